@@ -1,0 +1,69 @@
+import Image from 'next/image';
+import { getTranslations } from 'next-intl/server';
+import { Link } from '@/i18n/navigation';
+import type { Locale } from '@/i18n/routing';
+import type { ArticleCard as ArticleCardData } from '@/lib/content';
+import { DateText } from './date-text';
+import { TagList } from './tag-list';
+
+type ArticleCardProps = {
+  article: ArticleCardData;
+  locale: Locale;
+  /** The lead story is drawn larger, image beside the text on wide screens. */
+  lead?: boolean;
+  /** Load the image eagerly: only for the first card a reader sees. */
+  priority?: boolean;
+};
+
+export async function ArticleCard({ article, locale, lead = false, priority = false }: ArticleCardProps) {
+  const t = await getTranslations({ locale, namespace: 'ArticleCard' });
+  const href = `/articles/${article.slug}`;
+  return (
+    <article className={lead ? 'grid gap-4 md:grid-cols-5 md:gap-8' : 'flex flex-col gap-3'} data-testid="article-card">
+      <Link href={href} locale={locale} className={lead ? 'md:col-span-3' : ''} tabIndex={-1} aria-hidden="true">
+        <Image
+          src={article.hero.src}
+          alt=""
+          width={article.hero.width}
+          height={article.hero.height}
+          sizes={lead ? '(min-width: 768px) 60vw, 100vw' : '(min-width: 1024px) 33vw, (min-width: 640px) 50vw, 100vw'}
+          priority={priority}
+          className="aspect-video w-full rounded-lg bg-neutral-200 object-cover dark:bg-neutral-800"
+        />
+      </Link>
+      <div className={lead ? 'flex flex-col gap-3 md:col-span-2 md:justify-center' : 'flex flex-col gap-2'}>
+        <p className="flex flex-wrap items-center gap-2 text-sm">
+          <Link
+            href={`/sections/${article.section.slug}`}
+            locale={locale}
+            className="font-bold text-accent-700 hover:underline dark:text-accent-300"
+          >
+            {article.section.name}
+          </Link>
+          {article.sponsored && (
+            <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-bold text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+              {t('sponsored')}
+            </span>
+          )}
+          {article.syndicated && (
+            <span className="rounded bg-neutral-100 px-1.5 py-0.5 text-xs text-neutral-700 dark:bg-neutral-800 dark:text-neutral-300">
+              {t('syndicated')}
+            </span>
+          )}
+        </p>
+        <h3 className={lead ? 'text-2xl font-bold leading-snug sm:text-3xl' : 'text-lg font-bold leading-snug'}>
+          <Link href={href} locale={locale} className="hover:text-accent-700 dark:hover:text-accent-300">
+            {article.title}
+          </Link>
+        </h3>
+        <p className={lead ? 'text-base text-neutral-700 dark:text-neutral-300' : 'line-clamp-3 text-[15px] text-neutral-600 dark:text-neutral-400'}>
+          {article.summary}
+        </p>
+        <p className="text-sm text-neutral-500 dark:text-neutral-400">
+          <DateText iso={article.publishedAt} locale={locale} />
+        </p>
+        <TagList tags={article.tags} locale={locale} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,54 @@
+import { getTranslations } from 'next-intl/server';
+import { Link } from '@/i18n/navigation';
+import { otherLocale, type Locale } from '@/i18n/routing';
+import { listSections } from '@/lib/content';
+import { site } from '@/lib/site';
+import { LocaleSwitcher } from './locale-switcher';
+import { ThemeToggle } from './theme-toggle';
+
+type SiteHeaderProps = { locale: Locale };
+
+export async function SiteHeader({ locale }: SiteHeaderProps) {
+  const t = await getTranslations({ locale, namespace: 'Layout' });
+  const tSwitch = await getTranslations({ locale, namespace: 'LocaleSwitcher' });
+  const tTheme = await getTranslations({ locale, namespace: 'ThemeToggle' });
+  const sections = listSections(locale);
+  const navLink =
+    'inline-flex min-h-10 items-center whitespace-nowrap rounded px-2 text-[15px] font-medium text-neutral-700 hover:text-accent-700 dark:text-neutral-300 dark:hover:text-accent-300';
+
+  return (
+    <header className="border-b border-neutral-200 bg-white/95 dark:border-neutral-800 dark:bg-neutral-950/95">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 pt-3 sm:px-6">
+        <Link href="/" locale={locale} className="flex items-baseline gap-3">
+          <span className="text-2xl font-black tracking-wider text-accent-700 dark:text-accent-300">{site.name[locale]}</span>
+          <span className="hidden text-sm text-neutral-500 sm:inline dark:text-neutral-400">{site.tagline[locale]}</span>
+        </Link>
+        <div className="flex items-center gap-1">
+          <LocaleSwitcher target={otherLocale(locale)} text={tSwitch('target')} label={tSwitch('label')} />
+          <ThemeToggle label={tTheme('label')} />
+        </div>
+      </div>
+      <nav aria-label={t('mainNav')} className="mx-auto max-w-6xl px-2 sm:px-4">
+        <ul className="flex gap-1 overflow-x-auto py-1">
+          <li>
+            <Link href="/" locale={locale} className={navLink}>
+              {t('home')}
+            </Link>
+          </li>
+          {sections.map((section) => (
+            <li key={section.slug}>
+              <Link href={`/sections/${section.slug}`} locale={locale} className={navLink}>
+                {section.name}
+              </Link>
+            </li>
+          ))}
+          <li>
+            <Link href="/tags" locale={locale} className={navLink}>
+              {t('tags')}
+            </Link>
+          </li>
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Locale } from '@/i18n/routing';
+
+/** A name or text kept in both scripts. */
+export type Localized = Record<Locale, string>;
+
+export type ImageInfo = {
+  src: string;
+  alt: string;
+  credit: string;
+  width: number;
+  height: number;
+};
+
+/** What every listing needs of an article, and nothing more: no body. */
+export type ArticleSummary = {
+  locale: Locale;
+  slug: string;
+  /** Path on the site, e.g. /zh-Hant/articles/double-11-ten-years */
+  path: string;
+  title: string;
+  summary: string;
+  publishedAt: string;
+  updatedAt?: string;
+  readingMinutes: number;
+  authorIds: string[];
+  tagSlugs: string[];
+  sectionSlug: string;
+  hero: ImageInfo;
+  draft: boolean;
+  featured: boolean;
+  syndication?: { partner: string; partnerUrl?: string; originalUrl?: string };
+  sponsor?: { name: string; url?: string };
+  furtherReading: string[];
+  /** The editor's file, relative to the content folder. */
+  sourceFile: string;
+};
+
+export type AuthorInfo = { id: string; name: Localized; role?: Localized; bio?: Localized };
+export type TermInfo = { slug: string; name: Localized; description?: Localized };
+
+/** The body-free index of the whole site that pages read, written once per build. */
+export type ContentIndex = {
+  articles: ArticleSummary[];
+  authors: AuthorInfo[];
+  tags: TermInfo[];
+  sections: TermInfo[];
+};
+
+/** A compiled article body, stored one file per article so a page loads only its own. */
+export type ArticleBody = { code: string };
+
+/** One mistake in the content, told the way an editor can act on it. */
+export type ContentProblem = {
+  file: string;
+  field?: string;
+  message: string;
+  fix: string;
+};

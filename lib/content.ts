@@ -1,0 +1,184 @@
+import 'server-only';
+import { readFileSync, statSync } from 'node:fs';
+import type { Locale } from '@/i18n/routing';
+import { bodyFile, indexFile } from './content-files';
+import type { ArticleBody, ArticleSummary, ContentIndex, ImageInfo, TermInfo } from './content-model';
+
+// The one door to content. Pages ask these functions for what they need; none of them reads
+// the generated files itself. Listings work from the body-free index; a body is read only by
+// the page of its own article.
+
+let cache: { mtimeMs: number; index: ContentIndex } | undefined;
+
+function contentIndex(): ContentIndex {
+  let mtimeMs: number;
+  try {
+    mtimeMs = statSync(indexFile).mtimeMs;
+  } catch {
+    throw new Error(`Content index not found at ${indexFile}: run \`npm run content\` before \`next build\`.`);
+  }
+  if (!cache || cache.mtimeMs !== mtimeMs) {
+    cache = { mtimeMs, index: JSON.parse(readFileSync(indexFile, 'utf8')) as ContentIndex };
+  }
+  return cache.index;
+}
+
+export type TermLink = { slug: string; name: string };
+export type AuthorLink = { id: string; name: string };
+
+/** An article as a card in a listing: resolved names in the reader's script, no body. */
+export type ArticleCard = {
+  slug: string;
+  path: string;
+  title: string;
+  summary: string;
+  publishedAt: string;
+  updatedAt?: string;
+  readingMinutes: number;
+  hero: ImageInfo;
+  section: TermLink;
+  tags: TermLink[];
+  authors: AuthorLink[];
+  sponsored: boolean;
+  syndicated: boolean;
+  featured: boolean;
+};
+
+export type AuthorProfile = AuthorLink & { role?: string; bio?: string };
+
+/** Everything an article page shows. */
+export type ArticleDetail = Omit<ArticleCard, 'authors'> & {
+  authors: AuthorProfile[];
+  syndication?: ArticleSummary['syndication'];
+  sponsor?: ArticleSummary['sponsor'];
+  furtherReading: ArticleCard[];
+  code: string;
+};
+
+const term = (terms: TermInfo[], slug: string, locale: Locale): TermLink => {
+  const found = terms.find((t) => t.slug === slug);
+  return { slug, name: found?.name[locale] ?? slug };
+};
+
+function authorProfile(id: string, locale: Locale): AuthorProfile {
+  const author = contentIndex().authors.find((a) => a.id === id);
+  return { id, name: author?.name[locale] ?? id, role: author?.role?.[locale], bio: author?.bio?.[locale] };
+}
+
+function toCard(article: ArticleSummary): ArticleCard {
+  const { tags, sections } = contentIndex();
+  const locale = article.locale;
+  return {
+    slug: article.slug,
+    path: article.path,
+    title: article.title,
+    summary: article.summary,
+    publishedAt: article.publishedAt,
+    updatedAt: article.updatedAt,
+    readingMinutes: article.readingMinutes,
+    hero: article.hero,
+    section: term(sections, article.sectionSlug, locale),
+    tags: article.tagSlugs.map((slug) => term(tags, slug, locale)),
+    authors: article.authorIds.map((id) => {
+      const { name } = authorProfile(id, locale);
+      return { id, name };
+    }),
+    sponsored: Boolean(article.sponsor),
+    syndicated: Boolean(article.syndication),
+    featured: article.featured,
+  };
+}
+
+export type ArticleFilter = { locale: Locale; tag?: string; section?: string; author?: string };
+
+/** Articles in one script, newest first, optionally narrowed to a tag, a section or an author. */
+export function listArticles({ locale, tag, section, author }: ArticleFilter): ArticleCard[] {
+  return contentIndex()
+    .articles.filter(
+      (a) =>
+        a.locale === locale &&
+        (tag === undefined || a.tagSlugs.includes(tag)) &&
+        (section === undefined || a.sectionSlug === section) &&
+        (author === undefined || a.authorIds.includes(author)),
+    )
+    .map(toCard);
+}
+
+/** One article with its compiled body, or undefined when no such article exists in that script. */
+export function getArticle(locale: Locale, slug: string): ArticleDetail | undefined {
+  const summary = contentIndex().articles.find((a) => a.locale === locale && a.slug === slug);
+  if (!summary) return undefined;
+  const body = JSON.parse(readFileSync(bodyFile(locale, slug), 'utf8')) as ArticleBody;
+  const further = summary.furtherReading.flatMap((target) => {
+    const found = contentIndex().articles.find((a) => a.locale === locale && a.slug === target);
+    return found ? [toCard(found)] : [];
+  });
+  return {
+    ...toCard(summary),
+    authors: summary.authorIds.map((id) => authorProfile(id, locale)),
+    syndication: summary.syndication,
+    sponsor: summary.sponsor,
+    furtherReading: further,
+    code: body.code,
+  };
+}
+
+/** Slugs of every article published in one script, for static params. */
+export function articleSlugs(locale: Locale): string[] {
+  return contentIndex()
+    .articles.filter((a) => a.locale === locale)
+    .map((a) => a.slug);
+}
+
+export type TermWithCount = TermLink & { description?: string; count: number };
+
+function termsWithCounts(
+  terms: TermInfo[],
+  locale: Locale,
+  slugsOf: (a: ArticleSummary) => string[],
+): TermWithCount[] {
+  const counts = new Map<string, number>();
+  for (const article of contentIndex().articles) {
+    if (article.locale !== locale) continue;
+    for (const slug of slugsOf(article)) counts.set(slug, (counts.get(slug) ?? 0) + 1);
+  }
+  return terms.map((t) => ({
+    slug: t.slug,
+    name: t.name[locale],
+    description: t.description?.[locale],
+    count: counts.get(t.slug) ?? 0,
+  }));
+}
+
+/** Every tag with the number of articles carrying it, most used first. */
+export function listTags(locale: Locale): TermWithCount[] {
+  return termsWithCounts(contentIndex().tags, locale, (a) => a.tagSlugs).sort(
+    (a, b) => b.count - a.count || a.slug.localeCompare(b.slug),
+  );
+}
+
+/** One tag in the reader's script, or undefined. */
+export function getTag(locale: Locale, slug: string): TermWithCount | undefined {
+  return listTags(locale).find((t) => t.slug === slug);
+}
+
+/** Every section, in the order of their files, with article counts. */
+export function listSections(locale: Locale): TermWithCount[] {
+  return termsWithCounts(contentIndex().sections, locale, (a) => [a.sectionSlug]);
+}
+
+/** One section in the reader's script, or undefined. */
+export function getSection(locale: Locale, slug: string): TermWithCount | undefined {
+  return listSections(locale).find((s) => s.slug === slug);
+}
+
+/** One author in the reader's script, or undefined. */
+export function getAuthor(locale: Locale, id: string): AuthorProfile | undefined {
+  return contentIndex().authors.some((a) => a.id === id) ? authorProfile(id, locale) : undefined;
+}
+
+/** Slugs of every tag, section and author, for static params and the sitemap. */
+export function termSlugs(): { tags: string[]; sections: string[]; authors: string[] } {
+  const { tags, sections, authors } = contentIndex();
+  return { tags: tags.map((t) => t.slug), sections: sections.map((s) => s.slug), authors: authors.map((a) => a.id) };
+}

@@ -1,0 +1,52 @@
+import type { Metadata } from 'next';
+import { routing, type Locale } from '@/i18n/routing';
+import { site } from './site';
+
+type PageMetadataInput = {
+  locale: Locale;
+  /** Path after the locale prefix: '' for home, '/articles/x' for an article. */
+  path: string;
+  title: string;
+  description: string;
+  image?: { src: string; alt: string; width: number; height: number };
+  article?: { publishedAt: string; updatedAt?: string; authors: string[]; tags: string[] };
+  /** Canonical URL when the page republishes a piece from elsewhere. */
+  canonical?: string;
+};
+
+/** Localized path of a page in one script. */
+export function localePath(locale: Locale, path: string): string {
+  return `/${locale}${path}`;
+}
+
+/** Title, description, canonical URL, hreflang alternates and Open Graph data for one page. */
+export function pageMetadata({ locale, path, title, description, image, article, canonical }: PageMetadataInput): Metadata {
+  const languages: Record<string, string> = {};
+  for (const l of routing.locales) languages[l] = localePath(l, path);
+  languages['x-default'] = localePath(routing.defaultLocale, path);
+  return {
+    metadataBase: new URL(site.url),
+    title,
+    description,
+    alternates: { canonical: canonical ?? localePath(locale, path), languages },
+    openGraph: {
+      title,
+      description,
+      url: localePath(locale, path),
+      siteName: site.name[locale],
+      locale: locale === 'zh-Hant' ? 'zh_TW' : 'zh_CN',
+      alternateLocale: locale === 'zh-Hant' ? 'zh_CN' : 'zh_TW',
+      images: image ? [{ url: image.src, width: image.width, height: image.height, alt: image.alt }] : undefined,
+      ...(article
+        ? {
+            type: 'article',
+            publishedTime: article.publishedAt,
+            modifiedTime: article.updatedAt,
+            authors: article.authors,
+            tags: article.tags,
+          }
+        : { type: 'website' }),
+    },
+    twitter: { card: image ? 'summary_large_image' : 'summary', title, description },
+  };
+}

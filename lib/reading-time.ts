@@ -1,0 +1,25 @@
+import { site } from './site';
+
+const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+const LATIN_WORD = /[A-Za-z0-9]+(?:[.'’-][A-Za-z0-9]+)*/g;
+
+/** Removes Markdown/MDX syntax that a reader never reads (URLs, tags, code fences, markers). */
+export function readableText(markdown: string): string {
+  return markdown
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/^[#>*\-+\s]+/gm, '')
+    .replace(/[*_~`]/g, '');
+}
+
+/** Reading time in whole minutes: Han characters per minute plus Latin words per minute, at least 1. */
+export function readingMinutes(markdown: string): number {
+  const text = readableText(markdown);
+  const han = text.match(HAN)?.length ?? 0;
+  const words = text.replace(HAN, ' ').match(LATIN_WORD)?.length ?? 0;
+  const minutes = han / site.hanCharsPerMinute + words / site.latinWordsPerMinute;
+  return Math.max(1, Math.round(minutes));
+}

@@ -1,0 +1,29 @@
+import type { Locale } from '@/i18n/routing';
+
+type Localized = Record<Locale, string>;
+
+type SiteConfig = {
+  /** Public origin, used for canonical URLs, hreflang and the sitemap. */
+  url: string;
+  name: Localized;
+  tagline: Localized;
+  /** Every date on the site is shown and interpreted in this zone. */
+  timeZone: string;
+  /** Reading speed for Chinese text, in characters per minute. */
+  hanCharsPerMinute: number;
+  /** Reading speed for runs of Latin text, in words per minute. */
+  latinWordsPerMinute: number;
+};
+
+/** Site-wide settings: the one place each of these facts is kept. */
+export const site: SiteConfig = {
+  url: process.env.SITE_URL ?? 'http://localhost:3000',
+  name: { 'zh-Hant': '觀潮科技', 'zh-Hans': '观潮科技' },
+  tagline: {
+    'zh-Hant': '看懂科技與商業的浪潮',
+    'zh-Hans': '看懂科技与商业的浪潮',
+  },
+  timeZone: 'Asia/Taipei',
+  hanCharsPerMinute: 400,
+  latinWordsPerMinute: 200,
+};
