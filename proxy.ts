@@ -1,24 +1,48 @@
 import createMiddleware from 'next-intl/middleware';
 import { NextResponse, type NextRequest } from 'next/server';
-import { routing } from './i18n/routing';
+import { routing, type Locale } from './i18n/routing';
+import { prerenderedHtml, prerenderedPaths } from './lib/prerendered';
 
 const intl = createMiddleware(routing);
 
+function localeOf(pathname: string): Locale | undefined {
+  return routing.locales.find((l) => pathname === `/${l}` || pathname.startsWith(`/${l}/`));
+}
+
+/** The localized 404 page, prerendered once per locale by app/[locale]/[...rest]. */
+const notFoundPath = (locale: Locale) => `/${locale}/404`;
+
 /**
- * Every request for a page passes here: only GET and HEAD are served, a path that is not valid
- * percent-encoding is a 404 in the locale it names, and `/` goes to the reader's script by
- * Accept-Language (zh-TW, zh-HK, zh-MO -> zh-Hant; zh-CN, zh-SG -> zh-Hans; else zh-Hant).
+ * Every request for a page passes here.
+ * - Only GET and HEAD are served.
+ * - `/` and other paths without a locale go to the reader's script by Accept-Language (zh-TW,
+ *   zh-HK, zh-MO -> zh-Hant; zh-CN, zh-SG -> zh-Hans; anything else -> zh-Hant).
+ * - In a production build, a path that was not prerendered gets its locale's 404 page straight
+ *   from the build output. Next itself would answer unknown params with its locale-less root
+ *   404, and a path that is not valid percent-encoding with a 500.
  */
 export default function proxy(request: NextRequest) {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return new NextResponse(null, { status: 405, headers: { Allow: 'GET, HEAD' } });
   }
   const { pathname } = request.nextUrl;
-  try {
-    decodeURIComponent(pathname);
-  } catch {
-    const locale = routing.locales.find((l) => pathname === `/${l}` || pathname.startsWith(`/${l}/`)) ?? routing.defaultLocale;
-    return NextResponse.rewrite(new URL(`/${locale}/not-found`, request.url), { status: 404 });
+  const known = prerenderedPaths();
+  if (known) {
+    const locale = localeOf(pathname) ?? routing.defaultLocale;
+    const path = pathname.replace(/(.)\/$/, '$1');
+    let valid = true;
+    try {
+      decodeURIComponent(path);
+    } catch {
+      valid = false;
+    }
+    const isPage = localeOf(pathname) !== undefined && known.has(path) && path !== notFoundPath(locale);
+    if (!valid || (localeOf(pathname) && !isPage)) {
+      return new NextResponse(request.method === 'HEAD' ? null : prerenderedHtml(notFoundPath(locale)), {
+        status: 404,
+        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+      });
+    }
   }
   return intl(request);
 }

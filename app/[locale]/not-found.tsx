@@ -1,17 +1,7 @@
-import { getLocale, getTranslations } from 'next-intl/server';
-import { Link } from '@/i18n/navigation';
+import { useLocale } from 'next-intl';
+import { NotFoundMessage } from '@/components/layout/not-found-message';
 
-export default async function LocaleNotFound() {
-  const locale = await getLocale();
-  const t = await getTranslations({ locale, namespace: 'NotFound' });
-  return (
-    <div className="mx-auto max-w-xl py-16 text-center">
-      <p className="text-6xl font-black text-accent-600">404</p>
-      <h1 className="mt-4 text-2xl font-bold">{t('title')}</h1>
-      <p className="mt-3 text-neutral-600 dark:text-neutral-400">{t('description')}</p>
-      <Link href="/" locale={locale} className="mt-8 inline-block rounded-full bg-accent-700 px-6 py-3 font-bold text-white hover:bg-accent-600">
-        {t('backHome')}
-      </Link>
-    </div>
-  );
+// Shown when a page of this locale calls notFound() while it renders.
+export default function LocaleNotFound() {
+  return <NotFoundMessage locale={useLocale()} />;
 }

@@ -3,7 +3,7 @@ import Image from 'next/image';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { Link } from '@/i18n/navigation';
-import { isLocale, type Locale } from '@/i18n/routing';
+import { isLocale } from '@/i18n/routing';
 import { articleSlugs, getArticle } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
 import { site } from '@/lib/site';
@@ -16,8 +16,8 @@ type ArticlePageProps = { params: Promise<{ locale: string; slug: string }> };
 
 export const dynamicParams = false;
 
-export function generateStaticParams({ params }: { params: { locale: Locale } }) {
-  return articleSlugs(params.locale).map((slug) => ({ slug }));
+export function generateStaticParams({ params }: { params: { locale: string } }) {
+  return (isLocale(params.locale) ? articleSlugs(params.locale) : []).map((slug) => ({ slug }));
 }
 
 async function load(params: ArticlePageProps['params']) {

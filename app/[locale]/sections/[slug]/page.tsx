@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { isLocale, type Locale } from '@/i18n/routing';
+import { isLocale } from '@/i18n/routing';
 import { getSection, listArticles, listSections } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
 import { ArticleList } from '@/components/article/article-list';
@@ -11,7 +11,8 @@ type SectionPageProps = { params: Promise<{ locale: string; slug: string }> };
 
 export const dynamicParams = false;
 
-export function generateStaticParams({ params }: { params: { locale: Locale } }) {
+export function generateStaticParams({ params }: { params: { locale: string } }) {
+  if (!isLocale(params.locale)) return [];
   return listSections(params.locale).map((section) => ({ slug: section.slug }));
 }
 
