@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import './globals.css';
 
 // Reached only by URLs the proxy does not send to a locale (such as a missing file with an
@@ -12,12 +13,12 @@ export default function GlobalNotFound() {
             找不到这个页面
           </p>
           <p className="mt-6 flex justify-center gap-6">
-            <a className="underline" href="/zh-Hant">
+            <Link className="underline" href="/zh-Hant">
               回到首頁
-            </a>
-            <a className="underline" href="/zh-Hans" lang="zh-Hans">
+            </Link>
+            <Link className="underline" href="/zh-Hans" lang="zh-Hans">
               回到首页
-            </a>
+            </Link>
           </p>
         </main>
       </body>

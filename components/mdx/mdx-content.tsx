@@ -13,6 +13,8 @@ const components = { a: Anchor };
 
 /** Renders a compiled article body on the server; it ships no client JavaScript. */
 export function MdxContent({ code }: MdxContentProps) {
-  const Body = getMDXComponent(code);
-  return <Body components={components} />;
+  // Called as a function rather than mounted as a component: the compiled body is a pure function
+  // of its props, and a component type made anew on each render is what React warns against.
+  const renderBody = getMDXComponent(code);
+  return renderBody({ components });
 }

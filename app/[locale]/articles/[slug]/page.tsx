@@ -118,7 +118,7 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
           priority
           className="aspect-video w-full rounded-lg bg-neutral-200 object-cover dark:bg-neutral-800"
         />
-        <figcaption className="mt-2 text-sm text-neutral-500 dark:text-neutral-400">{t('photoCredit', { credit: article.hero.credit })}</figcaption>
+        <figcaption data-testid="hero-credit" className="mt-2 text-sm text-neutral-500 dark:text-neutral-400">{article.hero.credit}</figcaption>
       </figure>
 
       <div className="prose prose-neutral prose-cjk mt-8 max-w-none text-[17px] sm:text-lg dark:prose-invert prose-headings:font-bold prose-a:text-accent-700 dark:prose-a:text-accent-300">
