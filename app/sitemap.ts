@@ -1,7 +1,6 @@
 import type { MetadataRoute } from 'next';
-import { routing } from '@/i18n/routing';
+import { localePath, routing } from '@/i18n/routing';
 import { articleSlugs, listArticles, listTags, termSlugs } from '@/lib/content';
-import { localePath } from '@/lib/metadata';
 import { site } from '@/lib/site';
 
 /** Every page in both scripts, each listing its counterpart as an alternate. */

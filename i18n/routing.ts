@@ -18,3 +18,8 @@ export function isLocale(value: unknown): value is Locale {
 export function otherLocale(locale: Locale): Locale {
   return locale === 'zh-Hant' ? 'zh-Hans' : 'zh-Hant';
 }
+
+/** A page's path in one script: the one place the locale prefix is added. */
+export function localePath(locale: Locale, path: string): string {
+  return `/${locale}${path}`;
+}

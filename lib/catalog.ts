@@ -1,4 +1,4 @@
-import { isLocale, routing, type Locale } from '@/i18n/routing';
+import { isLocale, localePath, routing } from '@/i18n/routing';
 import type {
   ArticleSummary,
   AuthorInfo,
@@ -49,10 +49,6 @@ const DATA_FILE = /^(?:authors|tags|sections)\/([^/]+)\.yaml$/;
 const localized = (value: RawLocalized): Localized => ({ 'zh-Hant': value.hant, 'zh-Hans': value.hans });
 const optionalLocalized = (value: RawLocalized | undefined) => (value ? localized(value) : undefined);
 
-/** Article path on the site; the one place the URL shape is decided. */
-export function articlePath(locale: Locale, slug: string): string {
-  return `/${locale}/articles/${slug}`;
-}
 
 function listNames(names: string[]): string {
   const shown = names.slice(0, 12).join('、');
@@ -163,7 +159,7 @@ export function buildIndex(input: CatalogInput): { index: ContentIndex; problems
     articles.push({
       locale,
       slug,
-      path: articlePath(locale, slug),
+      path: localePath(locale, `/articles/${slug}`),
       title: raw.title.trim(),
       summary: raw.summary.trim(),
       publishedAt: raw.publishedAt,

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { routing, type Locale } from '@/i18n/routing';
+import { localePath, routing, type Locale } from '@/i18n/routing';
 import { site } from './site';
 
 type PageMetadataInput = {
@@ -13,11 +13,6 @@ type PageMetadataInput = {
   /** Canonical URL when the page republishes a piece from elsewhere. */
   canonical?: string;
 };
-
-/** Localized path of a page in one script. */
-export function localePath(locale: Locale, path: string): string {
-  return `/${locale}${path}`;
-}
 
 /** Title, description, canonical URL, hreflang alternates and Open Graph data for one page. */
 export function pageMetadata({ locale, path, title, description, image, article, canonical }: PageMetadataInput): Metadata {

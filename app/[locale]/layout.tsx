@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
-import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { isLocale, routing } from '@/i18n/routing';
 import { site } from '@/lib/site';
@@ -53,13 +52,11 @@ export default async function LocaleLayout({ children, params }: LocaleLayoutPro
           {t('skipToContent')}
         </a>
         <ThemeProvider>
-          <NextIntlClientProvider messages={null}>
-            <SiteHeader locale={locale} />
-            <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-10">
-              {children}
-            </main>
-            <SiteFooter locale={locale} />
-          </NextIntlClientProvider>
+          <SiteHeader locale={locale} />
+          <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-10">
+            {children}
+          </main>
+          <SiteFooter locale={locale} />
         </ThemeProvider>
       </body>
     </html>

@@ -1,7 +1,7 @@
 import Image from 'next/image';
 import { getTranslations } from 'next-intl/server';
-import { Link } from '@/i18n/navigation';
-import type { Locale } from '@/i18n/routing';
+import Link from 'next/link';
+import { localePath, type Locale } from '@/i18n/routing';
 import type { ArticleCard as ArticleCardData } from '@/lib/content';
 import { DateText } from './date-text';
 import { TagList } from './tag-list';
@@ -20,7 +20,7 @@ export async function ArticleCard({ article, locale, lead = false, priority = fa
   const href = `/articles/${article.slug}`;
   return (
     <article className={lead ? 'grid gap-4 md:grid-cols-5 md:gap-8' : 'flex flex-col gap-3'} data-testid="article-card">
-      <Link href={href} locale={locale} className={lead ? 'md:col-span-3' : ''} tabIndex={-1} aria-hidden="true">
+      <Link href={localePath(locale, href)} className={lead ? 'md:col-span-3' : ''} tabIndex={-1} aria-hidden="true">
         <Image
           src={article.hero.src}
           alt=""
@@ -34,8 +34,7 @@ export async function ArticleCard({ article, locale, lead = false, priority = fa
       <div className={lead ? 'flex flex-col gap-3 md:col-span-2 md:justify-center' : 'flex flex-col gap-2'}>
         <p className="flex flex-wrap items-center gap-2 text-sm">
           <Link
-            href={`/sections/${article.section.slug}`}
-            locale={locale}
+            href={localePath(locale, `/sections/${article.section.slug}`)}
             className="font-bold text-accent-700 hover:underline dark:text-accent-300"
           >
             {article.section.name}
@@ -52,7 +51,7 @@ export async function ArticleCard({ article, locale, lead = false, priority = fa
           )}
         </p>
         <h3 className={lead ? 'text-2xl font-bold leading-snug sm:text-3xl' : 'text-lg font-bold leading-snug'}>
-          <Link href={href} locale={locale} className="hover:text-accent-700 dark:hover:text-accent-300">
+          <Link href={localePath(locale, href)} className="hover:text-accent-700 dark:hover:text-accent-300">
             {article.title}
           </Link>
         </h3>

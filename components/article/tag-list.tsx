@@ -1,5 +1,5 @@
-import { Link } from '@/i18n/navigation';
-import type { Locale } from '@/i18n/routing';
+import Link from 'next/link';
+import { localePath, type Locale } from '@/i18n/routing';
 import type { TermLink } from '@/lib/content';
 
 type TagListProps = { tags: TermLink[]; locale: Locale; label?: string };
@@ -10,8 +10,7 @@ export function TagList({ tags, locale, label }: TagListProps) {
       {tags.map((tag) => (
         <li key={tag.slug}>
           <Link
-            href={`/tags/${tag.slug}`}
-            locale={locale}
+            href={localePath(locale, `/tags/${tag.slug}`)}
             className="inline-flex min-h-8 items-center rounded-full bg-neutral-100 px-3 text-sm text-neutral-700 hover:bg-accent-50 hover:text-accent-700 dark:bg-neutral-800 dark:text-neutral-300 dark:hover:bg-neutral-700"
           >
             #{tag.name}

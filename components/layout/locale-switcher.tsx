@@ -1,7 +1,8 @@
 'use client';
 
-import { Link, usePathname } from '@/i18n/navigation';
-import type { Locale } from '@/i18n/routing';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { localePath, routing, type Locale } from '@/i18n/routing';
 
 type LocaleSwitcherProps = {
   target: Locale;
@@ -16,10 +17,11 @@ type LocaleSwitcherProps = {
  */
 export function LocaleSwitcher({ target, text, label }: LocaleSwitcherProps) {
   const pathname = usePathname();
+  const current = routing.locales.find((l) => pathname === `/${l}` || pathname.startsWith(`/${l}/`));
+  const rest = current ? pathname.slice(current.length + 1) : '';
   return (
     <Link
-      href={pathname}
-      locale={target}
+      href={localePath(target, rest)}
       hrefLang={target}
       title={label}
       data-testid="locale-switcher"

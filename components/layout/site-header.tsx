@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
-import { Link } from '@/i18n/navigation';
-import { otherLocale, type Locale } from '@/i18n/routing';
+import Link from 'next/link';
+import { localePath, otherLocale, type Locale } from '@/i18n/routing';
 import { listSections } from '@/lib/content';
 import { site } from '@/lib/site';
 import { LocaleSwitcher } from './locale-switcher';
@@ -19,7 +19,7 @@ export async function SiteHeader({ locale }: SiteHeaderProps) {
   return (
     <header className="border-b border-neutral-200 bg-white/95 dark:border-neutral-800 dark:bg-neutral-950/95">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 pt-3 sm:px-6">
-        <Link href="/" locale={locale} className="flex items-baseline gap-3">
+        <Link href={localePath(locale, '')} className="flex items-baseline gap-3">
           <span className="text-2xl font-black tracking-wider text-accent-700 dark:text-accent-300">{site.name[locale]}</span>
           <span className="hidden text-sm text-neutral-500 sm:inline dark:text-neutral-400">{site.tagline[locale]}</span>
         </Link>
@@ -31,19 +31,19 @@ export async function SiteHeader({ locale }: SiteHeaderProps) {
       <nav aria-label={t('mainNav')} className="mx-auto max-w-6xl px-2 sm:px-4">
         <ul className="flex gap-1 overflow-x-auto py-1">
           <li>
-            <Link href="/" locale={locale} className={navLink}>
+            <Link href={localePath(locale, '')} className={navLink}>
               {t('home')}
             </Link>
           </li>
           {sections.map((section) => (
             <li key={section.slug}>
-              <Link href={`/sections/${section.slug}`} locale={locale} className={navLink}>
+              <Link href={localePath(locale, `/sections/${section.slug}`)} className={navLink}>
                 {section.name}
               </Link>
             </li>
           ))}
           <li>
-            <Link href="/tags" locale={locale} className={navLink}>
+            <Link href={localePath(locale, '/tags')} className={navLink}>
               {t('tags')}
             </Link>
           </li>

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { Link } from '@/i18n/navigation';
-import { isLocale } from '@/i18n/routing';
+import Link from 'next/link';
+import { localePath, isLocale } from '@/i18n/routing';
 import { listTags } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
 import { PageHeading } from '@/components/layout/page-heading';
@@ -30,8 +30,7 @@ export default async function TagsPage({ params }: TagsPageProps) {
         {tags.map((tag) => (
           <li key={tag.slug}>
             <Link
-              href={`/tags/${tag.slug}`}
-              locale={locale}
+              href={localePath(locale, `/tags/${tag.slug}`)}
               className="flex h-full flex-col rounded-lg border border-neutral-200 p-4 hover:border-accent-600 dark:border-neutral-800 dark:hover:border-accent-300"
             >
               <span className="flex items-baseline justify-between gap-2">

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Image from 'next/image';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { Link } from '@/i18n/navigation';
-import { isLocale } from '@/i18n/routing';
+import Link from 'next/link';
+import { localePath, isLocale } from '@/i18n/routing';
 import { articleSlugs, getArticle } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
 import { site } from '@/lib/site';
@@ -58,7 +58,7 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
     <article className="mx-auto max-w-3xl">
       <header>
         <p className="flex flex-wrap items-center gap-2 text-sm">
-          <Link href={`/sections/${article.section.slug}`} locale={locale} className="font-bold text-accent-700 hover:underline dark:text-accent-300">
+          <Link href={localePath(locale, `/sections/${article.section.slug}`)} className="font-bold text-accent-700 hover:underline dark:text-accent-300">
             {article.section.name}
           </Link>
           {article.sponsor && (
@@ -77,7 +77,7 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
             {article.authors.map((author, i) => (
               <span key={author.id}>
                 {i > 0 && '、'}
-                <Link href={`/authors/${author.id}`} locale={locale} className="font-medium text-neutral-900 hover:underline dark:text-neutral-100">
+                <Link href={localePath(locale, `/authors/${author.id}`)} className="font-medium text-neutral-900 hover:underline dark:text-neutral-100">
                   {author.name}
                 </Link>
               </span>
@@ -146,7 +146,7 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
           {article.authors.map((author) => (
             <div key={author.id} className="mt-3">
               <p>
-                <Link href={`/authors/${author.id}`} locale={locale} className="font-bold hover:underline">
+                <Link href={localePath(locale, `/authors/${author.id}`)} className="font-bold hover:underline">
                   {author.name}
                 </Link>
                 {author.role && <span className="ml-2 text-sm text-neutral-500 dark:text-neutral-400">{author.role}</span>}
