@@ -92,10 +92,30 @@ export const Section = defineDocumentType(() => ({
   },
 }));
 
+const GlossaryTerm = defineNestedType(() => ({
+  name: 'GlossaryTerm',
+  fields: {
+    hant: { type: 'string', required: true, description: 'How the term is written in Traditional Chinese' },
+    hans: { type: 'string', required: true, description: 'How the term is written in Simplified Chinese' },
+    note: { type: 'string', required: false },
+  },
+}));
+
+/** The house glossary: terms every automatic conversion writes exactly this way. */
+export const Glossary = defineDocumentType(() => ({
+  name: 'Glossary',
+  filePathPattern: 'glossary.yaml',
+  contentType: 'data',
+  isSingleton: true,
+  fields: {
+    terms: { type: 'list', of: GlossaryTerm, required: true },
+  },
+}));
+
 export default makeSource({
   contentDirPath: process.env.CONTENT_DIR ?? 'content',
   contentDirExclude: ['README.md'],
-  documentTypes: [Article, Author, Tag, Section],
+  documentTypes: [Article, Author, Tag, Section, Glossary],
   onMissingOrIncompatibleData: 'fail',
   onExtraFieldData: 'fail',
   onUnknownDocuments: 'fail',

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex, type CatalogInput, type RawArticle } from './catalog';
+import { createConverter } from './convert';
+
+const converter = createConverter([{ hant: '台灣', hans: '台湾' }]);
 
 const tag = (slug: string, hant: string, hans: string) => ({ sourceFile: `tags/${slug}.yaml`, name: { hant, hans } });
 
@@ -15,6 +18,8 @@ function article(slug: string, locale: string, overrides: Partial<RawArticle> = 
     tags: [hant ? '電子商務' : '电子商务'],
     hero: { src: '/images/a.jpg', alt: '圖', credit: '圖：觀潮科技' },
     readingMinutes: 3,
+    body: hant ? '## 小標\n\n內文。\n' : '## 小标\n\n内文。\n',
+    bodyLine: 14,
     ...overrides,
   };
 }
@@ -27,6 +32,7 @@ function input(articles: RawArticle[]): CatalogInput {
     sections: [{ sourceFile: 'sections/business.yaml', name: { hant: '商業', hans: '商业' } }],
     imageSize: (src) => (src === '/images/a.jpg' ? { width: 1600, height: 900 } : undefined),
     includeDrafts: false,
+    convert: (text, from) => converter.convert(text, from),
   };
 }
 
@@ -70,14 +76,13 @@ describe('buildIndex', () => {
     expect(tagProblem?.fix).toContain('電子商務');
   });
 
-  it('reports a missing script, a missing hero image and a broken further-reading slug', () => {
+  it('reports a missing hero image and a broken further-reading slug', () => {
     const { problems } = buildIndex(
       input([article('lonely', 'zh-Hant', { hero: { src: '/images/missing.jpg', alt: '圖', credit: '圖' }, furtherReading: ['ghost'] })]),
     );
     expect(problems.map((p) => [p.file, p.field, p.message])).toEqual(
       expect.arrayContaining([
         ['articles/lonely/zh-Hant.mdx', 'hero.src', '找不到首圖「/images/missing.jpg」'],
-        ['articles/lonely/zh-Hant.mdx', undefined, '文章「lonely」缺少 zh-Hans 版本'],
         ['articles/lonely/zh-Hant.mdx', 'furtherReading', '延伸閱讀的文章「ghost」不存在'],
       ]),
     );
@@ -119,5 +124,78 @@ describe('buildIndex', () => {
     data.tags.push(tag('ecommerce', '電子商務', '电商'));
     const { problems } = buildIndex(data);
     expect(problems).toContainEqual(expect.objectContaining({ file: 'tags/ecommerce.yaml', field: 'name' }));
+  });
+
+  it('derives the other script of a story written in one, converted and marked', () => {
+    const { index, problems } = buildIndex(
+      input([article('solo', 'zh-Hant', { title: '台灣的軟體業', summary: '「網路」與資料', hero: { src: '/images/a.jpg', alt: '伺服器機房', credit: '圖：觀潮科技' } })]),
+    );
+    expect(problems).toEqual([]);
+    const derived = index.articles.find((a) => a.locale === 'zh-Hans');
+    expect(derived).toMatchObject({
+      slug: 'solo',
+      path: '/zh-Hans/articles/solo',
+      title: '台湾的软件业',
+      summary: '“网络”与数据',
+      hero: { alt: '服务器机房', credit: '图：观潮科技', width: 1600 },
+      derivedFrom: 'zh-Hant',
+      sourceFile: 'articles/solo/zh-Hant.mdx',
+      tagSlugs: ['e-commerce'],
+    });
+    expect(index.articles.find((a) => a.locale === 'zh-Hant')?.derivedFrom).toBeUndefined();
+  });
+
+  it('derives Traditional from Simplified too', () => {
+    const { index } = buildIndex(input([article('solo', 'zh-Hans', { title: '视频软件' })]));
+    expect(index.articles.find((a) => a.locale === 'zh-Hant')).toMatchObject({ title: '影片軟體', derivedFrom: 'zh-Hans' });
+  });
+
+  it('lets a human-written version win: nothing is derived when both scripts exist', () => {
+    const { index } = buildIndex(input(pair('both')));
+    expect(index.articles.every((a) => a.derivedFrom === undefined)).toBe(true);
+  });
+
+  it('refuses two files that claim the same slug and script', () => {
+    const { problems } = buildIndex(
+      input([article('twice', 'zh-Hant'), { ...article('twice', 'zh-Hant'), sourceFile: 'articles/2026/twice/zh-Hant.mdx' }]),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: 'articles/2026/twice/zh-Hant.mdx',
+        message: '文章「twice」的 zh-Hant 版本重複：articles/twice/zh-Hant.mdx 也是同一篇',
+      }),
+    );
+  });
+
+  it('accepts articles inside grouping folders', () => {
+    const { problems, index } = buildIndex(input([{ ...article('grouped', 'zh-Hant'), sourceFile: 'articles/2026/grouped/zh-Hant.mdx' }]));
+    expect(problems).toEqual([]);
+    expect(index.articles.map((a) => a.path)).toContain('/zh-Hant/articles/grouped');
+  });
+
+  it('points at a malformed Term override by file and line', () => {
+    const body = '## 小標\n\n第一段。\n\n第二段有 <Term hant="伺服器" /> 一個錯誤，\n還有 <Term hant="甲" hans="乙" /> 一個正確的。\n';
+    const { problems } = buildIndex(input([article('bad-term', 'zh-Hant', { body, bodyLine: 14 })]));
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'articles/bad-term/zh-Hant.mdx', line: 18, field: 'body', message: '用字指定的寫法不正確：<Term hant="伺服器" />' }),
+    ]);
+  });
+
+  it('refuses a glossary entry that is empty or contradicts an earlier one', () => {
+    const { problems } = buildIndex({
+      ...input(pair('a')),
+      glossary: {
+        sourceFile: 'glossary.yaml',
+        terms: [
+          { hant: '輝達', hans: '英伟达' },
+          { hant: '輝達', hans: '辉达' },
+          { hant: ' ', hans: '空白' },
+        ],
+      },
+    });
+    expect(problems.map((p) => [p.file, p.field])).toEqual([
+      ['glossary.yaml', 'terms[1].hant'],
+      ['glossary.yaml', 'terms[2].hant'],
+    ]);
   });
 });

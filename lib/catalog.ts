@@ -1,4 +1,5 @@
-import { isLocale, localePath, routing } from '@/i18n/routing';
+import { isLocale, localePath, otherLocale, type Locale } from '@/i18n/routing';
+import type { GlossaryTerm } from './convert';
 import type {
   ArticleSummary,
   AuthorInfo,
@@ -27,6 +28,10 @@ export type RawArticle = {
   sponsor?: { name: string; url?: string };
   furtherReading?: string[];
   readingMinutes: number;
+  /** The MDX body as the editor wrote it. */
+  body: string;
+  /** Line of the file on which the body starts, to point at mistakes inside it. */
+  bodyLine: number;
 };
 
 export type RawTerm = { sourceFile: string; name: RawLocalized; description?: RawLocalized };
@@ -40,10 +45,16 @@ export type CatalogInput = {
   /** Pixel size of an image under public/, or undefined when there is no such file. */
   imageSize: (src: string) => { width: number; height: number } | undefined;
   includeDrafts: boolean;
+  glossary?: { sourceFile: string; terms: GlossaryTerm[] };
+  /** Converts text written in one script into the other (lib/convert.ts). */
+  convert: (text: string, from: Locale) => string;
 };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const ARTICLE_FILE = /^articles\/([^/]+)\/([^/]+)\.mdx$/;
+// articles/<slug>/<locale>.mdx, optionally inside grouping folders such as articles/2026/<slug>/.
+const ARTICLE_FILE = /^articles\/(?:[^/]+\/)*?([^/]+)\/([^/]+)\.mdx$/;
+const TERM_TAG = /<Term\b[^>]*>/g;
+const VALID_TERM = /^<Term\s+(hant|hans)="([^"<>{}]+)"\s+(hant|hans)="([^"<>{}]+)"\s*\/>$/;
 const DATA_FILE = /^(?:authors|tags|sections)\/([^/]+)\.yaml$/;
 
 const localized = (value: RawLocalized): Localized => ({ 'zh-Hant': value.hant, 'zh-Hans': value.hans });
@@ -152,6 +163,19 @@ export function buildIndex(input: CatalogInput): { index: ContentIndex; problems
     for (const key of ['alt', 'credit'] as const) {
       if (!raw.hero[key].trim()) problem(`hero.${key}`, `首圖的 ${key} 是空的`, key === 'alt' ? '用一句話描述圖片內容，供視障讀者使用' : '填寫圖片來源，例如「圖：觀潮科技」');
     }
+    for (const match of raw.body.matchAll(TERM_TAG)) {
+      const valid = VALID_TERM.exec(match[0]);
+      if (!valid || valid[1] === valid[3]) {
+        const line = raw.bodyLine + raw.body.slice(0, match.index).split('\n').length - 1;
+        problems.push({
+          file: raw.sourceFile,
+          line,
+          field: 'body',
+          message: `用字指定的寫法不正確：${match[0]}`,
+          fix: '寫成 <Term hant="繁體寫法" hans="简体写法" />，兩個屬性都要有、都不能空白，結尾要有 />',
+        });
+      }
+    }
     if (raw.updatedAt && raw.updatedAt < raw.publishedAt) {
       problem('updatedAt', '更新時間早於發布時間', '更新時間 updatedAt 必須晚於 publishedAt');
     }
@@ -178,9 +202,10 @@ export function buildIndex(input: CatalogInput): { index: ContentIndex; problems
     });
   }
 
-  checkPairs(articles, problems);
+  checkGlossary(input.glossary, problems);
+  const withDerived = [...articles, ...derivedVersions(articles, problems, input.convert)];
 
-  const published = articles.filter((a) => input.includeDrafts || !a.draft);
+  const published = withDerived.filter((a) => input.includeDrafts || !a.draft);
   const slugs = new Set(published.map((a) => a.slug));
   for (const article of published) {
     for (const target of article.furtherReading) {
@@ -199,43 +224,107 @@ export function buildIndex(input: CatalogInput): { index: ContentIndex; problems
   return { index: { articles: published, authors, tags, sections }, problems };
 }
 
-/** Both scripts of one story must exist and agree on everything that is not prose. */
-function checkPairs(articles: ArticleSummary[], problems: ContentProblem[]) {
+/**
+ * Groups the human-written versions by slug. A story written in one script gets the other derived
+ * by conversion; a story written in both is checked for agreement on everything that is not prose.
+ * Two files claiming the same slug and script are a mistake.
+ */
+function derivedVersions(
+  articles: ArticleSummary[],
+  problems: ContentProblem[],
+  convert: CatalogInput['convert'],
+): ArticleSummary[] {
   const bySlug = new Map<string, ArticleSummary[]>();
   for (const article of articles) bySlug.set(article.slug, [...(bySlug.get(article.slug) ?? []), article]);
 
+  const derived: ArticleSummary[] = [];
   for (const [slug, versions] of bySlug) {
-    for (const locale of routing.locales) {
-      if (!versions.some((v) => v.locale === locale)) {
+    const byLocale = new Map<Locale, ArticleSummary[]>();
+    for (const v of versions) byLocale.set(v.locale, [...(byLocale.get(v.locale) ?? []), v]);
+    for (const [locale, same] of byLocale) {
+      if (same.length < 2) continue;
+      for (const duplicate of same.slice(1)) {
         problems.push({
-          file: versions[0]?.sourceFile ?? slug,
-          message: `文章「${slug}」缺少 ${locale} 版本`,
-          fix: `新增 content/articles/${slug}/${locale}.mdx`,
+          file: duplicate.sourceFile,
+          message: `文章「${slug}」的 ${locale} 版本重複：${same[0]?.sourceFile} 也是同一篇`,
+          fix: '同一個代稱在每種文字只能有一個檔案：刪除其中一個，或替其中一篇換一個代稱',
         });
       }
     }
-    const [first, second] = versions;
-    if (!first || !second) continue;
-    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-    const fields: [string, (a: ArticleSummary) => unknown][] = [
-      ['publishedAt', (a) => a.publishedAt],
-      ['updatedAt', (a) => a.updatedAt ?? null],
-      ['authors', (a) => a.authorIds],
-      ['section', (a) => a.sectionSlug],
-      ['tags', (a) => [...a.tagSlugs].sort()],
-      ['hero.src', (a) => a.hero.src],
-      ['draft', (a) => a.draft],
-      ['furtherReading', (a) => a.furtherReading],
-    ];
-    for (const [field, get] of fields) {
-      if (!same(get(first), get(second))) {
-        problems.push({
-          file: second.sourceFile,
-          field,
-          message: `${field} 與 ${first.sourceFile} 不一致`,
-          fix: '同一篇文章的兩個版本，除了文字以外，日期、作者、分類、標籤與圖片都必須相同',
-        });
-      }
+    const [first, second] = [...byLocale.values()].map((same) => same[0]!);
+    if (first && !second) derived.push(derive(first, convert));
+    if (first && second) checkPair(first, second, problems);
+  }
+  return derived;
+}
+
+/** The other script of a story, converted from the human-written one. */
+function derive(human: ArticleSummary, convert: CatalogInput['convert']): ArticleSummary {
+  const from = human.locale;
+  const locale = otherLocale(from);
+  const c = (text: string) => convert(text, from);
+  return {
+    ...human,
+    locale,
+    path: localePath(locale, `/articles/${human.slug}`),
+    title: c(human.title),
+    summary: c(human.summary),
+    hero: { ...human.hero, alt: c(human.hero.alt), credit: c(human.hero.credit) },
+    syndication: human.syndication && { ...human.syndication, partner: c(human.syndication.partner) },
+    sponsor: human.sponsor && { ...human.sponsor, name: c(human.sponsor.name) },
+    derivedFrom: from,
+  };
+}
+
+function checkPair(first: ArticleSummary, second: ArticleSummary, problems: ContentProblem[]) {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const fields: [string, (a: ArticleSummary) => unknown][] = [
+    ['publishedAt', (a) => a.publishedAt],
+    ['updatedAt', (a) => a.updatedAt ?? null],
+    ['authors', (a) => a.authorIds],
+    ['section', (a) => a.sectionSlug],
+    ['tags', (a) => [...a.tagSlugs].sort()],
+    ['hero.src', (a) => a.hero.src],
+    ['draft', (a) => a.draft],
+    ['furtherReading', (a) => a.furtherReading],
+  ];
+  for (const [field, get] of fields) {
+    if (!same(get(first), get(second))) {
+      problems.push({
+        file: second.sourceFile,
+        field,
+        message: `${field} 與 ${first.sourceFile} 不一致`,
+        fix: '同一篇文章的兩個版本，除了文字以外，日期、作者、分類、標籤與圖片都必須相同',
+      });
     }
   }
+}
+
+function checkGlossary(glossary: CatalogInput['glossary'], problems: ContentProblem[]) {
+  if (!glossary) return;
+  const seen = new Map<string, string>();
+  glossary.terms.forEach((term, i) => {
+    const entry = `第 ${i + 1} 筆`;
+    for (const key of ['hant', 'hans'] as const) {
+      if (!term[key].trim() || term[key] !== term[key].trim()) {
+        problems.push({
+          file: glossary.sourceFile,
+          field: `terms[${i}].${key}`,
+          message: `詞彙表${entry}的 ${key} 是空的，或前後有多餘空白`,
+          fix: '每一筆都要寫出 hant（繁體）與 hans（簡體）兩種寫法',
+        });
+      }
+      const other = key === 'hant' ? term.hans : term.hant;
+      const earlier = seen.get(`${key}:${term[key]}`);
+      if (earlier !== undefined && earlier !== other) {
+        problems.push({
+          file: glossary.sourceFile,
+          field: `terms[${i}].${key}`,
+          message: `詞彙表${entry}的「${term[key]}」已經出現過，但對應的寫法不同（${earlier} / ${other}）`,
+          fix: '同一個詞只能有一種對應寫法：刪除或合併重複的那一筆',
+        });
+      }
+      seen.set(`${key}:${term[key]}`, other);
+    }
+  });
 }

@@ -33,6 +33,8 @@ export type ArticleSummary = {
   furtherReading: string[];
   /** The editor's file, relative to the content folder. */
   sourceFile: string;
+  /** Set when this version was converted from the other script rather than written by hand. */
+  derivedFrom?: Locale;
 };
 
 export type AuthorInfo = { id: string; name: Localized; role?: Localized; bio?: Localized };
@@ -52,6 +54,8 @@ export type ArticleBody = { code: string };
 /** One mistake in the content, told the way an editor can act on it. */
 export type ContentProblem = {
   file: string;
+  /** Line in the file, where the mistake is inside the body. */
+  line?: number;
   field?: string;
   message: string;
   fix: string;

@@ -52,6 +52,8 @@ export type ArticleDetail = Omit<ArticleCard, 'authors'> & {
   syndication?: ArticleSummary['syndication'];
   sponsor?: ArticleSummary['sponsor'];
   furtherReading: ArticleCard[];
+  /** The script this version was converted from, when no editor wrote it. */
+  derivedFrom?: Locale;
   code: string;
 };
 
@@ -119,6 +121,7 @@ export function getArticle(locale: Locale, slug: string): ArticleDetail | undefi
     syndication: summary.syndication,
     sponsor: summary.sponsor,
     furtherReading: further,
+    derivedFrom: summary.derivedFrom,
     code: body.code,
   };
 }

@@ -12,10 +12,12 @@ type PageMetadataInput = {
   article?: { publishedAt: string; updatedAt?: string; authors: string[]; tags: string[] };
   /** Canonical URL when the page republishes a piece from elsewhere. */
   canonical?: string;
+  /** The script an automatically converted page was converted from. */
+  derivedFrom?: Locale;
 };
 
 /** Title, description, canonical URL, hreflang alternates and Open Graph data for one page. */
-export function pageMetadata({ locale, path, title, description, image, article, canonical }: PageMetadataInput): Metadata {
+export function pageMetadata({ locale, path, title, description, image, article, canonical, derivedFrom }: PageMetadataInput): Metadata {
   const languages: Record<string, string> = {};
   for (const l of routing.locales) languages[l] = localePath(l, path);
   languages['x-default'] = localePath(routing.defaultLocale, path);
@@ -43,5 +45,7 @@ export function pageMetadata({ locale, path, title, description, image, article,
         : { type: 'website' }),
     },
     twitter: { card: image ? 'summary_large_image' : 'summary', title, description },
+    // Lets editors (and crawlers of the site's own pages) find every converted page.
+    ...(derivedFrom ? { other: { 'content-derived-from': derivedFrom } } : {}),
   };
 }

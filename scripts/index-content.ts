@@ -1,15 +1,17 @@
-// Runs after `contentlayer2 build`: checks every cross-document reference, then writes the
-// body-free index that listings read and one body file per article. Any problem stops the build.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// Runs after `contentlayer2 build`: checks every cross-document reference, derives the missing
+// script of single-script articles, then writes the body-free index that listings read and one
+// body file per article. Any problem stops the build.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
-import { readFileSync } from 'node:fs';
-import { allArticles, allAuthors, allSections, allTags } from 'contentlayer/generated';
+import { allArticles, allAuthors, allSections, allTags, glossary } from 'contentlayer/generated';
 import { buildIndex } from '@/lib/catalog';
 import { bodyFile, contentOutDir, indexFile } from '@/lib/content-files';
 import type { ArticleBody } from '@/lib/content-model';
+import { createConverter } from '@/lib/convert';
 import { formatProblems } from './problems';
 
+const contentDir = process.env.CONTENT_DIR ?? 'content';
 const publicDir = path.join(process.cwd(), 'public');
 
 function sizeOf(src: string) {
@@ -23,7 +25,25 @@ function sizeOf(src: string) {
   }
 }
 
+/** Line of the file on which the MDX body starts: the body is the file's tail. */
+function bodyLine(sourceFile: string, body: string): number {
+  const lines = readFileSync(path.join(contentDir, sourceFile), 'utf8').split('\n').length;
+  return lines - body.split('\n').length + 1;
+}
+
 const started = performance.now();
+const terms = glossary?.terms.map((t) => ({ hant: t.hant, hans: t.hans })) ?? [];
+const converter = createConverter(terms);
+let conversionMs = 0;
+const timed = <T>(work: () => T): T => {
+  const t0 = performance.now();
+  try {
+    return work();
+  } finally {
+    conversionMs += performance.now() - t0;
+  }
+};
+
 const { index, problems } = buildIndex({
   articles: allArticles.map((a) => ({
     sourceFile: a._raw.sourceFilePath,
@@ -45,16 +65,20 @@ const { index, problems } = buildIndex({
     sponsor: a.sponsor && { name: a.sponsor.name, url: a.sponsor.url },
     furtherReading: a.furtherReading,
     readingMinutes: a.readingMinutes,
+    body: a.body.raw,
+    bodyLine: a.body.raw.includes('<Term') ? bodyLine(a._raw.sourceFilePath, a.body.raw) : 1,
   })),
   authors: allAuthors.map((a) => ({ sourceFile: a._raw.sourceFilePath, name: a.name, role: a.role, bio: a.bio })),
   tags: allTags.map((t) => ({ sourceFile: t._raw.sourceFilePath, name: t.name, description: t.description })),
   sections: allSections.map((s) => ({ sourceFile: s._raw.sourceFilePath, name: s.name, description: s.description })),
+  glossary: glossary && { sourceFile: glossary._raw.sourceFilePath, terms },
+  convert: (text, from) => timed(() => converter.convert(text, from)),
   imageSize: sizeOf,
   includeDrafts: process.env.INCLUDE_DRAFTS === '1',
 });
 
 if (problems.length > 0) {
-  console.error(formatProblems(problems, process.env.CONTENT_DIR ?? 'content'));
+  console.error(formatProblems(problems, contentDir));
   process.exit(1);
 }
 
@@ -62,11 +86,23 @@ rmSync(contentOutDir, { recursive: true, force: true });
 mkdirSync(contentOutDir, { recursive: true });
 writeFileSync(indexFile, JSON.stringify(index));
 const codeBySource = new Map(allArticles.map((a) => [a._raw.sourceFilePath, a.body.code]));
+let derived = 0;
 for (const article of index.articles) {
   const file = bodyFile(article.locale, article.slug);
   mkdirSync(path.dirname(file), { recursive: true });
-  const body: ArticleBody = { code: codeBySource.get(article.sourceFile) ?? '' };
+  const code = codeBySource.get(article.sourceFile) ?? '';
+  const from = article.derivedFrom;
+  const body: ArticleBody = { code: from ? timed(() => converter.convertCode(code, from)) : code };
+  if (from) derived += 1;
   writeFileSync(file, JSON.stringify(body));
 }
-const seconds = ((performance.now() - started) / 1000).toFixed(2);
-console.log(`Indexed ${index.articles.length} articles, ${index.tags.length} tags, ${index.sections.length} sections, ${index.authors.length} authors in ${seconds} s`);
+
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
+console.log(
+  `Indexed ${index.articles.length} articles (${derived} converted from the other script), ${index.tags.length} tags, ` +
+    `${index.sections.length} sections, ${index.authors.length} authors in ${seconds(performance.now() - started)} s`,
+);
+if (derived > 0) {
+  console.log(`Conversion: ${seconds(conversionMs)} s in all, ${(conversionMs / derived).toFixed(1)} ms per converted article`);
+  for (const a of index.articles.filter((x) => x.derivedFrom)) console.log(`  converted ${a.derivedFrom} -> ${a.locale}: ${a.sourceFile}`);
+}

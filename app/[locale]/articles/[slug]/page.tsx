@@ -44,6 +44,7 @@ export async function generateMetadata({ params }: ArticlePageProps): Promise<Me
       tags: article.tags.map((t) => t.name),
     },
     canonical: article.syndication?.originalUrl,
+    derivedFrom: article.derivedFrom,
   });
 }
 
@@ -92,6 +93,11 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
             </p>
           )}
           <p>{t('readingTime', { minutes: article.readingMinutes })}</p>
+          {article.derivedFrom && (
+            <p data-testid="derived-notice" className="rounded bg-neutral-100 px-2 py-0.5 text-xs dark:bg-neutral-800">
+              {t('derived', { source: article.derivedFrom === 'zh-Hant' ? 'hant' : 'hans' })}
+            </p>
+          )}
         </div>
         {article.syndication && (
           <p className="mt-3 text-sm text-neutral-600 dark:text-neutral-400" data-testid="syndication">
@@ -122,7 +128,7 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
       </figure>
 
       <div className="prose prose-neutral prose-cjk mt-8 max-w-none text-[17px] sm:text-lg dark:prose-invert prose-headings:font-bold prose-a:text-accent-700 dark:prose-a:text-accent-300">
-        <MdxContent code={article.code} />
+        <MdxContent code={article.code} locale={locale} />
       </div>
 
       {article.sponsor && (

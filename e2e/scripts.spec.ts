@@ -1,0 +1,121 @@
+import { expect, test, type Page } from '@playwright/test';
+import * as OpenCC from 'opencc-js';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { content } from './site-data';
+
+// Character-level conversion: a character that changes is a character of the other script.
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+// Characters Taiwan writes as they are, though OpenCC's standard prefers another variant.
+const taiwanVariants = new Set(['台', '里', '布', '占', '才', '只', '干', '着', '群', '裏']);
+
+const glossary = (parse(readFileSync('content/glossary.yaml', 'utf8')) as { terms: { hant: string; hans: string }[] }).terms;
+
+type PagePath = { path: string; locale: 'zh-Hant' | 'zh-Hans' };
+
+function sitePages(): PagePath[] {
+  const rest = ['', '/tags', ...new Set(content.articles.map((a) => `/articles/${a.slug}`))];
+  const usedTags = content.tags.filter((t) => content.articles.some((a) => a.tagSlugs.includes(t.slug)));
+  rest.push(...usedTags.map((t) => `/tags/${t.slug}`));
+  rest.push(...content.sections.map((s) => `/sections/${s.slug}`), ...content.authors.map((a) => `/authors/${a.id}`));
+  return rest.flatMap((path) => (['zh-Hant', 'zh-Hans'] as const).map((locale) => ({ locale, path: `/${locale}${path}` })));
+}
+
+/** The text a reader sees, without what is deliberately in the other script or fixed by hand. */
+async function readerText(page: Page, locale: string): Promise<string> {
+  return page.evaluate((pageLocale) => {
+    const body = document.body.cloneNode(true) as HTMLElement;
+    body.querySelectorAll('script, style, noscript, [data-term]').forEach((el) => el.remove());
+    body.querySelectorAll('[lang]').forEach((el) => {
+      if (el.getAttribute('lang') !== pageLocale) el.remove();
+    });
+    return `${document.title}\n${body.textContent ?? ''}`;
+  }, locale);
+}
+
+function leftovers(text: string, locale: 'zh-Hant' | 'zh-Hans'): string[] {
+  let checked = text;
+  for (const term of glossary) checked = checked.split(locale === 'zh-Hant' ? term.hant : term.hans).join(' ');
+  const convert = locale === 'zh-Hant' ? toTraditional : toSimplified;
+  const found = new Set<string>();
+  for (const char of checked) {
+    if (locale === 'zh-Hant' && taiwanVariants.has(char)) continue;
+    if (/\p{Script=Han}/u.test(char) && convert(char) !== char) found.add(char);
+  }
+  return [...found].map((char) => {
+    const at = checked.indexOf(char);
+    return `${char} in «${checked.slice(Math.max(0, at - 12), at + 12).replace(/\s+/g, ' ')}»`;
+  });
+}
+
+test.describe('every page is in its own script', () => {
+  for (const { path, locale } of sitePages()) {
+    test(path, async ({ page }) => {
+      await page.goto(path);
+      expect(leftovers(await readerText(page, locale), locale)).toEqual([]);
+    });
+  }
+});
+
+test.describe('a story written in one script', () => {
+  test('is converted into Simplified by phrase, labelled, with the glossary and override applied', async ({ page }) => {
+    await page.goto('/zh-Hant/articles/taiwan-ai-server-supply-chain');
+    await expect(page.getByTestId('derived-notice')).toHaveCount(0);
+    await expect(page.locator('meta[name="content-derived-from"]')).toHaveCount(0);
+    const traditional = await page.locator('article').innerText();
+    expect(traditional).toContain('伺服器');
+
+    await page.goto('/zh-Hans/articles/taiwan-ai-server-supply-chain');
+    await expect(page.getByTestId('derived-notice')).toHaveText('本文由繁体中文版自动转换');
+    await expect(page.locator('meta[name="content-derived-from"]')).toHaveAttribute('content', 'zh-Hant');
+    const simplified = await page.locator('article').innerText();
+    expect(simplified).toContain('服务器'); // 伺服器 by phrase, not 伺服器 character by character
+    expect(simplified).not.toContain('伺服器');
+    expect(simplified).toContain('台湾'); // the glossary keeps 台, where OpenCC alone would write 臺 going back
+    expect(simplified).toContain('英伟达'); // glossary: 輝達 is 英伟达 on the mainland, not 辉达
+    expect(simplified).not.toContain('「');
+    await expect(page.locator('[data-term]').first()).toHaveText('定制化');
+  });
+
+  test('is converted into Traditional the other way round', async ({ page }) => {
+    await page.goto('/zh-Hant/articles/cross-border-live-commerce');
+    await expect(page.getByTestId('derived-notice')).toHaveText('本文由簡體中文版自動轉換');
+    const traditional = await page.locator('article').innerText();
+    expect(traditional).toContain('影片');
+    expect(traditional).not.toContain('“');
+    await page.goto('/zh-Hans/articles/cross-border-live-commerce');
+    await expect(page.getByTestId('derived-notice')).toHaveCount(0);
+  });
+
+  test('appears in both scripts\' listings, tags and sections', async ({ page }) => {
+    for (const locale of ['zh-Hant', 'zh-Hans'] as const) {
+      const article = content.articles.find((a) => a.locale === locale && a.slug === 'taiwan-ai-server-supply-chain')!;
+      await page.goto(`/${locale}`);
+      await expect(page.getByRole('link', { name: article.title }).first()).toBeVisible();
+      await page.goto(`/${locale}/tags/${article.tagSlugs[0]}`);
+      await expect(page.getByRole('link', { name: article.title }).first()).toBeVisible();
+    }
+  });
+});
+
+test.describe('alternates', () => {
+  for (const { path } of sitePages().filter((p) => p.locale === 'zh-Hant')) {
+    const counterpart = path.replace(/^\/zh-Hant/, '/zh-Hans');
+    test(`${path} and ${counterpart} name each other`, async ({ page }) => {
+      const alternates = async () =>
+        Object.fromEntries(
+          await page.locator('link[rel="alternate"][hreflang]').evaluateAll((links) =>
+            links.map((l) => [l.getAttribute('hreflang'), new URL(l.getAttribute('href') ?? '').pathname]),
+          ),
+        ) as Record<string, string>;
+      await page.goto(path);
+      expect(await alternates()).toEqual({ 'zh-Hant': path, 'zh-Hans': counterpart, 'x-default': path });
+      await expect(page.getByTestId('locale-switcher')).toHaveAttribute('href', counterpart);
+      const response = await page.goto(counterpart);
+      expect(response?.status()).toBe(200);
+      expect(await alternates()).toEqual({ 'zh-Hant': path, 'zh-Hans': counterpart, 'x-default': path });
+      await expect(page.getByTestId('locale-switcher')).toHaveAttribute('href', path);
+    });
+  }
+});

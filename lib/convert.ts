@@ -1,0 +1,75 @@
+import * as OpenCC from 'opencc-js';
+import type { Locale } from '@/i18n/routing';
+
+/** A term the converter must render in a fixed way in each script (a name, a house-style word). */
+export type GlossaryTerm = { hant: string; hans: string };
+
+const HAN = /\p{Script=Han}/u;
+const scriptKey = (locale: Locale) => (locale === 'zh-Hant' ? 'hant' : 'hans');
+
+// Stand-ins for text that must come through conversion unchanged: private-use characters, which
+// OpenCC leaves alone and no editor types. Each kind of protected text has its own pair.
+function shield(open: string, close: string) {
+  const kept: string[] = [];
+  const pattern = new RegExp(`${open}(\\d+)${close}`, 'g');
+  return {
+    hide: (value: string) => `${open}${kept.push(value) - 1}${close}`,
+    restore: (text: string) => text.replace(pattern, (_, i: string) => kept[Number(i)] ?? ''),
+  };
+}
+
+// Quotation marks: 「」『』 in Traditional, “”‘’ in Simplified. Curly quotes are converted only
+// around or beside Chinese text, so English apostrophes and quotations stay as they are.
+function quotesToHans(text: string): string {
+  return text.replace(/「/g, '“').replace(/」/g, '”').replace(/『/g, '‘').replace(/』/g, '’');
+}
+
+function quotesToHant(text: string): string {
+  return text
+    .replace(/“([^“”]*)”/g, (whole, inner: string) => (HAN.test(inner) ? `「${inner}」` : whole))
+    .replace(/‘([^‘’]*)’/g, (whole, inner: string) => (HAN.test(inner) ? `『${inner}』` : whole))
+    .replace(/“(?=\p{Script=Han})/gu, '「')
+    .replace(/(?<=[\p{Script=Han}，。！？])”/gu, '」');
+}
+
+export type Converter = {
+  /** Converts text written in `from` into the other script: phrases, glossary terms and quotation marks. */
+  convert(text: string, from: Locale): string;
+  /**
+   * Converts compiled MDX code, leaving code alone: only Chinese text in it changes. The values of
+   * `<Term hant="…" hans="…" />` overrides are kept exactly as the editor wrote them.
+   */
+  convertCode(code: string, from: Locale): string;
+};
+
+/** Builds the converter once: OpenCC's dictionaries take a while to load. */
+export function createConverter(glossary: GlossaryTerm[]): Converter {
+  const toHans = OpenCC.Converter({ from: 'twp', to: 'cn' });
+  const toHant = OpenCC.Converter({ from: 'cn', to: 'twp' });
+  // Longest first, so that a longer term wins over a shorter one inside it.
+  const terms = [...glossary].sort((a, b) => b.hant.length - a.hant.length || b.hans.length - a.hans.length);
+
+  function run(text: string, from: Locale): string {
+    const glossaryShield = shield('\uE000', '\uE001');
+    const source = scriptKey(from);
+    const target = from === 'zh-Hant' ? 'hans' : 'hant';
+    let guarded = text;
+    for (const term of terms) {
+      if (guarded.includes(term[source])) guarded = guarded.split(term[source]).join(glossaryShield.hide(term[target]));
+    }
+    const converted = from === 'zh-Hant' ? quotesToHans(toHans(guarded)) : quotesToHant(toHant(guarded));
+    return glossaryShield.restore(converted);
+  }
+
+  return {
+    convert: (text, from) => run(text, from),
+    convertCode(code, from) {
+      // esbuild writes JSX props as `hant:"…"`; each such string literal is kept whole.
+      const termShield = shield('\uE002', '\uE003');
+      const guarded = code.replace(/\b(hant|hans):("(?:[^"\\]|\\.)*")/g, (_, key: string, literal: string) => {
+        return `${key}:${termShield.hide(literal)}`;
+      });
+      return termShield.restore(run(guarded, from));
+    },
+  };
+}
