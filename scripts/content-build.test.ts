@@ -85,4 +85,15 @@ describe('the content step', () => {
       expect(output).toContain(`content/${file}  [hero.src]`);
     });
   }, 120_000);
+
+  it('stops on a malformed <Term> override, naming the file and the line', () => {
+    const single = 'articles/taiwan-ai-server-supply-chain/zh-Hant.mdx';
+    withArticle(single, (text) => text.replace('<Term hant="客製化" hans="定制化" />', '<Term hant="客製化" />'), () => {
+      const line = readFileSync(path.join(work, 'content', single), 'utf8').split('\n').findIndex((l) => l.includes('<Term')) + 1;
+      const { status, output } = runContentStep();
+      expect(status).not.toBe(0);
+      expect(output).toContain(`content/${single}:${line}  [body]`);
+      expect(output).toContain('用字指定的寫法不正確');
+    });
+  }, 120_000);
 });
