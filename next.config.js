@@ -11,6 +11,8 @@ const contentSecurityPolicy = [
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
+  // Video embeds, loaded only when a reader opens one.
+  'frame-src https://www.youtube-nocookie.com https://player.vimeo.com',
   "frame-ancestors 'none'",
   "base-uri 'self'",
   "form-action 'self'",

@@ -23,3 +23,14 @@ export function otherLocale(locale: Locale): Locale {
 export function localePath(locale: Locale, path: string): string {
   return `/${locale}${path}`;
 }
+
+/** Path of page `page` of a listing at `base`: page 1 is the listing itself, then /page/2, /page/3… */
+export function listingPath(base: string, page: number): string {
+  return page === 1 ? base : `${base}/page/${page}`;
+}
+
+/** The page number in a listing route's params: 1 when absent, NaN when not a plain number ≥ 2. */
+export function pageParam(page: string | undefined): number {
+  if (page === undefined) return 1;
+  return /^[1-9][0-9]*$/.test(page) && page !== '1' ? Number(page) : Number.NaN;
+}

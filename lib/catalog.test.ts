@@ -32,6 +32,7 @@ function input(articles: RawArticle[]): CatalogInput {
     sections: [{ sourceFile: 'sections/business.yaml', name: { hant: '商業', hans: '商业' } }],
     imageSize: (src) => (src === '/images/a.jpg' ? { width: 1600, height: 900 } : undefined),
     includeDrafts: false,
+    now: new Date('2026-11-25T00:00:00Z'),
     convert: (text, from) => converter.convert(text, from),
   };
 }
@@ -106,8 +107,9 @@ describe('buildIndex', () => {
     expect(problems[0]?.file).toBe('articles/a/zh-Hans.mdx');
   });
 
-  it('leaves drafts out unless asked, and sorts newest first', () => {
+  it('leaves drafts and future-dated articles out unless asked, and sorts newest first', () => {
     const articles = [
+      ...pair('future').map((a) => ({ ...a, publishedAt: '2027-01-01T00:00:00.000Z' })),
       ...pair('old'),
       ...pair('new', { publishedAt: '2020-01-01T00:00:00.000Z' }).map((a) => ({ ...a, publishedAt: '2020-01-01T00:00:00.000Z' })),
       ...pair('draft').map((a) => ({ ...a, draft: true })),
@@ -117,6 +119,7 @@ describe('buildIndex', () => {
     expect(index.articles.filter((a) => a.locale === 'zh-Hant').map((a) => a.slug)).toEqual(['new', 'old']);
     const withDrafts = buildIndex({ ...input(articles), includeDrafts: true }).index;
     expect(withDrafts.articles.some((a) => a.slug === 'draft')).toBe(true);
+    expect(withDrafts.articles.some((a) => a.slug === 'future')).toBe(true);
   });
 
   it('refuses two tags that share a name', () => {

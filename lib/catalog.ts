@@ -1,5 +1,6 @@
-import { isLocale, localePath, otherLocale, type Locale } from '@/i18n/routing';
+import { isLocale, localePath, otherLocale, routing, type Locale } from '@/i18n/routing';
 import type { GlossaryTerm } from './convert';
+import { relatedArticles } from './related';
 import type {
   ArticleSummary,
   AuthorInfo,
@@ -44,7 +45,10 @@ export type CatalogInput = {
   sections: RawTerm[];
   /** Pixel size of an image under public/, or undefined when there is no such file. */
   imageSize: (src: string) => { width: number; height: number } | undefined;
+  /** Preview (npm run dev): drafts and articles dated in the future are included. */
   includeDrafts: boolean;
+  /** The build's time: an article dated later is not published yet. */
+  now: Date;
   glossary?: { sourceFile: string; terms: GlossaryTerm[] };
   /** Converts text written in one script into the other (lib/convert.ts). */
   convert: (text: string, from: Locale) => string;
@@ -54,6 +58,16 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // articles/<slug>/<locale>.mdx, optionally inside grouping folders such as articles/2026/<slug>/.
 const ARTICLE_FILE = /^articles\/(?:[^/]+\/)*?([^/]+)\/([^/]+)\.mdx$/;
 const TERM_TAG = /<Term\b[^>]*>/g;
+const FIGURE_TAG = /<Figure\b[^>]*>/g;
+const ATTRIBUTE = /([A-Za-z]+)="([^"]*)"/g;
+
+/** Image paths an MDX body shows with <Figure src="…" />, in order. */
+export function figureSources(body: string): string[] {
+  return [...body.matchAll(FIGURE_TAG)].flatMap((m) => {
+    const src = [...m[0].matchAll(ATTRIBUTE)].find((a) => a[1] === 'src')?.[2];
+    return src ? [src] : [];
+  });
+}
 const VALID_TERM = /^<Term\s+(hant|hans)="([^"<>{}]+)"\s+(hant|hans)="([^"<>{}]+)"\s*\/>$/;
 const DATA_FILE = /^(?:authors|tags|sections)\/([^/]+)\.yaml$/;
 
@@ -163,17 +177,22 @@ export function buildIndex(input: CatalogInput): { index: ContentIndex; problems
     for (const key of ['alt', 'credit'] as const) {
       if (!raw.hero[key].trim()) problem(`hero.${key}`, `首圖的 ${key} 是空的`, key === 'alt' ? '用一句話描述圖片內容，供視障讀者使用' : '填寫圖片來源，例如「圖：觀潮科技」');
     }
+    const bodyProblem = (index: number, message: string, fix: string) =>
+      problems.push({ file: raw.sourceFile, line: raw.bodyLine + raw.body.slice(0, index).split('\n').length - 1, field: 'body', message, fix });
     for (const match of raw.body.matchAll(TERM_TAG)) {
       const valid = VALID_TERM.exec(match[0]);
       if (!valid || valid[1] === valid[3]) {
-        const line = raw.bodyLine + raw.body.slice(0, match.index).split('\n').length - 1;
-        problems.push({
-          file: raw.sourceFile,
-          line,
-          field: 'body',
-          message: `用字指定的寫法不正確：${match[0]}`,
-          fix: '寫成 <Term hant="繁體寫法" hans="简体写法" />，兩個屬性都要有、都不能空白，結尾要有 />',
-        });
+        bodyProblem(match.index, `用字指定的寫法不正確：${match[0]}`, '寫成 <Term hant="繁體寫法" hans="简体写法" />，兩個屬性都要有、都不能空白，結尾要有 />');
+      }
+    }
+    for (const match of raw.body.matchAll(FIGURE_TAG)) {
+      const attributes = new Map([...match[0].matchAll(ATTRIBUTE)].map((a) => [a[1], a[2] ?? '']));
+      const src = attributes.get('src') ?? '';
+      if (!src.startsWith('/') || !input.imageSize(src)) {
+        bodyProblem(match.index, `找不到內文圖片「${src}」`, '把圖片放在 public/ 底下，並在 src 填寫以 / 開頭的路徑，例如 /images/articles/<代稱>/photo.jpg');
+      }
+      if (!attributes.get('alt')?.trim()) {
+        bodyProblem(match.index, '內文圖片缺少 alt 替代文字', '在 <Figure> 加上 alt="描述圖片內容的一句話"，供視障讀者與搜尋引擎使用');
       }
     }
     if (raw.updatedAt && raw.updatedAt < raw.publishedAt) {
@@ -198,6 +217,7 @@ export function buildIndex(input: CatalogInput): { index: ContentIndex; problems
       syndication: raw.syndication,
       sponsor: raw.sponsor,
       furtherReading: raw.furtherReading ?? [],
+      related: [],
       sourceFile: raw.sourceFile,
     });
   }
@@ -205,7 +225,8 @@ export function buildIndex(input: CatalogInput): { index: ContentIndex; problems
   checkGlossary(input.glossary, problems);
   const withDerived = [...articles, ...derivedVersions(articles, problems, input.convert)];
 
-  const published = withDerived.filter((a) => input.includeDrafts || !a.draft);
+  const now = input.now.toISOString();
+  const published = withDerived.filter((a) => input.includeDrafts || (!a.draft && a.publishedAt <= now));
   const slugs = new Set(published.map((a) => a.slug));
   for (const article of published) {
     for (const target of article.furtherReading) {
@@ -213,7 +234,7 @@ export function buildIndex(input: CatalogInput): { index: ContentIndex; problems
         problems.push({
           file: article.sourceFile,
           field: 'furtherReading',
-          message: `延伸閱讀的文章「${target}」不存在${articles.some((a) => a.slug === target) ? '（它還是草稿）' : ''}`,
+          message: `延伸閱讀的文章「${target}」不存在${articles.some((a) => a.slug === target) ? '（它還是草稿，或還沒到發布時間）' : ''}`,
           fix: '填寫已發布文章的代稱，也就是 content/articles/ 底下的資料夾名稱',
         });
       }
@@ -221,6 +242,11 @@ export function buildIndex(input: CatalogInput): { index: ContentIndex; problems
   }
 
   published.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.slug.localeCompare(b.slug));
+  for (const locale of routing.locales) {
+    const inLocale = published.filter((a) => a.locale === locale);
+    const related = relatedArticles(inLocale);
+    for (const article of inLocale) article.related = related.get(article.slug) ?? [];
+  }
   return { index: { articles: published, authors, tags, sections }, problems };
 }
 

@@ -3,12 +3,12 @@ import type { Locale } from '@/i18n/routing';
 /** A name or text kept in both scripts. */
 export type Localized = Record<Locale, string>;
 
-export type ImageInfo = {
+export type ImageSize = { width: number; height: number };
+
+export type ImageInfo = ImageSize & {
   src: string;
   alt: string;
   credit: string;
-  width: number;
-  height: number;
 };
 
 /** What every listing needs of an article, and nothing more: no body. */
@@ -31,6 +31,8 @@ export type ArticleSummary = {
   syndication?: { partner: string; partnerUrl?: string; originalUrl?: string };
   sponsor?: { name: string; url?: string };
   furtherReading: string[];
+  /** Slugs of related articles in the same script, best first (lib/related.ts). */
+  related: string[];
   /** The editor's file, relative to the content folder. */
   sourceFile: string;
   /** Set when this version was converted from the other script rather than written by hand. */
@@ -49,7 +51,11 @@ export type ContentIndex = {
 };
 
 /** A compiled article body, stored one file per article so a page loads only its own. */
-export type ArticleBody = { code: string };
+export type ArticleBody = {
+  code: string;
+  /** Pixel sizes of the images the body shows with <Figure>, so none shifts the layout. */
+  images: Record<string, ImageSize>;
+};
 
 /** One mistake in the content, told the way an editor can act on it. */
 export type ContentProblem = {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { readFileSync, statSync } from 'node:fs';
 import type { Locale } from '@/i18n/routing';
+import { site } from './site';
 import { bodyFile, indexFile } from './content-files';
 import type { ArticleBody, ArticleSummary, ContentIndex, ImageInfo, TermInfo } from './content-model';
 
@@ -42,6 +43,7 @@ export type ArticleCard = {
   sponsored: boolean;
   syndicated: boolean;
   featured: boolean;
+  draft: boolean;
 };
 
 export type AuthorProfile = AuthorLink & { role?: string; bio?: string };
@@ -52,9 +54,12 @@ export type ArticleDetail = Omit<ArticleCard, 'authors'> & {
   syndication?: ArticleSummary['syndication'];
   sponsor?: ArticleSummary['sponsor'];
   furtherReading: ArticleCard[];
+  related: ArticleCard[];
   /** The script this version was converted from, when no editor wrote it. */
   derivedFrom?: Locale;
+  sponsored: boolean;
   code: string;
+  images: ArticleBody['images'];
 };
 
 const term = (terms: TermInfo[], slug: string, locale: Locale): TermLink => {
@@ -88,22 +93,48 @@ function toCard(article: ArticleSummary): ArticleCard {
     sponsored: Boolean(article.sponsor),
     syndicated: Boolean(article.syndication),
     featured: article.featured,
+    draft: article.draft,
   };
 }
 
 export type ArticleFilter = { locale: Locale; tag?: string; section?: string; author?: string };
 
+export type ArticlePage = { articles: ArticleCard[]; page: number; totalPages: number };
+
+/** Number of listing pages for a filter: at least 1, so an empty listing still has its page. */
+export function pageCount(filter: ArticleFilter): number {
+  return Math.max(1, Math.ceil(matching(filter).length / site.pageSize));
+}
+
+/** One page (from 1) of a listing, or undefined past the last page. */
+export function listArticlesPage(filter: ArticleFilter, page: number): ArticlePage | undefined {
+  const all = matching(filter);
+  const totalPages = Math.max(1, Math.ceil(all.length / site.pageSize));
+  if (!Number.isInteger(page) || page < 1 || page > totalPages) return undefined;
+  const articles = all.slice((page - 1) * site.pageSize, page * site.pageSize).map(toCard);
+  return { articles, page, totalPages };
+}
+
+function matching({ locale, tag, section, author }: ArticleFilter): ArticleSummary[] {
+  return contentIndex().articles.filter(
+    (a) =>
+      a.locale === locale &&
+      (tag === undefined || a.tagSlugs.includes(tag)) &&
+      (section === undefined || a.sectionSlug === section) &&
+      (author === undefined || a.authorIds.includes(author)),
+  );
+}
+
 /** Articles in one script, newest first, optionally narrowed to a tag, a section or an author. */
-export function listArticles({ locale, tag, section, author }: ArticleFilter): ArticleCard[] {
-  return contentIndex()
-    .articles.filter(
-      (a) =>
-        a.locale === locale &&
-        (tag === undefined || a.tagSlugs.includes(tag)) &&
-        (section === undefined || a.sectionSlug === section) &&
-        (author === undefined || a.authorIds.includes(author)),
-    )
-    .map(toCard);
+export function listArticles(filter: ArticleFilter & { limit?: number }): ArticleCard[] {
+  return matching(filter).slice(0, filter.limit).map(toCard);
+}
+
+/** The front page's lead story: the newest article marked `featured`, else the newest of all. */
+export function leadArticle(locale: Locale): ArticleCard | undefined {
+  const articles = matching({ locale });
+  const lead = articles.find((a) => a.featured) ?? articles[0];
+  return lead && toCard(lead);
 }
 
 /** One article with its compiled body, or undefined when no such article exists in that script. */
@@ -111,18 +142,21 @@ export function getArticle(locale: Locale, slug: string): ArticleDetail | undefi
   const summary = contentIndex().articles.find((a) => a.locale === locale && a.slug === slug);
   if (!summary) return undefined;
   const body = JSON.parse(readFileSync(bodyFile(locale, slug), 'utf8')) as ArticleBody;
-  const further = summary.furtherReading.flatMap((target) => {
-    const found = contentIndex().articles.find((a) => a.locale === locale && a.slug === target);
-    return found ? [toCard(found)] : [];
-  });
+  const cards = (slugs: string[]) =>
+    slugs.flatMap((target) => {
+      const found = contentIndex().articles.find((a) => a.locale === locale && a.slug === target);
+      return found ? [toCard(found)] : [];
+    });
   return {
     ...toCard(summary),
     authors: summary.authorIds.map((id) => authorProfile(id, locale)),
     syndication: summary.syndication,
     sponsor: summary.sponsor,
-    furtherReading: further,
+    furtherReading: cards(summary.furtherReading),
+    related: cards(summary.related),
     derivedFrom: summary.derivedFrom,
     code: body.code,
+    images: body.images,
   };
 }
 

@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
-import { localePath, routing, type Locale } from '@/i18n/routing';
+import { getTranslations } from 'next-intl/server';
+import { listingPath, localePath, routing, type Locale } from '@/i18n/routing';
 import { site } from './site';
 
 type PageMetadataInput = {
   locale: Locale;
   /** Path after the locale prefix: '' for home, '/articles/x' for an article. */
   path: string;
+  /** Page of a paginated listing; its path gets /page/N from page 2 on. */
+  page?: number;
   title: string;
   description: string;
   image?: { src: string; alt: string; width: number; height: number };
@@ -17,7 +20,8 @@ type PageMetadataInput = {
 };
 
 /** Title, description, canonical URL, hreflang alternates and Open Graph data for one page. */
-export function pageMetadata({ locale, path, title, description, image, article, canonical, derivedFrom }: PageMetadataInput): Metadata {
+export function pageMetadata({ locale, path: basePath, page = 1, title, description, image, article, canonical, derivedFrom }: PageMetadataInput): Metadata {
+  const path = listingPath(basePath, page);
   const languages: Record<string, string> = {};
   for (const l of routing.locales) languages[l] = localePath(l, path);
   languages['x-default'] = localePath(routing.defaultLocale, path);
@@ -48,4 +52,11 @@ export function pageMetadata({ locale, path, title, description, image, article,
     // Lets editors (and crawlers of the site's own pages) find every converted page.
     ...(derivedFrom ? { other: { 'content-derived-from': derivedFrom } } : {}),
   };
+}
+
+/** A listing's title, with its page number from page 2 on, so no two pages share a title. */
+export async function pagedTitle(locale: Locale, title: string, page: number): Promise<string> {
+  if (page === 1) return title;
+  const t = await getTranslations({ locale, namespace: 'Pagination' });
+  return `${title}（${t('page', { page })}）`;
 }

@@ -13,6 +13,10 @@ type SiteConfig = {
   hanCharsPerMinute: number;
   /** Reading speed for runs of Latin text, in words per minute. */
   latinWordsPerMinute: number;
+  /** Articles per page in every listing: home, tag, section and author pages. */
+  pageSize: number;
+  /** Where the end of each article invites readers to follow the site. */
+  follow: { line: { url: string; id: string }; newsletter: { url: string } };
 };
 
 /** Site-wide settings: the one place each of these facts is kept. */
@@ -26,4 +30,9 @@ export const site: SiteConfig = {
   timeZone: 'Asia/Taipei',
   hanCharsPerMinute: 400,
   latinWordsPerMinute: 200,
+  pageSize: 6,
+  follow: {
+    line: { url: 'https://line.me/R/ti/p/@guanchao', id: '@guanchao' },
+    newsletter: { url: 'https://guanchao.example/newsletter' },
+  },
 };

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
 import { allArticles, allAuthors, allSections, allTags, glossary } from 'contentlayer/generated';
-import { buildIndex } from '@/lib/catalog';
+import { buildIndex, figureSources } from '@/lib/catalog';
 import { bodyFile, contentOutDir, indexFile } from '@/lib/content-files';
 import type { ArticleBody } from '@/lib/content-model';
 import { createConverter } from '@/lib/convert';
@@ -66,7 +66,7 @@ const { index, problems } = buildIndex({
     furtherReading: a.furtherReading,
     readingMinutes: a.readingMinutes,
     body: a.body.raw,
-    bodyLine: a.body.raw.includes('<Term') ? bodyLine(a._raw.sourceFilePath, a.body.raw) : 1,
+    bodyLine: /<(Term|Figure)\b/.test(a.body.raw) ? bodyLine(a._raw.sourceFilePath, a.body.raw) : 1,
   })),
   authors: allAuthors.map((a) => ({ sourceFile: a._raw.sourceFilePath, name: a.name, role: a.role, bio: a.bio })),
   tags: allTags.map((t) => ({ sourceFile: t._raw.sourceFilePath, name: t.name, description: t.description })),
@@ -75,6 +75,7 @@ const { index, problems } = buildIndex({
   convert: (text, from) => timed(() => converter.convert(text, from)),
   imageSize: sizeOf,
   includeDrafts: process.env.INCLUDE_DRAFTS === '1',
+  now: new Date(),
 });
 
 if (problems.length > 0) {
@@ -85,14 +86,19 @@ if (problems.length > 0) {
 rmSync(contentOutDir, { recursive: true, force: true });
 mkdirSync(contentOutDir, { recursive: true });
 writeFileSync(indexFile, JSON.stringify(index));
-const codeBySource = new Map(allArticles.map((a) => [a._raw.sourceFilePath, a.body.code]));
+const bySource = new Map(allArticles.map((a) => [a._raw.sourceFilePath, a.body]));
 let derived = 0;
 for (const article of index.articles) {
   const file = bodyFile(article.locale, article.slug);
   mkdirSync(path.dirname(file), { recursive: true });
-  const code = codeBySource.get(article.sourceFile) ?? '';
+  const source = bySource.get(article.sourceFile);
+  const code = source?.code ?? '';
   const from = article.derivedFrom;
-  const body: ArticleBody = { code: from ? timed(() => converter.convertCode(code, from)) : code };
+  const images = Object.fromEntries(figureSources(source?.raw ?? '').flatMap((src) => {
+    const size = sizeOf(src);
+    return size ? [[src, size]] : [];
+  }));
+  const body: ArticleBody = { code: from ? timed(() => converter.convertCode(code, from)) : code, images };
   if (from) derived += 1;
   writeFileSync(file, JSON.stringify(body));
 }

@@ -1,13 +1,18 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { isLocale } from '@/i18n/routing';
-import { listArticles } from '@/lib/content';
+import { isLocale, localePath } from '@/i18n/routing';
+import { leadArticle, listArticles, listArticlesPage, listSections } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
 import { ArticleCard } from '@/components/article/article-card';
 import { ArticleList } from '@/components/article/article-list';
+import { Pagination } from '@/components/article/pagination';
 
 type HomePageProps = { params: Promise<{ locale: string }> };
+
+/** Articles shown in each section's block on the front page. */
+const SECTION_BLOCK_SIZE = 3;
 
 export async function generateMetadata({ params }: HomePageProps): Promise<Metadata> {
   const { locale } = await params;
@@ -21,27 +26,57 @@ export default async function HomePage({ params }: HomePageProps) {
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'Home' });
-  const articles = listArticles({ locale });
-  const lead = articles.find((a) => a.featured) ?? articles[0];
-  const rest = articles.filter((a) => a !== lead);
+  const lead = leadArticle(locale);
+  const first = listArticlesPage({ locale }, 1);
+  const latest = first?.articles.filter((a) => a.slug !== lead?.slug) ?? [];
+  const sections = listSections(locale).filter((s) => s.count > 0);
 
   return (
     <>
       <h1 className="sr-only">{t('title')}</h1>
       {lead && (
-        <section aria-labelledby="lead-heading" className="mb-12 border-b border-neutral-200 pb-10 dark:border-neutral-800">
+        <section aria-labelledby="lead-heading" className="mb-12 border-b border-neutral-200 pb-10 dark:border-neutral-800" data-testid="lead-story">
           <h2 id="lead-heading" className="sr-only">
             {t('lead')}
           </h2>
           <ArticleCard article={lead} locale={locale} lead priority />
         </section>
       )}
-      <section aria-labelledby="latest-heading">
+      <section aria-labelledby="latest-heading" data-testid="latest">
         <h2 id="latest-heading" className="mb-6 border-l-4 border-accent-600 pl-3 text-xl font-bold">
           {t('latest')}
         </h2>
-        <ArticleList articles={rest} locale={locale} />
+        <ArticleList articles={latest} locale={locale} eager={false} />
+        {first && <Pagination locale={locale} basePath="" page={1} totalPages={first.totalPages} />}
       </section>
+      <div className="mt-14 grid gap-12 lg:grid-cols-3 lg:gap-8">
+        <h2 className="sr-only">{t('sections')}</h2>
+        {sections.map((section) => (
+          <section key={section.slug} aria-labelledby={`section-${section.slug}`} data-testid="section-block">
+            <h3 id={`section-${section.slug}`} className="mb-4 border-b-2 border-neutral-900 pb-2 text-lg font-black dark:border-neutral-100">
+              <Link href={localePath(locale, `/sections/${section.slug}`)} className="hover:text-accent-700 dark:hover:text-accent-300">
+                {section.name}
+              </Link>
+            </h3>
+            <ul className="space-y-4">
+              {listArticles({ locale, section: section.slug, limit: SECTION_BLOCK_SIZE }).map((article) => (
+                <li key={article.slug} className="border-b border-neutral-200 pb-4 last:border-0 dark:border-neutral-800">
+                  <Link href={article.path} className="font-bold leading-snug hover:text-accent-700 dark:hover:text-accent-300">
+                    {article.title}
+                  </Link>
+                  <p className="mt-1 line-clamp-2 text-sm text-neutral-600 dark:text-neutral-400">{article.summary}</p>
+                </li>
+              ))}
+            </ul>
+            <Link
+              href={localePath(locale, `/sections/${section.slug}`)}
+              className="mt-3 inline-block text-sm font-bold text-accent-700 hover:underline dark:text-accent-300"
+            >
+              {t('more', { section: section.name })} →
+            </Link>
+          </section>
+        ))}
+      </div>
     </>
   );
 }

@@ -44,6 +44,11 @@ export async function ArticleCard({ article, locale, lead = false, priority = fa
               {t('sponsored')}
             </span>
           )}
+          {article.draft && (
+            <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs font-bold text-red-900 dark:bg-red-950 dark:text-red-100">
+              {t('draft')}
+            </span>
+          )}
           {article.syndicated && (
             <span className="rounded bg-neutral-100 px-1.5 py-0.5 text-xs text-neutral-700 dark:bg-neutral-800 dark:text-neutral-300">
               {t('syndicated')}

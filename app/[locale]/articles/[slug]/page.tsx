@@ -11,6 +11,9 @@ import { DateText } from '@/components/article/date-text';
 import { TagList } from '@/components/article/tag-list';
 import { ArticleList } from '@/components/article/article-list';
 import { MdxContent } from '@/components/mdx/mdx-content';
+import { ShareLinks } from '@/components/article/share-links';
+import { FollowBox } from '@/components/article/follow-box';
+import { articleJsonLd, jsonLdText } from '@/lib/structured-data';
 
 type ArticlePageProps = { params: Promise<{ locale: string; slug: string }> };
 
@@ -57,6 +60,12 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
 
   return (
     <article className="mx-auto max-w-3xl">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(articleJsonLd(article, locale)) }} />
+      {article.draft && (
+        <p role="status" className="mb-6 rounded-lg bg-red-100 p-3 text-sm font-bold text-red-900 dark:bg-red-950 dark:text-red-100" data-testid="draft-banner">
+          {t('draftBanner')}
+        </p>
+      )}
       <header>
         <p className="flex flex-wrap items-center gap-2 text-sm">
           <Link href={localePath(locale, `/sections/${article.section.slug}`)} className="font-bold text-accent-700 hover:underline dark:text-accent-300">
@@ -128,7 +137,13 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
       </figure>
 
       <div className="prose prose-neutral prose-cjk mt-8 max-w-none text-[17px] sm:text-lg dark:prose-invert prose-headings:font-bold prose-a:text-accent-700 dark:prose-a:text-accent-300">
-        <MdxContent code={article.code} locale={locale} />
+        <MdxContent
+          code={article.code}
+          locale={locale}
+          images={article.images}
+          sponsored={article.sponsored}
+          labels={{ playVideo: t('playVideo') }}
+        />
       </div>
 
       {article.sponsor && (
@@ -138,6 +153,7 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
       )}
 
       <footer className="mt-10 space-y-10">
+        <ShareLinks locale={locale} url={new URL(article.path, site.url).toString()} title={article.title} />
         <section aria-labelledby="tags-heading">
           <h2 id="tags-heading" className="mb-3 text-sm font-bold text-neutral-500 dark:text-neutral-400">
             {t('tags')}
@@ -168,6 +184,17 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
               {t('furtherReading')}
             </h2>
             <ArticleList articles={article.furtherReading} locale={locale} eager={false} />
+          </section>
+        )}
+
+        <FollowBox locale={locale} />
+
+        {article.related.length > 0 && (
+          <section aria-labelledby="related-heading" data-testid="related">
+            <h2 id="related-heading" className="mb-6 border-l-4 border-accent-600 pl-3 text-xl font-bold">
+              {t('related')}
+            </h2>
+            <ArticleList articles={article.related} locale={locale} eager={false} />
           </section>
         )}
       </footer>

@@ -1,13 +1,15 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { isLocale } from '@/i18n/routing';
-import { getAuthor, listArticles, termSlugs } from '@/lib/content';
-import { pageMetadata } from '@/lib/metadata';
+import { isLocale, pageParam } from '@/i18n/routing';
+import { getAuthor, listArticlesPage, termSlugs } from '@/lib/content';
+import { pageMetadata, pagedTitle } from '@/lib/metadata';
 import { ArticleList } from '@/components/article/article-list';
+import { Pagination } from '@/components/article/pagination';
 import { PageHeading } from '@/components/layout/page-heading';
 
-type AuthorPageProps = { params: Promise<{ locale: string; id: string }> };
+// Also serves /authors/[id]/page/[page] (re-exported there).
+type AuthorPageProps = { params: Promise<{ locale: string; id: string; page?: string }> };
 
 export const dynamicParams = false;
 
@@ -16,28 +18,31 @@ export function generateStaticParams() {
 }
 
 async function load(params: AuthorPageProps['params']) {
-  const { locale, id } = await params;
+  const { locale, id, page } = await params;
   if (!isLocale(locale)) return undefined;
   const author = getAuthor(locale, id);
-  return author && { locale, author };
+  const result = author && listArticlesPage({ locale, author: author.id }, pageParam(page));
+  return author && result && { locale, author, result };
 }
 
 export async function generateMetadata({ params }: AuthorPageProps): Promise<Metadata> {
   const found = await load(params);
   if (!found) return {};
-  const t = await getTranslations({ locale: found.locale, namespace: 'Author' });
+  const { locale, author, result } = found;
+  const t = await getTranslations({ locale, namespace: 'Author' });
   return pageMetadata({
-    locale: found.locale,
-    path: `/authors/${found.author.id}`,
-    title: t('title', { name: found.author.name }),
-    description: found.author.bio ?? t('description', { name: found.author.name }),
+    locale,
+    path: `/authors/${author.id}`,
+    page: result.page,
+    title: await pagedTitle(locale, t('title', { name: author.name }), result.page),
+    description: author.bio ?? t('description', { name: author.name }),
   });
 }
 
 export default async function AuthorPage({ params }: AuthorPageProps) {
   const found = await load(params);
   if (!found) notFound();
-  const { locale, author } = found;
+  const { locale, author, result } = found;
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'Author' });
   return (
@@ -46,7 +51,8 @@ export default async function AuthorPage({ params }: AuthorPageProps) {
         {author.bio}
       </PageHeading>
       <h2 className="mb-6 border-l-4 border-accent-600 pl-3 text-xl font-bold">{t('articles', { name: author.name })}</h2>
-      <ArticleList articles={listArticles({ locale, author: author.id })} locale={locale} />
+      <ArticleList articles={result.articles} locale={locale} />
+      <Pagination locale={locale} basePath={`/authors/${author.id}`} page={result.page} totalPages={result.totalPages} />
     </>
   );
 }

@@ -1,13 +1,15 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { isLocale } from '@/i18n/routing';
-import { getSection, listArticles, listSections } from '@/lib/content';
-import { pageMetadata } from '@/lib/metadata';
+import { isLocale, pageParam } from '@/i18n/routing';
+import { getSection, listArticlesPage, listSections } from '@/lib/content';
+import { pageMetadata, pagedTitle } from '@/lib/metadata';
 import { ArticleList } from '@/components/article/article-list';
+import { Pagination } from '@/components/article/pagination';
 import { PageHeading } from '@/components/layout/page-heading';
 
-type SectionPageProps = { params: Promise<{ locale: string; slug: string }> };
+// Also serves /sections/[slug]/page/[page] (re-exported there).
+type SectionPageProps = { params: Promise<{ locale: string; slug: string; page?: string }> };
 
 export const dynamicParams = false;
 
@@ -17,34 +19,38 @@ export function generateStaticParams({ params }: { params: { locale: string } })
 }
 
 async function load(params: SectionPageProps['params']) {
-  const { locale, slug } = await params;
+  const { locale, slug, page } = await params;
   if (!isLocale(locale)) return undefined;
   const section = getSection(locale, slug);
-  return section && { locale, section };
+  const result = section && listArticlesPage({ locale, section: section.slug }, pageParam(page));
+  return section && result && { locale, section, result };
 }
 
 export async function generateMetadata({ params }: SectionPageProps): Promise<Metadata> {
   const found = await load(params);
   if (!found) return {};
-  const t = await getTranslations({ locale: found.locale, namespace: 'Section' });
+  const { locale, section, result } = found;
+  const t = await getTranslations({ locale, namespace: 'Section' });
   return pageMetadata({
-    locale: found.locale,
-    path: `/sections/${found.section.slug}`,
-    title: t('title', { name: found.section.name }),
-    description: found.section.description ?? t('description', { name: found.section.name }),
+    locale,
+    path: `/sections/${section.slug}`,
+    page: result.page,
+    title: await pagedTitle(locale, t('title', { name: section.name }), result.page),
+    description: section.description ?? t('description', { name: section.name }),
   });
 }
 
 export default async function SectionPage({ params }: SectionPageProps) {
   const found = await load(params);
   if (!found) notFound();
-  const { locale, section } = found;
+  const { locale, section, result } = found;
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'Section' });
   return (
     <>
       <PageHeading title={t('title', { name: section.name })}>{section.description}</PageHeading>
-      <ArticleList articles={listArticles({ locale, section: section.slug })} locale={locale} />
+      <ArticleList articles={result.articles} locale={locale} />
+      <Pagination locale={locale} basePath={`/sections/${section.slug}`} page={result.page} totalPages={result.totalPages} />
     </>
   );
 }

@@ -1,13 +1,15 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { isLocale } from '@/i18n/routing';
-import { getTag, listArticles, listTags } from '@/lib/content';
-import { pageMetadata } from '@/lib/metadata';
+import { isLocale, pageParam } from '@/i18n/routing';
+import { getTag, listArticlesPage, listTags } from '@/lib/content';
+import { pageMetadata, pagedTitle } from '@/lib/metadata';
 import { ArticleList } from '@/components/article/article-list';
+import { Pagination } from '@/components/article/pagination';
 import { PageHeading } from '@/components/layout/page-heading';
 
-type TagPageProps = { params: Promise<{ locale: string; slug: string }> };
+// Also serves /tags/[slug]/page/[page] (re-exported there).
+type TagPageProps = { params: Promise<{ locale: string; slug: string; page?: string }> };
 
 export const dynamicParams = false;
 
@@ -19,28 +21,31 @@ export function generateStaticParams({ params }: { params: { locale: string } })
 }
 
 async function load(params: TagPageProps['params']) {
-  const { locale, slug } = await params;
+  const { locale, slug, page } = await params;
   if (!isLocale(locale)) return undefined;
   const tag = getTag(locale, slug);
-  return tag && { locale, tag };
+  const result = tag && listArticlesPage({ locale, tag: tag.slug }, pageParam(page));
+  return tag && result && { locale, tag, result };
 }
 
 export async function generateMetadata({ params }: TagPageProps): Promise<Metadata> {
   const found = await load(params);
   if (!found) return {};
-  const t = await getTranslations({ locale: found.locale, namespace: 'Tag' });
+  const { locale, tag, result } = found;
+  const t = await getTranslations({ locale, namespace: 'Tag' });
   return pageMetadata({
-    locale: found.locale,
-    path: `/tags/${found.tag.slug}`,
-    title: t('title', { name: found.tag.name }),
-    description: found.tag.description ?? t('description', { name: found.tag.name }),
+    locale,
+    path: `/tags/${tag.slug}`,
+    page: result.page,
+    title: await pagedTitle(locale, t('title', { name: tag.name }), result.page),
+    description: tag.description ?? t('description', { name: tag.name }),
   });
 }
 
 export default async function TagPage({ params }: TagPageProps) {
   const found = await load(params);
   if (!found) notFound();
-  const { locale, tag } = found;
+  const { locale, tag, result } = found;
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'Tag' });
   const tTags = await getTranslations({ locale, namespace: 'Tags' });
@@ -49,7 +54,8 @@ export default async function TagPage({ params }: TagPageProps) {
       <PageHeading title={t('title', { name: tag.name })} kicker={tTags('count', { count: tag.count })}>
         {tag.description}
       </PageHeading>
-      <ArticleList articles={listArticles({ locale, tag: tag.slug })} locale={locale} />
+      <ArticleList articles={result.articles} locale={locale} />
+      <Pagination locale={locale} basePath={`/tags/${tag.slug}`} page={result.page} totalPages={result.totalPages} />
     </>
   );
 }

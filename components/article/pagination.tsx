@@ -1,0 +1,43 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { listingPath, localePath, type Locale } from '@/i18n/routing';
+
+type PaginationProps = { locale: Locale; basePath: string; page: number; totalPages: number };
+
+/** Previous, numbered and next links between the static pages of a listing. */
+export async function Pagination({ locale, basePath, page, totalPages }: PaginationProps) {
+  if (totalPages <= 1) return null;
+  const t = await getTranslations({ locale, namespace: 'Pagination' });
+  const href = (n: number) => localePath(locale, listingPath(basePath, n));
+  const item = 'inline-flex h-10 min-w-10 items-center justify-center rounded-full px-3 text-sm';
+  return (
+    <nav aria-label={t('label')} className="mt-10 flex flex-wrap items-center justify-center gap-2" data-testid="pagination">
+      {page > 1 && (
+        <Link href={href(page - 1)} rel="prev" className={`${item} border border-neutral-300 hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800`}>
+          {t('previous')}
+        </Link>
+      )}
+      <ol className="flex gap-1">
+        {Array.from({ length: totalPages }, (_, i) => i + 1).map((n) => (
+          <li key={n}>
+            {n === page ? (
+              <span aria-current="page" className={`${item} bg-accent-700 font-bold text-white`}>
+                <span className="sr-only">{t('page', { page: n })}</span>
+                <span aria-hidden="true">{n}</span>
+              </span>
+            ) : (
+              <Link href={href(n)} aria-label={t('page', { page: n })} className={`${item} hover:bg-neutral-100 dark:hover:bg-neutral-800`}>
+                {n}
+              </Link>
+            )}
+          </li>
+        ))}
+      </ol>
+      {page < totalPages && (
+        <Link href={href(page + 1)} rel="next" className={`${item} border border-neutral-300 hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800`}>
+          {t('next')}
+        </Link>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { relatedArticles } from './related';
+
+const a = (slug: string, tagSlugs: string[], publishedAt: string, extra: { sectionSlug?: string; sponsored?: boolean } = {}) => ({
+  slug,
+  tagSlugs,
+  publishedAt,
+  sectionSlug: extra.sectionSlug ?? 'tech',
+  sponsor: extra.sponsored ? { name: '贊助商' } : undefined,
+});
+
+describe('relatedArticles', () => {
+  const common = Array.from({ length: 8 }, (_, i) => a(`filler-${i}`, ['common'], `2020-01-0${i + 1}`, { sectionSlug: 'other' }));
+
+  it('ranks a shared rare tag above a shared common one', () => {
+    const articles = [
+      a('subject', ['rare', 'common'], '2024-01-01'),
+      a('shares-rare', ['rare'], '2019-01-01'),
+      a('shares-common', ['common'], '2023-12-31'),
+      ...common,
+    ];
+    const related = relatedArticles(articles, 3).get('subject');
+    expect(related?.[0]).toBe('shares-rare');
+    expect(related?.[1]).toBe('shares-common');
+  });
+
+  it('breaks ties by recency, then by slug, so the result is the same every build', () => {
+    const articles = [
+      a('subject', ['x'], '2024-01-01'),
+      a('older', ['x'], '2020-01-01'),
+      a('newer', ['x'], '2023-01-01'),
+      a('same-day-b', ['x'], '2021-01-01'),
+      a('same-day-a', ['x'], '2021-01-01'),
+    ];
+    expect(relatedArticles(articles, 4).get('subject')).toEqual(['newer', 'same-day-a', 'same-day-b', 'older']);
+    expect(relatedArticles([...articles].reverse(), 4).get('subject')).toEqual(['newer', 'same-day-a', 'same-day-b', 'older']);
+  });
+
+  it('never lists the article itself, and tops up to the count from its section, then the newest', () => {
+    const articles = [
+      a('subject', ['lonely'], '2024-01-01', { sectionSlug: 'biz' }),
+      a('same-section', ['other'], '2010-01-01', { sectionSlug: 'biz' }),
+      a('newest', ['other'], '2025-01-01', { sectionSlug: 'tech' }),
+      a('older', ['other'], '2011-01-01', { sectionSlug: 'tech' }),
+    ];
+    const related = relatedArticles(articles, 3).get('subject');
+    expect(related).toEqual(['same-section', 'newest', 'older']);
+    for (const [slug, list] of relatedArticles(articles, 3)) expect(list).not.toContain(slug);
+  });
+
+  it('keeps sponsored pieces away from editorial articles, but lets them relate to each other', () => {
+    const articles = [
+      a('editorial', ['ai'], '2024-01-01'),
+      a('advert', ['ai'], '2024-02-01', { sponsored: true }),
+      a('advert-2', ['ai'], '2024-03-01', { sponsored: true }),
+      a('other', ['ai'], '2020-01-01'),
+    ];
+    const related = relatedArticles(articles, 3);
+    expect(related.get('editorial')).toEqual(['other']);
+    expect(related.get('advert')).toEqual(['advert-2', 'editorial', 'other']);
+  });
+});

@@ -1,0 +1,46 @@
+import type { ArticleSummary } from './content-model';
+
+/** How many related articles each article shows. */
+export const RELATED_COUNT = 3;
+
+type Candidate = Pick<ArticleSummary, 'slug' | 'tagSlugs' | 'sectionSlug' | 'publishedAt' | 'sponsor'>;
+
+const newestFirst = (a: Candidate, b: Candidate) => b.publishedAt.localeCompare(a.publishedAt) || a.slug.localeCompare(b.slug);
+
+/**
+ * Related articles for every article of one script, computed once at build. Articles that share
+ * tags come first, each shared tag weighted by how rare it is (a tag on two articles says more than
+ * a tag on two hundred), then the newer one; the list is topped up from the same section, then from
+ * the newest. Never the article itself, and never a sponsored piece under an editorial one.
+ */
+export function relatedArticles(articles: Candidate[], count = RELATED_COUNT): Map<string, string[]> {
+  const byTag = new Map<string, Candidate[]>();
+  for (const article of articles) {
+    for (const tag of article.tagSlugs) byTag.set(tag, [...(byTag.get(tag) ?? []), article]);
+  }
+  const weight = (tag: string) => Math.log(1 + articles.length / (byTag.get(tag)?.length ?? 1));
+  const newest = [...articles].sort(newestFirst);
+
+  const result = new Map<string, string[]>();
+  for (const article of articles) {
+    const eligible = (c: Candidate) => c.slug !== article.slug && (article.sponsor !== undefined || c.sponsor === undefined);
+    const scores = new Map<Candidate, number>();
+    for (const tag of article.tagSlugs) {
+      for (const other of byTag.get(tag) ?? []) {
+        if (eligible(other)) scores.set(other, (scores.get(other) ?? 0) + weight(tag));
+      }
+    }
+    const ranked = [...scores.entries()]
+      .sort(([a, sa], [b, sb]) => sb - sa || newestFirst(a, b))
+      .map(([c]) => c);
+    const picked = new Set(ranked.slice(0, count));
+    for (const fill of [newest.filter((c) => c.sectionSlug === article.sectionSlug), newest]) {
+      for (const c of fill) {
+        if (picked.size >= count) break;
+        if (eligible(c)) picked.add(c);
+      }
+    }
+    result.set(article.slug, [...picked].map((c) => c.slug));
+  }
+  return result;
+}
