@@ -66,13 +66,13 @@ test.describe('a story written in one script', () => {
     await page.goto('/zh-Hant/articles/taiwan-ai-server-supply-chain');
     await expect(page.getByTestId('derived-notice')).toHaveCount(0);
     await expect(page.locator('meta[name="content-derived-from"]')).toHaveCount(0);
-    const traditional = await page.locator('article').innerText();
+    const traditional = await page.getByTestId('article-body').innerText();
     expect(traditional).toContain('伺服器');
 
     await page.goto('/zh-Hans/articles/taiwan-ai-server-supply-chain');
     await expect(page.getByTestId('derived-notice')).toHaveText('本文由繁体中文版自动转换');
     await expect(page.locator('meta[name="content-derived-from"]')).toHaveAttribute('content', 'zh-Hant');
-    const simplified = await page.locator('article').innerText();
+    const simplified = await page.getByTestId('article-body').innerText();
     expect(simplified).toContain('服务器'); // 伺服器 by phrase, not 伺服器 character by character
     expect(simplified).not.toContain('伺服器');
     expect(simplified).toContain('台湾'); // the glossary keeps 台, where OpenCC alone would write 臺 going back
@@ -84,7 +84,7 @@ test.describe('a story written in one script', () => {
   test('is converted into Traditional the other way round', async ({ page }) => {
     await page.goto('/zh-Hant/articles/cross-border-live-commerce');
     await expect(page.getByTestId('derived-notice')).toHaveText('本文由簡體中文版自動轉換');
-    const traditional = await page.locator('article').innerText();
+    const traditional = await page.getByTestId('article-body').innerText();
     expect(traditional).toContain('影片');
     // Quotation marks around Chinese become 「」; around English they stay as written.
     expect(traditional).toContain('「直播帶貨」');

@@ -136,7 +136,7 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
         <figcaption data-testid="hero-credit" className="mt-2 text-sm text-neutral-500 dark:text-neutral-400">{article.hero.credit}</figcaption>
       </figure>
 
-      <div className="prose prose-neutral prose-cjk mt-8 max-w-none text-[17px] sm:text-lg dark:prose-invert prose-headings:font-bold prose-a:text-accent-700 dark:prose-a:text-accent-300">
+      <div data-testid="article-body" className="prose prose-neutral prose-cjk mt-8 max-w-none text-[17px] sm:text-lg dark:prose-invert prose-headings:font-bold prose-a:text-accent-700 dark:prose-a:text-accent-300">
         <MdxContent
           code={article.code}
           locale={locale}
