@@ -29,10 +29,6 @@ export type RawArticle = {
   sponsor?: { name: string; url?: string };
   furtherReading?: string[];
   readingMinutes: number;
-  /** The MDX body as the editor wrote it. */
-  body: string;
-  /** Line of the file on which the body starts, to point at mistakes inside it. */
-  bodyLine: number;
 };
 
 export type RawTerm = { sourceFile: string; name: RawLocalized; description?: RawLocalized };
@@ -57,7 +53,6 @@ export type CatalogInput = {
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // articles/<slug>/<locale>.mdx, optionally inside grouping folders such as articles/2026/<slug>/.
 const ARTICLE_FILE = /^articles\/(?:[^/]+\/)*?([^/]+)\/([^/]+)\.mdx$/;
-const TERM_TAG = /<Term\b[^>]*>/g;
 const FIGURE_TAG = /<Figure\b[^>]*>/g;
 const ATTRIBUTE = /([A-Za-z]+)="([^"]*)"/g;
 
@@ -68,7 +63,6 @@ export function figureSources(body: string): string[] {
     return src ? [src] : [];
   });
 }
-const VALID_TERM = /^<Term\s+(hant|hans)="([^"<>{}]+)"\s+(hant|hans)="([^"<>{}]+)"\s*\/>$/;
 const DATA_FILE = /^(?:authors|tags|sections)\/([^/]+)\.yaml$/;
 
 const localized = (value: RawLocalized): Localized => ({ 'zh-Hant': value.hant, 'zh-Hans': value.hans });
@@ -142,7 +136,7 @@ export function buildIndex(input: CatalogInput): { index: ContentIndex; problems
       problems.push({
         file: raw.sourceFile,
         message: '文章檔案的位置或檔名不正確',
-        fix: '文章必須放在 content/articles/<代稱>/zh-Hant.mdx 或 zh-Hans.mdx;代稱只能用小寫英文字母、數字與連字號',
+        fix: '文章必須放在 content/articles/<代稱>/zh-Hant.mdx 或 zh-Hans.mdx；代稱只能用小寫英文字母、數字與連字號',
       });
       continue;
     }
@@ -150,10 +144,10 @@ export function buildIndex(input: CatalogInput): { index: ContentIndex; problems
       problems.push({ file: raw.sourceFile, field, message, fix });
     const namesIn = (terms: TermInfo[]) => terms.map((t) => t.name[locale]);
 
-    const tagSlugs = raw.tags.flatMap((name) => {
+    const tagSlugs = raw.tags.flatMap((name, i) => {
       const found = tagByName.get(name.trim());
       if (found) return [found];
-      problem('tags', `標籤「${name}」不存在`, `請使用既有標籤（${listNames(namesIn(tags))}），或在 content/tags/ 新增一個 yaml 檔`);
+      problem(`tags[${i}]`, `標籤「${name}」不存在`, `請使用既有標籤（${listNames(namesIn(tags))}），或在 content/tags/ 新增一個 yaml 檔`);
       return [];
     });
     if (raw.tags.length === 0) problem('tags', '文章至少需要一個標籤', '在 tags: 下列出一到五個標籤');
@@ -164,9 +158,9 @@ export function buildIndex(input: CatalogInput): { index: ContentIndex; problems
       problem('section', `分類「${raw.section}」不存在`, `請使用既有分類（${listNames(namesIn(sections))}），或在 content/sections/ 新增一個 yaml 檔`);
     }
     if (raw.authors.length === 0) problem('authors', '文章至少需要一位作者', '在 authors: 下列出作者代稱，例如 newsroom');
-    for (const id of raw.authors) {
+    for (const [i, id] of raw.authors.entries()) {
       if (!authorIds.has(id)) {
-        problem('authors', `作者「${id}」不存在`, `請使用 content/authors/ 裡的檔名（${listNames([...authorIds])}），或新增作者檔案`);
+        problem(`authors[${i}]`, `作者「${id}」不存在`, `請使用 content/authors/ 裡的檔名（${listNames([...authorIds])}），或新增作者檔案`);
       }
     }
 
@@ -176,24 +170,6 @@ export function buildIndex(input: CatalogInput): { index: ContentIndex; problems
     }
     for (const key of ['alt', 'credit'] as const) {
       if (!raw.hero[key].trim()) problem(`hero.${key}`, `首圖的 ${key} 是空的`, key === 'alt' ? '用一句話描述圖片內容，供視障讀者使用' : '填寫圖片來源，例如「圖：觀潮科技」');
-    }
-    const bodyProblem = (index: number, message: string, fix: string) =>
-      problems.push({ file: raw.sourceFile, line: raw.bodyLine + raw.body.slice(0, index).split('\n').length - 1, field: 'body', message, fix });
-    for (const match of raw.body.matchAll(TERM_TAG)) {
-      const valid = VALID_TERM.exec(match[0]);
-      if (!valid || valid[1] === valid[3]) {
-        bodyProblem(match.index, `用字指定的寫法不正確：${match[0]}`, '寫成 <Term hant="繁體寫法" hans="简体写法" />，兩個屬性都要有、都不能空白，結尾要有 />');
-      }
-    }
-    for (const match of raw.body.matchAll(FIGURE_TAG)) {
-      const attributes = new Map([...match[0].matchAll(ATTRIBUTE)].map((a) => [a[1], a[2] ?? '']));
-      const src = attributes.get('src') ?? '';
-      if (!src.startsWith('/') || !input.imageSize(src)) {
-        bodyProblem(match.index, `找不到內文圖片「${src}」`, '把圖片放在 public/ 底下，並在 src 填寫以 / 開頭的路徑，例如 /images/articles/<代稱>/photo.jpg');
-      }
-      if (!attributes.get('alt')?.trim()) {
-        bodyProblem(match.index, '內文圖片缺少 alt 替代文字', '在 <Figure> 加上 alt="描述圖片內容的一句話"，供視障讀者與搜尋引擎使用');
-      }
     }
     if (raw.updatedAt && raw.updatedAt < raw.publishedAt) {
       problem('updatedAt', '更新時間早於發布時間', '更新時間 updatedAt 必須晚於 publishedAt');
@@ -228,12 +204,12 @@ export function buildIndex(input: CatalogInput): { index: ContentIndex; problems
   const now = input.now.toISOString();
   const published = withDerived.filter((a) => input.includeDrafts || (!a.draft && a.publishedAt <= now));
   const slugs = new Set(published.map((a) => a.slug));
-  for (const article of published) {
-    for (const target of article.furtherReading) {
+  for (const article of published.filter((a) => !a.derivedFrom)) {
+    for (const [i, target] of article.furtherReading.entries()) {
       if (!slugs.has(target)) {
         problems.push({
           file: article.sourceFile,
-          field: 'furtherReading',
+          field: `furtherReading[${i}]`,
           message: `延伸閱讀的文章「${target}」不存在${articles.some((a) => a.slug === target) ? '（它還是草稿，或還沒到發布時間）' : ''}`,
           fix: '填寫已發布文章的代稱，也就是 content/articles/ 底下的資料夾名稱',
         });

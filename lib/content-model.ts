@@ -60,8 +60,9 @@ export type ArticleBody = {
 /** One mistake in the content, told the way an editor can act on it. */
 export type ContentProblem = {
   file: string;
-  /** Line in the file, where the mistake is inside the body. */
+  /** Line and column in the file, where known. */
   line?: number;
+  column?: number;
   field?: string;
   message: string;
   fix: string;

@@ -25,12 +25,6 @@ function sizeOf(src: string) {
   }
 }
 
-/** Line of the file on which the MDX body starts: the body is the file's tail. */
-function bodyLine(sourceFile: string, body: string): number {
-  const lines = readFileSync(path.join(contentDir, sourceFile), 'utf8').split('\n').length;
-  return lines - body.split('\n').length + 1;
-}
-
 const started = performance.now();
 const terms = glossary?.terms.map((t) => ({ hant: t.hant, hans: t.hans })) ?? [];
 const converter = createConverter(terms);
@@ -65,8 +59,6 @@ const { index, problems } = buildIndex({
     sponsor: a.sponsor && { name: a.sponsor.name, url: a.sponsor.url },
     furtherReading: a.furtherReading,
     readingMinutes: a.readingMinutes,
-    body: a.body.raw,
-    bodyLine: /<(Term|Figure)\b/.test(a.body.raw) ? bodyLine(a._raw.sourceFilePath, a.body.raw) : 1,
   })),
   authors: allAuthors.map((a) => ({ sourceFile: a._raw.sourceFilePath, name: a.name, role: a.role, bio: a.bio })),
   tags: allTags.map((t) => ({ sourceFile: t._raw.sourceFilePath, name: t.name, description: t.description })),

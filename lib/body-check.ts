@@ -1,0 +1,125 @@
+import { createProcessor } from '@mdx-js/mdx';
+import type { ImageSize } from './content-model';
+
+/** A mistake inside an article body, at a line and column of the body. */
+export type BodyProblem = { line: number; column: number; message: string; fix: string };
+
+export type BodyCheckContext = {
+  imageSize: (src: string) => ImageSize | undefined;
+  /** True when an article with this slug is published, in either script. */
+  articleExists: (slug: string) => boolean;
+};
+
+type Point = { line: number; column: number };
+type Attribute = { type: string; name?: string; value?: unknown };
+type Node = {
+  type: string;
+  name?: string | null;
+  url?: string;
+  alt?: string | null;
+  attributes?: Attribute[];
+  children?: Node[];
+  position?: { start: Point };
+};
+
+/** The components an article body may use, with the attributes each takes (true: required). */
+export const bodyComponents: Record<string, Record<string, boolean>> = {
+  Figure: { src: true, alt: true, caption: false, credit: false },
+  PullQuote: { cite: false },
+  Callout: { title: false },
+  Video: { provider: true, id: true, title: true },
+  Term: { hant: true, hans: true },
+};
+
+const ALLOWED = Object.keys(bodyComponents).join('、');
+const ARTICLE_LINK = /^\/(?:zh-Hant|zh-Hans)\/articles\/([^/?#]+)\/?(?:[?#].*)?$/;
+const processor = createProcessor();
+
+/**
+ * Checks an MDX body without compiling it: syntax, and the rule that a body is Markdown plus the
+ * allowed components with plain text attributes (MDX compiles to code; nothing else may run).
+ */
+export function checkBody(body: string, context: BodyCheckContext): BodyProblem[] {
+  const problems: BodyProblem[] = [];
+  const at = (node: Node, message: string, fix: string) =>
+    problems.push({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, message, fix });
+
+  let tree: Node;
+  try {
+    tree = processor.parse(body) as Node;
+  } catch (error) {
+    const e = error as { line?: number; column?: number; reason?: string; message?: string };
+    return [
+      {
+        line: e.line ?? 1,
+        column: e.column ?? 1,
+        message: `MDX 語法錯誤：${e.reason ?? e.message ?? ''}`,
+        fix: '檢查這裡的 < > 與 { } 是否成對、元件是否以 /> 或 </名稱> 結尾；文字裡的 < 要寫成 &lt;，{ 要寫成 \\{',
+      },
+    ];
+  }
+
+  const checkImage = (node: Node, src: string, alt: string | undefined, what: string) => {
+    if (alt !== undefined && !alt.trim()) at(node, `${what}缺少 alt 替代文字`, '加上一句描述圖片內容的替代文字，供視障讀者與搜尋引擎使用');
+    if (/^https?:\/\//.test(src)) {
+      at(node, `${what}不能直接連到外部網址：${src}`, '把圖片下載後放在 public/images/ 底下，填寫以 / 開頭的路徑');
+    } else if (!src.startsWith('/') || !context.imageSize(src)) {
+      at(node, `找不到${what}「${src}」`, '把圖片放在 public/ 底下，並填寫以 / 開頭的路徑，例如 /images/articles/<代稱>/photo.jpg');
+    }
+  };
+
+  const visit = (node: Node) => {
+    switch (node.type) {
+      case 'mdxjsEsm':
+        at(node, '文章裡不能有 import 或 export', `刪除這一行；文章只能使用 Markdown 與允許的元件（${ALLOWED}）`);
+        break;
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression':
+        at(node, '文章裡不能有 { } 運算式', 'MDX 會把大括號當成程式碼執行：刪除它，或把文字裡的大括號寫成 \\{ 與 \\}');
+        break;
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement': {
+        const name = node.name ?? '';
+        const allowed = bodyComponents[name];
+        if (!allowed) {
+          at(node, name ? `未知的元件 <${name}>` : '文章裡不能有 <> 片段', `文章只能使用這些元件：${ALLOWED}；HTML 標籤請改用 Markdown`);
+          break;
+        }
+        const values = new Map<string, string>();
+        for (const attribute of node.attributes ?? []) {
+          if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) {
+            at(node, `<${name}> 的屬性不能用 {...} 展開`, '每個屬性寫成 名稱="文字"');
+          } else if (!(attribute.name in allowed)) {
+            at(node, `<${name}> 沒有 ${attribute.name} 這個屬性`, `可用的屬性：${Object.keys(allowed).join('、') || '（無）'}`);
+          } else if (typeof attribute.value !== 'string') {
+            at(node, `<${name}> 的 ${attribute.name} 必須是以雙引號括住的文字`, `寫成 ${attribute.name}="…"，不要用大括號`);
+          } else {
+            values.set(attribute.name, attribute.value);
+          }
+        }
+        for (const [attribute, required] of Object.entries(allowed)) {
+          if (required && !values.get(attribute)?.trim()) at(node, `<${name}> 缺少 ${attribute} 屬性`, `加上 ${attribute}="…"`);
+        }
+        // A missing alt is already reported as a missing required attribute.
+        if (name === 'Figure' && values.get('src')) checkImage(node, values.get('src') ?? '', undefined, '內文圖片');
+        if (name === 'Video' && values.has('provider') && !['youtube', 'vimeo'].includes(values.get('provider') ?? '')) {
+          at(node, `<Video> 不支援 provider="${values.get('provider')}"`, '目前支援 youtube 與 vimeo');
+        }
+        break;
+      }
+      case 'image':
+        checkImage(node, node.url ?? '', node.alt ?? '', '圖片');
+        break;
+      case 'link': {
+        const slug = ARTICLE_LINK.exec(node.url ?? '')?.[1];
+        if (slug && !context.articleExists(decodeURIComponent(slug))) {
+          at(node, `連結的文章「${slug}」不存在`, '檢查網址裡的代稱，它必須是 content/articles/ 底下已發布文章的資料夾名稱');
+        }
+        break;
+      }
+    }
+    node.children?.forEach(visit);
+  };
+  visit(tree);
+  return problems;
+}

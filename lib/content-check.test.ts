@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkContent } from './content-check';
+import { contentSchemas } from './content-schema';
+
+// tests/fixtures/content holds one article per kind of editor mistake (see its README.md).
+const fixtures = path.resolve(__dirname, '..', 'tests', 'fixtures');
+const now = new Date('2026-11-25T00:00:00Z');
+
+describe('checkContent', () => {
+  it('reports every mistake in the fixtures with its file, line, column and message', () => {
+    const problems = checkContent({
+      contentDir: path.join(fixtures, 'content'),
+      publicDir: path.join(fixtures, 'public'),
+      schemas: contentSchemas,
+      now,
+    });
+    expect(problems.map((p) => `${p.file}:${p.line}:${p.column}  ${p.message}`)).toEqual([
+    'articles/Bad_Slug/zh-Hant.mdx:1:1  文章檔案的位置或檔名不正確',
+    'articles/bad-date/zh-Hant.mdx:4:14  「publishedAt」不是正確的日期：2026-02-30',
+    'articles/duplicate/zh-Hant.mdx:1:1  文章「duplicate」的 zh-Hant 版本重複：articles/2025/duplicate/zh-Hant.mdx 也是同一篇',
+    'articles/further-reading-missing/zh-Hant.mdx:15:5  延伸閱讀的文章「no-such-story」不存在',
+    'articles/hero-too-small/zh-Hant.mdx:11:8  首圖只有 400×225 像素，寬度不到 1200',
+    'articles/image-missing/zh-Hant.mdx:18:1  找不到內文圖片「/images/missing.png」',
+    'articles/image-without-alt/zh-Hant.mdx:18:1  圖片缺少 alt 替代文字',
+    'articles/image-without-alt/zh-Hant.mdx:20:1  <Figure> 缺少 alt 屬性',
+    'articles/import-statement/zh-Hant.mdx:16:1  文章裡不能有 import 或 export',
+    'articles/js-expression/zh-Hant.mdx:18:6  文章裡不能有 { } 運算式',
+    'articles/link-missing/zh-Hant.mdx:18:3  連結的文章「no-such-story」不存在',
+    'articles/malformed-term/zh-Hant.mdx:18:4  <Term> 缺少 hans 屬性',
+    'articles/mdx-syntax/zh-Hant.mdx:18:47  MDX 語法錯誤：Unexpected end of file before attribute name, expected a character that can start an attribute name, such as a letter, `$`, or `_`; whitespace before attributes; or the end of the tag',
+    'articles/missing-title/zh-Hant.mdx:2:1  缺少必填欄位「title」',
+    'articles/mistyped-field/zh-Hant.mdx:2:1  未知的欄位「titel」',
+    'articles/mistyped-field/zh-Hant.mdx:2:1  缺少必填欄位「title」',
+    'articles/scripts-disagree/zh-Hant.mdx:4:14  publishedAt 與 articles/scripts-disagree/zh-Hans.mdx 不一致',
+    'articles/summary-too-long/zh-Hant.mdx:3:10  導言有 140 個字，超過卡片能顯示的 120 字',
+    'articles/title-too-long/zh-Hant.mdx:2:8  標題有 40 個字，超過搜尋引擎顯示的 36 字',
+    'articles/unknown-author/zh-Hant.mdx:6:5  作者「nobody」不存在',
+    'articles/unknown-component/zh-Hant.mdx:18:1  未知的元件 <Chart>',
+    'articles/unknown-section/zh-Hant.mdx:7:10  分類「娛樂」不存在',
+    'articles/unknown-tag/zh-Hant.mdx:9:5  標籤「區塊鏈」不存在',
+    'articles/wrong-locale/zh-TW.mdx:1:1  文章檔案的位置或檔名不正確',
+    'glossary.yaml:4:11  詞彙表第 2 筆的 hant 是空的，或前後有多餘空白',
+    ]);
+    for (const problem of problems) expect(problem.fix.length, problem.message).toBeGreaterThan(4);
+  });
+
+  it('finds nothing wrong with the site\'s own content', () => {
+    const root = path.resolve(__dirname, '..');
+    const problems = checkContent({ contentDir: path.join(root, 'content'), publicDir: path.join(root, 'public'), schemas: contentSchemas, now });
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,22 @@
+// `npm run check:content`: checks all content without building the site and prints every problem
+// as `file:line:column  message  （how to fix）`. Exits non-zero when there is any.
+import path from 'node:path';
+import { checkContent } from '@/lib/content-check';
+import { contentSchemas } from '@/lib/content-schema';
+import { formatProblems } from './problems';
+
+const contentDir = process.env.CONTENT_DIR ?? 'content';
+const started = performance.now();
+const problems = checkContent({
+  contentDir: path.resolve(contentDir),
+  publicDir: path.resolve(process.env.PUBLIC_DIR ?? 'public'),
+  schemas: contentSchemas,
+  now: new Date(),
+});
+const seconds = ((performance.now() - started) / 1000).toFixed(2);
+if (problems.length > 0) {
+  console.error(formatProblems(problems, contentDir));
+  console.error(`內容檢查：${problems.length} 個問題（${seconds} 秒）`);
+  process.exit(1);
+}
+console.log(`內容檢查：沒有問題（${seconds} 秒）`);
