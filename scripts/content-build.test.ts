@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,14 +10,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const root = path.resolve(__dirname, '..');
 let work: string;
 
-function runContentStep() {
-  const result = spawnSync('npm', ['run', 'content'], {
+function run(script: string, args: string[] = []) {
+  const result = spawnSync('npm', ['run', '-s', script, '--', ...args], {
     cwd: work,
     encoding: 'utf8',
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    input: '',
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
+
+const runContentStep = () => run('content');
 
 function withArticle(file: string, edit: (text: string) => string, check: () => void) {
   const target = path.join(work, 'content', file);
@@ -36,7 +39,7 @@ beforeAll(() => {
     cpSync(path.join(root, entry), path.join(work, entry), { recursive: true });
   }
   symlinkSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'));
-  symlinkSync(path.join(root, 'public'), path.join(work, 'public'));
+  cpSync(path.join(root, 'public'), path.join(work, 'public'), { recursive: true });
 });
 
 afterAll(() => {
@@ -95,4 +98,40 @@ describe('the content step', () => {
       expect(output).toContain('<Term> 缺少 hans 屬性');
     });
   }, 120_000);
+});
+
+describe('npm run new', () => {
+  const flags = ['--slug', 'chip-export-rules', '--script', 'zh-Hant', '--title', '晶片出口新規上路', '--section', '科技', '--tags', '半導體，人工智慧', '--authors', 'newsroom'];
+
+  it('scaffolds a draft with valid front matter, dated today in Taipei', () => {
+    const { status, output } = run('new', flags);
+    expect(output).toContain('已建立 content/articles/chip-export-rules/zh-Hant.mdx');
+    expect(status).toBe(0);
+    const text = readFileSync(path.join(work, 'content/articles/chip-export-rules/zh-Hant.mdx'), 'utf8');
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Taipei', dateStyle: 'short' }).format(new Date());
+    expect(text).toMatch(new RegExp(`^publishedAt: ${today}T\\d{2}:\\d{2}:00$`, 'm'));
+    expect(text).toContain('title: "晶片出口新規上路"');
+    expect(text).toContain('draft: true');
+    expect(text).toContain('  - 半導體\n  - 人工智慧');
+  }, 60_000);
+
+  it('gives an article that passes the content check once its hero image is in place', () => {
+    const missing = run('check:content');
+    expect(missing.status).not.toBe(0);
+    expect(missing.output).toContain('找不到首圖「/images/articles/chip-export-rules/hero.jpg」');
+    cpSync(path.join(work, 'public/images/articles/double-11-ten-years/hero.jpg'), path.join(work, 'public/images/articles/chip-export-rules/hero.jpg'));
+    const fixed = run('check:content');
+    expect(fixed.output).toContain('沒有問題');
+    expect(fixed.status).toBe(0);
+  }, 60_000);
+
+  it('refuses a slug that is taken, and a tag that does not exist', () => {
+    const taken = run('new', flags);
+    expect(taken.status).not.toBe(0);
+    expect(taken.output).toContain('代稱「chip-export-rules」已經有文章了');
+    const badTag = run('new', ['--slug', 'another-story', ...flags.slice(2, 8), '--tags', '區塊鏈', '--authors', 'newsroom']);
+    expect(badTag.status).not.toBe(0);
+    expect(badTag.output).toContain('標籤「區塊鏈」不存在');
+    expect(existsSync(path.join(work, 'content/articles/another-story'))).toBe(false);
+  }, 60_000);
 });
