@@ -55,9 +55,9 @@ describe('checkBody', () => {
     ]);
   });
 
-  it('finds images without alt text or without a file, and links to missing articles', () => {
+  it('refuses Markdown images, finds figures without a file, and links to missing articles', () => {
     expect(check('![](/images/ok.jpg)\n\n<Figure src="/images/none.jpg" alt="說明" />\n\n見[舊文](/zh-Hans/articles/no-such-story)。\n')).toEqual([
-      '1:1 圖片缺少 alt 替代文字',
+      '1:1 Markdown 圖片語法 ![…](…) 不能用在文章裡',
       '3:1 找不到內文圖片「/images/none.jpg」',
       '5:2 連結的文章「no-such-story」不存在',
     ]);

@@ -59,12 +59,11 @@ export function checkBody(body: string, context: BodyCheckContext): BodyProblem[
     ];
   }
 
-  const checkImage = (node: Node, src: string, alt: string | undefined, what: string) => {
-    if (alt !== undefined && !alt.trim()) at(node, `${what}缺少 alt 替代文字`, '加上一句描述圖片內容的替代文字，供視障讀者與搜尋引擎使用');
+  const checkFigureSource = (node: Node, src: string) => {
     if (/^https?:\/\//.test(src)) {
-      at(node, `${what}不能直接連到外部網址：${src}`, '把圖片下載後放在 public/images/ 底下，填寫以 / 開頭的路徑');
+      at(node, `內文圖片不能直接連到外部網址：${src}`, '把圖片下載後放在 public/images/ 底下，填寫以 / 開頭的路徑');
     } else if (!src.startsWith('/') || !context.imageSize(src)) {
-      at(node, `找不到${what}「${src}」`, '把圖片放在 public/ 底下，並填寫以 / 開頭的路徑，例如 /images/articles/<代稱>/photo.jpg');
+      at(node, `找不到內文圖片「${src}」`, '把圖片放在 public/ 底下，並填寫以 / 開頭的路徑，例如 /images/articles/<代稱>/photo.jpg');
     }
   };
 
@@ -100,15 +99,15 @@ export function checkBody(body: string, context: BodyCheckContext): BodyProblem[
         for (const [attribute, required] of Object.entries(allowed)) {
           if (required && !values.get(attribute)?.trim()) at(node, `<${name}> 缺少 ${attribute} 屬性`, `加上 ${attribute}="…"`);
         }
-        // A missing alt is already reported as a missing required attribute.
-        if (name === 'Figure' && values.get('src')) checkImage(node, values.get('src') ?? '', undefined, '內文圖片');
+        if (name === 'Figure' && values.get('src')) checkFigureSource(node, values.get('src') ?? '');
         if (name === 'Video' && values.has('provider') && !['youtube', 'vimeo'].includes(values.get('provider') ?? '')) {
           at(node, `<Video> 不支援 provider="${values.get('provider')}"`, '目前支援 youtube 與 vimeo');
         }
         break;
       }
       case 'image':
-        checkImage(node, node.url ?? '', node.alt ?? '', '圖片');
+        // Only <Figure> images get their size measured, so they never shift the page as they load.
+        at(node, 'Markdown 圖片語法 ![…](…) 不能用在文章裡', '改用 <Figure src="…" alt="…" caption="…" credit="…" />，圖片才有固定尺寸、圖說與圖片來源');
         break;
       case 'link': {
         const slug = ARTICLE_LINK.exec(node.url ?? '')?.[1];

@@ -150,7 +150,7 @@ export function buildIndex(input: CatalogInput): { index: ContentIndex; problems
       problem(`tags[${i}]`, `標籤「${name}」不存在`, `請使用既有標籤（${listNames(namesIn(tags))}），或在 content/tags/ 新增一個 yaml 檔`);
       return [];
     });
-    if (raw.tags.length === 0) problem('tags', '文章至少需要一個標籤', '在 tags: 下列出一到五個標籤');
+    if (raw.tags.length === 0) problem('tags', '文章至少需要一個標籤', '在 tags: 下列出至少一個標籤');
     if (new Set(tagSlugs).size !== tagSlugs.length) problem('tags', '同一個標籤列了兩次', '刪除重複的標籤');
 
     const sectionSlug = sectionByName.get(raw.section.trim()) ?? '';
@@ -289,6 +289,9 @@ function checkPair(first: ArticleSummary, second: ArticleSummary, problems: Cont
     ['hero.src', (a) => a.hero.src],
     ['draft', (a) => a.draft],
     ['furtherReading', (a) => a.furtherReading],
+    ['featured', (a) => a.featured],
+    ['syndication', (a) => a.syndication && [a.syndication.partnerUrl ?? null, a.syndication.originalUrl ?? null]],
+    ['sponsor', (a) => a.sponsor && [a.sponsor.url ?? null]],
   ];
   for (const [field, get] of fields) {
     if (!same(get(first), get(second))) {
@@ -296,7 +299,7 @@ function checkPair(first: ArticleSummary, second: ArticleSummary, problems: Cont
         file: second.sourceFile,
         field,
         message: `${field} 與 ${first.sourceFile} 不一致`,
-        fix: '同一篇文章的兩個版本，除了文字以外，日期、作者、分類、標籤與圖片都必須相同',
+        fix: '同一篇文章的兩個版本，除了文字以外都必須相同：日期、作者、分類、標籤、首圖、草稿、頭條、延伸閱讀、合作媒體與廣編企劃',
       });
     }
   }

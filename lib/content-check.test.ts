@@ -22,7 +22,7 @@ describe('checkContent', () => {
     'articles/further-reading-missing/zh-Hant.mdx:15:5  延伸閱讀的文章「no-such-story」不存在',
     'articles/hero-too-small/zh-Hant.mdx:11:8  首圖只有 400×225 像素，寬度不到 1200',
     'articles/image-missing/zh-Hant.mdx:18:1  找不到內文圖片「/images/missing.png」',
-    'articles/image-without-alt/zh-Hant.mdx:18:1  圖片缺少 alt 替代文字',
+    'articles/image-without-alt/zh-Hant.mdx:18:1  Markdown 圖片語法 ![…](…) 不能用在文章裡',
     'articles/image-without-alt/zh-Hant.mdx:20:1  <Figure> 缺少 alt 屬性',
     'articles/import-statement/zh-Hant.mdx:16:1  文章裡不能有 import 或 export',
     'articles/js-expression/zh-Hant.mdx:18:6  文章裡不能有 { } 運算式',
@@ -40,7 +40,8 @@ describe('checkContent', () => {
     'articles/unknown-section/zh-Hant.mdx:7:10  分類「娛樂」不存在',
     'articles/unknown-tag/zh-Hant.mdx:9:5  標籤「區塊鏈」不存在',
     'articles/wrong-locale/zh-TW.mdx:1:1  文章檔案的位置或檔名不正確',
-    'glossary.yaml:4:11  詞彙表第 2 筆的 hant 是空的，或前後有多餘空白',
+    'glossary.yaml:4:11  「terms[1].hant」是空的',
+    'glossary.yaml:6:5  缺少必填欄位「terms[2].hans」',
     ]);
     for (const problem of problems) expect(problem.fix.length, problem.message).toBeGreaterThan(4);
   });

@@ -19,7 +19,9 @@ export const HERO_MIN_WIDTH = 1200;
 export type FieldDef = {
   type: string;
   required?: boolean;
-  of?: FieldDef | { type: 'nested'; def: () => { fields: Record<string, FieldDef> } };
+  of?: FieldDef | NestedType;
+  /** Present when the definition is itself a nested type (the `of` of a list of nested values). */
+  def?: () => { fields: Schema };
 };
 export type Schema = Record<string, FieldDef>;
 export type Schemas = { article: Schema; author: Schema; term: Schema; glossary: Schema };
@@ -59,15 +61,17 @@ function distance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-const nestedFields = (def: FieldDef): Schema | undefined =>
-  def.of && 'def' in def.of ? def.of.def().fields : undefined;
+type NestedType = { type: 'nested'; def: () => { fields: Schema } };
+
+// A nested field points at its type in `of`; a list of nested values has the type itself as `of`.
+const nestedFields = (def: FieldDef): Schema | undefined => (def.def ?? def.of?.def)?.().fields;
 
 /** Checks a parsed YAML value against a schema, reporting by dotted path. */
 type Report = (field: string, message: string, fix: string, atKey?: boolean) => void;
 
 function checkFields(value: unknown, schema: Schema, prefix: string, report: Report) {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    report(prefix, `${prefix || '內容'}必須是「欄位: 值」的形式`, '檢查縮排與冒號');
+    report(prefix, `「${prefix || '內容'}」必須是「欄位: 值」的形式`, '檢查縮排與冒號');
     return;
   }
   const record = value as Record<string, unknown>;
@@ -92,7 +96,7 @@ function checkValue(v: unknown, def: FieldDef, field: string, report: Report) {
   switch (def.type) {
     case 'string':
       if (typeof v !== 'string') report(field, `「${field}」必須是文字`, '把值用雙引號括起來');
-      else if (!v.trim() && def.required) report(field, `「${field}」是空的`, '填寫內容，或刪除這個欄位');
+      else if (!v.trim() && def.required) report(field, `「${field}」是空的`, '這是必填欄位，請填寫內容');
       break;
     case 'date':
       if (typeof v !== 'string' || !taipeiIso(v)) report(field, `「${field}」不是正確的日期：${String(v)}`, '寫成 2026-11-25 或 2026-11-25T09:30:00（台北時間）');
@@ -276,7 +280,8 @@ export function checkContent({ contentDir, publicDir, schemas, now }: CheckOptio
     sections,
     glossary,
     imageSize,
-    includeDrafts: true,
+    // As in the production build: a draft or a scheduled piece cannot be linked to yet.
+    includeDrafts: false,
     now,
     convert: (text, from) => converter.convert(text, from),
   });

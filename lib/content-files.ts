@@ -6,6 +6,9 @@ export const contentOutDir = path.join(process.cwd(), '.contentlayer', 'site');
 
 export const indexFile = path.join(contentOutDir, 'index.json');
 
+/** Changes with every content build; lib/content.ts imports it so that dev reloads on change. */
+export const revisionFile = path.join(contentOutDir, 'revision.json');
+
 /** The compiled body of one article: one small file each, so a page loads only its own. */
 export function bodyFile(locale: Locale, slug: string): string {
   return path.join(contentOutDir, 'bodies', locale, `${slug}.json`);

@@ -1,7 +1,9 @@
 import 'server-only';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Locale } from '@/i18n/routing';
 import { site } from './site';
+// Imported, not read, so that `next dev` sees content change and refreshes open pages.
+import { revision } from '../.contentlayer/site/revision.json';
 import { bodyFile, indexFile } from './content-files';
 import type { ArticleBody, ArticleSummary, ContentIndex, ImageInfo, TermInfo } from './content-model';
 
@@ -9,17 +11,11 @@ import type { ArticleBody, ArticleSummary, ContentIndex, ImageInfo, TermInfo } f
 // the generated files itself. Listings work from the body-free index; a body is read only by
 // the page of its own article.
 
-let cache: { mtimeMs: number; index: ContentIndex } | undefined;
+let cache: { revision: string; index: ContentIndex } | undefined;
 
 function contentIndex(): ContentIndex {
-  let mtimeMs: number;
-  try {
-    mtimeMs = statSync(indexFile).mtimeMs;
-  } catch {
-    throw new Error(`Content index not found at ${indexFile}: run \`npm run content\` before \`next build\`.`);
-  }
-  if (!cache || cache.mtimeMs !== mtimeMs) {
-    cache = { mtimeMs, index: JSON.parse(readFileSync(indexFile, 'utf8')) as ContentIndex };
+  if (!cache || cache.revision !== revision) {
+    cache = { revision, index: JSON.parse(readFileSync(indexFile, 'utf8')) as ContentIndex };
   }
   return cache.index;
 }

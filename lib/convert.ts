@@ -69,7 +69,9 @@ export function createConverter(glossary: GlossaryTerm[]): Converter {
       const guarded = code.replace(/\b(hant|hans):("(?:[^"\\]|\\.)*")/g, (_, key: string, literal: string) => {
         return `${key}:${termShield.hide(literal)}`;
       });
-      return termShield.restore(run(guarded, from));
+      // Links to our own pages lead to the reader's script, like the rest of the page.
+      const to = from === 'zh-Hant' ? 'zh-Hans' : 'zh-Hant';
+      return termShield.restore(run(guarded, from)).replaceAll(`"/${from}/`, `"/${to}/`);
     },
   };
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { imageSize } from 'image-size';
 import { allArticles, allAuthors, allSections, allTags, glossary } from 'contentlayer/generated';
 import { buildIndex, figureSources } from '@/lib/catalog';
-import { bodyFile, contentOutDir, indexFile } from '@/lib/content-files';
+import { bodyFile, contentOutDir, indexFile, revisionFile } from '@/lib/content-files';
 import type { ArticleBody } from '@/lib/content-model';
 import { createConverter } from '@/lib/convert';
 import { formatProblems } from './problems';
@@ -78,6 +78,8 @@ if (problems.length > 0) {
 rmSync(contentOutDir, { recursive: true, force: true });
 mkdirSync(contentOutDir, { recursive: true });
 writeFileSync(indexFile, JSON.stringify(index));
+// A tiny module the app imports: when it changes, `next dev` refreshes open pages by itself.
+writeFileSync(revisionFile, JSON.stringify({ revision: new Date().toISOString() }));
 const bySource = new Map(allArticles.map((a) => [a._raw.sourceFilePath, a.body]));
 let derived = 0;
 for (const article of index.articles) {
