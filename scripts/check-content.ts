@@ -1,18 +1,25 @@
 // `npm run check:content`: checks all content without building the site and prints every problem
 // as `file:line:column  message  （how to fix）`. Exits non-zero when there is any.
+// `--only FILE…` (paths inside the content folder) reports only those files' problems; the git
+// pre-commit hook uses it for the staged articles.
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { checkContent } from '@/lib/content-check';
 import { contentSchemas } from '@/lib/content-schema';
 import { formatProblems } from './problems';
 
+const { values, positionals } = parseArgs({ options: { only: { type: 'string', multiple: true } }, allowPositionals: true });
+const only = values.only ? new Set([...values.only, ...positionals]) : undefined;
+
 const contentDir = process.env.CONTENT_DIR ?? 'content';
 const started = performance.now();
-const problems = checkContent({
+const all = checkContent({
   contentDir: path.resolve(contentDir),
   publicDir: path.resolve(process.env.PUBLIC_DIR ?? 'public'),
   schemas: contentSchemas,
   now: new Date(),
 });
+const problems = only ? all.filter((p) => only.has(p.file)) : all;
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 if (problems.length > 0) {
   console.error(formatProblems(problems, contentDir));
