@@ -35,7 +35,7 @@ function withArticle(file: string, edit: (text: string) => string, check: () => 
 
 beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), 'content-build-'));
-  for (const entry of ['package.json', 'tsconfig.json', 'contentlayer.config.ts', 'lib', 'i18n', 'scripts', 'content']) {
+  for (const entry of ['package.json', 'tsconfig.json', 'contentlayer.config.ts', 'lib', 'i18n', 'scripts', 'content', '.githooks']) {
     cpSync(path.join(root, entry), path.join(work, entry), { recursive: true });
   }
   symlinkSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'));
@@ -133,5 +133,31 @@ describe('npm run new', () => {
     expect(badTag.status).not.toBe(0);
     expect(badTag.output).toContain('標籤「區塊鏈」不存在');
     expect(existsSync(path.join(work, 'content/articles/another-story'))).toBe(false);
+  }, 60_000);
+});
+
+describe('the pre-commit hook', () => {
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: work, encoding: 'utf8', input: '' });
+
+  it('stops a commit of a broken article, says why, and can be skipped', () => {
+    git('init', '-q');
+    git('config', 'user.email', 'editor@example.com');
+    git('config', 'user.name', 'Editor');
+    git('config', 'core.hooksPath', '.githooks');
+    git('add', 'content');
+    expect(git('commit', '-q', '--no-verify', '-m', 'base').status).toBe(0);
+
+    const file = 'content/articles/podcast-advertising/zh-Hant.mdx';
+    const original = readFileSync(path.join(work, file), 'utf8');
+    writeFileSync(path.join(work, file), original.replace(/^tags:\n/m, 'tags:\n  - 區塊鏈\n'));
+    git('add', file);
+    const refused = git('commit', '-m', 'broken');
+    expect(refused.status).not.toBe(0);
+    expect(`${refused.stdout}${refused.stderr}`).toMatch(new RegExp(`${file}:\\d+:\\d+  標籤「區塊鏈」不存在`));
+    expect(git('commit', '-q', '--no-verify', '-m', 'skipped').status).toBe(0);
+
+    writeFileSync(path.join(work, file), original);
+    git('add', file);
+    expect(git('commit', '-q', '-m', 'fixed').status).toBe(0);
   }, 60_000);
 });

@@ -1,59 +1,72 @@
-// `npm run dev`: the site with drafts and scheduled pieces visible, rebuilt from content/ whenever
-// an editor saves a file. A content problem is printed and the last good content stays on screen.
-import { execFile, spawn, spawnSync } from 'node:child_process';
-import { promisify } from 'node:util';
+// `npm run dev`: the site with drafts and scheduled pieces visible, updated while an editor works.
+// contentlayer2 runs in watch mode (it recompiles a saved article in well under a second); each time
+// it writes, the index step runs again, and `next dev` refreshes the open page by itself because the
+// app imports the index's revision file. The content check runs beside it on every save and prints
+// any problem; until the problem is fixed the page keeps showing the last good version.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { watch } from 'node:fs';
 import path from 'node:path';
 
 const contentDir = process.env.CONTENT_DIR ?? 'content';
 const env = { ...process.env, INCLUDE_DRAFTS: '1', NEXT_TELEMETRY_DISABLED: '1' };
-const step = (args: string[]) => spawnSync('npx', args, { stdio: 'inherit', env }).status === 0;
-const run = promisify(execFile);
-// Runs a step in the background and prints its output when it ends.
-const background = (args: string[]) =>
-  run('npx', args, { env }).then(
-    ({ stdout }) => (process.stdout.write(stdout), true),
-    (error: { stdout?: string; stderr?: string }) => (process.stdout.write(`${error.stdout ?? ''}${error.stderr ?? ''}`), false),
-  );
+const children: ChildProcess[] = [];
+const start = (args: string[]) => {
+  const child = spawn('npx', args, { stdio: 'inherit', env });
+  children.push(child);
+  return child;
+};
+const runSync = (args: string[]) => spawnSync('npx', args, { stdio: 'inherit', env }).status === 0;
 
-/** Check, compile and index the content; true when the site now shows the new content. */
-async function rebuild(): Promise<boolean> {
-  const started = performance.now();
-  // The check and the compiler read the same files: run them side by side, index when both pass.
-  const [checked, compiled] = await Promise.all([background(['tsx', 'scripts/check-content.ts']), background(['contentlayer2', 'build'])]);
-  const ok = checked && compiled && step(['tsx', 'scripts/index-content.ts']);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(ok ? `✓ 內容已更新（${seconds} 秒），瀏覽器會自動重新整理` : '✗ 內容有問題，網站暫時維持上一版；修正後存檔即可');
-  return ok;
-}
-
-if (!(await rebuild())) process.exit(1);
-const next = spawn('npx', ['next', 'dev', ...process.argv.slice(2)], { stdio: 'inherit', env });
-next.on('exit', (code) => process.exit(code ?? 0));
-
-let timer: NodeJS.Timeout | undefined;
-let running = false;
-let again = false;
-const schedule = () => {
-  clearTimeout(timer);
-  timer = setTimeout(() => {
+/** Runs `args` now, or once more after the current run when asked again meanwhile. */
+function serial(args: string[], done?: (ok: boolean) => void) {
+  let running = false;
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+  const go = () => {
     if (running) {
       again = true;
       return;
     }
     running = true;
-    void rebuild().then(() => {
+    const started = performance.now();
+    spawn('npx', args, { stdio: 'inherit', env }).on('exit', (code) => {
       running = false;
+      done?.(code === 0 && (console.log(`  （${((performance.now() - started) / 1000).toFixed(1)} 秒）`), true));
       if (again) {
         again = false;
-        schedule();
+        go();
       }
     });
-  }, 300);
-};
-for (const dir of [contentDir, path.join('public', 'images')]) {
-  watch(dir, { recursive: true }, (_, file) => {
-    if (file && !path.basename(file).startsWith('.')) schedule();
+  };
+  return () => {
+    clearTimeout(timer);
+    timer = setTimeout(go, 200);
+  };
+}
+
+// The first build is complete and strict: the preview starts only from content that passes.
+if (!(runSync(['tsx', 'scripts/check-content.ts']) && runSync(['contentlayer2', 'build']) && runSync(['tsx', 'scripts/index-content.ts']))) {
+  process.exit(1);
+}
+
+const reindex = serial(['tsx', 'scripts/index-content.ts'], (ok) =>
+  console.log(ok ? '✓ 內容已更新，瀏覽器會自動重新整理' : '✗ 內容有問題，網站暫時維持上一版；修正後存檔即可'),
+);
+const recheck = serial(['tsx', 'scripts/check-content.ts']);
+
+start(['contentlayer2', 'dev']);
+const next = start(['next', 'dev', ...process.argv.slice(2)]);
+next.on('exit', (code) => process.exit(code ?? 0));
+
+watch(path.join('.contentlayer', 'generated'), { recursive: true }, reindex);
+watch(path.join('public', 'images'), { recursive: true }, reindex);
+watch(contentDir, { recursive: true }, (_, file) => {
+  if (file && !path.basename(file).startsWith('.')) recheck();
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    for (const child of children) child.kill(signal);
+    process.exit(0);
   });
 }
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => next.kill(signal));
