@@ -12,6 +12,8 @@ const launchOptions = {
 
 export default defineConfig({
   testDir: 'e2e',
+  // e2e/dev runs against the live preview, with its own config (playwright.dev.config.ts).
+  testIgnore: 'dev/**',
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
   workers: 2,

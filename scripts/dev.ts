@@ -1,67 +1,86 @@
 // `npm run dev`: the site with drafts and scheduled pieces visible, updated while an editor works.
 // contentlayer2 runs in watch mode (it recompiles a saved article in well under a second); each time
-// it writes, the index step runs again, and `next dev` refreshes the open page by itself because the
-// app imports the index's revision file. The content check runs beside it on every save and prints
-// any problem; until the problem is fixed the page keeps showing the last good version.
+// it writes, this process checks the content and re-indexes it in-process, and `next dev` refreshes
+// the open page by itself because the app imports the index's revision file. A problem is printed
+// and the page keeps showing the last good version until it is fixed.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { watch } from 'node:fs';
+import { readFileSync, watch } from 'node:fs';
 import path from 'node:path';
+import { checkContent } from '@/lib/content-check';
+import { contentSchemas } from '@/lib/content-schema';
+import { writeContentIndex, type GeneratedContent } from './content-index';
+import { formatProblems } from './problems';
 
+process.env.INCLUDE_DRAFTS = '1';
 const contentDir = process.env.CONTENT_DIR ?? 'content';
-const env = { ...process.env, INCLUDE_DRAFTS: '1', NEXT_TELEMETRY_DISABLED: '1' };
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+const generatedDir = path.join('.contentlayer', 'generated');
 const children: ChildProcess[] = [];
-const start = (args: string[]) => {
-  const child = spawn('npx', args, { stdio: 'inherit', env });
-  children.push(child);
-  return child;
-};
-const runSync = (args: string[]) => spawnSync('npx', args, { stdio: 'inherit', env }).status === 0;
-
-/** Runs `args` now, or once more after the current run when asked again meanwhile. */
-function serial(args: string[], done?: (ok: boolean) => void) {
-  let running = false;
-  let again = false;
-  let timer: NodeJS.Timeout | undefined;
-  const go = () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    const started = performance.now();
-    spawn('npx', args, { stdio: 'inherit', env }).on('exit', (code) => {
-      running = false;
-      done?.(code === 0 && (console.log(`  （${((performance.now() - started) / 1000).toFixed(1)} 秒）`), true));
-      if (again) {
-        again = false;
-        go();
-      }
-    });
-  };
-  return () => {
-    clearTimeout(timer);
-    timer = setTimeout(go, 200);
-  };
-}
 
 // The first build is complete and strict: the preview starts only from content that passes.
-if (!(runSync(['tsx', 'scripts/check-content.ts']) && runSync(['contentlayer2', 'build']) && runSync(['tsx', 'scripts/index-content.ts']))) {
-  process.exit(1);
+for (const step of [['tsx', 'scripts/check-content.ts'], ['contentlayer2', 'build'], ['tsx', 'scripts/index-content.ts']]) {
+  if (spawnSync('npx', step, { stdio: 'inherit', env }).status !== 0) process.exit(1);
 }
 
-const reindex = serial(['tsx', 'scripts/index-content.ts'], (ok) =>
-  console.log(ok ? '✓ 內容已更新，瀏覽器會自動重新整理' : '✗ 內容有問題，網站暫時維持上一版；修正後存檔即可'),
-);
-const recheck = serial(['tsx', 'scripts/check-content.ts']);
+/** The documents contentlayer last wrote, read afresh (an import would be cached for good). */
+function generated(): GeneratedContent {
+  const read = <T>(type: string): T[] => JSON.parse(readFileSync(path.join(generatedDir, type, '_index.json'), 'utf8')) as T[];
+  return {
+    allArticles: read('Article'),
+    allAuthors: read('Author'),
+    allTags: read('Tag'),
+    allSections: read('Section'),
+    glossary: read<GeneratedContent['glossary']>('Glossary')[0],
+  };
+}
 
-start(['contentlayer2', 'dev']);
-const next = start(['next', 'dev', ...process.argv.slice(2)]);
-next.on('exit', (code) => process.exit(code ?? 0));
+function update() {
+  const started = performance.now();
+  const problems = checkContent({
+    contentDir: path.resolve(contentDir),
+    publicDir: path.resolve('public'),
+    schemas: contentSchemas,
+    now: new Date(),
+  });
+  let ok = problems.length === 0;
+  if (ok) {
+    try {
+      ok = writeContentIndex(generated());
+    } catch (error) {
+      // contentlayer may be halfway through writing; its next write brings another update.
+      console.error(error);
+      ok = false;
+    }
+  } else {
+    console.error(formatProblems(problems, contentDir));
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(ok ? `✓ 內容已更新（${seconds} 秒），瀏覽器會自動重新整理` : '✗ 內容有問題，網站暫時維持上一版；修正後存檔即可');
+}
 
-watch(path.join('.contentlayer', 'generated'), { recursive: true }, reindex);
-watch(path.join('public', 'images'), { recursive: true }, reindex);
-watch(contentDir, { recursive: true }, (_, file) => {
-  if (file && !path.basename(file).startsWith('.')) recheck();
+let timer: NodeJS.Timeout | undefined;
+const schedule = () => {
+  clearTimeout(timer);
+  timer = setTimeout(update, 150);
+};
+
+// Start the preview once contentlayer's watcher is up, so that no save goes unnoticed.
+const compiler = spawn('npx', ['contentlayer2', 'dev'], { stdio: ['ignore', 'pipe', 'inherit'], env });
+children.push(compiler);
+let started = false;
+compiler.stdout?.on('data', (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  if (started || !chunk.toString().includes('Generated')) return;
+  started = true;
+  watch(generatedDir, { recursive: true }, schedule);
+  watch(path.join('public', 'images'), { recursive: true }, schedule);
+  // A save the compiler rejects writes nothing: checking on every save still tells the editor why.
+  watch(contentDir, { recursive: true }, (_, file) => {
+    if (file && !path.basename(file).startsWith('.')) schedule();
+  });
+  const next = spawn('npx', ['next', 'dev', ...process.argv.slice(2)], { stdio: 'inherit', env });
+  children.push(next);
+  next.on('exit', (code) => process.exit(code ?? 0));
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,0 +1,32 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+
+// Runs against `npm run dev` (playwright.dev.config.ts): what an editor sees while writing.
+const file = 'content/articles/editors-draft-example/zh-Hant.mdx';
+
+test('a draft is visible in the preview, with its banner', async ({ page }) => {
+  await page.goto('/zh-Hant/articles/editors-draft-example');
+  await expect(page.getByTestId('draft-banner')).toBeVisible();
+  await page.goto('/zh-Hant/tags/media');
+  await expect(page.getByTestId('article-card').filter({ hasText: '草稿範例' }).getByText('草稿', { exact: true })).toBeVisible();
+});
+
+test('saving the article updates the open page by itself, and a mistake keeps the last good version', async ({ page }) => {
+  const original = readFileSync(file, 'utf8');
+  try {
+    await page.goto('/zh-Hant/articles/editors-draft-example');
+    const sentence = `即時預覽測試${Date.now()}`;
+    const saved = Date.now();
+    writeFileSync(file, `${original}\n${sentence}\n`);
+    await expect(page.getByText(sentence)).toBeVisible({ timeout: 20_000 });
+    test.info().annotations.push({ type: 'seconds to update', description: ((Date.now() - saved) / 1000).toFixed(1) });
+
+    // A broken save: the page keeps the last good text rather than breaking.
+    writeFileSync(file, `${original}\n${sentence}\n\n<Chart />\n`);
+    await page.waitForTimeout(5_000);
+    await page.reload();
+    await expect(page.getByText(sentence)).toBeVisible();
+  } finally {
+    writeFileSync(file, original);
+  }
+});

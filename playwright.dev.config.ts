@@ -1,0 +1,22 @@
+import { defineConfig } from '@playwright/test';
+import base from './playwright.config';
+
+// The live preview (`npm run dev`), tested on its own port after the production suite. The address
+// is localhost, not 127.0.0.1: `next dev` serves its refresh channel only to its own origin.
+const port = Number(process.env.DEV_E2E_PORT ?? 3200);
+
+export default defineConfig({
+  ...base,
+  testDir: 'e2e/dev',
+  testIgnore: [],
+  workers: 1,
+  projects: [{ name: 'dev', use: base.projects?.[0]?.use }],
+  use: { ...base.use, baseURL: `http://localhost:${port}` },
+  webServer: {
+    command: `npm run dev -- -p ${port}`,
+    url: `http://localhost:${port}/zh-Hant`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    env: { NEXT_TELEMETRY_DISABLED: '1' },
+  },
+});

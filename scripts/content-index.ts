@@ -1,0 +1,131 @@
+// The index step, after `contentlayer2 build`: checks every cross-document reference, derives the
+// missing script of single-script articles, then writes the body-free index that listings read and
+// one body file per article. Run by scripts/index-content.ts in the build, and in-process by
+// scripts/dev.ts on every save.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { imageSize } from 'image-size';
+import type { Article, Author, Glossary, Section, Tag } from 'contentlayer/generated';
+import { buildIndex, figureSources } from '@/lib/catalog';
+import { bodyFile, contentOutDir, indexFile, revisionFile } from '@/lib/content-files';
+import type { ArticleBody } from '@/lib/content-model';
+import { createConverter } from '@/lib/convert';
+import { formatProblems } from './problems';
+
+const contentDir = process.env.CONTENT_DIR ?? 'content';
+const publicDir = path.join(process.cwd(), 'public');
+
+function sizeOf(src: string) {
+  const file = path.join(publicDir, src);
+  if (!file.startsWith(publicDir + path.sep)) return undefined;
+  try {
+    const { width, height } = imageSize(readFileSync(file));
+    return width && height ? { width, height } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+let cachedConverter: { key: string; converter: ReturnType<typeof createConverter> } | undefined;
+
+// OpenCC's dictionaries take a while to load: keep the converter while the glossary is unchanged.
+function converterFor(terms: { hant: string; hans: string }[]) {
+  const key = JSON.stringify(terms);
+  if (cachedConverter?.key !== key) cachedConverter = { key, converter: createConverter(terms) };
+  return cachedConverter.converter;
+}
+
+/** What contentlayer generated: the documents the index is built from. */
+export type GeneratedContent = {
+  allArticles: Article[];
+  allAuthors: Author[];
+  allTags: Tag[];
+  allSections: Section[];
+  glossary: Glossary | undefined;
+};
+
+/** Builds and writes the index and body files; false, with the problems printed, when content is wrong. */
+export function writeContentIndex({ allArticles, allAuthors, allTags, allSections, glossary }: GeneratedContent): boolean {
+  const started = performance.now();
+  const terms = glossary?.terms.map((t) => ({ hant: t.hant, hans: t.hans })) ?? [];
+  const converter = converterFor(terms);
+  let conversionMs = 0;
+  const timed = <T>(work: () => T): T => {
+    const t0 = performance.now();
+    try {
+      return work();
+    } finally {
+      conversionMs += performance.now() - t0;
+    }
+  };
+
+  const { index, problems } = buildIndex({
+    articles: allArticles.map((a) => ({
+      sourceFile: a._raw.sourceFilePath,
+      title: a.title,
+      summary: a.summary,
+      publishedAt: a.publishedAt,
+      updatedAt: a.updatedAt,
+      authors: a.authors,
+      section: a.section,
+      tags: a.tags,
+      hero: { src: a.hero.src, alt: a.hero.alt, credit: a.hero.credit },
+      draft: a.draft,
+      featured: a.featured,
+      syndication: a.syndication && {
+        partner: a.syndication.partner,
+        partnerUrl: a.syndication.partnerUrl,
+        originalUrl: a.syndication.originalUrl,
+      },
+      sponsor: a.sponsor && { name: a.sponsor.name, url: a.sponsor.url },
+      furtherReading: a.furtherReading,
+      readingMinutes: a.readingMinutes,
+    })),
+    authors: allAuthors.map((a) => ({ sourceFile: a._raw.sourceFilePath, name: a.name, role: a.role, bio: a.bio })),
+    tags: allTags.map((t) => ({ sourceFile: t._raw.sourceFilePath, name: t.name, description: t.description })),
+    sections: allSections.map((s) => ({ sourceFile: s._raw.sourceFilePath, name: s.name, description: s.description })),
+    glossary: glossary && { sourceFile: glossary._raw.sourceFilePath, terms },
+    convert: (text, from) => timed(() => converter.convert(text, from)),
+    imageSize: sizeOf,
+    includeDrafts: process.env.INCLUDE_DRAFTS === '1',
+    now: new Date(),
+  });
+
+  if (problems.length > 0) {
+    console.error(formatProblems(problems, contentDir));
+    return false;
+}
+
+  rmSync(contentOutDir, { recursive: true, force: true });
+  mkdirSync(contentOutDir, { recursive: true });
+  writeFileSync(indexFile, JSON.stringify(index));
+  // A tiny module the app imports: when it changes, `next dev` refreshes open pages by itself.
+  writeFileSync(revisionFile, JSON.stringify({ revision: new Date().toISOString() }));
+  const bySource = new Map(allArticles.map((a) => [a._raw.sourceFilePath, a.body]));
+  let derived = 0;
+  for (const article of index.articles) {
+    const file = bodyFile(article.locale, article.slug);
+    mkdirSync(path.dirname(file), { recursive: true });
+    const source = bySource.get(article.sourceFile);
+    const code = source?.code ?? '';
+    const from = article.derivedFrom;
+    const images = Object.fromEntries(figureSources(source?.raw ?? '').flatMap((src) => {
+      const size = sizeOf(src);
+      return size ? [[src, size]] : [];
+    }));
+    const body: ArticleBody = { code: from ? timed(() => converter.convertCode(code, from)) : code, images };
+    if (from) derived += 1;
+    writeFileSync(file, JSON.stringify(body));
+}
+
+  const seconds = (ms: number) => (ms / 1000).toFixed(2);
+  console.log(
+    `Indexed ${index.articles.length} articles (${derived} converted from the other script), ${index.tags.length} tags, ` +
+      `${index.sections.length} sections, ${index.authors.length} authors in ${seconds(performance.now() - started)} s`,
+  );
+  if (derived > 0) {
+    console.log(`Conversion: ${seconds(conversionMs)} s in all, ${(conversionMs / derived).toFixed(1)} ms per converted article`);
+    for (const a of index.articles.filter((x) => x.derivedFrom)) console.log(`  converted ${a.derivedFrom} -> ${a.locale}: ${a.sourceFile}`);
+}
+  return true;
+}
