@@ -32,6 +32,8 @@ describe('checkContent', () => {
     'articles/missing-title/zh-Hant.mdx:2:1  缺少必填欄位「title」',
     'articles/mistyped-field/zh-Hant.mdx:2:1  未知的欄位「titel」',
     'articles/mistyped-field/zh-Hant.mdx:2:1  缺少必填欄位「title」',
+    'articles/placeholder-left/zh-Hant.mdx:3:10  「summary」還是範本的預設文字',
+    'articles/placeholder-left/zh-Hant.mdx:12:8  「hero.alt」還是範本的預設文字',
     'articles/scripts-disagree/zh-Hant.mdx:4:14  publishedAt 與 articles/scripts-disagree/zh-Hans.mdx 不一致',
     'articles/summary-too-long/zh-Hant.mdx:3:10  導言有 140 個字，超過卡片能顯示的 120 字',
     'articles/title-too-long/zh-Hant.mdx:2:8  標題有 40 個字，超過搜尋引擎顯示的 36 字',

@@ -15,6 +15,12 @@ export const SUMMARY_MAX_CHARS = 120;
 /** Narrowest hero image that stays sharp across the article page. */
 export const HERO_MIN_WIDTH = 1200;
 
+/** What `npm run new` writes where the editor still has to: it may stay in a draft, never in print. */
+export const PLACEHOLDERS = {
+  summary: { hant: '請在這裡寫一到兩句導言。', hans: '请在这里写一到两句导言。' },
+  alt: { hant: '請用一句話描述首圖內容', hans: '请用一句话描述首图内容' },
+} as const;
+
 /** A field definition as contentlayer.config.ts declares it: the one schema of the content. */
 export type FieldDef = {
   type: string;
@@ -238,6 +244,13 @@ export function checkContent({ contentDir, publicDir, schemas, now }: CheckOptio
       // The schema check passed: the fields have the types contentlayer.config.ts declares.
       const front = fields.data as FrontMatter;
       const hero = front.hero;
+      const placeholder = (field: string, value: string, texts: { hant: string; hans: string }) => {
+        if (!front.draft && (value === texts.hant || value === texts.hans)) {
+          report(fields)(field, `「${field}」還是範本的預設文字`, '換成這篇文章真正的內容，或先保留 draft: true');
+        }
+      };
+      placeholder('summary', front.summary, PLACEHOLDERS.summary);
+      placeholder('hero.alt', hero.alt, PLACEHOLDERS.alt);
       const size = imageSize(hero.src);
       if (size && size.width < HERO_MIN_WIDTH) {
         report(fields)('hero.src', `首圖只有 ${size.width}×${size.height} 像素，寬度不到 ${HERO_MIN_WIDTH}`, `換一張寬度至少 ${HERO_MIN_WIDTH} 像素的圖片`);

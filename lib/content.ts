@@ -11,11 +11,30 @@ import type { ArticleBody, ArticleSummary, ContentIndex, ImageInfo, TermInfo } f
 // the generated files itself. Listings work from the body-free index; a body is read only by
 // the page of its own article.
 
-let cache: { revision: string; index: ContentIndex } | undefined;
+type LoadedIndex = ContentIndex & {
+  /** Lookups by key, so that a page costs the same with twenty articles or twenty thousand. */
+  article: Map<string, ArticleSummary>;
+  tag: Map<string, TermInfo>;
+  section: Map<string, TermInfo>;
+  author: Map<string, ContentIndex['authors'][number]>;
+};
 
-function contentIndex(): ContentIndex {
+let cache: { revision: string; index: LoadedIndex } | undefined;
+const articleKey = (locale: Locale, slug: string) => `${locale}/${slug}`;
+
+function contentIndex(): LoadedIndex {
   if (!cache || cache.revision !== revision) {
-    cache = { revision, index: JSON.parse(readFileSync(indexFile, 'utf8')) as ContentIndex };
+    const index = JSON.parse(readFileSync(indexFile, 'utf8')) as ContentIndex;
+    cache = {
+      revision,
+      index: {
+        ...index,
+        article: new Map(index.articles.map((a) => [articleKey(a.locale, a.slug), a])),
+        tag: new Map(index.tags.map((t) => [t.slug, t])),
+        section: new Map(index.sections.map((t) => [t.slug, t])),
+        author: new Map(index.authors.map((a) => [a.id, a])),
+      },
+    };
   }
   return cache.index;
 }
@@ -58,18 +77,17 @@ export type ArticleDetail = Omit<ArticleCard, 'authors'> & {
   images: ArticleBody['images'];
 };
 
-const term = (terms: TermInfo[], slug: string, locale: Locale): TermLink => {
-  const found = terms.find((t) => t.slug === slug);
-  return { slug, name: found?.name[locale] ?? slug };
+const term = (terms: Map<string, TermInfo>, slug: string, locale: Locale): TermLink => {
+  return { slug, name: terms.get(slug)?.name[locale] ?? slug };
 };
 
 function authorProfile(id: string, locale: Locale): AuthorProfile {
-  const author = contentIndex().authors.find((a) => a.id === id);
+  const author = contentIndex().author.get(id);
   return { id, name: author?.name[locale] ?? id, role: author?.role?.[locale], bio: author?.bio?.[locale] };
 }
 
 function toCard(article: ArticleSummary): ArticleCard {
-  const { tags, sections } = contentIndex();
+  const { tag: tags, section: sections } = contentIndex();
   const locale = article.locale;
   return {
     slug: article.slug,
@@ -135,12 +153,12 @@ export function leadArticle(locale: Locale): ArticleCard | undefined {
 
 /** One article with its compiled body, or undefined when no such article exists in that script. */
 export function getArticle(locale: Locale, slug: string): ArticleDetail | undefined {
-  const summary = contentIndex().articles.find((a) => a.locale === locale && a.slug === slug);
+  const summary = contentIndex().article.get(articleKey(locale, slug));
   if (!summary) return undefined;
   const body = JSON.parse(readFileSync(bodyFile(locale, slug), 'utf8')) as ArticleBody;
   const cards = (slugs: string[]) =>
     slugs.flatMap((target) => {
-      const found = contentIndex().articles.find((a) => a.locale === locale && a.slug === target);
+      const found = contentIndex().article.get(articleKey(locale, target));
       return found ? [toCard(found)] : [];
     });
   return {
@@ -207,7 +225,7 @@ export function getSection(locale: Locale, slug: string): TermWithCount | undefi
 
 /** One author in the reader's script, or undefined. */
 export function getAuthor(locale: Locale, id: string): AuthorProfile | undefined {
-  return contentIndex().authors.some((a) => a.id === id) ? authorProfile(id, locale) : undefined;
+  return contentIndex().author.has(id) ? authorProfile(id, locale) : undefined;
 }
 
 /** Slugs of every tag, section and author, for static params and the sitemap. */

@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { isLocale } from '@/i18n/routing';
+import { PLACEHOLDERS } from '@/lib/content-check';
 import { site } from '@/lib/site';
 
 const contentDir = process.env.CONTENT_DIR ?? 'content';
@@ -90,7 +91,7 @@ const quote = (text: string) => JSON.stringify(text);
 const hant = script === 'zh-Hant';
 const text = `---
 title: ${quote(title)}
-summary: ${quote(hant ? '請在這裡寫一到兩句導言。' : '请在这里写一到两句导言。')}
+summary: ${quote(PLACEHOLDERS.summary[key])}
 publishedAt: ${now.replace(' ', 'T')}:00
 draft: true
 authors:
@@ -100,7 +101,7 @@ tags:
 ${tagNames.map((t) => `  - ${t}`).join('\n')}
 hero:
   src: /images/articles/${slug}/hero.jpg
-  alt: ${quote(hant ? '請用一句話描述首圖內容' : '请用一句话描述首图内容')}
+  alt: ${quote(PLACEHOLDERS.alt[key])}
   credit: ${quote(hant ? '圖：觀潮科技' : '图：观潮科技')}
 ---
 
