@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { site } from '../lib/site';
 import { articlesIn, locales } from './site-data';
 
 const titles = { 'zh-Hant': '觀潮科技：看懂科技與商業的浪潮', 'zh-Hans': '观潮科技：看懂科技与商业的浪潮' };
@@ -11,7 +12,7 @@ for (const locale of locales) {
       await expect(page).toHaveTitle(titles[locale]);
       const featured = articlesIn(locale).find((a) => a.featured);
       const expected = articlesIn(locale)
-        .slice(0, 6)
+        .slice(0, site.pageSize)
         .filter((a) => a !== featured);
       const cards = page.getByTestId('latest').getByTestId('article-card');
       await expect(cards).toHaveCount(expected.length);

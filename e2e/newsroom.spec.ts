@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { site } from '../lib/site';
 import { articlesIn, content, locales } from './site-data';
 
-const pageSize = 6; // lib/site.ts
+const { pageSize } = site;
+
 const jsonLd = async (page: import('@playwright/test').Page) =>
   JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}') as Record<string, unknown>;
 

@@ -29,6 +29,11 @@ export function listingPath(base: string, page: number): string {
   return page === 1 ? base : `${base}/page/${page}`;
 }
 
+/** Static params of a listing's /page/N routes: pages 2 to `pages` (page 1 is the listing itself). */
+export function laterPageParams(pages: number): { page: string }[] {
+  return Array.from({ length: Math.max(0, pages - 1) }, (_, i) => ({ page: String(i + 2) }));
+}
+
 /** The page number in a listing route's params: 1 when absent, NaN when not a plain number ≥ 2. */
 export function pageParam(page: string | undefined): number {
   if (page === undefined) return 1;

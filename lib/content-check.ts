@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { imageSize as measure } from 'image-size';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { buildIndex, type RawArticle, type RawAuthor, type RawTerm } from './catalog';
 import { checkBody } from './body-check';
-import type { ContentProblem, ImageSize } from './content-model';
+import type { ContentProblem } from './content-model';
 import { createConverter, type GlossaryTerm } from './convert';
+import { imageMeasurer } from './image-size';
 import { readingMinutes } from './reading-time';
 
 /** Longest title search engines show in full, in characters. */
@@ -186,23 +186,7 @@ export function checkContent({ contentDir, publicDir, schemas, now }: CheckOptio
   const files = walk(contentDir).filter((f) => !f.endsWith('README.md') && !path.basename(f).startsWith('.'));
   const parsed = new Map<string, ParsedFile>();
   const read = (file: string) => readFileSync(path.join(contentDir, file), 'utf8');
-  const imageCache = new Map<string, ImageSize | undefined>();
-  const imageSize = (src: string) => {
-    if (!imageCache.has(src)) {
-      const file = path.join(publicDir, src);
-      let size: ImageSize | undefined;
-      if (file.startsWith(publicDir + path.sep)) {
-        try {
-          const { width, height } = measure(readFileSync(file));
-          size = width && height ? { width, height } : undefined;
-        } catch {
-          size = undefined;
-        }
-      }
-      imageCache.set(src, size);
-    }
-    return imageCache.get(src);
-  };
+  const imageSize = imageMeasurer(publicDir);
 
   const articles: RawArticle[] = [];
   const bodies: { file: string; body: string; bodyLine: number }[] = [];

@@ -72,7 +72,6 @@ export type ArticleDetail = Omit<ArticleCard, 'authors'> & {
   related: ArticleCard[];
   /** The script this version was converted from, when no editor wrote it. */
   derivedFrom?: Locale;
-  sponsored: boolean;
   code: string;
   images: ArticleBody['images'];
 };
@@ -117,13 +116,15 @@ export type ArticlePage = { articles: ArticleCard[]; page: number; totalPages: n
 
 /** Number of listing pages for a filter: at least 1, so an empty listing still has its page. */
 export function pageCount(filter: ArticleFilter): number {
-  return Math.max(1, Math.ceil(matching(filter).length / site.pageSize));
+  return pagesFor(matching(filter).length);
 }
+
+const pagesFor = (articles: number) => Math.max(1, Math.ceil(articles / site.pageSize));
 
 /** One page (from 1) of a listing, or undefined past the last page. */
 export function listArticlesPage(filter: ArticleFilter, page: number): ArticlePage | undefined {
   const all = matching(filter);
-  const totalPages = Math.max(1, Math.ceil(all.length / site.pageSize));
+  const totalPages = pagesFor(all.length);
   if (!Number.isInteger(page) || page < 1 || page > totalPages) return undefined;
   const articles = all.slice((page - 1) * site.pageSize, page * site.pageSize).map(toCard);
   return { articles, page, totalPages };

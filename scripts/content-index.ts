@@ -2,29 +2,20 @@
 // missing script of single-script articles, then writes the body-free index that listings read and
 // one body file per article. Run by scripts/index-content.ts in the build, and in-process by
 // scripts/dev.ts on every save.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { imageSize } from 'image-size';
 import type { Article, Author, Glossary, Section, Tag } from 'contentlayer/generated';
 import { buildIndex, figureSources } from '@/lib/catalog';
 import { bodyFile, contentOutDir, indexFile, revisionFile } from '@/lib/content-files';
 import type { ArticleBody } from '@/lib/content-model';
 import { createConverter } from '@/lib/convert';
+import { imageMeasurer } from '@/lib/image-size';
 import { formatProblems } from './problems';
 
 const contentDir = process.env.CONTENT_DIR ?? 'content';
 const publicDir = path.join(process.cwd(), 'public');
 
-function sizeOf(src: string) {
-  const file = path.join(publicDir, src);
-  if (!file.startsWith(publicDir + path.sep)) return undefined;
-  try {
-    const { width, height } = imageSize(readFileSync(file));
-    return width && height ? { width, height } : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const sizeOf = imageMeasurer(publicDir);
 
 let cachedConverter: { key: string; converter: ReturnType<typeof createConverter> } | undefined;
 

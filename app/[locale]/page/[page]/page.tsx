@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { isLocale, pageParam } from '@/i18n/routing';
+import { isLocale, laterPageParams, pageParam } from '@/i18n/routing';
 import { listArticlesPage, pageCount } from '@/lib/content';
 import { pageMetadata, pagedTitle } from '@/lib/metadata';
 import { ArticleList } from '@/components/article/article-list';
@@ -15,7 +15,7 @@ export const dynamicParams = false;
 
 export function generateStaticParams({ params }: { params: { locale: string } }) {
   if (!isLocale(params.locale)) return [];
-  return Array.from({ length: pageCount({ locale: params.locale }) - 1 }, (_, i) => ({ page: String(i + 2) }));
+  return laterPageParams(pageCount({ locale: params.locale }));
 }
 
 async function load(params: HomeArchivePageProps['params']) {

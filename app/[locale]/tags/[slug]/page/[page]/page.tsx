@@ -1,4 +1,4 @@
-import { isLocale } from '@/i18n/routing';
+import { isLocale, laterPageParams } from '@/i18n/routing';
 import { pageCount } from '@/lib/content';
 
 export { default, generateMetadata } from '../../page';
@@ -7,6 +7,5 @@ export const dynamicParams = false;
 
 export function generateStaticParams({ params }: { params: { locale: string; slug: string } }) {
   if (!isLocale(params.locale)) return [];
-  const pages = pageCount({ locale: params.locale, tag: params.slug });
-  return Array.from({ length: pages - 1 }, (_, i) => ({ page: String(i + 2) }));
+  return laterPageParams(pageCount({ locale: params.locale, tag: params.slug }));
 }
