@@ -17,14 +17,25 @@ type LoadedIndex = ContentIndex & {
   tag: Map<string, TermInfo>;
   section: Map<string, TermInfo>;
   author: Map<string, ContentIndex['authors'][number]>;
+  /** Articles per tag and per section in each script (`locale/slug`), counted once per load. */
+  tagCount: Map<string, number>;
+  sectionCount: Map<string, number>;
 };
 
 let cache: { revision: string; index: LoadedIndex } | undefined;
+/** Key of anything that is per script and per slug: an article, or a tag's or section's count. */
 const articleKey = (locale: Locale, slug: string) => `${locale}/${slug}`;
 
 function contentIndex(): LoadedIndex {
   if (!cache || cache.revision !== revision) {
     const index = JSON.parse(readFileSync(indexFile, 'utf8')) as ContentIndex;
+    const tagCount = new Map<string, number>();
+    const sectionCount = new Map<string, number>();
+    const add = (counts: Map<string, number>, key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+    for (const a of index.articles) {
+      for (const tag of a.tagSlugs) add(tagCount, articleKey(a.locale, tag));
+      add(sectionCount, articleKey(a.locale, a.sectionSlug));
+    }
     cache = {
       revision,
       index: {
@@ -33,6 +44,8 @@ function contentIndex(): LoadedIndex {
         tag: new Map(index.tags.map((t) => [t.slug, t])),
         section: new Map(index.sections.map((t) => [t.slug, t])),
         author: new Map(index.authors.map((a) => [a.id, a])),
+        tagCount,
+        sectionCount,
       },
     };
   }
@@ -184,27 +197,18 @@ export function articleSlugs(locale: Locale): string[] {
 
 export type TermWithCount = TermLink & { description?: string; count: number };
 
-function termsWithCounts(
-  terms: TermInfo[],
-  locale: Locale,
-  slugsOf: (a: ArticleSummary) => string[],
-): TermWithCount[] {
-  const counts = new Map<string, number>();
-  for (const article of contentIndex().articles) {
-    if (article.locale !== locale) continue;
-    for (const slug of slugsOf(article)) counts.set(slug, (counts.get(slug) ?? 0) + 1);
-  }
+function termsWithCounts(terms: TermInfo[], locale: Locale, counts: Map<string, number>): TermWithCount[] {
   return terms.map((t) => ({
     slug: t.slug,
     name: t.name[locale],
     description: t.description?.[locale],
-    count: counts.get(t.slug) ?? 0,
+    count: counts.get(articleKey(locale, t.slug)) ?? 0,
   }));
 }
 
 /** Every tag with the number of articles carrying it, most used first. */
 export function listTags(locale: Locale): TermWithCount[] {
-  return termsWithCounts(contentIndex().tags, locale, (a) => a.tagSlugs).sort(
+  return termsWithCounts(contentIndex().tags, locale, contentIndex().tagCount).sort(
     (a, b) => b.count - a.count || a.slug.localeCompare(b.slug),
   );
 }
@@ -216,7 +220,7 @@ export function getTag(locale: Locale, slug: string): TermWithCount | undefined 
 
 /** Every section, in the order of their files, with article counts. */
 export function listSections(locale: Locale): TermWithCount[] {
-  return termsWithCounts(contentIndex().sections, locale, (a) => [a.sectionSlug]);
+  return termsWithCounts(contentIndex().sections, locale, contentIndex().sectionCount);
 }
 
 /** One section in the reader's script, or undefined. */
