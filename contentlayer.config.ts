@@ -114,7 +114,8 @@ export const Glossary = defineDocumentType(() => ({
 
 export default makeSource({
   contentDirPath: process.env.CONTENT_DIR ?? 'content',
-  contentDirExclude: ['README.md'],
+  // CONTENT_EXCLUDE: the article folders other shards compile (scripts/contentlayer-build.ts).
+  contentDirExclude: ['README.md', ...(JSON.parse(process.env.CONTENT_EXCLUDE ?? '[]') as string[])],
   documentTypes: [Article, Author, Tag, Section, Glossary],
   onMissingOrIncompatibleData: 'fail',
   onExtraFieldData: 'fail',

@@ -6,7 +6,8 @@ const production = process.env.NODE_ENV === 'production';
 // Next's own pages need inline scripts and styles; nothing on the site loads from another origin.
 const contentSecurityPolicy = [
   "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${production ? '' : " 'unsafe-eval'"}`,
+  // wasm-unsafe-eval: the search page's index (pagefind) runs as WebAssembly.
+  `script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'${production ? '' : " 'unsafe-eval'"}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
@@ -35,6 +36,8 @@ const nextConfig = {
   reactStrictMode: true,
   images: { formats: ['image/webp'] },
   experimental: { cpus: 2 },
+  // Published source maps let `npm run bench:pages` tell the framework's bytes from ours.
+  productionBrowserSourceMaps: true,
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -10,11 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const root = path.resolve(__dirname, '..');
 let work: string;
 
-function run(script: string, args: string[] = []) {
+function run(script: string, args: string[] = [], env: Record<string, string> = {}) {
   const result = spawnSync('npm', ['run', '-s', script, '--', ...args], {
     cwd: work,
     encoding: 'utf8',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
     input: '',
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
@@ -54,6 +54,19 @@ describe('the content step', () => {
     expect(output).toMatch(/Indexed \d+ articles/);
     expect(status).toBe(0);
   }, 120_000);
+
+  it('compiles a large tree in shards, one contentlayer run each, into the same index', () => {
+    const readIndex = () => JSON.parse(readFileSync(path.join(work, '.contentlayer', 'site', 'index.json'), 'utf8')) as object;
+    expect(runContentStep().status).toBe(0);
+    const whole = readIndex();
+    // Four article files per shard: the sample's ten stories need several shards.
+    const { status, output } = run('content', [], { CONTENT_SHARD_SIZE: '4' });
+    expect(output).toMatch(/Compiled \d+ shards in/);
+    expect(status).toBe(0);
+    const dirs = JSON.parse(readFileSync(path.join(work, '.contentlayer', 'generated-dirs.json'), 'utf8')) as string[];
+    expect(dirs.length).toBeGreaterThan(2);
+    expect(readIndex()).toEqual(whole);
+  }, 240_000);
 
   it('stops on an unknown tag, naming the file, the field and the value', () => {
     withArticle(file, (text) => text.replace(/^tags:\n/m, 'tags:\n  - 區塊鏈\n'), () => {

@@ -116,7 +116,10 @@ export function writeContentIndex({ allArticles, allAuthors, allTags, allSection
   );
   if (derived > 0) {
     console.log(`Conversion: ${seconds(conversionMs)} s in all, ${(conversionMs / derived).toFixed(1)} ms per converted article`);
-    for (const a of index.articles.filter((x) => x.derivedFrom)) console.log(`  converted ${a.derivedFrom} -> ${a.locale}: ${a.sourceFile}`);
+    // Editors want to see which files were converted; a corpus of thousands gets the first few.
+    const converted = index.articles.filter((x) => x.derivedFrom);
+    for (const a of converted.slice(0, 20)) console.log(`  converted ${a.derivedFrom} -> ${a.locale}: ${a.sourceFile}`);
+    if (converted.length > 20) console.log(`  … and ${converted.length - 20} more`);
 }
   return true;
 }

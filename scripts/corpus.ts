@@ -34,7 +34,13 @@ const headings = ['從試點到規模化', '看不見的成本', '下一步的�
 const tagWords = ['人工智慧', '雲端', '半導體', '電商', '支付', '廣告', '資安', '新創', '媒體', '能源', '物流', '零售', '金融科技', '教育科技', '醫療科技', '遊戲', '串流', '電動車', '機器人', '開源'];
 const tagSuffixes = ['產業', '政策', '趨勢', '投資', '應用', '人才', '市場', '技術', '平台', '觀察', '併購', '法規', '創新', '生態', '供應鏈'];
 const sectionNames = ['科技', '商業', '行銷', '國際', '產業', '新創', '觀點', '數位生活', '資安', '能源', '金融', '職場'];
-const heroes = readdirSync(path.join('public', 'images', 'articles')).map((slug) => `/images/articles/${slug}/hero.jpg`);
+const imageDirs = readdirSync(path.join('public', 'images', 'articles'));
+const heroes = imageDirs.map((slug) => `/images/articles/${slug}/hero.jpg`);
+// Every picture in the sample site, for the figures inside bodies.
+const figures = imageDirs.flatMap((slug) =>
+  readdirSync(path.join('public', 'images', 'articles', slug)).map((file) => `/images/articles/${slug}/${file}`),
+);
+const captions = ['產線上的組裝作業', '業者展示的新服務介面', '市場規模的變化趨勢', '記者會現場', '資料中心的機櫃'];
 
 function sentence(): string {
   return `${pick(clauses)}，${pick(subjects)}${pick(verbs)}${pick(objects)}${pick(endings)}`;
@@ -45,6 +51,10 @@ function body(targetChars: number): string {
   let chars = 0;
   while (chars < targetChars) {
     if (parts.length % 5 === 0) parts.push(`## ${pick(headings)}`);
+    if (parts.length % 9 === 4) {
+      const caption = pick(captions);
+      parts.push(`<Figure src="${pick(figures)}" alt="${caption}的示意照片" caption="${caption}。" credit="觀潮科技攝影" />`);
+    }
     const paragraph = Array.from({ length: between(3, 6) }, sentence).join('');
     parts.push(random() < 0.1 ? `> ${paragraph}` : paragraph);
     chars += paragraph.length;

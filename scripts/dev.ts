@@ -4,34 +4,22 @@
 // the open page by itself because the app imports the index's revision file. A problem is printed
 // and the page keeps showing the last good version until it is fixed.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync, watch } from 'node:fs';
+import { watch } from 'node:fs';
 import path from 'node:path';
 import { checkContent } from '@/lib/content-check';
 import { contentSchemas } from '@/lib/content-schema';
-import { writeContentIndex, type GeneratedContent } from './content-index';
+import { writeContentIndex } from './content-index';
+import { defaultGeneratedDir, readGenerated } from './generated-content';
 import { formatProblems } from './problems';
 
 process.env.INCLUDE_DRAFTS = '1';
 const contentDir = process.env.CONTENT_DIR ?? 'content';
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
-const generatedDir = path.join('.contentlayer', 'generated');
 const children: ChildProcess[] = [];
 
 // The first build is complete and strict: the preview starts only from content that passes.
-for (const step of [['tsx', 'scripts/check-content.ts'], ['contentlayer2', 'build'], ['tsx', 'scripts/index-content.ts']]) {
+for (const step of [['tsx', 'scripts/check-content.ts'], ['tsx', 'scripts/contentlayer-build.ts'], ['tsx', 'scripts/index-content.ts']]) {
   if (spawnSync('npx', step, { stdio: 'inherit', env }).status !== 0) process.exit(1);
-}
-
-/** The documents contentlayer last wrote, read afresh (an import would be cached for good). */
-function generated(): GeneratedContent {
-  const read = <T>(type: string): T[] => JSON.parse(readFileSync(path.join(generatedDir, type, '_index.json'), 'utf8')) as T[];
-  return {
-    allArticles: read('Article'),
-    allAuthors: read('Author'),
-    allTags: read('Tag'),
-    allSections: read('Section'),
-    glossary: read<GeneratedContent['glossary']>('Glossary')[0],
-  };
 }
 
 function update() {
@@ -45,7 +33,7 @@ function update() {
   let ok = problems.length === 0;
   if (ok) {
     try {
-      ok = writeContentIndex(generated());
+      ok = writeContentIndex(readGenerated([defaultGeneratedDir]));
     } catch (error) {
       // contentlayer may be halfway through writing; its next write brings another update.
       console.error(error);
@@ -72,7 +60,7 @@ compiler.stdout?.on('data', (chunk: Buffer) => {
   process.stdout.write(chunk);
   if (started || !chunk.toString().includes('Generated')) return;
   started = true;
-  watch(generatedDir, { recursive: true }, schedule);
+  watch(defaultGeneratedDir, { recursive: true }, schedule);
   watch(path.join('public', 'images'), { recursive: true }, schedule);
   // A save the compiler rejects writes nothing: checking on every save still tells the editor why.
   watch(contentDir, { recursive: true }, (_, file) => {

@@ -1,6 +1,6 @@
-// `tsx scripts/index-content.ts`, after `contentlayer2 build`: writes the content index (see
-// scripts/content-index.ts). Any content problem stops the build.
-import { allArticles, allAuthors, allSections, allTags, glossary } from 'contentlayer/generated';
+// `tsx scripts/index-content.ts`, after scripts/contentlayer-build.ts: writes the content index (see
+// scripts/content-index.ts) from every folder contentlayer wrote. Any content problem stops the build.
 import { writeContentIndex } from './content-index';
+import { readGenerated } from './generated-content';
 
-if (!writeContentIndex({ allArticles, allAuthors, allSections, allTags, glossary })) process.exit(1);
+if (!writeContentIndex(readGenerated())) process.exit(1);

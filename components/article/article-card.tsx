@@ -13,9 +13,12 @@ type ArticleCardProps = {
   lead?: boolean;
   /** Load the image eagerly: only for the first card a reader sees. */
   priority?: boolean;
+  /** 2 when the card sits right under the page's h1 (a listing), 3 under a section's h2. */
+  headingLevel?: 2 | 3;
 };
 
-export async function ArticleCard({ article, locale, lead = false, priority = false }: ArticleCardProps) {
+export async function ArticleCard({ article, locale, lead = false, priority = false, headingLevel = 3 }: ArticleCardProps) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const t = await getTranslations({ locale, namespace: 'ArticleCard' });
   const href = `/articles/${article.slug}`;
   return (
@@ -55,11 +58,11 @@ export async function ArticleCard({ article, locale, lead = false, priority = fa
             </span>
           )}
         </p>
-        <h3 className={lead ? 'text-2xl font-bold leading-snug sm:text-3xl' : 'text-lg font-bold leading-snug'}>
+        <Heading className={lead ? 'text-2xl font-bold leading-snug sm:text-3xl' : 'text-lg font-bold leading-snug'}>
           <Link href={localePath(locale, href)} className="hover:text-accent-700 dark:hover:text-accent-300">
             {article.title}
           </Link>
-        </h3>
+        </Heading>
         <p className={lead ? 'text-base text-neutral-700 dark:text-neutral-300' : 'line-clamp-3 text-[15px] text-neutral-600 dark:text-neutral-400'}>
           {article.summary}
         </p>

@@ -12,7 +12,7 @@ export async function FollowBox({ locale }: FollowBoxProps) {
       <p className="font-bold">{t('title', { site: site.name[locale] })}</p>
       <p className="mt-1 text-sm text-neutral-300">{t('body')}</p>
       <p className="mt-4 flex flex-wrap gap-3">
-        <a href={site.follow.line.url} rel="noopener noreferrer" className="inline-flex h-10 items-center rounded-full bg-[#06c755] px-5 text-sm font-bold text-white">
+        <a href={site.follow.line.url} rel="noopener noreferrer" className="inline-flex h-10 items-center rounded-full bg-[#06c755] px-5 text-sm font-bold text-neutral-950">
           {t('line', { id: site.follow.line.id })}
         </a>
         <a href={site.follow.newsletter.url} className="inline-flex h-10 items-center rounded-full bg-white px-5 text-sm font-bold text-neutral-900">

@@ -24,6 +24,17 @@ export async function SiteHeader({ locale }: SiteHeaderProps) {
           <span className="hidden text-sm text-neutral-500 sm:inline dark:text-neutral-400">{site.tagline[locale]}</span>
         </Link>
         <div className="flex items-center gap-1">
+          <Link
+            href={localePath(locale, '/search')}
+            data-testid="search-link"
+            className="inline-flex h-10 min-w-10 items-center justify-center gap-1 rounded-full px-2 text-sm font-medium hover:bg-neutral-100 dark:hover:bg-neutral-800"
+          >
+            <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+              <circle cx="11" cy="11" r="7" />
+              <path d="m20 20-3.5-3.5" />
+            </svg>
+            <span className="sr-only sm:not-sr-only">{t('search')}</span>
+          </Link>
           <LocaleSwitcher target={otherLocale(locale)} text={tSwitch('target')} label={tSwitch('label')} />
           <ThemeToggle label={tTheme('label')} />
         </div>

@@ -59,16 +59,20 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
   const t = await getTranslations({ locale, namespace: 'Article' });
 
   return (
-    <article className="mx-auto max-w-3xl">
+    <article className="mx-auto max-w-3xl" data-pagefind-body>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(articleJsonLd(article, locale)) }} />
       {article.draft && (
-        <p role="status" className="mb-6 rounded-lg bg-red-100 p-3 text-sm font-bold text-red-900 dark:bg-red-950 dark:text-red-100" data-testid="draft-banner">
+        <p role="status" data-pagefind-ignore className="mb-6 rounded-lg bg-red-100 p-3 text-sm font-bold text-red-900 dark:bg-red-950 dark:text-red-100" data-testid="draft-banner">
           {t('draftBanner')}
         </p>
       )}
       <header>
         <p className="flex flex-wrap items-center gap-2 text-sm">
-          <Link href={localePath(locale, `/sections/${article.section.slug}`)} className="font-bold text-accent-700 hover:underline dark:text-accent-300">
+          <Link
+            href={localePath(locale, `/sections/${article.section.slug}`)}
+            data-pagefind-meta="section"
+            data-pagefind-filter="section"
+            className="font-bold text-accent-700 hover:underline dark:text-accent-300">
             {article.section.name}
           </Link>
           {article.sponsor && (
@@ -77,7 +81,7 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
             </span>
           )}
         </p>
-        <h1 className="mt-2 text-3xl font-black leading-snug sm:text-4xl sm:leading-tight">{article.title}</h1>
+        <h1 data-pagefind-meta="title" className="mt-2 text-3xl font-black leading-snug sm:text-4xl sm:leading-tight">{article.title}</h1>
         <p className="mt-4 text-lg text-neutral-700 dark:text-neutral-300" data-testid="dek">
           {article.summary}
         </p>
@@ -94,7 +98,7 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
             ))}
           </p>
           <p>
-            {t('published')} <DateText iso={article.publishedAt} locale={locale} withTime />
+            {t('published')} <DateText iso={article.publishedAt} locale={locale} withTime searchDate />
           </p>
           {article.updatedAt && (
             <p>
@@ -103,7 +107,7 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
           )}
           <p>{t('readingTime', { minutes: article.readingMinutes })}</p>
           {article.derivedFrom && (
-            <p data-testid="derived-notice" className="rounded bg-neutral-100 px-2 py-0.5 text-xs dark:bg-neutral-800">
+            <p data-testid="derived-notice" data-pagefind-ignore className="rounded bg-neutral-100 px-2 py-0.5 text-xs dark:bg-neutral-800">
               {t('derived', { source: article.derivedFrom === 'zh-Hant' ? 'hant' : 'hans' })}
             </p>
           )}
@@ -152,7 +156,7 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
         </p>
       )}
 
-      <footer className="mt-10 space-y-10">
+      <footer className="mt-10 space-y-10" data-pagefind-ignore="all">
         <ShareLinks locale={locale} url={new URL(article.path, site.url).toString()} title={article.title} />
         <section aria-labelledby="tags-heading">
           <h2 id="tags-heading" className="mb-3 text-sm font-bold text-neutral-500 dark:text-neutral-400">

@@ -48,7 +48,7 @@ export default async function HomeArchivePage({ params }: HomeArchivePageProps) 
   return (
     <>
       <PageHeading title={t('archiveTitle')} kicker={tPage('pageOf', { page: result.page, total: result.totalPages })} />
-      <ArticleList articles={result.articles} locale={locale} />
+      <ArticleList articles={result.articles} locale={locale} headingLevel={2} />
       <Pagination locale={locale} basePath="" page={result.page} totalPages={result.totalPages} />
     </>
   );

@@ -49,7 +49,7 @@ export default async function SectionPage({ params }: SectionPageProps) {
   return (
     <>
       <PageHeading title={t('title', { name: section.name })}>{section.description}</PageHeading>
-      <ArticleList articles={result.articles} locale={locale} />
+      <ArticleList articles={result.articles} locale={locale} headingLevel={2} />
       <Pagination locale={locale} basePath={`/sections/${section.slug}`} page={result.page} totalPages={result.totalPages} />
     </>
   );

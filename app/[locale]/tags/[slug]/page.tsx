@@ -54,7 +54,7 @@ export default async function TagPage({ params }: TagPageProps) {
       <PageHeading title={t('title', { name: tag.name })} kicker={tTags('count', { count: tag.count })}>
         {tag.description}
       </PageHeading>
-      <ArticleList articles={result.articles} locale={locale} />
+      <ArticleList articles={result.articles} locale={locale} headingLevel={2} />
       <Pagination locale={locale} basePath={`/tags/${tag.slug}`} page={result.page} totalPages={result.totalPages} />
     </>
   );

@@ -1,0 +1,170 @@
+// `npm run bench:build -- --articles N [--base M]`: builds the whole site from a synthetic corpus of
+// N stories (scripts/corpus.ts) and prints, for each step, the wall time, the peak memory of the
+// step's whole process tree, what it produced and the size of its output; then the same for a smaller
+// corpus of M stories (default N/10) and the marginal cost of one more page between the two sizes.
+// The build runs in a copy of the project in the system's temp folder, so the working tree's own
+// build is left alone. Results are added to docs/bench/build.json (`npm run bench:chart` plots them).
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '1000' }, base: { type: 'string' } } });
+const articles = Number(values.articles);
+const base = Number(values.base ?? Math.max(100, Math.round(articles / 10)));
+if (!Number.isInteger(articles) || articles < 1 || !Number.isInteger(base) || base < 1) {
+  throw new Error('Usage: npm run bench:build -- --articles N [--base M]');
+}
+
+const root = process.cwd();
+const work = path.join(os.tmpdir(), 'guanchao-bench-build');
+const resultsFile = path.join(root, 'docs', 'bench', 'build.json');
+
+type Step = { name: string; seconds: number; peakMiB: number; output: string; outputMiB: number; note?: string };
+type Run = { articles: number; articleFiles: number; pages: number; steps: Step[]; seconds: number; peakMiB: number; date: string };
+
+/** Resident memory of a process and all its descendants, in KiB, read from /proc. */
+function treeRssKiB(pid: number): number {
+  let total = 0;
+  const visit = (p: number) => {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, 'utf8');
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      for (const task of readdirSync(`/proc/${p}/task`)) {
+        const children = readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
+        if (children) for (const child of children.split(/\s+/)) visit(Number(child));
+      }
+    } catch {
+      // The process ended while being read.
+    }
+  };
+  visit(pid);
+  return total;
+}
+
+/** Runs one command in the work copy, sampling the memory of its process tree every 100 ms. */
+function measure(command: string[], env: Record<string, string> = {}): Promise<{ seconds: number; peakMiB: number; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command[0]!, command.slice(1), {
+      cwd: work,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PWD: work, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      process.stdout.write(chunk);
+    });
+    let peak = 0;
+    const timer = setInterval(() => (peak = Math.max(peak, treeRssKiB(child.pid!))), 100);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      if (code !== 0) return reject(new Error(`${command.join(' ')} exited with ${code}`));
+      resolve({ seconds: (performance.now() - started) / 1000, peakMiB: peak / 1024, stdout });
+    });
+  });
+}
+
+function sizeMiB(target: string): number {
+  const walk = (p: string): number => {
+    const stat = statSync(p);
+    return stat.isDirectory() ? readdirSync(p).reduce((n, e) => n + walk(path.join(p, e)), 0) : stat.size;
+  };
+  return existsSync(target) ? walk(target) / 2 ** 20 : 0;
+}
+
+/** A fresh copy of the project to build in: sources copied, node_modules hard-linked (Turbopack refuses a symlink). */
+function prepareWorkCopy() {
+  rmSync(work, { recursive: true, force: true });
+  const skip = new Set(['node_modules', '.next', '.contentlayer', '.git', 'test-results', 'playwright-report']);
+  cpSync(root, work, {
+    recursive: true,
+    filter: (src) => !skip.has(path.basename(src)) && !src.startsWith(path.join(root, 'public', 'pagefind')),
+  });
+  const linked = spawnSync('cp', ['-al', path.join(root, 'node_modules'), path.join(work, 'node_modules')]);
+  if (linked.status !== 0) cpSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'), { recursive: true });
+}
+
+async function benchmark(stories: number): Promise<Run> {
+  const corpus = path.join(os.tmpdir(), `guanchao-corpus-${stories}`);
+  spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/corpus.ts', '--articles', String(stories), '--out', corpus], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  prepareWorkCopy();
+  const tsx = (script: string) => [process.execPath, path.join(work, 'node_modules', 'tsx', 'dist', 'cli.mjs'), script];
+  const env = { CONTENT_DIR: corpus };
+  const articleFiles = readdirSync(path.join(corpus, 'articles'), { recursive: true }).filter((f) => String(f).endsWith('.mdx')).length;
+  const steps: Step[] = [];
+  const record = (name: string, m: { seconds: number; peakMiB: number }, output: string, outputMiB: number, note?: string) =>
+    steps.push({ name, seconds: m.seconds, peakMiB: m.peakMiB, output, outputMiB, ...(note ? { note } : {}) });
+  console.log(`\n== ${stories} stories (${articleFiles} article files) in ${work}`);
+
+  const check = await measure(tsx('scripts/check-content.ts'), env);
+  record('check', check, `${articleFiles} files checked`, 0);
+
+  const compile = await measure(tsx('scripts/contentlayer-build.ts'), env);
+  record('compile', compile, 'contentlayer documents', sizeMiB(path.join(work, '.contentlayer')));
+
+  const index = await measure(tsx('scripts/index-content.ts'), env);
+  const indexed = /Indexed (\d+) articles \((\d+) converted/.exec(index.stdout);
+  const conversion = /Conversion: ([\d.]+) s in all, ([\d.]+) ms per converted article/.exec(index.stdout);
+  record(
+    'index',
+    index,
+    `${indexed?.[1]} article pages, ${indexed?.[2]} converted`,
+    sizeMiB(path.join(work, '.contentlayer', 'site')),
+    conversion ? `conversion ${conversion[1]} s, ${conversion[2]} ms per converted article` : undefined,
+  );
+
+  const pagesStep = await measure([process.execPath, path.join(work, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build']);
+  const manifest = JSON.parse(readFileSync(path.join(work, '.next', 'prerender-manifest.json'), 'utf8')) as { routes: object };
+  const pages = Object.keys(manifest.routes).length;
+  record('pages', pagesStep, `${pages} pages prerendered`, sizeMiB(path.join(work, '.next')));
+
+  const search = await measure(tsx('scripts/search-index.ts'));
+  const searched = /Search index: (\d+) article pages in (.*), [\d.]+ s\./.exec(search.stdout);
+  record('search', search, `${searched?.[1]} pages in ${searched?.[2]}`, sizeMiB(path.join(work, 'public', 'pagefind')));
+
+  return {
+    articles: stories,
+    articleFiles,
+    pages,
+    steps,
+    seconds: steps.reduce((n, s) => n + s.seconds, 0),
+    peakMiB: Math.max(...steps.map((s) => s.peakMiB)),
+    date: new Date().toISOString(),
+  };
+}
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+function print(run: Run) {
+  console.log(`\n${run.articles} stories, ${run.articleFiles} article files, ${run.pages} pages`);
+  console.log(`${'step'.padEnd(9)}${'wall s'.padStart(9)}${'peak MiB'.padStart(10)}${'out MiB'.padStart(9)}  output`);
+  for (const s of run.steps) {
+    console.log(`${s.name.padEnd(9)}${fmt(s.seconds).padStart(9)}${fmt(s.peakMiB, 0).padStart(10)}${fmt(s.outputMiB).padStart(9)}  ${s.output}${s.note ? `; ${s.note}` : ''}`);
+  }
+  console.log(`${'total'.padEnd(9)}${fmt(run.seconds).padStart(9)}${fmt(run.peakMiB, 0).padStart(10)}`);
+}
+
+const small = await benchmark(base);
+const large = await benchmark(articles);
+print(small);
+print(large);
+const perPage = (a: number, b: number) => ((b - a) / (large.pages - small.pages)) * 1000;
+console.log(`\nMarginal cost per page between ${small.pages} and ${large.pages} pages:`);
+for (const s of large.steps) {
+  const before = small.steps.find((x) => x.name === s.name)!;
+  console.log(`  ${s.name.padEnd(8)} ${fmt(perPage(before.seconds, s.seconds), 2)} ms, ${fmt(perPage(before.peakMiB, s.peakMiB) * 1024 / 1000, 1)} KiB peak memory`);
+}
+console.log(`  ${'total'.padEnd(8)} ${fmt(perPage(small.seconds, large.seconds), 2)} ms`);
+console.log(`\nTargets at 10,000 stories: the whole build completes, peak memory at most 6 GiB (6144 MiB), wall time at most 15 min (900 s).`);
+
+mkdirSync(path.dirname(resultsFile), { recursive: true });
+const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Run[]) : [];
+const merged = [...previous.filter((r) => r.articles !== small.articles && r.articles !== large.articles), small, large].sort((a, b) => a.articles - b.articles);
+writeFileSync(resultsFile, `${JSON.stringify(merged, null, 2)}\n`);
+console.log(`Results added to ${path.relative(root, resultsFile)}.`);

@@ -1,0 +1,47 @@
+// What the page benchmarks share: the pages they measure, and a server to measure them on.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Locale } from '@/i18n/routing';
+
+/** The kinds of page the benchmarks measure, in one script: a home, an article, a tag and the search page. */
+export function samplePages(locale: Locale): Record<'home' | 'article' | 'tag' | 'search', string> {
+  const index = JSON.parse(readFileSync(path.join(process.cwd(), '.contentlayer', 'site', 'index.json'), 'utf8')) as {
+    articles: { path: string; tagSlugs: string[]; locale: string; draft: boolean }[];
+  };
+  const article = index.articles.find((a) => a.locale === locale && !a.draft);
+  if (!article) throw new Error(`No ${locale} article in the content index: run npm run build first.`);
+  return {
+    home: `/${locale}`,
+    article: article.path,
+    tag: `/${locale}/tags/${article.tagSlugs[0]}`,
+    search: `/${locale}/search`,
+  };
+}
+
+export type Server = { url: string; stop: () => void };
+
+/** Starts a server (`next start` or a static file server) and resolves once it answers `probe`. */
+export async function startServer(command: string[], port: number, probe = '/', origin = `http://127.0.0.1:${port}`): Promise<Server> {
+  const child: ChildProcess = spawn(command[0]!, command.slice(1), {
+    stdio: 'ignore',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) },
+  });
+  const url = origin;
+  const stop = () => void child.kill();
+  process.on('exit', stop);
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      const response = await fetch(url + probe);
+      if (response.ok) return { url, stop };
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  stop();
+  throw new Error(`${command.join(' ')} did not answer on port ${port}.`);
+}
+
+/** `next start` on the production build in this folder. */
+export const nextStart = (port: number) => [process.execPath, path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port)];

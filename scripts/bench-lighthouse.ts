@@ -1,0 +1,88 @@
+// `npm run bench:lighthouse`: Lighthouse (mobile preset: a mid-range phone on a slow 4G link,
+// simulated) in the local Chromium against the production server, on home, article, tag and search
+// pages in both scripts. Prints each page's performance, accessibility, best-practices and SEO scores
+// and its main timings. Run after `npm run build`. Targets: performance at least 95, the rest 100.
+import { spawn } from 'node:child_process';
+import lighthouse from 'lighthouse';
+import { routing } from '@/i18n/routing';
+import { site } from '@/lib/site';
+import { nextStart, samplePages, startServer } from './bench-common';
+
+const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+// The server answers at the site's own address (SITE_URL at build time, http://localhost:3000 by
+// default), so that canonical and hreflang links point at the pages being measured.
+const origin = new URL(site.url);
+const port = Number(origin.port || 80);
+const debugPort = 9333;
+const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const targets: Record<(typeof categories)[number], number> = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
+
+const server = await startServer(nextStart(port), port, '/zh-Hant', origin.origin);
+const browser = spawn(
+  chromium,
+  [
+    '--headless=new',
+    `--remote-debugging-port=${debugPort}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    'about:blank',
+  ],
+  { stdio: 'ignore' },
+);
+process.on('exit', () => browser.kill());
+for (let attempt = 0; attempt < 50; attempt++) {
+  try {
+    if ((await fetch(`http://127.0.0.1:${debugPort}/json/version`)).ok) break;
+  } catch {
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+type Row = { page: string; scores: Record<string, number>; fcp: number; lcp: number; tbt: number; cls: number };
+const rows: Row[] = [];
+for (const locale of routing.locales) {
+  for (const [kind, pagePath] of Object.entries(samplePages(locale))) {
+    // The page is loaded once first, so the server's first-request work (image optimisation) is not scored.
+    await fetch(server.url + pagePath);
+    const result = await lighthouse(server.url + pagePath, {
+      port: debugPort,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: [...categories],
+    });
+    if (!result) throw new Error(`Lighthouse returned nothing for ${pagePath}`);
+    const { lhr } = result;
+    if (lhr.runtimeError) throw new Error(`${pagePath}: ${lhr.runtimeError.message}`);
+    const scores = Object.fromEntries(categories.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]));
+    const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+    rows.push({
+      page: `${locale} ${kind}`,
+      scores,
+      fcp: audit('first-contentful-paint'),
+      lcp: audit('largest-contentful-paint'),
+      tbt: audit('total-blocking-time'),
+      cls: audit('cumulative-layout-shift'),
+    });
+    const failed = categories.flatMap((c) =>
+      Object.values(lhr.audits)
+        .filter((a) => lhr.categories[c]?.auditRefs.some((r) => r.id === a.id && r.weight > 0) && a.score !== null && a.score < 1 && c !== 'performance')
+        .map((a) => `${c}: ${a.id}`),
+    );
+    if (failed.length > 0) console.log(`${pagePath}: ${[...new Set(failed)].join(', ')}`);
+  }
+}
+server.stop();
+browser.kill();
+
+console.log(`\n${'page'.padEnd(18)}${'perf'.padStart(6)}${'a11y'.padStart(6)}${'best'.padStart(6)}${'seo'.padStart(6)}${'FCP ms'.padStart(9)}${'LCP ms'.padStart(9)}${'TBT ms'.padStart(9)}${'CLS'.padStart(7)}`);
+for (const r of rows) {
+  console.log(
+    `${r.page.padEnd(18)}${categories.map((c) => String(r.scores[c]).padStart(6)).join('')}${r.fcp.toFixed(0).padStart(9)}${r.lcp.toFixed(0).padStart(9)}${r.tbt.toFixed(0).padStart(9)}${r.cls.toFixed(3).padStart(7)}`,
+  );
+}
+const misses = rows.flatMap((r) => categories.filter((c) => r.scores[c]! < targets[c]).map((c) => `${r.page} ${c} ${r.scores[c]} < ${targets[c]}`));
+console.log(misses.length === 0 ? '\nEvery page meets the targets (performance ≥ 95; accessibility, best practices, SEO 100).' : `\nBelow target:\n  ${misses.join('\n  ')}`);

@@ -1,0 +1,52 @@
+// `npm run bench:serve`: how fast the production server answers an article page. autocannon sends
+// 50 concurrent connections for 30 s (BENCH_SECONDS to change) at one article on `next start`, then
+// at the same prebuilt HTML served by a plain static file server (`serve`), and prints requests per
+// second, p50/p99 latency, errors and non-2xx answers for each, and the ratio. Run after
+// `npm run build`. The load generator shares the machine with the server, as it would in CI.
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { nextStart, samplePages, startServer } from './bench-common';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 30);
+const connections = 50;
+const articlePath = samplePages('zh-Hant').article;
+
+type Figures = { name: string; rps: number; p50: number; p99: number; errors: number; timeouts: number; non2xx: number; requests: number };
+
+async function load(name: string, url: string): Promise<Figures> {
+  // One request first, so that the measurement starts from a warm server.
+  await fetch(url);
+  const result = await autocannon({ url, connections, duration: seconds });
+  return {
+    name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    requests: result.requests.total,
+  };
+}
+
+const next = await startServer(nextStart(3400), 3400, articlePath);
+const nextFigures = await load('next start', next.url + articlePath);
+next.stop();
+
+// The prerendered pages as plain files: /zh-Hant/articles/x is served from .../zh-Hant/articles/x.html.
+const staticDir = path.join('.next', 'server', 'app');
+const files = await startServer([process.execPath, path.join('node_modules', 'serve', 'build', 'main.js'), '--no-request-logging', '-l', '3401', staticDir], 3401, articlePath);
+const staticFigures = await load('static files', files.url + articlePath);
+files.stop();
+
+console.log(`\n${articlePath}, ${connections} connections, ${seconds} s each`);
+console.log(`${'server'.padEnd(14)}${'req/s'.padStart(9)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'requests'.padStart(10)}${'errors'.padStart(8)}${'non-2xx'.padStart(9)}`);
+for (const f of [nextFigures, staticFigures]) {
+  console.log(
+    `${f.name.padEnd(14)}${f.rps.toFixed(0).padStart(9)}${String(f.p50).padStart(8)}${String(f.p99).padStart(8)}${String(f.requests).padStart(10)}${String(f.errors + f.timeouts).padStart(8)}${String(f.non2xx).padStart(9)}`,
+  );
+}
+console.log(`next start / static files: ${(nextFigures.rps / staticFigures.rps).toFixed(2)} of the static server's requests per second.`);
+const failures = nextFigures.errors + nextFigures.timeouts + nextFigures.non2xx + staticFigures.errors + staticFigures.timeouts + staticFigures.non2xx;
+console.log(failures === 0 ? 'No errors and no non-2xx answers.' : `${failures} errors or non-2xx answers: the target is zero.`);
+process.exitCode = failures === 0 ? 0 : 1;
