@@ -9,7 +9,7 @@
 // case) is one shard, built in place exactly as `contentlayer2 build` would.
 // The folders written are listed in .contentlayer/site/generated.json for the index step.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generatedDirsFile } from './generated-content';
@@ -88,6 +88,11 @@ if (shards.length <= 1) {
   };
   await Promise.all(Array.from({ length: Math.min(os.availableParallelism(), shards.length) }, worker));
   generatedDirs = shards.map((_, k) => path.relative(root, path.join(shardsDir, String(k), '.contentlayer', 'generated')));
+  // The document types are the same in every shard; the type check finds them where a single run puts them.
+  const typesDir = path.join(root, '.contentlayer', 'generated');
+  rmSync(typesDir, { recursive: true, force: true });
+  mkdirSync(typesDir, { recursive: true });
+  for (const file of ['types.d.ts', 'index.d.ts']) copyFileSync(path.join(root, generatedDirs[0]!, file), path.join(typesDir, file));
   console.log(`Compiled ${shards.length} shards in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
 mkdirSync(path.dirname(generatedDirsFile), { recursive: true });
