@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineDocumentType, defineNestedType, makeSource } from 'contentlayer2/source-files';
 import { readingMinutes } from './lib/reading-time';
 
@@ -114,8 +115,11 @@ export const Glossary = defineDocumentType(() => ({
 
 export default makeSource({
   contentDirPath: process.env.CONTENT_DIR ?? 'content',
-  // CONTENT_EXCLUDE: the article folders other shards compile (scripts/contentlayer-build.ts).
-  contentDirExclude: ['README.md', ...(JSON.parse(process.env.CONTENT_EXCLUDE ?? '[]') as string[])],
+  // CONTENT_EXCLUDE_FILE: the article folders other shards compile (scripts/contentlayer-build.ts).
+  contentDirExclude: [
+    'README.md',
+    ...(process.env.CONTENT_EXCLUDE_FILE ? (JSON.parse(readFileSync(process.env.CONTENT_EXCLUDE_FILE, 'utf8')) as string[]) : []),
+  ],
   documentTypes: [Article, Author, Tag, Section, Glossary],
   onMissingOrIncompatibleData: 'fail',
   onExtraFieldData: 'fail',

@@ -150,8 +150,19 @@ function print(run: Run) {
   console.log(`${'total'.padEnd(9)}${fmt(run.seconds).padStart(9)}${fmt(run.peakMiB, 0).padStart(10)}`);
 }
 
+/** Adds a run to docs/bench/build.json as soon as it is measured, replacing one of the same size. */
+function save(run: Run) {
+  mkdirSync(path.dirname(resultsFile), { recursive: true });
+  const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Run[]) : [];
+  const merged = [...previous.filter((r) => r.articles !== run.articles), run].sort((a, b) => a.articles - b.articles);
+  writeFileSync(resultsFile, `${JSON.stringify(merged, null, 2)}\n`);
+}
+
 const small = await benchmark(base);
+save(small);
+print(small);
 const large = await benchmark(articles);
+save(large);
 print(small);
 print(large);
 const perPage = (a: number, b: number) => ((b - a) / (large.pages - small.pages)) * 1000;
@@ -163,8 +174,4 @@ for (const s of large.steps) {
 console.log(`  ${'total'.padEnd(8)} ${fmt(perPage(small.seconds, large.seconds), 2)} ms`);
 console.log(`\nTargets at 10,000 stories: the whole build completes, peak memory at most 6 GiB (6144 MiB), wall time at most 15 min (900 s).`);
 
-mkdirSync(path.dirname(resultsFile), { recursive: true });
-const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Run[]) : [];
-const merged = [...previous.filter((r) => r.articles !== small.articles && r.articles !== large.articles), small, large].sort((a, b) => a.articles - b.articles);
-writeFileSync(resultsFile, `${JSON.stringify(merged, null, 2)}\n`);
-console.log(`Results added to ${path.relative(root, resultsFile)}.`);
+console.log(`Results are in ${path.relative(root, resultsFile)}.`);

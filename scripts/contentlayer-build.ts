@@ -83,7 +83,10 @@ if (shards.length <= 1) {
       // file search crawl.
       const others = units.filter((u) => !job.members.has(u)).map((u) => u.path);
       const exclude = others.length === 1 ? [`articles/${others[0]}`] : [`articles/{${others.join(',')}}`];
-      await run(cwd, { CONTENT_EXCLUDE: JSON.stringify(exclude) });
+      // In a file: the list of thousands of folders is too long for an environment variable.
+      const excludeFile = path.join(cwd, 'exclude.json');
+      writeFileSync(excludeFile, JSON.stringify(exclude));
+      await run(cwd, { CONTENT_EXCLUDE_FILE: excludeFile });
     }
   };
   await Promise.all(Array.from({ length: Math.min(os.availableParallelism(), shards.length) }, worker));
