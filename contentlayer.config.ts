@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { defineDocumentType, defineNestedType, makeSource } from 'contentlayer2/source-files';
 import { readingMinutes } from './lib/reading-time';
 
@@ -115,11 +114,7 @@ export const Glossary = defineDocumentType(() => ({
 
 export default makeSource({
   contentDirPath: process.env.CONTENT_DIR ?? 'content',
-  // CONTENT_EXCLUDE_FILE: the article folders other shards compile (scripts/contentlayer-build.ts).
-  contentDirExclude: [
-    'README.md',
-    ...(process.env.CONTENT_EXCLUDE_FILE ? (JSON.parse(readFileSync(process.env.CONTENT_EXCLUDE_FILE, 'utf8')) as string[]) : []),
-  ],
+  contentDirExclude: ['README.md'],
   documentTypes: [Article, Author, Tag, Section, Glossary],
   onMissingOrIncompatibleData: 'fail',
   onExtraFieldData: 'fail',

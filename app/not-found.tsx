@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/layout/site-link';
 import './globals.css';
 
 // Reached only by URLs the proxy does not send to a locale (such as a missing file with an
@@ -13,12 +13,12 @@ export default function GlobalNotFound() {
             找不到这个页面
           </p>
           <p className="mt-6 flex justify-center gap-6">
-            <Link className="underline" href="/zh-Hant">
+            <SiteLink className="underline" href="/zh-Hant">
               回到首頁
-            </Link>
-            <Link className="underline" href="/zh-Hans" lang="zh-Hans">
+            </SiteLink>
+            <SiteLink className="underline" href="/zh-Hans" lang="zh-Hans">
               回到首页
-            </Link>
+            </SiteLink>
           </p>
         </main>
       </body>

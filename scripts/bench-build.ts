@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '1000' }, base: { type: 'string' } } });
 const articles = Number(values.articles);
 const base = Number(values.base ?? Math.max(100, Math.round(articles / 10)));
-if (!Number.isInteger(articles) || articles < 1 || !Number.isInteger(base) || base < 1) {
+if (!Number.isInteger(articles) || articles < 1 || !Number.isInteger(base) || base < 0) {
   throw new Error('Usage: npm run bench:build -- --articles N [--base M]');
 }
 
@@ -158,8 +158,11 @@ function save(run: Run) {
   writeFileSync(resultsFile, `${JSON.stringify(merged, null, 2)}\n`);
 }
 
-const small = await benchmark(base);
-save(small);
+// --base 0 measures only N and takes the smaller size from the figures already recorded.
+const recorded = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Run[]) : [];
+const small = base === 0 ? recorded.filter((r) => r.articles < articles).at(-1) : await benchmark(base);
+if (!small) throw new Error(`No recorded run smaller than ${articles} stories in ${resultsFile}: leave out --base 0.`);
+if (base !== 0) save(small);
 print(small);
 const large = await benchmark(articles);
 save(large);

@@ -3,13 +3,14 @@
 // Contentlayer compiles every document on one thread and holds the whole collection in memory as
 // one JSON string (its cache and `_index.json`); near 12-15k documents that string passes V8's limit
 // and the build dies, and long before that it is slow. So a large content tree is cut into shards of
-// about CONTENT_SHARD_SIZE article files (default 1,000), by the folders directly under articles/;
-// each shard is one `contentlayer2 build` with the other folders excluded, in its own working folder
-// under .contentlayer/shards/, and as many run at once as there are cores. A small site (the usual
+// about CONTENT_SHARD_SIZE article files (default 1,000), made of story folders or whole grouping
+// folders; each shard is one `contentlayer2 build` in its own working folder under
+// .contentlayer/shards/, over a content folder of links to its articles and to the rest of content/,
+// and as many run at once as there are cores. A small site (the usual
 // case) is one shard, built in place exactly as `contentlayer2 build` would.
-// The folders written are listed in .contentlayer/site/generated.json for the index step.
+// The folders written are listed in .contentlayer/generated-dirs.json for the index step.
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generatedDirsFile } from './generated-content';
@@ -74,19 +75,23 @@ if (shards.length <= 1) {
 } else {
   const started = performance.now();
   console.log(`Compiling ${units.reduce((n, u) => n + u.files, 0)} article files in ${shards.length} shards.`);
-  const queue = shards.map((members, k) => ({ k, members: new Set(members) }));
+  const queue = shards.map((members, k) => ({ k, members }));
   const worker = async () => {
     for (let job = queue.shift(); job; job = queue.shift()) {
+      // The shard's own content folder: links to its article folders and to everything else in
+      // content/ (authors, tags, sections, the glossary), so each run sees a small site.
       const cwd = path.join(shardsDir, String(job.k));
-      mkdirSync(cwd, { recursive: true });
-      // One pattern for all the other shards' folders: thousands of separate patterns make the
-      // file search crawl.
-      const others = units.filter((u) => !job.members.has(u)).map((u) => u.path);
-      const exclude = others.length === 1 ? [`articles/${others[0]}`] : [`articles/{${others.join(',')}}`];
-      // In a file: the list of thousands of folders is too long for an environment variable.
-      const excludeFile = path.join(cwd, 'exclude.json');
-      writeFileSync(excludeFile, JSON.stringify(exclude));
-      await run(cwd, { CONTENT_EXCLUDE_FILE: excludeFile });
+      const shardContent = path.join(cwd, 'content');
+      mkdirSync(path.join(shardContent, 'articles'), { recursive: true });
+      for (const entry of readdirSync(contentDir)) {
+        if (entry !== 'articles') symlinkSync(path.join(contentDir, entry), path.join(shardContent, entry));
+      }
+      for (const unit of job.members) {
+        const link = path.join(shardContent, 'articles', unit.path);
+        mkdirSync(path.dirname(link), { recursive: true });
+        symlinkSync(path.join(contentDir, 'articles', unit.path), link);
+      }
+      await run(cwd, { CONTENT_DIR: shardContent });
     }
   };
   await Promise.all(Array.from({ length: Math.min(os.availableParallelism(), shards.length) }, worker));

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { SiteLink } from '@/components/layout/site-link';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { isLocale, localePath } from '@/i18n/routing';
@@ -54,26 +54,26 @@ export default async function HomePage({ params }: HomePageProps) {
         {sections.map((section) => (
           <section key={section.slug} aria-labelledby={`section-${section.slug}`} data-testid="section-block">
             <h3 id={`section-${section.slug}`} className="mb-4 border-b-2 border-neutral-900 pb-2 text-lg font-black dark:border-neutral-100">
-              <Link href={localePath(locale, `/sections/${section.slug}`)} className="hover:text-accent-700 dark:hover:text-accent-300">
+              <SiteLink href={localePath(locale, `/sections/${section.slug}`)} className="hover:text-accent-700 dark:hover:text-accent-300">
                 {section.name}
-              </Link>
+              </SiteLink>
             </h3>
             <ul className="space-y-4">
               {listArticles({ locale, section: section.slug, limit: SECTION_BLOCK_SIZE }).map((article) => (
                 <li key={article.slug} className="border-b border-neutral-200 pb-4 last:border-0 dark:border-neutral-800">
-                  <Link href={article.path} className="font-bold leading-snug hover:text-accent-700 dark:hover:text-accent-300">
+                  <SiteLink href={article.path} className="font-bold leading-snug hover:text-accent-700 dark:hover:text-accent-300">
                     {article.title}
-                  </Link>
+                  </SiteLink>
                   <p className="mt-1 line-clamp-2 text-sm text-neutral-600 dark:text-neutral-400">{article.summary}</p>
                 </li>
               ))}
             </ul>
-            <Link
+            <SiteLink
               href={localePath(locale, `/sections/${section.slug}`)}
               className="mt-3 inline-block text-sm font-bold text-accent-700 hover:underline dark:text-accent-300"
             >
               {t('more', { section: section.name })} →
-            </Link>
+            </SiteLink>
           </section>
         ))}
       </div>

@@ -1,6 +1,6 @@
 import Image from 'next/image';
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { SiteLink } from '@/components/layout/site-link';
 import { localePath, type Locale } from '@/i18n/routing';
 import type { ArticleCard as ArticleCardData } from '@/lib/content';
 import { DateText } from './date-text';
@@ -23,7 +23,7 @@ export async function ArticleCard({ article, locale, lead = false, priority = fa
   const href = `/articles/${article.slug}`;
   return (
     <article className={lead ? 'grid gap-4 md:grid-cols-5 md:gap-8' : 'flex flex-col gap-3'} data-testid="article-card">
-      <Link href={localePath(locale, href)} className={lead ? 'md:col-span-3' : ''} tabIndex={-1} aria-hidden="true">
+      <SiteLink href={localePath(locale, href)} className={lead ? 'md:col-span-3' : ''} tabIndex={-1} aria-hidden="true">
         <Image
           src={article.hero.src}
           alt=""
@@ -33,15 +33,15 @@ export async function ArticleCard({ article, locale, lead = false, priority = fa
           priority={priority}
           className="aspect-video w-full rounded-lg bg-neutral-200 object-cover dark:bg-neutral-800"
         />
-      </Link>
+      </SiteLink>
       <div className={lead ? 'flex flex-col gap-3 md:col-span-2 md:justify-center' : 'flex flex-col gap-2'}>
         <p className="flex flex-wrap items-center gap-2 text-sm">
-          <Link
+          <SiteLink
             href={localePath(locale, `/sections/${article.section.slug}`)}
             className="font-bold text-accent-700 hover:underline dark:text-accent-300"
           >
             {article.section.name}
-          </Link>
+          </SiteLink>
           {article.sponsored && (
             <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-bold text-amber-900 dark:bg-amber-900 dark:text-amber-100">
               {t('sponsored')}
@@ -59,9 +59,9 @@ export async function ArticleCard({ article, locale, lead = false, priority = fa
           )}
         </p>
         <Heading className={lead ? 'text-2xl font-bold leading-snug sm:text-3xl' : 'text-lg font-bold leading-snug'}>
-          <Link href={localePath(locale, href)} className="hover:text-accent-700 dark:hover:text-accent-300">
+          <SiteLink href={localePath(locale, href)} className="hover:text-accent-700 dark:hover:text-accent-300">
             {article.title}
-          </Link>
+          </SiteLink>
         </Heading>
         <p className={lead ? 'text-base text-neutral-700 dark:text-neutral-300' : 'line-clamp-3 text-[15px] text-neutral-600 dark:text-neutral-400'}>
           {article.summary}

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/layout/site-link';
 import { getTranslations } from 'next-intl/server';
 import { listingPath, localePath, type Locale } from '@/i18n/routing';
 
@@ -13,9 +13,9 @@ export async function Pagination({ locale, basePath, page, totalPages }: Paginat
   return (
     <nav aria-label={t('label')} className="mt-10 flex flex-wrap items-center justify-center gap-2" data-testid="pagination">
       {page > 1 && (
-        <Link href={href(page - 1)} rel="prev" className={`${item} border border-neutral-300 hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800`}>
+        <SiteLink href={href(page - 1)} rel="prev" className={`${item} border border-neutral-300 hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800`}>
           {t('previous')}
-        </Link>
+        </SiteLink>
       )}
       <ol className="flex gap-1">
         {Array.from({ length: totalPages }, (_, i) => i + 1).map((n) => (
@@ -26,17 +26,17 @@ export async function Pagination({ locale, basePath, page, totalPages }: Paginat
                 <span aria-hidden="true">{n}</span>
               </span>
             ) : (
-              <Link href={href(n)} aria-label={t('page', { page: n })} className={`${item} hover:bg-neutral-100 dark:hover:bg-neutral-800`}>
+              <SiteLink href={href(n)} aria-label={t('page', { page: n })} className={`${item} hover:bg-neutral-100 dark:hover:bg-neutral-800`}>
                 {n}
-              </Link>
+              </SiteLink>
             )}
           </li>
         ))}
       </ol>
       {page < totalPages && (
-        <Link href={href(page + 1)} rel="next" className={`${item} border border-neutral-300 hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800`}>
+        <SiteLink href={href(page + 1)} rel="next" className={`${item} border border-neutral-300 hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800`}>
           {t('next')}
-        </Link>
+        </SiteLink>
       )}
     </nav>
   );

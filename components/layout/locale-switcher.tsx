@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { SiteLink } from '@/components/layout/site-link';
 import { usePathname } from 'next/navigation';
 import { localePath, routing, type Locale } from '@/i18n/routing';
 
@@ -20,7 +20,7 @@ export function LocaleSwitcher({ target, text, label }: LocaleSwitcherProps) {
   const current = routing.locales.find((l) => pathname === `/${l}` || pathname.startsWith(`/${l}/`));
   const rest = current ? pathname.slice(current.length + 1) : '';
   return (
-    <Link
+    <SiteLink
       href={localePath(target, rest)}
       hrefLang={target}
       title={label}
@@ -31,6 +31,6 @@ export function LocaleSwitcher({ target, text, label }: LocaleSwitcherProps) {
       <span aria-hidden="true" lang={target}>
         {text}
       </span>
-    </Link>
+    </SiteLink>
   );
 }

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { SiteLink } from '@/components/layout/site-link';
 import { localePath, otherLocale, type Locale } from '@/i18n/routing';
 import { listSections } from '@/lib/content';
 import { site } from '@/lib/site';
@@ -19,12 +19,12 @@ export async function SiteHeader({ locale }: SiteHeaderProps) {
   return (
     <header className="border-b border-neutral-200 bg-white/95 dark:border-neutral-800 dark:bg-neutral-950/95">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 pt-3 sm:px-6">
-        <Link href={localePath(locale, '')} className="flex items-baseline gap-3">
+        <SiteLink href={localePath(locale, '')} className="flex items-baseline gap-3">
           <span className="text-2xl font-black tracking-wider text-accent-700 dark:text-accent-300">{site.name[locale]}</span>
           <span className="hidden text-sm text-neutral-500 sm:inline dark:text-neutral-400">{site.tagline[locale]}</span>
-        </Link>
+        </SiteLink>
         <div className="flex items-center gap-1">
-          <Link
+          <SiteLink
             href={localePath(locale, '/search')}
             data-testid="search-link"
             className="inline-flex h-10 min-w-10 items-center justify-center gap-1 rounded-full px-2 text-sm font-medium hover:bg-neutral-100 dark:hover:bg-neutral-800"
@@ -34,7 +34,7 @@ export async function SiteHeader({ locale }: SiteHeaderProps) {
               <path d="m20 20-3.5-3.5" />
             </svg>
             <span className="sr-only sm:not-sr-only">{t('search')}</span>
-          </Link>
+          </SiteLink>
           <LocaleSwitcher target={otherLocale(locale)} text={tSwitch('target')} label={tSwitch('label')} />
           <ThemeToggle label={tTheme('label')} />
         </div>
@@ -42,21 +42,21 @@ export async function SiteHeader({ locale }: SiteHeaderProps) {
       <nav aria-label={t('mainNav')} className="mx-auto max-w-6xl px-2 sm:px-4">
         <ul className="flex gap-1 overflow-x-auto py-1">
           <li>
-            <Link href={localePath(locale, '')} className={navLink}>
+            <SiteLink href={localePath(locale, '')} className={navLink}>
               {t('home')}
-            </Link>
+            </SiteLink>
           </li>
           {sections.map((section) => (
             <li key={section.slug}>
-              <Link href={localePath(locale, `/sections/${section.slug}`)} className={navLink}>
+              <SiteLink href={localePath(locale, `/sections/${section.slug}`)} className={navLink}>
                 {section.name}
-              </Link>
+              </SiteLink>
             </li>
           ))}
           <li>
-            <Link href={localePath(locale, '/tags')} className={navLink}>
+            <SiteLink href={localePath(locale, '/tags')} className={navLink}>
               {t('tags')}
-            </Link>
+            </SiteLink>
           </li>
         </ul>
       </nav>

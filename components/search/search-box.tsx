@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { SiteLink } from '@/components/layout/site-link';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Locale } from '@/i18n/routing';
 import { excerptSegments, searchQuery } from '@/lib/search-text';
@@ -152,9 +152,9 @@ export function SearchBox({ locale, manifestUrl, labels }: SearchBoxProps) {
                 {[result.meta.section, result.meta.date].filter(Boolean).join(' · ')}
               </p>
               <h2 className="mt-1 text-xl font-bold leading-snug">
-                <Link href={result.url} className="hover:text-accent-700 hover:underline dark:hover:text-accent-300">
+                <SiteLink href={result.url} className="hover:text-accent-700 hover:underline dark:hover:text-accent-300">
                   {result.meta.title}
-                </Link>
+                </SiteLink>
               </h2>
               <p className="mt-2 text-neutral-700 dark:text-neutral-300">
                 {excerptSegments(result.excerpt).map((segment, i) =>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import Link from 'next/link';
+import { SiteLink } from '@/components/layout/site-link';
 import { localePath, isLocale } from '@/i18n/routing';
 import { listTags } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
@@ -29,7 +29,7 @@ export default async function TagsPage({ params }: TagsPageProps) {
       <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" data-testid="tag-index">
         {tags.map((tag) => (
           <li key={tag.slug}>
-            <Link
+            <SiteLink
               href={localePath(locale, `/tags/${tag.slug}`)}
               className="flex h-full flex-col rounded-lg border border-neutral-200 p-4 hover:border-accent-600 dark:border-neutral-800 dark:hover:border-accent-300"
             >
@@ -40,7 +40,7 @@ export default async function TagsPage({ params }: TagsPageProps) {
                 </span>
               </span>
               {tag.description && <span className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">{tag.description}</span>}
-            </Link>
+            </SiteLink>
           </li>
         ))}
       </ul>

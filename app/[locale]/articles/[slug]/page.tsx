@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Image from 'next/image';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import Link from 'next/link';
+import { SiteLink } from '@/components/layout/site-link';
 import { localePath, isLocale } from '@/i18n/routing';
 import { articleSlugs, getArticle } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
@@ -68,13 +68,13 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
       )}
       <header>
         <p className="flex flex-wrap items-center gap-2 text-sm">
-          <Link
+          <SiteLink
             href={localePath(locale, `/sections/${article.section.slug}`)}
             data-pagefind-meta="section"
             data-pagefind-filter="section"
             className="font-bold text-accent-700 hover:underline dark:text-accent-300">
             {article.section.name}
-          </Link>
+          </SiteLink>
           {article.sponsor && (
             <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-bold text-amber-900 dark:bg-amber-900 dark:text-amber-100">
               {t('sponsoredLabel')}
@@ -91,9 +91,9 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
             {article.authors.map((author, i) => (
               <span key={author.id}>
                 {i > 0 && '、'}
-                <Link href={localePath(locale, `/authors/${author.id}`)} className="font-medium text-neutral-900 hover:underline dark:text-neutral-100">
+                <SiteLink href={localePath(locale, `/authors/${author.id}`)} className="font-medium text-neutral-900 hover:underline dark:text-neutral-100">
                   {author.name}
-                </Link>
+                </SiteLink>
               </span>
             ))}
           </p>
@@ -172,9 +172,9 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
           {article.authors.map((author) => (
             <div key={author.id} className="mt-3">
               <p>
-                <Link href={localePath(locale, `/authors/${author.id}`)} className="font-bold hover:underline">
+                <SiteLink href={localePath(locale, `/authors/${author.id}`)} className="font-bold hover:underline">
                   {author.name}
-                </Link>
+                </SiteLink>
                 {author.role && <span className="ml-2 text-sm text-neutral-500 dark:text-neutral-400">{author.role}</span>}
               </p>
               {author.bio && <p className="mt-1 text-[15px] text-neutral-600 dark:text-neutral-400">{author.bio}</p>}
