@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { laterPageParams, listingPath, localePath, pageParam } from './routing';
+import { laterPageParams, listingPath, localePath, pageParam, paginationItems } from './routing';
 
 describe('listing pages', () => {
   it('gives page 1 the listing\'s own address and later pages /page/N', () => {
@@ -17,5 +17,22 @@ describe('listing pages', () => {
     expect(pageParam(undefined)).toBe(1);
     expect(pageParam('2')).toBe(2);
     for (const bad of ['1', '01', '0', '-2', 'two', '2.5']) expect(pageParam(bad)).toBeNaN();
+  });
+});
+
+describe('paginationItems', () => {
+  it('shows every page of a short listing', () => {
+    expect(paginationItems(1, 2)).toEqual([1, 2]);
+    expect(paginationItems(4, 7)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('keeps a long listing to the ends and the pages around the current one', () => {
+    expect(paginationItems(1, 1667)).toEqual([1, 2, 3, 'gap', 1667]);
+    expect(paginationItems(500, 1667)).toEqual([1, 'gap', 498, 499, 500, 501, 502, 'gap', 1667]);
+    expect(paginationItems(1667, 1667)).toEqual([1, 'gap', 1665, 1666, 1667]);
+  });
+
+  it('writes out a single skipped page instead of a gap', () => {
+    expect(paginationItems(5, 20)).toEqual([1, 2, 3, 4, 5, 6, 7, 'gap', 20]);
   });
 });

@@ -78,13 +78,15 @@ if (shards.length <= 1) {
   const queue = shards.map((members, k) => ({ k, members }));
   const worker = async () => {
     for (let job = queue.shift(); job; job = queue.shift()) {
-      // The shard's own content folder: links to its article folders and to everything else in
-      // content/ (authors, tags, sections, the glossary), so each run sees a small site.
+      // The shard's own content folder: links to its article folders and to the rest of content/,
+      // so each run sees a small site. Authors, tags and sections are read from the first shard
+      // only; the others get just the files at the top (the glossary, which every run needs).
       const cwd = path.join(shardsDir, String(job.k));
       const shardContent = path.join(cwd, 'content');
       mkdirSync(path.join(shardContent, 'articles'), { recursive: true });
-      for (const entry of readdirSync(contentDir)) {
-        if (entry !== 'articles') symlinkSync(path.join(contentDir, entry), path.join(shardContent, entry));
+      for (const entry of readdirSync(contentDir, { withFileTypes: true })) {
+        if (entry.name === 'articles' || (job.k > 0 && entry.isDirectory())) continue;
+        symlinkSync(path.join(contentDir, entry.name), path.join(shardContent, entry.name));
       }
       for (const unit of job.members) {
         const link = path.join(shardContent, 'articles', unit.path);

@@ -1,10 +1,10 @@
 import { SiteLink } from '@/components/layout/site-link';
 import { getTranslations } from 'next-intl/server';
-import { listingPath, localePath, type Locale } from '@/i18n/routing';
+import { listingPath, localePath, paginationItems, type Locale } from '@/i18n/routing';
 
 type PaginationProps = { locale: Locale; basePath: string; page: number; totalPages: number };
 
-/** Previous, numbered and next links between the static pages of a listing. */
+/** Previous, numbered and next links between the static pages of a listing (numbers around the current page). */
 export async function Pagination({ locale, basePath, page, totalPages }: PaginationProps) {
   if (totalPages <= 1) return null;
   const t = await getTranslations({ locale, namespace: 'Pagination' });
@@ -18,9 +18,13 @@ export async function Pagination({ locale, basePath, page, totalPages }: Paginat
         </SiteLink>
       )}
       <ol className="flex gap-1">
-        {Array.from({ length: totalPages }, (_, i) => i + 1).map((n) => (
-          <li key={n}>
-            {n === page ? (
+        {paginationItems(page, totalPages).map((n, i) => (
+          <li key={n === 'gap' ? `gap-${i}` : n}>
+            {n === 'gap' ? (
+              <span aria-hidden="true" className={`${item} text-neutral-500 dark:text-neutral-400`}>
+                …
+              </span>
+            ) : n === page ? (
               <span aria-current="page" className={`${item} bg-accent-700 font-bold text-white`}>
                 <span className="sr-only">{t('page', { page: n })}</span>
                 <span aria-hidden="true">{n}</span>
