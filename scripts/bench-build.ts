@@ -3,7 +3,8 @@
 // step's whole process tree, what it produced and the size of its output; then the same for a smaller
 // corpus of M stories (default N/10) and the marginal cost of one more page between the two sizes.
 // The build runs in a copy of the project in the system's temp folder, so the working tree's own
-// build is left alone. Results are added to docs/bench/build.json (`npm run bench:chart` plots them).
+// build is left alone. Results are added to docs/bench/build.json (`npm run bench:chart` plots them);
+// `--base 0` skips the smaller build and compares with the largest smaller run already recorded.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
