@@ -22,10 +22,11 @@ export function excerptSegments(excerpt: string): ExcerptSegment[] {
 }
 
 /**
- * The query handed to pagefind. Chinese has no spaces, so pagefind splits a run of Han characters
- * into words and matches each as a prefix anywhere in the page: 換電 found every page with a word
- * starting with 換 and one starting with 電. Quoting each run asks for the characters side by side,
- * which is what a reader typing 換電 means. A query the reader quoted is left as typed.
+ * The exact form of a query. Chinese has no spaces, so pagefind splits a run of Han characters into
+ * words and matches each as a prefix anywhere in the page: 換電 found every page with a word starting
+ * with 換 and one starting with 電. Quoting each run asks for the characters side by side, which is
+ * what a reader typing 換電 means; the search page lists those pages first. A query the reader quoted
+ * is left as typed.
  */
 export function searchQuery(input: string): string {
   const text = input.trim();

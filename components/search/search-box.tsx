@@ -72,7 +72,12 @@ export function SearchBox({ locale, manifestUrl, labels }: SearchBoxProps) {
     setState({ status: 'searching', query: q });
     try {
       const pagefind = await loadPagefind(manifestUrl, locale);
-      const { results } = await pagefind.search(searchQuery(q));
+      // Pages with the query's characters side by side come first, then pages with its words anywhere:
+      // the index and the browser do not always cut a long phrase into the same words, and a phrase
+      // copied from a title must still find its article.
+      const [exact, loose] = await Promise.all([pagefind.search(searchQuery(q)), pagefind.search(q)]);
+      const seen = new Set(exact.results.map((r) => r.id));
+      const results = [...exact.results, ...loose.results.filter((r) => !seen.has(r.id))];
       const shown = await Promise.all(results.slice(0, batchSize).map((r) => r.data()));
       if (ticket === latest.current) setState({ status: 'done', query: q, results, shown });
     } catch {
