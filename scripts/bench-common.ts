@@ -3,12 +3,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locale } from '@/i18n/routing';
+import { indexFile } from '@/lib/content-files';
+import type { ContentIndex } from '@/lib/content-model';
 
 /** The kinds of page the benchmarks measure, in one script: a home, an article, a tag and the search page. */
 export function samplePages(locale: Locale): Record<'home' | 'article' | 'tag' | 'search', string> {
-  const index = JSON.parse(readFileSync(path.join(process.cwd(), '.contentlayer', 'site', 'index.json'), 'utf8')) as {
-    articles: { path: string; tagSlugs: string[]; locale: string; draft: boolean }[];
-  };
+  const index = JSON.parse(readFileSync(indexFile, 'utf8')) as ContentIndex;
   const article = index.articles.find((a) => a.locale === locale && !a.draft);
   if (!article) throw new Error(`No ${locale} article in the content index: run npm run build first.`);
   return {
