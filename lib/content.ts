@@ -20,6 +20,8 @@ type LoadedIndex = ContentIndex & {
   /** Articles per tag and per section in each script (`locale/slug`), counted once per load. */
   tagCount: Map<string, number>;
   sectionCount: Map<string, number>;
+  /** Each listing's articles, filtered once and then shared by all of that listing's pages. */
+  listings: Map<string, readonly ArticleSummary[]>;
 };
 
 let cache: { revision: string; index: LoadedIndex } | undefined;
@@ -46,6 +48,7 @@ function contentIndex(): LoadedIndex {
         author: new Map(index.authors.map((a) => [a.id, a])),
         tagCount,
         sectionCount,
+        listings: new Map(),
       },
     };
   }
@@ -143,14 +146,21 @@ export function listArticlesPage(filter: ArticleFilter, page: number): ArticlePa
   return { articles, page, totalPages };
 }
 
-function matching({ locale, tag, section, author }: ArticleFilter): ArticleSummary[] {
-  return contentIndex().articles.filter(
-    (a) =>
-      a.locale === locale &&
-      (tag === undefined || a.tagSlugs.includes(tag)) &&
-      (section === undefined || a.sectionSlug === section) &&
-      (author === undefined || a.authorIds.includes(author)),
-  );
+function matching({ locale, tag, section, author }: ArticleFilter): readonly ArticleSummary[] {
+  const { articles, listings } = contentIndex();
+  const key = JSON.stringify([locale, tag, section, author]);
+  let found = listings.get(key);
+  if (!found) {
+    found = articles.filter(
+      (a) =>
+        a.locale === locale &&
+        (tag === undefined || a.tagSlugs.includes(tag)) &&
+        (section === undefined || a.sectionSlug === section) &&
+        (author === undefined || a.authorIds.includes(author)),
+    );
+    listings.set(key, found);
+  }
+  return found;
 }
 
 /** Articles in one script, newest first, optionally narrowed to a tag, a section or an author. */
