@@ -22,16 +22,36 @@ const root = process.cwd();
 const work = path.join(os.tmpdir(), 'guanchao-bench-build');
 const resultsFile = path.join(root, 'docs', 'bench', 'build.json');
 
-type Step = { name: string; seconds: number; peakMiB: number; output: string; outputMiB: number; note?: string };
-type Run = { articles: number; articleFiles: number; pages: number; steps: Step[]; seconds: number; peakMiB: number; date: string };
+type Step = { name: string; seconds: number; cpuSeconds?: number; peakMiB: number; output: string; outputMiB: number; note?: string };
+type Run = {
+  articles: number;
+  articleFiles: number;
+  pages: number;
+  steps: Step[];
+  seconds: number;
+  cpuSeconds?: number;
+  peakMiB: number;
+  date: string;
+};
 
-/** Resident memory of a process and all its descendants, in KiB, read from /proc. */
-function treeRssKiB(pid: number): number {
-  let total = 0;
+const clockTicks = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+/**
+ * Resident memory (KiB) and CPU time used so far (s) of a process and all its descendants, read
+ * from /proc. A process's CPU time includes that of the children it has already reaped, so the sum
+ * over the live tree counts every process that ran in it.
+ */
+function treeUsage(pid: number): { rssKiB: number; cpuSeconds: number } {
+  let rssKiB = 0;
+  let ticks = 0;
   const visit = (p: number) => {
     try {
       const status = readFileSync(`/proc/${p}/status`, 'utf8');
-      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      rssKiB += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      // Fields after the command name: utime, stime, cutime, cstime are the 12th to 15th.
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += [11, 12, 13, 14].reduce((n, i) => n + Number(fields[i] ?? 0), 0);
       for (const task of readdirSync(`/proc/${p}/task`)) {
         const children = readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
         if (children) for (const child of children.split(/\s+/)) visit(Number(child));
@@ -41,11 +61,17 @@ function treeRssKiB(pid: number): number {
     }
   };
   visit(pid);
-  return total;
+  return { rssKiB, cpuSeconds: ticks / clockTicks };
 }
 
-/** Runs one command in the work copy, sampling the memory of its process tree every 100 ms. */
-function measure(command: string[], env: Record<string, string> = {}): Promise<{ seconds: number; peakMiB: number; stdout: string }> {
+/**
+ * Runs one command in the work copy, sampling the memory and CPU time of its process tree every
+ * 100 ms. CPU time is steadier than wall time on a shared machine: it shows work done, not waiting.
+ */
+function measure(
+  command: string[],
+  env: Record<string, string> = {},
+): Promise<{ seconds: number; peakMiB: number; cpuSeconds: number; stdout: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command[0]!, command.slice(1), {
@@ -59,12 +85,17 @@ function measure(command: string[], env: Record<string, string> = {}): Promise<{
       process.stdout.write(chunk);
     });
     let peak = 0;
-    const timer = setInterval(() => (peak = Math.max(peak, treeRssKiB(child.pid!))), 100);
+    let cpuSeconds = 0;
+    const timer = setInterval(() => {
+      const usage = treeUsage(child.pid!);
+      peak = Math.max(peak, usage.rssKiB);
+      cpuSeconds = Math.max(cpuSeconds, usage.cpuSeconds);
+    }, 100);
     child.on('error', reject);
     child.on('exit', (code) => {
       clearInterval(timer);
       if (code !== 0) return reject(new Error(`${command.join(' ')} exited with ${code}`));
-      resolve({ seconds: (performance.now() - started) / 1000, peakMiB: peak / 1024, stdout });
+      resolve({ seconds: (performance.now() - started) / 1000, peakMiB: peak / 1024, cpuSeconds, stdout });
     });
   });
 }
@@ -100,8 +131,8 @@ async function benchmark(stories: number): Promise<Run> {
   const env = { CONTENT_DIR: corpus };
   const articleFiles = readdirSync(path.join(corpus, 'articles'), { recursive: true }).filter((f) => String(f).endsWith('.mdx')).length;
   const steps: Step[] = [];
-  const record = (name: string, m: { seconds: number; peakMiB: number }, output: string, outputMiB: number, note?: string) =>
-    steps.push({ name, seconds: m.seconds, peakMiB: m.peakMiB, output, outputMiB, ...(note ? { note } : {}) });
+  const record = (name: string, m: { seconds: number; peakMiB: number; cpuSeconds: number }, output: string, outputMiB: number, note?: string) =>
+    steps.push({ name, seconds: m.seconds, cpuSeconds: m.cpuSeconds, peakMiB: m.peakMiB, output, outputMiB, ...(note ? { note } : {}) });
   console.log(`\n== ${stories} stories (${articleFiles} article files) in ${work}`);
 
   const check = await measure(tsx('scripts/check-content.ts'), env);
@@ -136,6 +167,7 @@ async function benchmark(stories: number): Promise<Run> {
     pages,
     steps,
     seconds: steps.reduce((n, s) => n + s.seconds, 0),
+    cpuSeconds: steps.reduce((n, s) => n + (s.cpuSeconds ?? 0), 0),
     peakMiB: Math.max(...steps.map((s) => s.peakMiB)),
     date: new Date().toISOString(),
   };
@@ -144,11 +176,14 @@ async function benchmark(stories: number): Promise<Run> {
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 function print(run: Run) {
   console.log(`\n${run.articles} stories, ${run.articleFiles} article files, ${run.pages} pages`);
-  console.log(`${'step'.padEnd(9)}${'wall s'.padStart(9)}${'peak MiB'.padStart(10)}${'out MiB'.padStart(9)}  output`);
+  const cpu = (seconds?: number) => (seconds === undefined ? '-' : fmt(seconds)).padStart(8);
+  console.log(`${'step'.padEnd(9)}${'wall s'.padStart(9)}${'CPU s'.padStart(8)}${'peak MiB'.padStart(10)}${'out MiB'.padStart(9)}  output`);
   for (const s of run.steps) {
-    console.log(`${s.name.padEnd(9)}${fmt(s.seconds).padStart(9)}${fmt(s.peakMiB, 0).padStart(10)}${fmt(s.outputMiB).padStart(9)}  ${s.output}${s.note ? `; ${s.note}` : ''}`);
+    console.log(
+      `${s.name.padEnd(9)}${fmt(s.seconds).padStart(9)}${cpu(s.cpuSeconds)}${fmt(s.peakMiB, 0).padStart(10)}${fmt(s.outputMiB).padStart(9)}  ${s.output}${s.note ? `; ${s.note}` : ''}`,
+    );
   }
-  console.log(`${'total'.padEnd(9)}${fmt(run.seconds).padStart(9)}${fmt(run.peakMiB, 0).padStart(10)}`);
+  console.log(`${'total'.padEnd(9)}${fmt(run.seconds).padStart(9)}${cpu(run.cpuSeconds)}${fmt(run.peakMiB, 0).padStart(10)}`);
 }
 
 /** Adds a run to docs/bench/build.json as soon as it is measured, replacing one of the same size. */
