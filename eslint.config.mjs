@@ -6,5 +6,6 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   // Generated output stays out of lint: at scale it is hundreds of megabytes of JSON.
-  globalIgnores(['.next/**', '.contentlayer/**', 'out/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts']),
+  // public/pagefind/ is the search index that `npm run search:index` writes after a build.
+  globalIgnores(['.next/**', '.contentlayer/**', 'out/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'public/pagefind/**']),
 ]);

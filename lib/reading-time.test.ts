@@ -12,6 +12,16 @@ describe('readingMinutes', () => {
     expect(readingMinutes(text)).toBe(2);
   });
 
+  it('counts a character outside the basic plane (CJK extension B) once, not as two halves', () => {
+    expect(readingMinutes('𠀀'.repeat(1200))).toBe(3);
+    expect(readingMinutes('𠀀'.repeat(1000))).toBe(3);
+  });
+
+  it('counts Latin words that stand right against Chinese text', () => {
+    // 400 characters and 200 words written without spaces between the scripts: two minutes.
+    expect(readingMinutes('字AI字'.repeat(200))).toBe(2);
+  });
+
   it('is never less than a minute', () => {
     expect(readingMinutes('短訊')).toBe(1);
     expect(readingMinutes('')).toBe(1);
