@@ -48,6 +48,21 @@ describe('checkContent', () => {
     for (const problem of problems) expect(problem.fix.length, problem.message).toBeGreaterThan(4);
   });
 
+  it('with `only`, reports just those files, cross-file mistakes included', () => {
+    const problems = checkContent({
+      contentDir: path.join(fixtures, 'content'),
+      publicDir: path.join(fixtures, 'public'),
+      schemas: contentSchemas,
+      now,
+      only: new Set(['articles/link-missing/zh-Hant.mdx', 'articles/unknown-tag/zh-Hant.mdx', 'articles/duplicate/zh-Hant.mdx']),
+    });
+    expect(problems.map((p) => `${p.file}:${p.line}:${p.column}  ${p.message}`)).toEqual([
+      'articles/duplicate/zh-Hant.mdx:1:1  文章「duplicate」的 zh-Hant 版本重複：articles/2025/duplicate/zh-Hant.mdx 也是同一篇',
+      'articles/link-missing/zh-Hant.mdx:18:3  連結的文章「no-such-story」不存在',
+      'articles/unknown-tag/zh-Hant.mdx:9:5  標籤「區塊鏈」不存在',
+    ]);
+  });
+
   it('finds nothing wrong with the site\'s own content', () => {
     const root = path.resolve(__dirname, '..');
     const problems = checkContent({ contentDir: path.join(root, 'content'), publicDir: path.join(root, 'public'), schemas: contentSchemas, now });

@@ -13,13 +13,13 @@ const only = values.only ? new Set([...values.only, ...positionals]) : undefined
 
 const contentDir = process.env.CONTENT_DIR ?? 'content';
 const started = performance.now();
-const all = checkContent({
+const problems = checkContent({
   contentDir: path.resolve(contentDir),
   publicDir: path.resolve(process.env.PUBLIC_DIR ?? 'public'),
   schemas: contentSchemas,
   now: new Date(),
+  only,
 });
-const problems = only ? all.filter((p) => only.has(p.file)) : all;
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 if (problems.length > 0) {
   console.error(formatProblems(problems, contentDir));
