@@ -23,6 +23,13 @@ export type Server = { url: string; stop: () => void };
 
 /** Starts a server (`next start` or a static file server) and resolves once it answers `probe`. */
 export async function startServer(command: string[], port: number, probe = '/', origin = `http://127.0.0.1:${port}`): Promise<Server> {
+  // A server left running on the port would answer the probe while ours fails to start, and the
+  // benchmark would measure it instead (an older build, say) without a word.
+  const taken = await fetch(origin + probe).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`Something already answers on ${origin}: stop it first, or the benchmark would measure it instead of this build.`);
   const child: ChildProcess = spawn(command[0]!, command.slice(1), {
     stdio: 'ignore',
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) },
@@ -30,7 +37,9 @@ export async function startServer(command: string[], port: number, probe = '/', 
   const url = origin;
   const stop = () => void child.kill();
   process.on('exit', stop);
-  for (let attempt = 0; attempt < 100; attempt++) {
+  let exitCode: number | null = null;
+  child.on('exit', (code) => (exitCode = code ?? 1));
+  for (let attempt = 0; attempt < 100 && exitCode === null; attempt++) {
     try {
       const response = await fetch(url + probe);
       if (response.ok) return { url, stop };
@@ -40,7 +49,7 @@ export async function startServer(command: string[], port: number, probe = '/', 
     await new Promise((r) => setTimeout(r, 200));
   }
   stop();
-  throw new Error(`${command.join(' ')} did not answer on port ${port}.`);
+  throw new Error(`${command.join(' ')} ${exitCode === null ? 'did not answer' : `exited with ${exitCode}`} on port ${port}.`);
 }
 
 /** `next start` on the production build in this folder. */

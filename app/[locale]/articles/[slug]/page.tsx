@@ -156,7 +156,7 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
         </p>
       )}
 
-      <footer className="mt-10 space-y-10" data-pagefind-ignore="all">
+      <footer className="mt-10 space-y-10 [contain-intrinsic-size:auto_1600px] [content-visibility:auto]" data-pagefind-ignore="all">
         <ShareLinks locale={locale} url={new URL(article.path, site.url).toString()} title={article.title} />
         <section aria-labelledby="tags-heading">
           <h2 id="tags-heading" className="mb-3 text-sm font-bold text-neutral-500 dark:text-neutral-400">
