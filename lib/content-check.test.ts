@@ -6,15 +6,12 @@ import { contentSchemas } from './content-schema';
 // tests/fixtures/content holds one article per kind of editor mistake (see its README.md).
 const fixtures = path.resolve(__dirname, '..', 'tests', 'fixtures');
 const now = new Date('2026-11-25T00:00:00Z');
+const checkFixtures = (only?: ReadonlySet<string>) =>
+  checkContent({ contentDir: path.join(fixtures, 'content'), publicDir: path.join(fixtures, 'public'), schemas: contentSchemas, now, only });
 
 describe('checkContent', () => {
   it('reports every mistake in the fixtures with its file, line, column and message', () => {
-    const problems = checkContent({
-      contentDir: path.join(fixtures, 'content'),
-      publicDir: path.join(fixtures, 'public'),
-      schemas: contentSchemas,
-      now,
-    });
+    const problems = checkFixtures();
     expect(problems.map((p) => `${p.file}:${p.line}:${p.column}  ${p.message}`)).toEqual([
     'articles/Bad_Slug/zh-Hant.mdx:1:1  文章檔案的位置或檔名不正確',
     'articles/bad-date/zh-Hant.mdx:4:14  「publishedAt」不是正確的日期：2026-02-30',
@@ -49,13 +46,7 @@ describe('checkContent', () => {
   });
 
   it('with `only`, reports just those files, cross-file mistakes included', () => {
-    const problems = checkContent({
-      contentDir: path.join(fixtures, 'content'),
-      publicDir: path.join(fixtures, 'public'),
-      schemas: contentSchemas,
-      now,
-      only: new Set(['articles/link-missing/zh-Hant.mdx', 'articles/unknown-tag/zh-Hant.mdx', 'articles/duplicate/zh-Hant.mdx']),
-    });
+    const problems = checkFixtures(new Set(['articles/link-missing/zh-Hant.mdx', 'articles/unknown-tag/zh-Hant.mdx', 'articles/duplicate/zh-Hant.mdx']));
     expect(problems.map((p) => `${p.file}:${p.line}:${p.column}  ${p.message}`)).toEqual([
       'articles/duplicate/zh-Hant.mdx:1:1  文章「duplicate」的 zh-Hant 版本重複：articles/2025/duplicate/zh-Hant.mdx 也是同一篇',
       'articles/link-missing/zh-Hant.mdx:18:3  連結的文章「no-such-story」不存在',
