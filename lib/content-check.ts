@@ -144,6 +144,14 @@ function walk(dir: string, base = dir): string[] {
 
 type FrontMatter = Omit<RawArticle, 'sourceFile' | 'readingMinutes'>;
 
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
+
+/** An article file's front matter (the YAML text, the whole block) and its body, as contentlayer splits them. */
+export function splitArticle(text: string): { yaml: string; block: string; body: string } | undefined {
+  const m = FRONT_MATTER.exec(text);
+  return m ? { yaml: m[1] ?? '', block: m[0], body: text.slice(m[0].length) } : undefined;
+}
+
 type ParsedFile = {
   file: string;
   data: unknown;
@@ -208,12 +216,12 @@ export function checkContent({ contentDir, publicDir, schemas, now, only }: Chec
         problems.push({ file, ...p.position(field, atKey), field, message, fix });
     if (file.startsWith('articles/') && file.endsWith('.mdx')) {
       const text = read(file);
-      const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
+      const fm = splitArticle(text);
       if (!fm) {
         problems.push({ file, line: 1, column: 1, message: '找不到前言（front matter）', fix: '檔案開頭要有一段以 --- 開始、以 --- 結束的前言' });
         continue;
       }
-      const fields = parseYaml(file, fm[1] ?? '', 2, problems);
+      const fields = parseYaml(file, fm.yaml, 2, problems);
       parsed.set(file, fields);
       if (fields.data === undefined) continue;
       const before = problems.length;
@@ -227,8 +235,8 @@ export function checkContent({ contentDir, publicDir, schemas, now, only }: Chec
       if ([...summary].length > SUMMARY_MAX_CHARS) {
         report(fields)('summary', `導言有 ${[...summary].length} 個字，超過卡片能顯示的 ${SUMMARY_MAX_CHARS} 字`, '把導言縮短到一到兩句');
       }
-      const body = text.slice(fm[0].length);
-      const bodyLine = text.slice(0, fm[0].length).split('\n').length;
+      const { body } = fm;
+      const bodyLine = fm.block.split('\n').length;
       bodies.push({ file, body, bodyLine });
       if (problems.length > before) continue;
       // The schema check passed: the fields have the types contentlayer.config.ts declares.

@@ -4,11 +4,11 @@
 // the open page by itself because the app imports the index's revision file. A problem is printed
 // and the page keeps showing the last good version until it is fixed.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { watch } from 'node:fs';
+import { readFileSync, statSync, watch } from 'node:fs';
 import path from 'node:path';
-import { checkContent } from '@/lib/content-check';
+import { checkContent, splitArticle } from '@/lib/content-check';
 import { contentSchemas } from '@/lib/content-schema';
-import { writeContentIndex } from './content-index';
+import { writeContentIndex, type GeneratedContent } from './content-index';
 import { defaultGeneratedDir, readGenerated } from './generated-content';
 import { formatProblems } from './problems';
 
@@ -22,8 +22,22 @@ for (const step of [['tsx', 'scripts/check-content.ts'], ['tsx', 'scripts/conten
   if (spawnSync('npx', step, { stdio: 'inherit', env }).status !== 0) process.exit(1);
 }
 
+/**
+ * True when what contentlayer compiled is what the check just read: every compiled article's body is
+ * its file's body now, and no article file was saved since the check began. The check reads the
+ * sources and the index reads contentlayer's output a moment apart; a save in between (or a save not
+ * compiled yet) would otherwise put a body the check never saw, or rejected, in front of the editor.
+ */
+function compiledAsChecked(generated: GeneratedContent, checkStarted: number): boolean {
+  return generated.allArticles.every((article) => {
+    const file = path.join(contentDir, article._raw.sourceFilePath);
+    return statSync(file).mtimeMs < checkStarted && splitArticle(readFileSync(file, 'utf8'))?.body === article.body.raw;
+  });
+}
+
 function update() {
   const started = performance.now();
+  const checkStarted = Date.now();
   const problems = checkContent({
     contentDir: path.resolve(contentDir),
     publicDir: path.resolve('public'),
@@ -33,9 +47,16 @@ function update() {
   let ok = problems.length === 0;
   if (ok) {
     try {
-      ok = writeContentIndex(readGenerated([defaultGeneratedDir]));
+      const generated = readGenerated([defaultGeneratedDir]);
+      if (!compiledAsChecked(generated, checkStarted)) {
+        // A save is on its way through contentlayer; its write brings another update.
+        console.log('… 內容還在編譯，稍後自動更新');
+        return;
+      }
+      ok = writeContentIndex(generated);
     } catch (error) {
-      // contentlayer may be halfway through writing; its next write brings another update.
+      // contentlayer may be halfway through writing (or a file was just removed); its next write
+      // brings another update.
       console.error(error);
       ok = false;
     }
