@@ -45,6 +45,29 @@ test('images reserve their space before they load (no layout shift)', async ({ p
   expect(unsized).toBe(0);
 });
 
+test('the page\'s lead image is fetched first and the rest only when scrolled near', async ({ page }) => {
+  for (const path of ['/zh-Hant', '/zh-Hans/articles/double-11-ten-years']) {
+    await page.goto(path);
+    // The first image in <main> is the one a reader sees first: the lead story's or the article's hero.
+    const images = page.locator('main img');
+    const lead = images.first();
+    await expect(lead, path).toHaveAttribute('fetchpriority', 'high');
+    await expect(lead, path).toHaveAttribute('loading', 'eager');
+    const leadSrcSet = await lead.getAttribute('srcset');
+    expect(leadSrcSet, path).toContain('/_next/image?url=');
+    // Requested from <head> before the parser reaches the <img>, at the same priority.
+    const preload = page.locator('head link[rel="preload"][as="image"]');
+    await expect(preload, path).toHaveCount(1);
+    await expect(preload, path).toHaveAttribute('fetchpriority', 'high');
+    expect(await preload.getAttribute('imagesrcset'), path).toBe(leadSrcSet);
+    const rest = await images.evaluateAll((imgs) => imgs.slice(1).map((img) => img.getAttribute('loading')));
+    expect(rest.length, path).toBeGreaterThan(0);
+    expect(new Set(rest), path).toEqual(new Set(['lazy']));
+    // The optimiser answers for the lead image: it has decoded pixels, not a broken-image icon.
+    await expect.poll(() => lead.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { message: path }).toBeGreaterThan(0);
+  }
+});
+
 test('Han text is never given a synthesized bold or italic', async ({ page }) => {
   await page.goto('/zh-Hant/articles/double-11-ten-years');
   const synthesis = await page.locator('html').evaluate((html) => getComputedStyle(html).fontSynthesis);

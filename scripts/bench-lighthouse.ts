@@ -8,6 +8,7 @@ import lighthouse from 'lighthouse';
 import { routing } from '@/i18n/routing';
 import { site } from '@/lib/site';
 import { nextStart, samplePages, startServer } from './bench-common';
+import { missingChineseFontWarning } from './chinese-font';
 
 const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 // The server answers at the site's own address (SITE_URL at build time, http://localhost:3000 by
@@ -41,6 +42,8 @@ const busyWarning =
     ? `Warning: other processes kept the machine ${(busy * 100).toFixed(0)}% busy when this started; performance scores are lower than on an idle machine.`
     : undefined;
 if (busyWarning) console.log(busyWarning);
+const fontWarning = missingChineseFontWarning();
+if (fontWarning) console.log(fontWarning);
 
 const server = await startServer(nextStart(port), port, '/zh-Hant', origin.origin);
 const browser = spawn(
@@ -118,4 +121,5 @@ for (const r of rows) {
 }
 const misses = rows.flatMap((r) => categories.filter((c) => r.scores[c]! < targets[c]).map((c) => `${r.page} ${c} ${r.scores[c]} < ${targets[c]}`));
 if (busyWarning) console.log(`\n${busyWarning}`);
+if (fontWarning) console.log(`\n${fontWarning}`);
 console.log(misses.length === 0 ? '\nEvery page meets the targets (performance ≥ 95; accessibility, best practices, SEO 100).' : `\nBelow target:\n  ${misses.join('\n  ')}`);

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { missingChineseFontWarning } from './chinese-font';
 
 const baseUrl = process.env.BASE_URL ?? 'http://localhost:3000';
 const outDir = path.join(process.cwd(), 'docs', 'screenshots');
@@ -10,6 +11,9 @@ const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromi
 
 const viewports = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
 const pages = { home: '/zh-Hant', article: '/zh-Hant/articles/double-11-ten-years', 'article-hans': '/zh-Hans/articles/adsvantage-ai-copywriter' };
+
+const fontWarning = missingChineseFontWarning();
+if (fontWarning) console.log(fontWarning);
 
 const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 for (const [device, viewport] of Object.entries(viewports)) {

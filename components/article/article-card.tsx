@@ -1,4 +1,4 @@
-import Image from 'next/image';
+import { OptimizedImage } from '@/components/media/optimized-image';
 import { getTranslations } from 'next-intl/server';
 import { SiteLink } from '@/components/layout/site-link';
 import { localePath, type Locale } from '@/i18n/routing';
@@ -24,7 +24,7 @@ export async function ArticleCard({ article, locale, lead = false, priority = fa
   return (
     <article className={lead ? 'grid gap-4 md:grid-cols-5 md:gap-8' : 'flex flex-col gap-3'} data-testid="article-card">
       <SiteLink href={localePath(locale, href)} className={lead ? 'md:col-span-3' : ''} tabIndex={-1} aria-hidden="true">
-        <Image
+        <OptimizedImage
           src={article.hero.src}
           alt=""
           width={article.hero.width}

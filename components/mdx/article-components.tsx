@@ -1,4 +1,4 @@
-import Image from 'next/image';
+import { OptimizedImage } from '@/components/media/optimized-image';
 import type { ComponentProps, ReactNode } from 'react';
 import type { Locale } from '@/i18n/routing';
 import type { ImageSize } from '@/lib/content-model';
@@ -37,7 +37,7 @@ export function articleComponents({ locale, images, sponsored, labels }: BodyCon
     return (
       <figure className="not-prose my-8">
         {size && (
-          <Image
+          <OptimizedImage
             src={src}
             alt={alt}
             width={size.width}

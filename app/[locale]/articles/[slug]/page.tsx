@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Image from 'next/image';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { SiteLink } from '@/components/layout/site-link';
@@ -13,6 +12,7 @@ import { ArticleList } from '@/components/article/article-list';
 import { MdxContent } from '@/components/mdx/mdx-content';
 import { ShareLinks } from '@/components/article/share-links';
 import { FollowBox } from '@/components/article/follow-box';
+import { OptimizedImage } from '@/components/media/optimized-image';
 import { articleJsonLd, jsonLdText } from '@/lib/structured-data';
 
 type ArticlePageProps = { params: Promise<{ locale: string; slug: string }> };
@@ -128,7 +128,7 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
       </header>
 
       <figure className="mt-6">
-        <Image
+        <OptimizedImage
           src={article.hero.src}
           alt={article.hero.alt}
           width={article.hero.width}
