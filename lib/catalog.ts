@@ -218,12 +218,19 @@ export function buildIndex(input: CatalogInput): { index: ContentIndex; problems
   }
 
   published.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.slug.localeCompare(b.slug));
+  return { index: { articles: published, authors, tags, sections }, problems };
+}
+
+/**
+ * Fills in every article's related pieces (lib/related.ts), within its own script. Separate from
+ * buildIndex because only the index step needs them: a content check finds no problem in them.
+ */
+export function linkRelated(index: ContentIndex): void {
   for (const locale of routing.locales) {
-    const inLocale = published.filter((a) => a.locale === locale);
+    const inLocale = index.articles.filter((a) => a.locale === locale);
     const related = relatedArticles(inLocale);
     for (const article of inLocale) article.related = related.get(article.slug) ?? [];
   }
-  return { index: { articles: published, authors, tags, sections }, problems };
 }
 
 /**

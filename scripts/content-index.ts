@@ -5,7 +5,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Article, Author, Glossary, Section, Tag } from 'contentlayer/generated';
-import { buildIndex, figureSources } from '@/lib/catalog';
+import { buildIndex, figureSources, linkRelated } from '@/lib/catalog';
 import { bodyFile, contentOutDir, indexFile, revisionFile } from '@/lib/content-files';
 import type { ArticleBody } from '@/lib/content-model';
 import { createConverter } from '@/lib/convert';
@@ -85,7 +85,8 @@ export function writeContentIndex({ allArticles, allAuthors, allTags, allSection
   if (problems.length > 0) {
     console.error(formatProblems(problems, contentDir));
     return false;
-}
+  }
+  linkRelated(index);
 
   rmSync(contentOutDir, { recursive: true, force: true });
   mkdirSync(contentOutDir, { recursive: true });
@@ -107,7 +108,7 @@ export function writeContentIndex({ allArticles, allAuthors, allTags, allSection
     const body: ArticleBody = { code: from ? timed(() => converter.convertCode(code, from)) : code, images };
     if (from) derived += 1;
     writeFileSync(file, JSON.stringify(body));
-}
+  }
 
   const seconds = (ms: number) => (ms / 1000).toFixed(2);
   console.log(
@@ -120,6 +121,6 @@ export function writeContentIndex({ allArticles, allAuthors, allTags, allSection
     const converted = index.articles.filter((x) => x.derivedFrom);
     for (const a of converted.slice(0, 20)) console.log(`  converted ${a.derivedFrom} -> ${a.locale}: ${a.sourceFile}`);
     if (converted.length > 20) console.log(`  … and ${converted.length - 20} more`);
-}
+  }
   return true;
 }
