@@ -75,7 +75,8 @@ function listNames(names: string[]): string {
 }
 
 /**
- * Checks every article against the authors, tags and sections, and builds the body-free index.
+ * Checks every article against the authors, tags and sections, and builds the body-free index
+ * (related pieces left empty: the index step fills them with linkRelated).
  * Returns every problem found, not only the first: an editor fixes them all in one pass.
  */
 export function buildIndex(input: CatalogInput): { index: ContentIndex; problems: ContentProblem[] } {

@@ -31,7 +31,7 @@ export type ArticleSummary = {
   syndication?: { partner: string; partnerUrl?: string; originalUrl?: string };
   sponsor?: { name: string; url?: string };
   furtherReading: string[];
-  /** Slugs of related articles in the same script, best first (lib/related.ts). */
+  /** Slugs of related articles in the same script, best first (lib/related.ts, via linkRelated in the index step). */
   related: string[];
   /** The editor's file, relative to the content folder. */
   sourceFile: string;

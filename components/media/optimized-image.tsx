@@ -1,7 +1,9 @@
 import { getImageProps, type ImageProps } from 'next/image';
 import { preload } from 'react-dom';
 
-type OptimizedImageProps = Omit<ImageProps, 'preload' | 'fetchPriority' | 'loading'> & {
+// Only what a plain <img> rendered on the server can honour: next/image's client-side props
+// (onLoad, placeholder="blur" and the like) would need the client component this replaces.
+type OptimizedImageProps = Pick<ImageProps, 'src' | 'alt' | 'width' | 'height' | 'sizes' | 'className'> & {
   /** The page's largest image above the fold: fetched first, at high priority, and never lazily. */
   priority?: boolean;
 };
