@@ -1,14 +1,9 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './bench/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-// Debian's Chromium: Playwright's own browser download is not possible here. CHROMIUM_PATH
-// points elsewhere when needed.
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const launchOptions = {
-  executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-};
+// Debian's Chromium: Playwright's own browser download is not possible here (bench/chromium.ts).
+const launchOptions = { executablePath: chromiumPath, args: chromiumArgs };
 
 export default defineConfig({
   testDir: 'e2e',

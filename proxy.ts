@@ -1,16 +1,13 @@
 import createMiddleware from 'next-intl/middleware';
 import { NextResponse, type NextRequest } from 'next/server';
-import { routing, type Locale } from './i18n/routing';
+import { defaultLocale, localeOf, localePath, type Locale } from './i18n/locales';
+import { routing } from './i18n/routing';
 import { prerenderedHtml, prerenderedPaths } from './lib/prerendered';
 
 const intl = createMiddleware(routing);
 
-function localeOf(pathname: string): Locale | undefined {
-  return routing.locales.find((l) => pathname === `/${l}` || pathname.startsWith(`/${l}/`));
-}
-
 /** The localized 404 page, prerendered once per locale by app/[locale]/[...rest]. */
-const notFoundPath = (locale: Locale) => `/${locale}/404`;
+const notFoundPath = (locale: Locale) => localePath(locale, '/404');
 
 /**
  * Every request for a page passes here.
@@ -28,7 +25,8 @@ export default function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const known = prerenderedPaths();
   if (known) {
-    const locale = localeOf(pathname) ?? routing.defaultLocale;
+    const pathLocale = localeOf(pathname);
+    const locale = pathLocale ?? defaultLocale;
     const path = pathname.replace(/(.)\/$/, '$1');
     let valid = true;
     try {
@@ -36,8 +34,8 @@ export default function proxy(request: NextRequest) {
     } catch {
       valid = false;
     }
-    const isPage = localeOf(pathname) !== undefined && known.has(path) && path !== notFoundPath(locale);
-    if (!valid || (localeOf(pathname) && !isPage)) {
+    const isPage = pathLocale !== undefined && known.has(path) && path !== notFoundPath(locale);
+    if (!valid || (pathLocale && !isPage)) {
       return new NextResponse(request.method === 'HEAD' ? null : prerenderedHtml(notFoundPath(locale)), {
         status: 404,
         headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },

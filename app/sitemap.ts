@@ -1,12 +1,11 @@
 import type { MetadataRoute } from 'next';
-import { localePath, routing } from '@/i18n/routing';
+import { defaultLocale, localePath, locales } from '@/i18n/locales';
 import { articleSlugs, listArticles, listTags, termSlugs } from '@/lib/content';
 import { site } from '@/lib/site';
 
 /** Every page in both scripts, each listing its counterpart as an alternate. */
 export default function sitemap(): MetadataRoute.Sitemap {
   const { sections, authors } = termSlugs();
-  const defaultLocale = routing.defaultLocale;
   const lastModified = new Map(
     listArticles({ locale: defaultLocale }).map((a) => [`/articles/${a.slug}`, a.updatedAt ?? a.publishedAt]),
   );
@@ -21,11 +20,11 @@ export default function sitemap(): MetadataRoute.Sitemap {
     ...authors.map((id) => `/authors/${id}`),
   ];
   return paths.flatMap((path) =>
-    routing.locales.map((locale) => ({
+    locales.map((locale) => ({
       url: new URL(localePath(locale, path), site.url).toString(),
       lastModified: lastModified.get(path),
       alternates: {
-        languages: Object.fromEntries(routing.locales.map((l) => [l, new URL(localePath(l, path), site.url).toString()])),
+        languages: Object.fromEntries(locales.map((l) => [l, new URL(localePath(l, path), site.url).toString()])),
       },
     })),
   );

@@ -1,13 +1,12 @@
 import { getRequestConfig } from 'next-intl/server';
-import { isLocale, routing } from './routing';
-import { site } from '@/lib/site';
+import { defaultLocale, isLocale, timeZone } from './locales';
 
 export default getRequestConfig(async ({ requestLocale }) => {
   const requested = await requestLocale;
-  const locale = isLocale(requested) ? requested : routing.defaultLocale;
+  const locale = isLocale(requested) ? requested : defaultLocale;
   return {
     locale,
     messages: (await import(`../messages/${locale}.json`)).default,
-    timeZone: site.timeZone,
+    timeZone,
   };
 });

@@ -1,57 +1,9 @@
 import { defineRouting } from 'next-intl/routing';
+import { defaultLocale, locales } from './locales';
 
-/** The two scripts the site publishes in; the first is the default. */
+/** next-intl's routing: every page under its locale's prefix, the default script first. */
 export const routing = defineRouting({
-  locales: ['zh-Hant', 'zh-Hans'],
-  defaultLocale: 'zh-Hant',
+  locales,
+  defaultLocale,
   localePrefix: 'always',
 });
-
-export type Locale = (typeof routing.locales)[number];
-
-/** True when `value` is one of the site's locales. */
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (routing.locales as readonly string[]).includes(value);
-}
-
-/** The other script: the counterpart every page links to. */
-export function otherLocale(locale: Locale): Locale {
-  return locale === 'zh-Hant' ? 'zh-Hans' : 'zh-Hant';
-}
-
-/** A page's path in one script: the one place the locale prefix is added. */
-export function localePath(locale: Locale, path: string): string {
-  return `/${locale}${path}`;
-}
-
-/** Path of page `page` of a listing at `base`: page 1 is the listing itself, then /page/2, /page/3… */
-export function listingPath(base: string, page: number): string {
-  return page === 1 ? base : `${base}/page/${page}`;
-}
-
-/** Static params of a listing's /page/N routes: pages 2 to `pages` (page 1 is the listing itself). */
-export function laterPageParams(pages: number): { page: string }[] {
-  return Array.from({ length: Math.max(0, pages - 1) }, (_, i) => ({ page: String(i + 2) }));
-}
-
-/** The page number in a listing route's params: 1 when absent, NaN when not a plain number ≥ 2. */
-export function pageParam(page: string | undefined): number {
-  if (page === undefined) return 1;
-  return /^[1-9][0-9]*$/.test(page) && page !== '1' ? Number(page) : Number.NaN;
-}
-
-/**
- * The page numbers a listing's pagination shows around `page`: the first and last pages, two on each
- * side of the current one, and `'gap'` where numbers are left out. A listing of a thousand pages
- * shows about nine links, not a thousand.
- */
-export function paginationItems(page: number, totalPages: number): (number | 'gap')[] {
-  const shown = new Set([1, totalPages, ...[-2, -1, 0, 1, 2].map((d) => page + d)]);
-  const numbers = [...shown].filter((n) => n >= 1 && n <= totalPages).sort((a, b) => a - b);
-  return numbers.flatMap((n, i) => {
-    const previous = numbers[i - 1];
-    if (previous === undefined || n === previous + 1) return [n];
-    // A gap of one page is shown as that page: a "…" would take as much room.
-    return n === previous + 2 ? [previous + 1, n] : ['gap' as const, n];
-  });
-}

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Locale } from '@/i18n/routing';
+import type { Locale } from '@/i18n/locales';
 
 /** Where the build writes the content index and article bodies that pages read. */
 export const contentOutDir = path.join(process.cwd(), '.contentlayer', 'site');

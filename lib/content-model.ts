@@ -1,7 +1,4 @@
-import type { Locale } from '@/i18n/routing';
-
-/** A name or text kept in both scripts. */
-export type Localized = Record<Locale, string>;
+import type { Locale, Localized } from '@/i18n/locales';
 
 export type ImageSize = { width: number; height: number };
 
@@ -31,7 +28,7 @@ export type ArticleSummary = {
   syndication?: { partner: string; partnerUrl?: string; originalUrl?: string };
   sponsor?: { name: string; url?: string };
   furtherReading: string[];
-  /** Slugs of related articles in the same script, best first (lib/related.ts, via linkRelated in the index step). */
+  /** Slugs of related articles in the same script, best first (pipeline/index/related.ts). */
   related: string[];
   /** The editor's file, relative to the content folder. */
   sourceFile: string;

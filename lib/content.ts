@@ -1,6 +1,6 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
-import type { Locale } from '@/i18n/routing';
+import type { Locale } from '@/i18n/locales';
 import { site } from './site';
 // Imported, not read, so that `next dev` sees content change and refreshes open pages.
 import { revision } from '../.contentlayer/site/revision.json';

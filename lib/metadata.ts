@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { listingPath, localePath, routing, type Locale } from '@/i18n/routing';
+import { defaultLocale, localePath, locales, openGraphLocale, otherLocale, type Locale } from '@/i18n/locales';
+import { listingPath } from '@/lib/pagination';
 import { site } from './site';
 
 type PageMetadataInput = {
@@ -23,8 +24,8 @@ type PageMetadataInput = {
 export function pageMetadata({ locale, path: basePath, page = 1, title, description, image, article, canonical, derivedFrom }: PageMetadataInput): Metadata {
   const path = listingPath(basePath, page);
   const languages: Record<string, string> = {};
-  for (const l of routing.locales) languages[l] = localePath(l, path);
-  languages['x-default'] = localePath(routing.defaultLocale, path);
+  for (const l of locales) languages[l] = localePath(l, path);
+  languages['x-default'] = localePath(defaultLocale, path);
   return {
     metadataBase: new URL(site.url),
     title,
@@ -35,8 +36,8 @@ export function pageMetadata({ locale, path: basePath, page = 1, title, descript
       description,
       url: localePath(locale, path),
       siteName: site.name[locale],
-      locale: locale === 'zh-Hant' ? 'zh_TW' : 'zh_CN',
-      alternateLocale: locale === 'zh-Hant' ? 'zh_CN' : 'zh_TW',
+      locale: openGraphLocale(locale),
+      alternateLocale: openGraphLocale(otherLocale(locale)),
       images: image ? [{ url: image.src, width: image.width, height: image.height, alt: image.alt }] : undefined,
       ...(article
         ? {

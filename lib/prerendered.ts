@@ -1,28 +1,38 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-// What `next build` prerendered, read from its output. Null under `next dev`, where pages
-// render on demand and there is no such list.
+// What `next build` prerendered, read from its output: the proxy answers unknown paths with it, and
+// the search index (pipeline/search-index.ts) reads the article pages from it.
 
 const nextDir = path.join(process.cwd(), '.next');
 let paths: Set<string> | null | undefined;
 const htmlCache = new Map<string, string>();
 
-/** Every page path the production build prerendered, read once from Next's prerender manifest. */
-export function prerenderedPaths(): Set<string> | null {
-  if (paths !== undefined) return paths;
-  if (process.env.NODE_ENV !== 'production') return (paths = null);
+/** Every page path a production build prerendered, from Next's prerender manifest. */
+export function readPrerenderedRoutes(): string[] {
   const manifest = JSON.parse(readFileSync(path.join(nextDir, 'prerender-manifest.json'), 'utf8')) as {
     routes: Record<string, unknown>;
   };
-  return (paths = new Set(Object.keys(manifest.routes)));
+  return Object.keys(manifest.routes);
+}
+
+/** Where the build wrote the HTML of one prerendered page path. */
+export function prerenderedHtmlFile(pagePath: string): string {
+  return path.join(nextDir, 'server', 'app', `${pagePath}.html`);
+}
+
+/** The prerendered page paths, read once; null under `next dev`, where pages render on demand. */
+export function prerenderedPaths(): Set<string> | null {
+  if (paths !== undefined) return paths;
+  if (process.env.NODE_ENV !== 'production') return (paths = null);
+  return (paths = new Set(readPrerenderedRoutes()));
 }
 
 /** The prerendered HTML of one page path, cached after the first read. */
 export function prerenderedHtml(pagePath: string): string {
   let html = htmlCache.get(pagePath);
   if (html === undefined) {
-    html = readFileSync(path.join(nextDir, 'server', 'app', `${pagePath}.html`), 'utf8');
+    html = readFileSync(prerenderedHtmlFile(pagePath), 'utf8');
     htmlCache.set(pagePath, html);
   }
   return html;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Locale } from '@/i18n/routing';
+import type { Locale } from '@/i18n/locales';
 
 // Where the search index lives. `scripts/search-index.ts` writes it after `next build`; the search
 // page's client component fetches the manifest and loads the parts of the reader's script.

@@ -1,14 +1,10 @@
-import type { Locale } from '@/i18n/routing';
-
-type Localized = Record<Locale, string>;
+import type { Localized } from '@/i18n/locales';
 
 type SiteConfig = {
   /** Public origin, used for canonical URLs, hreflang and the sitemap. */
   url: string;
   name: Localized;
   tagline: Localized;
-  /** Every date on the site is shown and interpreted in this zone. */
-  timeZone: string;
   /** Reading speed for Chinese text, in characters per minute. */
   hanCharsPerMinute: number;
   /** Reading speed for runs of Latin text, in words per minute. */
@@ -27,7 +23,6 @@ export const site: SiteConfig = {
     'zh-Hant': '看懂科技與商業的浪潮',
     'zh-Hans': '看懂科技与商业的浪潮',
   },
-  timeZone: 'Asia/Taipei',
   hanCharsPerMinute: 400,
   latinWordsPerMinute: 200,
   pageSize: 6,

@@ -1,4 +1,4 @@
-import { localePath, type Locale } from '@/i18n/routing';
+import { localePath, type Locale } from '@/i18n/locales';
 import type { ArticleDetail } from './content';
 import { site } from './site';
 

@@ -4,9 +4,9 @@
 // pre-commit hook uses it for the staged articles.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContent } from '@/lib/content-check';
-import { contentSchemas } from '@/lib/content-schema';
-import { formatProblems } from './problems';
+import { checkContent } from '@/pipeline/check/check-content';
+import { formatProblems } from '@/pipeline/check/format';
+import { contentSchemas } from '@/pipeline/schema';
 
 const { values, positionals } = parseArgs({ options: { only: { type: 'string', multiple: true } }, allowPositionals: true });
 const only = values.only ? new Set([...values.only, ...positionals]) : undefined;

@@ -1,6 +1,6 @@
-// `tsx scripts/index-content.ts`, after scripts/contentlayer-build.ts: writes the content index (see
-// scripts/content-index.ts) from every folder contentlayer wrote. Any content problem stops the build.
-import { writeContentIndex } from './content-index';
-import { readGenerated } from './generated-content';
+// `npm run content`, third step, after scripts/compile-content.ts: writes the content index
+// (pipeline/index/write-index.ts) from every folder contentlayer wrote. Any content problem stops the build.
+import { readGenerated } from '@/pipeline/index/generated';
+import { writeContentIndex } from '@/pipeline/index/write-index';
 
 if (!writeContentIndex(readGenerated())) process.exit(1);

@@ -6,12 +6,10 @@ import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
-import { isLocale } from '@/i18n/routing';
-import { PLACEHOLDERS } from '@/lib/content-check';
-import { site } from '@/lib/site';
+import { isLocale, scriptKey, timeZone } from '@/i18n/locales';
+import { PLACEHOLDERS, SLUG_PATTERN } from '@/pipeline/schema';
 
 const contentDir = process.env.CONTENT_DIR ?? 'content';
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const { values } = parseArgs({
   options: {
@@ -61,12 +59,12 @@ async function ask(value: string | undefined, question: string): Promise<string>
 }
 
 const slug = await ask(values.slug, 'slug（網址代稱，小寫英文、數字與連字號，例如 ai-chip-export）');
-if (!SLUG.test(slug)) fail(`代稱「${slug}」不合規則：只能用小寫英文字母、數字與連字號，例如 ai-chip-export`);
+if (!SLUG_PATTERN.test(slug)) fail(`代稱「${slug}」不合規則：只能用小寫英文字母、數字與連字號，例如 ai-chip-export`);
 if (existingSlugs().has(slug)) fail(`代稱「${slug}」已經有文章了：換一個代稱，或直接編輯 content/articles/ 底下那篇`);
 
 const script = await ask(values.script, 'script（文字：zh-Hant 繁體或 zh-Hans 簡體）');
-if (!isLocale(script)) fail(`文字必須是 zh-Hant 或 zh-Hans，收到「${script}」`);
-const key = script === 'zh-Hant' ? 'hant' : 'hans';
+const locale = isLocale(script) ? script : fail(`文字必須是 zh-Hant 或 zh-Hans，收到「${script}」`);
+const key = scriptKey(locale);
 
 const sections = named('sections');
 const tags = named('tags');
@@ -86,7 +84,7 @@ if (authorIds.length === 0 || unknownAuthors.length > 0) fail(`作者「${unknow
 rl?.close();
 
 // Now, in Taipei, to the minute: the sv-SE locale writes dates as YYYY-MM-DD HH:mm.
-const now = new Intl.DateTimeFormat('sv-SE', { timeZone: site.timeZone, dateStyle: 'short', timeStyle: 'short' }).format(new Date());
+const now = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(new Date());
 const quote = (text: string) => JSON.stringify(text);
 const hant = script === 'zh-Hant';
 const text = `---

@@ -1,94 +1,11 @@
-// Builds the static search index from the production build's prerendered article pages:
-// `npm run search:index`, run by `npm run build` after `next build`.
-//
-// Pagefind reads each article page's HTML (the text readers see, in their script; the page marks
-// what to index with data-pagefind-body) and writes one bundle per script and part under
-// public/pagefind/. Chinese text costs pagefind about 1 MiB of memory per page, so each script is
-// indexed in parts of at most SEARCH_PART_SIZE pages (default 2,000) and the search page merges the
-// parts at search time; public/pagefind/manifest.json lists them. The two scripts are indexed side by
-// side, each in its own process.
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+// `npm run search:index`, after `next build`: the search index of both scripts (pipeline/search-index.ts).
+// With `--locale L` it indexes one script, as a child of the run without it.
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import * as pagefind from 'pagefind';
-import { isLocale, routing, type Locale } from '../i18n/routing';
-import { searchBundleDir, searchManifestFile, type SearchManifest } from '../lib/search';
-
-const partSize = Number(process.env.SEARCH_PART_SIZE ?? 2000);
-const nextDir = path.join(process.cwd(), '.next');
-const started = performance.now();
-const resultPrefix = 'search-parts ';
-
-const manifest = JSON.parse(readFileSync(path.join(nextDir, 'prerender-manifest.json'), 'utf8')) as {
-  routes: Record<string, unknown>;
-};
-const articlePaths = (locale: Locale) =>
-  Object.keys(manifest.routes)
-    .filter((route) => route.startsWith(`/${locale}/articles/`))
-    .sort();
-
-// Pagefind never indexes what is inside <script>, and half of a page's HTML is the framework's
-// inline RSC payload: leaving the scripts out gives the same index, 13% sooner. An HTML script
-// element ends at the first `</script>`, so the pattern cannot cut one short.
-const withoutScripts = (html: string) => html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
-
-/** Indexes one script's article pages, part by part; returns the parts' URLs and the page count. */
-async function indexScript(locale: Locale): Promise<{ parts: string[]; pages: number }> {
-  const paths = articlePaths(locale);
-  const parts: string[] = [];
-  for (let start = 0; start < paths.length; start += partSize) {
-    const part = paths.slice(start, start + partSize);
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    for (const pagePath of part) {
-      const html = readFileSync(path.join(nextDir, 'server', 'app', `${pagePath}.html`), 'utf8');
-      const added = await index.addHTMLFile({ url: pagePath, content: withoutScripts(html) });
-      if (added.errors.length > 0) throw new Error(`${pagePath}: ${added.errors.join('; ')}`);
-    }
-    const url = `/pagefind/${locale}/${parts.length}/`;
-    const written = await index.writeFiles({ outputPath: path.join(searchBundleDir, locale, String(parts.length)) });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write ${url}: ${written.errors.join('; ')}`);
-    await index.deleteIndex();
-    parts.push(url);
-  }
-  await pagefind.close();
-  return { parts, pages: paths.length };
-}
+import { isLocale } from '@/i18n/locales';
+import { indexScriptForParent, writeSearchIndex } from '@/pipeline/search-index';
 
 const { values } = parseArgs({ options: { locale: { type: 'string' } } });
-if (values.locale) {
-  // One script, run as a child of the command below: prints its parts for the parent.
-  if (!isLocale(values.locale)) throw new Error(`Unknown locale ${values.locale}`);
-  console.log(`${resultPrefix}${JSON.stringify(await indexScript(values.locale))}`);
-} else {
-  // Each script in its own process (a pagefind service indexes on one core), side by side.
-  rmSync(searchBundleDir, { recursive: true, force: true });
-  const results = await Promise.all(
-    routing.locales.map(
-      (locale) =>
-        new Promise<{ parts: string[]; pages: number }>((resolve, reject) => {
-          const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--locale', locale], {
-            stdio: ['ignore', 'pipe', 'inherit'],
-          });
-          let output = '';
-          child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-          child.on('error', reject);
-          child.on('exit', (code) => {
-            const line = output.split('\n').find((l) => l.startsWith(resultPrefix));
-            if (code !== 0 || !line) return reject(new Error(`Indexing ${locale} for search failed (exit ${code}).`));
-            resolve(JSON.parse(line.slice(resultPrefix.length)) as { parts: string[]; pages: number });
-          });
-        }),
-    ),
-  );
-  const manifest = Object.fromEntries(routing.locales.map((locale, i) => [locale, results[i]!.parts])) as SearchManifest;
-  mkdirSync(path.dirname(searchManifestFile), { recursive: true });
-  writeFileSync(searchManifestFile, JSON.stringify(manifest));
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const pages = results.reduce((n, r) => n + r.pages, 0);
-  console.log(
-    `Search index: ${pages} article pages in ${routing.locales.map((l) => `${manifest[l].length} ${l} part(s)`).join(', ')}, ${seconds} s.`,
-  );
-}
+if (values.locale === undefined) await writeSearchIndex(fileURLToPath(import.meta.url));
+else if (isLocale(values.locale)) await indexScriptForParent(values.locale);
+else throw new Error(`Unknown locale ${values.locale}`);

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { SiteLink } from '@/components/layout/site-link';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { isLocale, localePath } from '@/i18n/routing';
+import { isLocale, localePath } from '@/i18n/locales';
 import { leadArticle, listArticles, listArticlesPage, listSections } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
 import { ArticleCard } from '@/components/article/article-card';

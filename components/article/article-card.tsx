@@ -1,7 +1,7 @@
 import { OptimizedImage } from '@/components/media/optimized-image';
 import { getTranslations } from 'next-intl/server';
 import { SiteLink } from '@/components/layout/site-link';
-import { localePath, type Locale } from '@/i18n/routing';
+import { localePath, type Locale } from '@/i18n/locales';
 import type { ArticleCard as ArticleCardData } from '@/lib/content';
 import { DateText } from './date-text';
 import { TagList } from './tag-list';

@@ -1,5 +1,5 @@
 import { getFormatter } from 'next-intl/server';
-import type { Locale } from '@/i18n/routing';
+import type { Locale } from '@/i18n/locales';
 
 type DateTextProps = {
   iso: string;

@@ -1,6 +1,7 @@
 import { SiteLink } from '@/components/layout/site-link';
 import { getTranslations } from 'next-intl/server';
-import { listingPath, localePath, paginationItems, type Locale } from '@/i18n/routing';
+import { localePath, type Locale } from '@/i18n/locales';
+import { listingPath, paginationItems } from '@/lib/pagination';
 
 type PaginationProps = { locale: Locale; basePath: string; page: number; totalPages: number };
 

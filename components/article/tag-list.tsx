@@ -1,5 +1,5 @@
 import { SiteLink } from '@/components/layout/site-link';
-import { localePath, type Locale } from '@/i18n/routing';
+import { localePath, type Locale } from '@/i18n/locales';
 import type { TermLink } from '@/lib/content';
 
 type TagListProps = { tags: TermLink[]; locale: Locale; label?: string };

@@ -2,7 +2,7 @@
 
 import { SiteLink } from '@/components/layout/site-link';
 import { usePathname } from 'next/navigation';
-import { localePath, routing, type Locale } from '@/i18n/routing';
+import { localePath, withoutLocale, type Locale } from '@/i18n/locales';
 
 type LocaleSwitcherProps = {
   target: Locale;
@@ -17,11 +17,9 @@ type LocaleSwitcherProps = {
  */
 export function LocaleSwitcher({ target, text, label }: LocaleSwitcherProps) {
   const pathname = usePathname();
-  const current = routing.locales.find((l) => pathname === `/${l}` || pathname.startsWith(`/${l}/`));
-  const rest = current ? pathname.slice(current.length + 1) : '';
   return (
     <SiteLink
-      href={localePath(target, rest)}
+      href={localePath(target, withoutLocale(pathname))}
       hrefLang={target}
       title={label}
       data-testid="locale-switcher"

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { SiteLink } from '@/components/layout/site-link';
-import { localePath, type Locale } from '@/i18n/routing';
+import { localePath, type Locale } from '@/i18n/locales';
 
 type NotFoundMessageProps = { locale: Locale };
 

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { SiteLink } from '@/components/layout/site-link';
-import { localePath, otherLocale, type Locale } from '@/i18n/routing';
+import { localePath, otherLocale, type Locale } from '@/i18n/locales';
 import { listSections } from '@/lib/content';
 import { site } from '@/lib/site';
 import { LocaleSwitcher } from './locale-switcher';

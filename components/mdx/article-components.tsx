@@ -1,6 +1,6 @@
 import { OptimizedImage } from '@/components/media/optimized-image';
 import type { ComponentProps, ReactNode } from 'react';
-import type { Locale } from '@/i18n/routing';
+import type { Locale } from '@/i18n/locales';
 import type { ImageSize } from '@/lib/content-model';
 
 /** What the components of one article body need to know, resolved by the page. */

@@ -2,7 +2,7 @@
 
 import { SiteLink } from '@/components/layout/site-link';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Locale } from '@/i18n/routing';
+import type { Locale } from '@/i18n/locales';
 import { excerptSegments, searchQuery } from '@/lib/search-text';
 
 // The parts of pagefind's browser API the search page uses.

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { isLocale } from '@/i18n/routing';
+import { isLocale } from '@/i18n/locales';
 import { NotFoundMessage } from '@/components/layout/not-found-message';
 
 // The localized 404 page, built once per locale at /{locale}/404. Next answers unknown route

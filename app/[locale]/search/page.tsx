@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { isLocale } from '@/i18n/routing';
+import { isLocale } from '@/i18n/locales';
 import { pageMetadata } from '@/lib/metadata';
 import { searchManifestUrl } from '@/lib/search';
 import { PageHeading } from '@/components/layout/page-heading';

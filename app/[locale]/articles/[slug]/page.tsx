@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { SiteLink } from '@/components/layout/site-link';
-import { localePath, isLocale } from '@/i18n/routing';
+import { isLocale, localePath } from '@/i18n/locales';
 import { articleSlugs, getArticle } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
 import { site } from '@/lib/site';

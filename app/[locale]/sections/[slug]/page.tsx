@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { isLocale, pageParam } from '@/i18n/routing';
+import { isLocale } from '@/i18n/locales';
+import { pageParam } from '@/lib/pagination';
 import { getSection, listArticlesPage, listSections } from '@/lib/content';
 import { pageMetadata, pagedTitle } from '@/lib/metadata';
 import { ArticleList } from '@/components/article/article-list';

@@ -1,4 +1,5 @@
-import { isLocale, laterPageParams } from '@/i18n/routing';
+import { isLocale } from '@/i18n/locales';
+import { laterPageParams } from '@/lib/pagination';
 import { pageCount } from '@/lib/content';
 
 export { default, generateMetadata } from '../../page';

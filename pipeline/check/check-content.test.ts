@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from './content-check';
-import { contentSchemas } from './content-schema';
+import { contentSchemas } from '../schema';
+import { checkContent } from './check-content';
 
 // tests/fixtures/content holds one article per kind of editor mistake (see its README.md).
-const fixtures = path.resolve(__dirname, '..', 'tests', 'fixtures');
+const fixtures = path.resolve(__dirname, '..', '..', 'tests', 'fixtures');
 const now = new Date('2026-11-25T00:00:00Z');
 const checkFixtures = (only?: ReadonlySet<string>) =>
   checkContent({ contentDir: path.join(fixtures, 'content'), publicDir: path.join(fixtures, 'public'), schemas: contentSchemas, now, only });
@@ -55,7 +55,7 @@ describe('checkContent', () => {
   });
 
   it('finds nothing wrong with the site\'s own content', () => {
-    const root = path.resolve(__dirname, '..');
+    const root = path.resolve(__dirname, '..', '..');
     const problems = checkContent({ contentDir: path.join(root, 'content'), publicDir: path.join(root, 'public'), schemas: contentSchemas, now });
     expect(problems).toEqual([]);
   });

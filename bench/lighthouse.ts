@@ -5,12 +5,12 @@
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import lighthouse from 'lighthouse';
-import { routing } from '@/i18n/routing';
+import { locales } from '@/i18n/locales';
 import { site } from '@/lib/site';
-import { nextStart, samplePages, startServer } from './bench-common';
-import { missingChineseFontWarning } from './chinese-font';
+import { nextStart, samplePages, startServer } from './common';
+import { chromiumArgs, chromiumPath, missingChineseFontWarning } from './chromium';
 
-const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const chromium = chromiumPath ?? 'chromium';
 // The server answers at the site's own address (SITE_URL at build time, http://localhost:3000 by
 // default), so that canonical and hreflang links point at the pages being measured.
 const origin = new URL(site.url);
@@ -51,11 +51,7 @@ const browser = spawn(
   [
     '--headless=new',
     `--remote-debugging-port=${debugPort}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
+    ...chromiumArgs,
     '--no-first-run',
     'about:blank',
   ],
@@ -72,7 +68,7 @@ for (let attempt = 0; attempt < 50; attempt++) {
 
 type Row = { page: string; scores: Record<string, number>; fcp: number; lcp: number; tbt: number; cls: number };
 const rows: Row[] = [];
-for (const locale of routing.locales) {
+for (const locale of locales) {
   for (const [kind, pagePath] of Object.entries(samplePages(locale))) {
     // The page is loaded once first, so the server's first-request work (image optimisation) is not scored.
     await fetch(server.url + pagePath);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { laterPageParams, listingPath, localePath, pageParam, paginationItems } from './routing';
+import { localePath } from '@/i18n/locales';
+import { laterPageParams, listingPath, pageParam, paginationItems } from './pagination';
 
 describe('listing pages', () => {
   it('gives page 1 the listing\'s own address and later pages /page/N', () => {

@@ -1,16 +1,18 @@
-// The index step, after `contentlayer2 build`: checks every cross-document reference, derives the
-// missing script of single-script articles, then writes the body-free index that listings read and
-// one body file per article. Run by scripts/index-content.ts in the build, and in-process by
-// scripts/dev.ts on every save.
+// The index step, after the compile: checks every cross-document reference, derives the missing
+// script of single-script articles, then writes the body-free index that listings read and one body
+// file per article. Run by scripts/index-content.ts in the build, and in-process by the live preview
+// (pipeline/preview.ts) on every save.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Article, Author, Glossary, Section, Tag } from 'contentlayer/generated';
-import { buildIndex, figureSources, linkRelated } from '@/lib/catalog';
+import { imageAttributes } from '@/lib/body-components';
 import { bodyFile, contentOutDir, indexFile, revisionFile } from '@/lib/content-files';
 import type { ArticleBody } from '@/lib/content-model';
-import { createConverter } from '@/lib/convert';
-import { imageMeasurer } from '@/lib/image-size';
-import { formatProblems } from './problems';
+import { formatProblems } from '../check/format';
+import { createConverter } from '../convert';
+import { imageMeasurer } from '../image-size';
+import { linkRelated } from './related';
+import { buildIndex } from './resolve';
 
 const contentDir = process.env.CONTENT_DIR ?? 'content';
 const publicDir = path.join(process.cwd(), 'public');
@@ -24,6 +26,20 @@ function converterFor(terms: { hant: string; hans: string }[]) {
   const key = JSON.stringify(terms);
   if (cachedConverter?.key !== key) cachedConverter = { key, converter: createConverter(terms) };
   return cachedConverter.converter;
+}
+
+// An opening tag of a body component that holds an image, and the attributes in it.
+const imageTags = imageAttributes.map(({ component, attribute }) => ({ tag: new RegExp(`<${component}\\b[^>]*>`, 'g'), attribute }));
+const ATTRIBUTE = /([A-Za-z]+)="([^"]*)"/g;
+
+/** Image paths an MDX body shows (<Figure src="…" />), so that each is measured once, here. */
+export function bodyImageSources(body: string): string[] {
+  return imageTags.flatMap(({ tag, attribute }) =>
+    [...body.matchAll(tag)].flatMap((m) => {
+      const src = [...m[0].matchAll(ATTRIBUTE)].find((a) => a[1] === attribute)?.[2];
+      return src ? [src] : [];
+    }),
+  );
 }
 
 /** What contentlayer generated: the documents the index is built from. */
@@ -101,7 +117,7 @@ export function writeContentIndex({ allArticles, allAuthors, allTags, allSection
     const source = bySource.get(article.sourceFile);
     const code = source?.code ?? '';
     const from = article.derivedFrom;
-    const images = Object.fromEntries(figureSources(source?.raw ?? '').flatMap((src) => {
+    const images = Object.fromEntries(bodyImageSources(source?.raw ?? '').flatMap((src) => {
       const size = sizeOf(src);
       return size ? [[src, size]] : [];
     }));

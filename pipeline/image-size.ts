@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
-import type { ImageSize } from './content-model';
+import type { ImageSize } from '@/lib/content-model';
 
 /**
  * Measures images under a public folder by their site path (`/images/…`), each once. Undefined

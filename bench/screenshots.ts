@@ -1,13 +1,11 @@
 // Takes the screenshots in docs/screenshots from a running production server:
 // `npm run build && npm start`, then `npm run screenshots` (BASE_URL to use another address).
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { missingChineseFontWarning } from './chinese-font';
+import { chromiumArgs, chromiumPath, missingChineseFontWarning } from './chromium';
 
 const baseUrl = process.env.BASE_URL ?? 'http://localhost:3000';
 const outDir = path.join(process.cwd(), 'docs', 'screenshots');
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 const viewports = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
 const pages = { home: '/zh-Hant', article: '/zh-Hant/articles/double-11-ten-years', 'article-hans': '/zh-Hans/articles/adsvantage-ai-copywriter' };
@@ -15,7 +13,7 @@ const pages = { home: '/zh-Hant', article: '/zh-Hant/articles/double-11-ten-year
 const fontWarning = missingChineseFontWarning();
 if (fontWarning) console.log(fontWarning);
 
-const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 for (const [device, viewport] of Object.entries(viewports)) {
   const page = await browser.newPage({ viewport, deviceScaleFactor: 1, colorScheme: 'light', isMobile: device === 'phone' });
   for (const [name, url] of Object.entries(pages)) {

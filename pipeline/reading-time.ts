@@ -1,4 +1,4 @@
-import { site } from './site';
+import { site } from '../lib/site';
 
 const HAN_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 const HIGH_SURROGATE = /[\uD800-\uDBFF]/g;

@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { decode } from '@jridgewell/sourcemap-codec';
-import { samplePages } from './bench-common';
+import { samplePages } from './common';
 
 const nextDir = path.join(process.cwd(), '.next');
 const pages = samplePages('zh-Hant');

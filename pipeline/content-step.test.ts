@@ -35,7 +35,7 @@ function withArticle(file: string, edit: (text: string) => string, check: () => 
 
 beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), 'content-build-'));
-  for (const entry of ['package.json', 'tsconfig.json', 'contentlayer.config.ts', 'lib', 'i18n', 'scripts', 'content', '.githooks']) {
+  for (const entry of ['package.json', 'tsconfig.json', 'contentlayer.config.ts', 'lib', 'i18n', 'pipeline', 'scripts', 'content', '.githooks']) {
     cpSync(path.join(root, entry), path.join(work, entry), { recursive: true });
   }
   symlinkSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'));

@@ -5,7 +5,7 @@
 // `npm run build`. The load generator shares the machine with the server, as it would in CI.
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { nextStart, samplePages, startServer } from './bench-common';
+import { nextStart, samplePages, startServer } from './common';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const connections = 50;

@@ -1,14 +1,11 @@
-import { isLocale, localePath, otherLocale, routing, type Locale } from '@/i18n/routing';
-import type { GlossaryTerm } from './convert';
-import { relatedArticles } from './related';
-import type {
-  ArticleSummary,
-  AuthorInfo,
-  ContentIndex,
-  ContentProblem,
-  Localized,
-  TermInfo,
-} from './content-model';
+// The index step's first half, also run by the content check: resolves every article's references
+// (tags and sections by name, authors, hero image, further reading) against the other files, derives
+// the other script of a story written in one, and returns every problem found on the way.
+import { fromScriptKeys, isLocale, localePath, type Localized } from '@/i18n/locales';
+import type { ArticleSummary, AuthorInfo, ContentIndex, ContentProblem, TermInfo } from '@/lib/content-model';
+import { SLUG_PATTERN } from '../schema';
+import { derivedVersions, type Convert } from './derive';
+import { checkGlossary, type GlossaryInput } from './glossary';
 
 type RawLocalized = { hant: string; hans: string };
 
@@ -34,7 +31,7 @@ export type RawArticle = {
 export type RawTerm = { sourceFile: string; name: RawLocalized; description?: RawLocalized };
 export type RawAuthor = { sourceFile: string; name: RawLocalized; role?: RawLocalized; bio?: RawLocalized };
 
-export type CatalogInput = {
+export type ResolveInput = {
   articles: RawArticle[];
   authors: RawAuthor[];
   tags: RawTerm[];
@@ -45,29 +42,16 @@ export type CatalogInput = {
   includeDrafts: boolean;
   /** The build's time: an article dated later is not published yet. */
   now: Date;
-  glossary?: { sourceFile: string; terms: GlossaryTerm[] };
-  /** Converts text written in one script into the other (lib/convert.ts). */
-  convert: (text: string, from: Locale) => string;
+  glossary?: GlossaryInput;
+  /** Converts text written in one script into the other (pipeline/convert.ts). */
+  convert: Convert;
 };
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // articles/<slug>/<locale>.mdx, optionally inside grouping folders such as articles/2026/<slug>/.
 const ARTICLE_FILE = /^articles\/(?:[^/]+\/)*?([^/]+)\/([^/]+)\.mdx$/;
-const FIGURE_TAG = /<Figure\b[^>]*>/g;
-const ATTRIBUTE = /([A-Za-z]+)="([^"]*)"/g;
-
-/** Image paths an MDX body shows with <Figure src="…" />, in order. */
-export function figureSources(body: string): string[] {
-  return [...body.matchAll(FIGURE_TAG)].flatMap((m) => {
-    const src = [...m[0].matchAll(ATTRIBUTE)].find((a) => a[1] === 'src')?.[2];
-    return src ? [src] : [];
-  });
-}
 const DATA_FILE = /^(?:authors|tags|sections)\/([^/]+)\.yaml$/;
 
-const localized = (value: RawLocalized): Localized => ({ 'zh-Hant': value.hant, 'zh-Hans': value.hans });
-const optionalLocalized = (value: RawLocalized | undefined) => (value ? localized(value) : undefined);
-
+const optionalLocalized = (value: RawLocalized | undefined): Localized | undefined => (value ? fromScriptKeys(value) : undefined);
 
 function listNames(names: string[]): string {
   const shown = names.slice(0, 12).join('、');
@@ -79,12 +63,12 @@ function listNames(names: string[]): string {
  * (related pieces left empty: the index step fills them with linkRelated).
  * Returns every problem found, not only the first: an editor fixes them all in one pass.
  */
-export function buildIndex(input: CatalogInput): { index: ContentIndex; problems: ContentProblem[] } {
+export function buildIndex(input: ResolveInput): { index: ContentIndex; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
 
   const dataId = (sourceFile: string) => {
     const id = DATA_FILE.exec(sourceFile)?.[1] ?? '';
-    if (!SLUG.test(id)) {
+    if (!SLUG_PATTERN.test(id)) {
       problems.push({
         file: sourceFile,
         message: `檔名「${id}」不是合法的代稱`,
@@ -96,12 +80,12 @@ export function buildIndex(input: CatalogInput): { index: ContentIndex; problems
 
   const authors: AuthorInfo[] = input.authors.map((a) => ({
     id: dataId(a.sourceFile),
-    name: localized(a.name),
+    name: fromScriptKeys(a.name),
     role: optionalLocalized(a.role),
     bio: optionalLocalized(a.bio),
   }));
   const toTerms = (raw: RawTerm[]): TermInfo[] =>
-    raw.map((t) => ({ slug: dataId(t.sourceFile), name: localized(t.name), description: optionalLocalized(t.description) }));
+    raw.map((t) => ({ slug: dataId(t.sourceFile), name: fromScriptKeys(t.name), description: optionalLocalized(t.description) }));
   const tags = toTerms(input.tags);
   const sections = toTerms(input.sections);
 
@@ -133,7 +117,7 @@ export function buildIndex(input: CatalogInput): { index: ContentIndex; problems
     const match = ARTICLE_FILE.exec(raw.sourceFile);
     const slug = match?.[1] ?? '';
     const locale = match?.[2];
-    if (!match || !SLUG.test(slug) || !isLocale(locale)) {
+    if (!match || !SLUG_PATTERN.test(slug) || !isLocale(locale)) {
       problems.push({
         file: raw.sourceFile,
         message: '文章檔案的位置或檔名不正確',
@@ -168,12 +152,6 @@ export function buildIndex(input: CatalogInput): { index: ContentIndex; problems
     const size = input.imageSize(raw.hero.src);
     if (!raw.hero.src.startsWith('/') || !size) {
       problem('hero.src', `找不到首圖「${raw.hero.src}」`, '把圖片放在 public/ 底下，並以 / 開頭填寫路徑，例如 /images/articles/<代稱>/hero.jpg');
-    }
-    for (const key of ['alt', 'credit'] as const) {
-      if (!raw.hero[key].trim()) problem(`hero.${key}`, `首圖的 ${key} 是空的`, key === 'alt' ? '用一句話描述圖片內容，供視障讀者使用' : '填寫圖片來源，例如「圖：觀潮科技」');
-    }
-    if (raw.updatedAt && raw.updatedAt < raw.publishedAt) {
-      problem('updatedAt', '更新時間早於發布時間', '更新時間 updatedAt 必須晚於 publishedAt');
     }
 
     articles.push({
@@ -220,124 +198,4 @@ export function buildIndex(input: CatalogInput): { index: ContentIndex; problems
 
   published.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.slug.localeCompare(b.slug));
   return { index: { articles: published, authors, tags, sections }, problems };
-}
-
-/**
- * Fills in every article's related pieces (lib/related.ts), within its own script. Separate from
- * buildIndex because only the index step needs them: a content check finds no problem in them.
- */
-export function linkRelated(index: ContentIndex): void {
-  for (const locale of routing.locales) {
-    const inLocale = index.articles.filter((a) => a.locale === locale);
-    const related = relatedArticles(inLocale);
-    for (const article of inLocale) article.related = related.get(article.slug) ?? [];
-  }
-}
-
-/**
- * Groups the human-written versions by slug. A story written in one script gets the other derived
- * by conversion; a story written in both is checked for agreement on everything that is not prose.
- * Two files claiming the same slug and script are a mistake.
- */
-function derivedVersions(
-  articles: ArticleSummary[],
-  problems: ContentProblem[],
-  convert: CatalogInput['convert'],
-): ArticleSummary[] {
-  const bySlug = new Map<string, ArticleSummary[]>();
-  for (const article of articles) bySlug.set(article.slug, [...(bySlug.get(article.slug) ?? []), article]);
-
-  const derived: ArticleSummary[] = [];
-  for (const [slug, versions] of bySlug) {
-    const byLocale = new Map<Locale, ArticleSummary[]>();
-    for (const v of versions) byLocale.set(v.locale, [...(byLocale.get(v.locale) ?? []), v]);
-    for (const [locale, same] of byLocale) {
-      if (same.length < 2) continue;
-      for (const duplicate of same.slice(1)) {
-        problems.push({
-          file: duplicate.sourceFile,
-          message: `文章「${slug}」的 ${locale} 版本重複：${same[0]?.sourceFile} 也是同一篇`,
-          fix: '同一個代稱在每種文字只能有一個檔案：刪除其中一個，或替其中一篇換一個代稱',
-        });
-      }
-    }
-    const [first, second] = [...byLocale.values()].map((same) => same[0]!);
-    if (first && !second) derived.push(derive(first, convert));
-    if (first && second) checkPair(first, second, problems);
-  }
-  return derived;
-}
-
-/** The other script of a story, converted from the human-written one. */
-function derive(human: ArticleSummary, convert: CatalogInput['convert']): ArticleSummary {
-  const from = human.locale;
-  const locale = otherLocale(from);
-  const c = (text: string) => convert(text, from);
-  return {
-    ...human,
-    locale,
-    path: localePath(locale, `/articles/${human.slug}`),
-    title: c(human.title),
-    summary: c(human.summary),
-    hero: { ...human.hero, alt: c(human.hero.alt), credit: c(human.hero.credit) },
-    syndication: human.syndication && { ...human.syndication, partner: c(human.syndication.partner) },
-    sponsor: human.sponsor && { ...human.sponsor, name: c(human.sponsor.name) },
-    derivedFrom: from,
-  };
-}
-
-function checkPair(first: ArticleSummary, second: ArticleSummary, problems: ContentProblem[]) {
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  const fields: [string, (a: ArticleSummary) => unknown][] = [
-    ['publishedAt', (a) => a.publishedAt],
-    ['updatedAt', (a) => a.updatedAt ?? null],
-    ['authors', (a) => a.authorIds],
-    ['section', (a) => a.sectionSlug],
-    ['tags', (a) => [...a.tagSlugs].sort()],
-    ['hero.src', (a) => a.hero.src],
-    ['draft', (a) => a.draft],
-    ['furtherReading', (a) => a.furtherReading],
-    ['featured', (a) => a.featured],
-    ['syndication', (a) => a.syndication && [a.syndication.partnerUrl ?? null, a.syndication.originalUrl ?? null]],
-    ['sponsor', (a) => a.sponsor && [a.sponsor.url ?? null]],
-  ];
-  for (const [field, get] of fields) {
-    if (!same(get(first), get(second))) {
-      problems.push({
-        file: second.sourceFile,
-        field,
-        message: `${field} 與 ${first.sourceFile} 不一致`,
-        fix: '同一篇文章的兩個版本，除了文字以外都必須相同：日期、作者、分類、標籤、首圖、草稿、頭條、延伸閱讀、合作媒體與廣編企劃',
-      });
-    }
-  }
-}
-
-function checkGlossary(glossary: CatalogInput['glossary'], problems: ContentProblem[]) {
-  if (!glossary) return;
-  const seen = new Map<string, string>();
-  glossary.terms.forEach((term, i) => {
-    const entry = `第 ${i + 1} 筆`;
-    for (const key of ['hant', 'hans'] as const) {
-      if (!term[key].trim() || term[key] !== term[key].trim()) {
-        problems.push({
-          file: glossary.sourceFile,
-          field: `terms[${i}].${key}`,
-          message: `詞彙表${entry}的 ${key} 是空的，或前後有多餘空白`,
-          fix: '每一筆都要寫出 hant（繁體）與 hans（簡體）兩種寫法',
-        });
-      }
-      const other = key === 'hant' ? term.hans : term.hant;
-      const earlier = seen.get(`${key}:${term[key]}`);
-      if (earlier !== undefined && earlier !== other) {
-        problems.push({
-          file: glossary.sourceFile,
-          field: `terms[${i}].${key}`,
-          message: `詞彙表${entry}的「${term[key]}」已經出現過，但對應的寫法不同（${earlier} / ${other}）`,
-          fix: '同一個詞只能有一種對應寫法：刪除或合併重複的那一筆',
-        });
-      }
-      seen.set(`${key}:${term[key]}`, other);
-    }
-  });
 }

@@ -1,11 +1,11 @@
 import * as OpenCC from 'opencc-js';
-import type { Locale } from '@/i18n/routing';
+import { localePath, otherLocale, scriptKey, type Locale } from '@/i18n/locales';
+import { unconvertedAttributes } from '@/lib/body-components';
 
 /** A term the converter must render in a fixed way in each script (a name, a house-style word). */
 export type GlossaryTerm = { hant: string; hans: string };
 
 const HAN = /\p{Script=Han}/u;
-const scriptKey = (locale: Locale) => (locale === 'zh-Hant' ? 'hant' : 'hans');
 
 // Stand-ins for text that must come through conversion unchanged: private-use characters, which
 // OpenCC leaves alone and no editor types. Each kind of protected text has its own pair.
@@ -32,12 +32,16 @@ function quotesToHant(text: string): string {
     .replace(/(?<=[\p{Script=Han}，。！？])”/gu, '」');
 }
 
+// A prop of an unconverted attribute in compiled code, and its string literal.
+const unconvertedProps = new RegExp(`\\b(${unconvertedAttributes.join('|')}):("(?:[^"\\\\]|\\\\.)*")`, 'g');
+
 export type Converter = {
   /** Converts text written in `from` into the other script: phrases, glossary terms and quotation marks. */
   convert(text: string, from: Locale): string;
   /**
-   * Converts compiled MDX code, leaving code alone: only Chinese text in it changes. The values of
-   * `<Term hant="…" hans="…" />` overrides are kept exactly as the editor wrote them.
+   * Converts compiled MDX code, leaving code alone: only Chinese text in it changes. Body component
+   * attributes that lib/body-components.ts marks unconverted (such as `<Term hant="…" hans="…" />`)
+   * are kept exactly as the editor wrote them.
    */
   convertCode(code: string, from: Locale): string;
 };
@@ -52,7 +56,7 @@ export function createConverter(glossary: GlossaryTerm[]): Converter {
   function run(text: string, from: Locale): string {
     const glossaryShield = shield('\uE000', '\uE001');
     const source = scriptKey(from);
-    const target = from === 'zh-Hant' ? 'hans' : 'hant';
+    const target = scriptKey(otherLocale(from));
     let guarded = text;
     for (const term of terms) {
       if (guarded.includes(term[source])) guarded = guarded.split(term[source]).join(glossaryShield.hide(term[target]));
@@ -65,13 +69,12 @@ export function createConverter(glossary: GlossaryTerm[]): Converter {
     convert: (text, from) => run(text, from),
     convertCode(code, from) {
       // esbuild writes JSX props as `hant:"…"`; each such string literal is kept whole.
-      const termShield = shield('\uE002', '\uE003');
-      const guarded = code.replace(/\b(hant|hans):("(?:[^"\\]|\\.)*")/g, (_, key: string, literal: string) => {
-        return `${key}:${termShield.hide(literal)}`;
+      const attributeShield = shield('\uE002', '\uE003');
+      const guarded = code.replace(unconvertedProps, (_, key: string, literal: string) => {
+        return `${key}:${attributeShield.hide(literal)}`;
       });
       // Links to our own pages lead to the reader's script, like the rest of the page.
-      const to = from === 'zh-Hant' ? 'zh-Hans' : 'zh-Hant';
-      return termShield.restore(run(guarded, from)).replaceAll(`"/${from}/`, `"/${to}/`);
+      return attributeShield.restore(run(guarded, from)).replaceAll(`"${localePath(from, '/')}`, `"${localePath(otherLocale(from), '/')}`);
     },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex, type CatalogInput, type RawArticle } from './catalog';
-import { createConverter } from './convert';
+import { buildIndex, type ResolveInput, type RawArticle } from './resolve';
+import { createConverter } from '../convert';
 
 const converter = createConverter([{ hant: '台灣', hans: '台湾' }]);
 
@@ -22,7 +22,7 @@ function article(slug: string, locale: string, overrides: Partial<RawArticle> = 
   };
 }
 
-function input(articles: RawArticle[]): CatalogInput {
+function input(articles: RawArticle[]): ResolveInput {
   return {
     articles,
     authors: [{ sourceFile: 'authors/newsroom.yaml', name: { hant: '觀潮編輯部', hans: '观潮编辑部' } }],

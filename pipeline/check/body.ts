@@ -1,5 +1,7 @@
 import { createProcessor } from '@mdx-js/mdx';
-import type { ImageSize } from './content-model';
+import { locales } from '@/i18n/locales';
+import { bodyComponent, bodyComponentNames } from '@/lib/body-components';
+import type { ImageSize } from '@/lib/content-model';
 
 /** A mistake inside an article body, at a line and column of the body. */
 export type BodyProblem = { line: number; column: number; message: string; fix: string };
@@ -22,17 +24,8 @@ type Node = {
   position?: { start: Point };
 };
 
-/** The components an article body may use, with the attributes each takes (true: required). */
-export const bodyComponents: Record<string, Record<string, boolean>> = {
-  Figure: { src: true, alt: true, caption: false, credit: false },
-  PullQuote: { cite: false },
-  Callout: { title: false },
-  Video: { provider: true, id: true, title: true },
-  Term: { hant: true, hans: true },
-};
-
-const ALLOWED = Object.keys(bodyComponents).join('、');
-const ARTICLE_LINK = /^\/(?:zh-Hant|zh-Hans)\/articles\/([^/?#]+)\/?(?:[?#].*)?$/;
+const ALLOWED = bodyComponentNames.join('、');
+const ARTICLE_LINK = new RegExp(`^/(?:${locales.join('|')})/articles/([^/?#]+)/?(?:[?#].*)?$`);
 const processor = createProcessor();
 
 /**
@@ -59,7 +52,7 @@ export function checkBody(body: string, context: BodyCheckContext): BodyProblem[
     ];
   }
 
-  const checkFigureSource = (node: Node, src: string) => {
+  const checkImageSource = (node: Node, src: string) => {
     if (/^https?:\/\//.test(src)) {
       at(node, `內文圖片不能直接連到外部網址：${src}`, '把圖片下載後放在 public/images/ 底下，填寫以 / 開頭的路徑');
     } else if (!src.startsWith('/') || !context.imageSize(src)) {
@@ -79,8 +72,8 @@ export function checkBody(body: string, context: BodyCheckContext): BodyProblem[
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
         const name = node.name ?? '';
-        const allowed = bodyComponents[name];
-        if (!allowed) {
+        const spec = bodyComponent(name);
+        if (!spec) {
           at(node, name ? `未知的元件 <${name}>` : '文章裡不能有 <> 片段', `文章只能使用這些元件：${ALLOWED}；HTML 標籤請改用 Markdown`);
           break;
         }
@@ -88,20 +81,24 @@ export function checkBody(body: string, context: BodyCheckContext): BodyProblem[
         for (const attribute of node.attributes ?? []) {
           if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) {
             at(node, `<${name}> 的屬性不能用 {...} 展開`, '每個屬性寫成 名稱="文字"');
-          } else if (!(attribute.name in allowed)) {
-            at(node, `<${name}> 沒有 ${attribute.name} 這個屬性`, `可用的屬性：${Object.keys(allowed).join('、') || '（無）'}`);
+          } else if (!Object.hasOwn(spec.attributes, attribute.name)) {
+            at(node, `<${name}> 沒有 ${attribute.name} 這個屬性`, `可用的屬性：${Object.keys(spec.attributes).join('、') || '（無）'}`);
           } else if (typeof attribute.value !== 'string') {
             at(node, `<${name}> 的 ${attribute.name} 必須是以雙引號括住的文字`, `寫成 ${attribute.name}="…"，不要用大括號`);
           } else {
             values.set(attribute.name, attribute.value);
           }
         }
-        for (const [attribute, required] of Object.entries(allowed)) {
-          if (required && !values.get(attribute)?.trim()) at(node, `<${name}> 缺少 ${attribute} 屬性`, `加上 ${attribute}="…"`);
+        const rules = Object.entries(spec.attributes);
+        for (const [attribute, rule] of rules) {
+          if (rule.required && !values.get(attribute)?.trim()) at(node, `<${name}> 缺少 ${attribute} 屬性`, `加上 ${attribute}="…"`);
         }
-        if (name === 'Figure' && values.get('src')) checkFigureSource(node, values.get('src') ?? '');
-        if (name === 'Video' && values.has('provider') && !['youtube', 'vimeo'].includes(values.get('provider') ?? '')) {
-          at(node, `<Video> 不支援 provider="${values.get('provider')}"`, '目前支援 youtube 與 vimeo');
+        for (const [attribute, rule] of rules) {
+          const value = values.get(attribute);
+          if (rule.image && value) checkImageSource(node, value);
+          if (rule.values && value !== undefined && !rule.values.includes(value)) {
+            at(node, `<${name}> 不支援 ${attribute}="${value}"`, `目前支援 ${rule.values.join(' 與 ')}`);
+          }
         }
         break;
       }

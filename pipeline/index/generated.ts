@@ -1,7 +1,7 @@
-// Reads what contentlayer2 wrote: one `generated` folder, or one per shard (scripts/contentlayer-build.ts).
+// Reads what contentlayer2 wrote: one `generated` folder, or one per shard (pipeline/compile.ts).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { GeneratedContent } from './content-index';
+import type { GeneratedContent } from './write-index';
 
 /** The list of generated folders the last `contentlayer-build` wrote. */
 export const generatedDirsFile = path.join('.contentlayer', 'generated-dirs.json');

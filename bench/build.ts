@@ -1,5 +1,5 @@
 // `npm run bench:build -- --articles N [--base M]`: builds the whole site from a synthetic corpus of
-// N stories (scripts/corpus.ts) and prints, for each step, the wall time, the peak memory of the
+// N stories (bench/corpus.ts) and prints, for each step, the wall time, the peak memory of the
 // step's whole process tree, what it produced and the size of its output; then the same for a smaller
 // corpus of M stories (default N/10) and the marginal cost of one more page between the two sizes.
 // The build runs in a copy of the project in the system's temp folder, so the working tree's own
@@ -122,7 +122,7 @@ function prepareWorkCopy() {
 
 async function benchmark(stories: number): Promise<Run> {
   const corpus = path.join(os.tmpdir(), `guanchao-corpus-${stories}`);
-  spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/corpus.ts', '--articles', String(stories), '--out', corpus], {
+  spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'bench/corpus.ts', '--articles', String(stories), '--out', corpus], {
     cwd: root,
     stdio: 'inherit',
   });
@@ -138,7 +138,7 @@ async function benchmark(stories: number): Promise<Run> {
   const check = await measure(tsx('scripts/check-content.ts'), env);
   record('check', check, `${articleFiles} files checked`, 0);
 
-  const compile = await measure(tsx('scripts/contentlayer-build.ts'), env);
+  const compile = await measure(tsx('scripts/compile-content.ts'), env);
   record('compile', compile, 'contentlayer documents', sizeMiB(path.join(work, '.contentlayer')));
 
   const index = await measure(tsx('scripts/index-content.ts'), env);

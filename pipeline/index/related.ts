@@ -1,4 +1,5 @@
-import type { ArticleSummary } from './content-model';
+import { locales } from '@/i18n/locales';
+import type { ArticleSummary, ContentIndex } from '@/lib/content-model';
 
 /** How many related articles each article shows. */
 export const RELATED_COUNT = 3;
@@ -53,4 +54,16 @@ export function relatedArticles(articles: Candidate[], count = RELATED_COUNT): M
     result.set(article.slug, [...picked].map((c) => c.slug));
   }
   return result;
+}
+
+/**
+ * Fills in every article's related pieces (relatedArticles above), within its own script. Separate from
+ * buildIndex because only the index step needs them: a content check finds no problem in them.
+ */
+export function linkRelated(index: ContentIndex): void {
+  for (const locale of locales) {
+    const inLocale = index.articles.filter((a) => a.locale === locale);
+    const related = relatedArticles(inLocale);
+    for (const article of inLocale) article.related = related.get(article.slug) ?? [];
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBody } from './body-check';
+import { checkBody } from './body';
 
 const context = {
   imageSize: (src: string) => (src === '/images/ok.jpg' ? { width: 1600, height: 900 } : undefined),

@@ -1,0 +1,113 @@
+// The compile step (`npm run content`, second step, scripts/compile-content.ts): contentlayer2
+// compiles the content, in shards when there is a lot.
+//
+// Contentlayer compiles every document on one thread and holds the whole collection in memory as
+// one JSON string (its cache and `_index.json`); near 12-15k documents that string passes V8's limit
+// and the build dies, and long before that it is slow. So a large content tree is cut into shards of
+// about CONTENT_SHARD_SIZE article files (default 1,000), made of story folders or whole grouping
+// folders; each shard is one `contentlayer2 build` in its own working folder under
+// .contentlayer/shards/, over a content folder of links to its articles and to the rest of content/,
+// and as many run at once as there are cores. A small site (the usual
+// case) is one shard, built in place exactly as `contentlayer2 build` would.
+// The folders written are listed in .contentlayer/generated-dirs.json for the index step.
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generatedDirsFile } from './index/generated';
+
+const root = process.cwd();
+const contentDir = path.resolve(process.env.CONTENT_DIR ?? 'content');
+const shardSize = Number(process.env.CONTENT_SHARD_SIZE ?? 1000);
+const cli = path.join(root, 'node_modules', 'contentlayer2', 'bin', 'cli.cjs');
+const shardsDir = path.join(root, '.contentlayer', 'shards');
+
+const countFiles = (dir: string): number =>
+  readdirSync(dir, { withFileTypes: true }).reduce(
+    (n, entry) => n + (entry.isDirectory() ? countFiles(path.join(dir, entry.name)) : entry.name.endsWith('.mdx') ? 1 : 0),
+    0,
+  );
+
+// The pieces shards are made of: a story's folder, or a grouping folder (a year, a month) small enough
+// to go whole; a larger grouping folder is opened up. Paths are relative to articles/.
+type Unit = { path: string; files: number };
+function unitsIn(dir: string, prefix: string): Unit[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((e) => {
+      const full = path.join(dir, e.name);
+      const unit = { path: `${prefix}${e.name}`, files: countFiles(full) };
+      const isStory = readdirSync(full).some((f) => f.endsWith('.mdx'));
+      return unit.files > shardSize && !isStory ? unitsIn(full, `${unit.path}/`) : [unit];
+    });
+}
+
+function run(cwd: string, env: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, 'build', '--config', path.join(root, 'contentlayer.config.ts')], {
+      cwd,
+      // contentlayer takes its working folder from PWD when set, not from the process's cwd.
+      env: { ...process.env, CONTENT_DIR: contentDir, PWD: cwd, ...env },
+      stdio: 'inherit',
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`contentlayer2 build exited with ${code} in ${cwd}`))));
+  });
+}
+
+/** Compiles the content folder (CONTENT_DIR, default content/) and lists the generated folders for the index step. */
+export async function compileContent(): Promise<void> {
+  const units = unitsIn(path.join(contentDir, 'articles'), '');
+  const shards: Unit[][] = [];
+  let filled = Infinity;
+  for (const unit of units) {
+    if (filled >= shardSize) {
+      shards.push([]);
+      filled = 0;
+    }
+    shards.at(-1)!.push(unit);
+    filled += unit.files;
+  }
+
+  rmSync(shardsDir, { recursive: true, force: true });
+  let generatedDirs: string[];
+  if (shards.length <= 1) {
+    await run(root, {});
+    generatedDirs = [path.join('.contentlayer', 'generated')];
+  } else {
+    const started = performance.now();
+    console.log(`Compiling ${units.reduce((n, u) => n + u.files, 0)} article files in ${shards.length} shards.`);
+    const queue = shards.map((members, k) => ({ k, members }));
+    const worker = async () => {
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        // The shard's own content folder: links to its article folders and to the rest of content/,
+        // so each run sees a small site. Authors, tags and sections are read from the first shard
+        // only; the others get just the files at the top (the glossary, which every run needs).
+        const cwd = path.join(shardsDir, String(job.k));
+        const shardContent = path.join(cwd, 'content');
+        mkdirSync(path.join(shardContent, 'articles'), { recursive: true });
+        for (const entry of readdirSync(contentDir, { withFileTypes: true })) {
+          if (entry.name === 'articles' || (job.k > 0 && entry.isDirectory())) continue;
+          symlinkSync(path.join(contentDir, entry.name), path.join(shardContent, entry.name));
+        }
+        for (const unit of job.members) {
+          const link = path.join(shardContent, 'articles', unit.path);
+          mkdirSync(path.dirname(link), { recursive: true });
+          symlinkSync(path.join(contentDir, 'articles', unit.path), link);
+        }
+        await run(cwd, { CONTENT_DIR: shardContent });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(os.availableParallelism(), shards.length) }, worker));
+    generatedDirs = shards.map((_, k) => path.relative(root, path.join(shardsDir, String(k), '.contentlayer', 'generated')));
+    // The document types are the same in every shard; the type check finds them where a single run puts them.
+    const typesDir = path.join(root, '.contentlayer', 'generated');
+    rmSync(typesDir, { recursive: true, force: true });
+    mkdirSync(typesDir, { recursive: true });
+    for (const file of ['types.d.ts', 'index.d.ts']) copyFileSync(path.join(root, generatedDirs[0]!, file), path.join(typesDir, file));
+    console.log(`Compiled ${shards.length} shards in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  }
+  mkdirSync(path.dirname(generatedDirsFile), { recursive: true });
+  writeFileSync(generatedDirsFile, JSON.stringify(generatedDirs));
+}

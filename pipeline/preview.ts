@@ -1,0 +1,105 @@
+// The live preview (`npm run dev`, scripts/dev.ts): the site with drafts and scheduled pieces visible, updated while an editor works.
+// contentlayer2 runs in watch mode (it recompiles a saved article in well under a second); each time
+// it writes, this process checks the content and re-indexes it in-process, and `next dev` refreshes
+// the open page by itself because the app imports the index's revision file. A problem is printed
+// and the page keeps showing the last good version until it is fixed.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync, statSync, watch } from 'node:fs';
+import path from 'node:path';
+import { checkContent } from './check/check-content';
+import { formatProblems } from './check/format';
+import { splitArticle } from './check/yaml';
+import { defaultGeneratedDir, readGenerated } from './index/generated';
+import { writeContentIndex, type GeneratedContent } from './index/write-index';
+import { contentSchemas } from './schema';
+
+const contentDir = process.env.CONTENT_DIR ?? 'content';
+const children: ChildProcess[] = [];
+
+/**
+ * True when what contentlayer compiled is what the check just read: every compiled article's body is
+ * its file's body now, and no article file was saved since the check began. The check reads the
+ * sources and the index reads contentlayer's output a moment apart; a save in between (or a save not
+ * compiled yet) would otherwise put a body the check never saw, or rejected, in front of the editor.
+ */
+function compiledAsChecked(generated: GeneratedContent, checkStarted: number): boolean {
+  return generated.allArticles.every((article) => {
+    const file = path.join(contentDir, article._raw.sourceFilePath);
+    return statSync(file).mtimeMs < checkStarted && splitArticle(readFileSync(file, 'utf8'))?.body === article.body.raw;
+  });
+}
+
+function update() {
+  const started = performance.now();
+  const checkStarted = Date.now();
+  const problems = checkContent({
+    contentDir: path.resolve(contentDir),
+    publicDir: path.resolve('public'),
+    schemas: contentSchemas,
+    now: new Date(),
+  });
+  let ok = problems.length === 0;
+  if (ok) {
+    try {
+      const generated = readGenerated([defaultGeneratedDir]);
+      if (!compiledAsChecked(generated, checkStarted)) {
+        // A save is on its way through contentlayer; its write brings another update.
+        console.log('… 內容還在編譯，稍後自動更新');
+        return;
+      }
+      ok = writeContentIndex(generated);
+    } catch (error) {
+      // contentlayer may be halfway through writing (or a file was just removed); its next write
+      // brings another update.
+      console.error(error);
+      ok = false;
+    }
+  } else {
+    console.error(formatProblems(problems, contentDir));
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(ok ? `✓ 內容已更新（${seconds} 秒），瀏覽器會自動重新整理` : '✗ 內容有問題，網站暫時維持上一版；修正後存檔即可');
+}
+
+/** Builds the content once, strictly, then serves `next dev` (with `nextArgs`) and updates it on every save. */
+export function startPreview(nextArgs: string[]): void {
+  // Drafts are shown: in this process's index step and in every step it starts.
+  process.env.INCLUDE_DRAFTS = '1';
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+  // The first build is complete and strict: the preview starts only from content that passes.
+  for (const step of [['tsx', 'scripts/check-content.ts'], ['tsx', 'scripts/compile-content.ts'], ['tsx', 'scripts/index-content.ts']]) {
+    if (spawnSync('npx', step, { stdio: 'inherit', env }).status !== 0) process.exit(1);
+  }
+
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(update, 150);
+  };
+
+  // Start the preview once contentlayer's watcher is up, so that no save goes unnoticed.
+  const compiler = spawn('npx', ['contentlayer2', 'dev'], { stdio: ['ignore', 'pipe', 'inherit'], env });
+  children.push(compiler);
+  let started = false;
+  compiler.stdout?.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (started || !chunk.toString().includes('Generated')) return;
+    started = true;
+    watch(defaultGeneratedDir, { recursive: true }, schedule);
+    watch(path.join('public', 'images'), { recursive: true }, schedule);
+    // A save the compiler rejects writes nothing: checking on every save still tells the editor why.
+    watch(contentDir, { recursive: true }, (_, file) => {
+      if (file && !path.basename(file).startsWith('.')) schedule();
+    });
+    const next = spawn('npx', ['next', 'dev', ...nextArgs], { stdio: 'inherit', env });
+    children.push(next);
+    next.on('exit', (code) => process.exit(code ?? 0));
+  });
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      for (const child of children) child.kill(signal);
+      process.exit(0);
+    });
+  }
+}

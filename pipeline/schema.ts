@@ -1,0 +1,150 @@
+// The one schema of the content: the document types contentlayer compiles (contentlayer.config.ts
+// hands them to makeSource), and the same field definitions as the content check reads them.
+// Imports here are relative: contentlayer bundles this file with the config, without the app's aliases.
+import { defineDocumentType, defineNestedType } from 'contentlayer2/source-files';
+import { readingMinutes } from './reading-time';
+
+// Names in both scripts. Keys are `hant`/`hans` because contentlayer writes field names into
+// generated TypeScript types unquoted, and `zh-Hant` is not a valid identifier there.
+const Localized = defineNestedType(() => ({
+  name: 'Localized',
+  fields: {
+    hant: { type: 'string', required: true, description: 'Traditional Chinese' },
+    hans: { type: 'string', required: true, description: 'Simplified Chinese' },
+  },
+}));
+
+const HeroImage = defineNestedType(() => ({
+  name: 'HeroImage',
+  fields: {
+    src: { type: 'string', required: true, description: 'Path under public/, e.g. /images/articles/<slug>/hero.jpg' },
+    alt: { type: 'string', required: true },
+    credit: { type: 'string', required: true },
+  },
+}));
+
+const Syndication = defineNestedType(() => ({
+  name: 'Syndication',
+  fields: {
+    partner: { type: 'string', required: true },
+    partnerUrl: { type: 'string', required: false },
+    originalUrl: { type: 'string', required: false },
+  },
+}));
+
+const Sponsor = defineNestedType(() => ({
+  name: 'Sponsor',
+  fields: {
+    name: { type: 'string', required: true },
+    url: { type: 'string', required: false },
+  },
+}));
+
+export const Article = defineDocumentType(() => ({
+  name: 'Article',
+  filePathPattern: 'articles/**/*.mdx',
+  contentType: 'mdx',
+  fields: {
+    title: { type: 'string', required: true },
+    summary: { type: 'string', required: true },
+    publishedAt: { type: 'date', required: true },
+    updatedAt: { type: 'date', required: false },
+    authors: { type: 'list', of: { type: 'string' }, required: true },
+    section: { type: 'string', required: true },
+    tags: { type: 'list', of: { type: 'string' }, required: true },
+    hero: { type: 'nested', of: HeroImage, required: true },
+    draft: { type: 'boolean', default: false },
+    featured: { type: 'boolean', default: false },
+    syndication: { type: 'nested', of: Syndication, required: false },
+    sponsor: { type: 'nested', of: Sponsor, required: false },
+    furtherReading: { type: 'list', of: { type: 'string' }, required: false },
+  },
+  computedFields: {
+    readingMinutes: { type: 'number', resolve: (doc) => readingMinutes(doc.body.raw) },
+  },
+}));
+
+export const Author = defineDocumentType(() => ({
+  name: 'Author',
+  filePathPattern: 'authors/*.yaml',
+  contentType: 'data',
+  fields: {
+    name: { type: 'nested', of: Localized, required: true },
+    role: { type: 'nested', of: Localized, required: false },
+    bio: { type: 'nested', of: Localized, required: false },
+  },
+}));
+
+export const Tag = defineDocumentType(() => ({
+  name: 'Tag',
+  filePathPattern: 'tags/*.yaml',
+  contentType: 'data',
+  fields: {
+    name: { type: 'nested', of: Localized, required: true },
+    description: { type: 'nested', of: Localized, required: false },
+  },
+}));
+
+export const Section = defineDocumentType(() => ({
+  name: 'Section',
+  filePathPattern: 'sections/*.yaml',
+  contentType: 'data',
+  fields: {
+    name: { type: 'nested', of: Localized, required: true },
+    description: { type: 'nested', of: Localized, required: false },
+  },
+}));
+
+const GlossaryTerm = defineNestedType(() => ({
+  name: 'GlossaryTerm',
+  fields: {
+    hant: { type: 'string', required: true, description: 'How the term is written in Traditional Chinese' },
+    hans: { type: 'string', required: true, description: 'How the term is written in Simplified Chinese' },
+    note: { type: 'string', required: false },
+  },
+}));
+
+/** The house glossary: terms every automatic conversion writes exactly this way. */
+export const Glossary = defineDocumentType(() => ({
+  name: 'Glossary',
+  filePathPattern: 'glossary.yaml',
+  contentType: 'data',
+  isSingleton: true,
+  fields: {
+    terms: { type: 'list', of: GlossaryTerm, required: true },
+  },
+}));
+
+/** A field definition as the document types above declare it. */
+export type FieldDef = {
+  type: string;
+  required?: boolean;
+  of?: FieldDef | NestedType;
+  /** Present when the definition is itself a nested type (the `of` of a list of nested values). */
+  def?: () => { fields: Schema };
+};
+export type NestedType = { type: 'nested'; def: () => { fields: Schema } };
+export type Schema = Record<string, FieldDef>;
+export type Schemas = { article: Schema; author: Schema; term: Schema; glossary: Schema };
+
+const fieldsOf = (type: { def: () => { fields?: unknown } }) => (type.def().fields ?? {}) as Schema;
+
+/** The field definitions of every kind of content document, for the content check. */
+export const contentSchemas: Schemas = {
+  article: fieldsOf(Article),
+  author: fieldsOf(Author),
+  term: fieldsOf(Tag),
+  glossary: fieldsOf(Glossary),
+};
+
+/** Every document type, in the order contentlayer compiles them. */
+export const documentTypes = [Article, Author, Tag, Section, Glossary];
+
+/** A slug: the name of an article's folder or a data file, and its address on the site. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** What `npm run new` writes where the editor still has to: it may stay in a draft, never in print. */
+export const PLACEHOLDERS = {
+  summary: { hant: '請在這裡寫一到兩句導言。', hans: '请在这里写一到两句导言。' },
+  alt: { hant: '請用一句話描述首圖內容', hans: '请用一句话描述首图内容' },
+} as const;

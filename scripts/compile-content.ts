@@ -1,0 +1,4 @@
+// `npm run content`, second step: contentlayer2 compiles the content (pipeline/compile.ts).
+import { compileContent } from '@/pipeline/compile';
+
+await compileContent();
