@@ -20,8 +20,9 @@ type ComponentSpec = {
   attributes: Record<string, AttributeSpec>;
 };
 
-const text = (required: boolean): AttributeSpec => ({ required, converted: true });
-const code = (required: boolean): AttributeSpec => ({ required, converted: false });
+// Generic in `required`, so that the props types below know which attributes are required.
+const text = <R extends boolean>(required: R) => ({ required, converted: true as const });
+const code = <R extends boolean>(required: R) => ({ required, converted: false as const });
 
 export const bodyComponents = {
   Figure: {

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { isLocale, locales } from '@/i18n/locales';
+import { listSections } from '@/lib/content';
 import { site } from '@/lib/site';
 import { SiteHeader } from '@/components/layout/site-header';
 import { SiteFooter } from '@/components/layout/site-footer';
@@ -41,6 +42,7 @@ export default async function LocaleLayout({ children, params }: LocaleLayoutPro
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'Layout' });
+  const sections = listSections(locale).map(({ slug, name }) => ({ slug, name }));
 
   return (
     <html lang={locale} suppressHydrationWarning>
@@ -52,7 +54,7 @@ export default async function LocaleLayout({ children, params }: LocaleLayoutPro
           {t('skipToContent')}
         </a>
         <ThemeProvider>
-          <SiteHeader locale={locale} />
+          <SiteHeader locale={locale} sections={sections} />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-10">
             {children}
           </main>

@@ -7,7 +7,7 @@ import { leadArticle, listArticles, listArticlesPage, listSections } from '@/lib
 import { pageMetadata } from '@/lib/metadata';
 import { ArticleCard } from '@/components/article/article-card';
 import { ArticleList } from '@/components/article/article-list';
-import { Pagination } from '@/components/article/pagination';
+import { Pagination } from '@/components/listing/pagination';
 
 type HomePageProps = { params: Promise<{ locale: string }> };
 

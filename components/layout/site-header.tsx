@@ -1,18 +1,21 @@
 import { getTranslations } from 'next-intl/server';
 import { SiteLink } from '@/components/layout/site-link';
 import { localePath, otherLocale, type Locale } from '@/i18n/locales';
-import { listSections } from '@/lib/content';
+import type { TermLink } from '@/lib/content';
 import { site } from '@/lib/site';
 import { LocaleSwitcher } from './locale-switcher';
 import { ThemeToggle } from './theme-toggle';
 
-type SiteHeaderProps = { locale: Locale };
+type SiteHeaderProps = {
+  locale: Locale;
+  /** The sections in the main navigation, in the reader's script. */
+  sections: TermLink[];
+};
 
-export async function SiteHeader({ locale }: SiteHeaderProps) {
+export async function SiteHeader({ locale, sections }: SiteHeaderProps) {
   const t = await getTranslations({ locale, namespace: 'Layout' });
   const tSwitch = await getTranslations({ locale, namespace: 'LocaleSwitcher' });
   const tTheme = await getTranslations({ locale, namespace: 'ThemeToggle' });
-  const sections = listSections(locale);
   const navLink =
     'inline-flex min-h-10 items-center whitespace-nowrap rounded px-2 text-[15px] font-medium text-neutral-700 hover:text-accent-700 dark:text-neutral-300 dark:hover:text-accent-300';
 

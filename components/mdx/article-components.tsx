@@ -1,6 +1,7 @@
 import { OptimizedImage } from '@/components/media/optimized-image';
 import type { ComponentProps, ReactNode } from 'react';
 import type { Locale } from '@/i18n/locales';
+import type { BodyComponentName, BodyComponentProps } from '@/lib/body-components';
 import type { ImageSize } from '@/lib/content-model';
 
 /** What the components of one article body need to know, resolved by the page. */
@@ -13,11 +14,15 @@ export type BodyContext = {
   labels: { playVideo: string };
 };
 
-type FigureProps = { src: string; alt: string; caption?: string; credit?: string };
-type PullQuoteProps = { cite?: string; children: ReactNode };
-type CalloutProps = { title?: string; children: ReactNode };
-type VideoProps = { provider: 'youtube' | 'vimeo'; id: string; title: string };
-type TermProps = { hant: string; hans: string };
+// Props as lib/body-components.ts declares them, so the renderer cannot drift from the check.
+type FigureProps = BodyComponentProps<'Figure'>;
+type PullQuoteProps = BodyComponentProps<'PullQuote'>;
+type CalloutProps = BodyComponentProps<'Callout'>;
+type VideoProps = BodyComponentProps<'Video'>;
+type TermProps = BodyComponentProps<'Term'>;
+
+/** One renderer for every component the spec declares: a component added there must be drawn here. */
+type BodyRenderers = { [N in BodyComponentName]: (props: BodyComponentProps<N>) => ReactNode };
 
 const videoUrl = ({ provider, id }: VideoProps) =>
   provider === 'vimeo'
@@ -108,8 +113,6 @@ export function articleComponents({ locale, images, sponsored, labels }: BodyCon
     return <span data-term="">{locale === 'zh-Hant' ? hant : hans}</span>;
   }
 
-  return { a, Figure, PullQuote, Callout, Video, Term };
+  const renderers: BodyRenderers = { Figure, PullQuote, Callout, Video, Term };
+  return { a, ...renderers };
 }
-
-/** Names of the components an article body may use, for the content checks. */
-export const articleComponentNames = ['Figure', 'PullQuote', 'Callout', 'Video', 'Term'] as const;

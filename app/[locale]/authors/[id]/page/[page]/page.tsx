@@ -1,12 +1,8 @@
-import { isLocale } from '@/i18n/locales';
-import { laterPageParams } from '@/lib/pagination';
-import { pageCount } from '@/lib/content';
+import { listingRoute } from '../../../../_listing/listing-route';
 
-export { default, generateMetadata } from '../../page';
+const route = listingRoute('author', 'id');
 
 export const dynamicParams = false;
-
-export function generateStaticParams({ params }: { params: { locale: string; id: string } }) {
-  if (!isLocale(params.locale)) return [];
-  return laterPageParams(pageCount({ locale: params.locale, author: params.id }));
-}
+export const generateStaticParams = route.laterPages;
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

@@ -1,12 +1,8 @@
-import { isLocale } from '@/i18n/locales';
-import { laterPageParams } from '@/lib/pagination';
-import { pageCount } from '@/lib/content';
+import { listingRoute } from '../../../../_listing/listing-route';
 
-export { default, generateMetadata } from '../../page';
+const route = listingRoute('section', 'slug');
 
 export const dynamicParams = false;
-
-export function generateStaticParams({ params }: { params: { locale: string; slug: string } }) {
-  if (!isLocale(params.locale)) return [];
-  return laterPageParams(pageCount({ locale: params.locale, section: params.slug }));
-}
+export const generateStaticParams = route.laterPages;
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

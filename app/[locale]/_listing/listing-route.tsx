@@ -1,0 +1,57 @@
+import type { Metadata } from 'next';
+import { setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { ListingView } from '@/components/listing/listing-view';
+import { isLocale } from '@/i18n/locales';
+import { listingKeys, listingLaterPages, loadListing, type ListingKind } from '@/lib/listings';
+import { pageMetadata, pagedTitle } from '@/lib/metadata';
+
+// What every listing route exports (home archive, tag, section, author, and each one's /page/N),
+// made once per kind. A private folder: nothing here is a route of its own.
+
+/** A listing route's params: the key is `slug` or `id` after its folder's name; `page` on /page/N. */
+type ListingParams = { locale: string; page?: string } & Record<string, string | undefined>;
+type ListingRouteProps = { params: Promise<ListingParams> };
+
+/** The route exports of one kind of listing, whose key arrives in the param `keyParam`. */
+export function listingRoute(kind: ListingKind, keyParam?: 'slug' | 'id') {
+  const keyOf = (params: ListingParams) => (keyParam ? (params[keyParam] ?? '') : '');
+
+  async function load(params: ListingRouteProps['params']) {
+    const resolved = await params;
+    return isLocale(resolved.locale) ? loadListing(kind, resolved.locale, keyOf(resolved), resolved.page) : undefined;
+  }
+
+  return {
+    /** Static params of the first pages (not for home, whose first page is the front page). */
+    firstPages({ params }: { params: { locale: string } }) {
+      if (!isLocale(params.locale) || !keyParam) return [];
+      return listingKeys(kind, params.locale).map((key) => ({ [keyParam]: key }));
+    },
+
+    /** Static params of /page/2 onwards, under one listing. */
+    laterPages({ params }: { params: ListingParams }) {
+      return isLocale(params.locale) ? listingLaterPages(kind, params.locale, keyOf(params)) : [];
+    },
+
+    async generateMetadata({ params }: ListingRouteProps): Promise<Metadata> {
+      const listing = await load(params);
+      if (!listing) return {};
+      const { locale, basePath, metadata, result } = listing;
+      return pageMetadata({
+        locale,
+        path: basePath,
+        page: result.page,
+        title: await pagedTitle(locale, metadata.title, result.page),
+        description: metadata.description,
+      });
+    },
+
+    async Page({ params }: ListingRouteProps) {
+      const listing = await load(params);
+      if (!listing) notFound();
+      setRequestLocale(listing.locale);
+      return <ListingView listing={listing} />;
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { getTranslations } from 'next-intl/server';
+import type { Locale } from '@/i18n/locales';
+import type { ArticleDetail } from '@/lib/content';
+import { site } from '@/lib/site';
+import { ArticleList } from './article-list';
+import { AuthorBox } from './author-box';
+import { FollowBox } from './follow-box';
+import { ShareLinks } from './share-links';
+import { TagList } from './tag-list';
+
+type ArticleFooterProps = { article: ArticleDetail; locale: Locale };
+
+/**
+ * What follows an article: sharing, tags, the authors, further reading, an invitation to follow and
+ * related pieces. Laid out only when scrolled near, and left out of the search index.
+ */
+export async function ArticleFooter({ article, locale }: ArticleFooterProps) {
+  const t = await getTranslations({ locale, namespace: 'Article' });
+  return (
+    <footer className="mt-10 space-y-10 [contain-intrinsic-size:auto_1600px] [content-visibility:auto]" data-pagefind-ignore="all">
+      <ShareLinks locale={locale} url={new URL(article.path, site.url).toString()} title={article.title} />
+      <section aria-labelledby="tags-heading">
+        <h2 id="tags-heading" className="mb-3 text-sm font-bold text-neutral-500 dark:text-neutral-400">
+          {t('tags')}
+        </h2>
+        <TagList tags={article.tags} locale={locale} />
+      </section>
+
+      <AuthorBox authors={article.authors} locale={locale} />
+
+      {article.furtherReading.length > 0 && (
+        <section aria-labelledby="further-heading">
+          <h2 id="further-heading" className="mb-6 border-l-4 border-accent-600 pl-3 text-xl font-bold">
+            {t('furtherReading')}
+          </h2>
+          <ArticleList articles={article.furtherReading} locale={locale} eager={false} />
+        </section>
+      )}
+
+      <FollowBox locale={locale} />
+
+      {article.related.length > 0 && (
+        <section aria-labelledby="related-heading" data-testid="related">
+          <h2 id="related-heading" className="mb-6 border-l-4 border-accent-600 pl-3 text-xl font-bold">
+            {t('related')}
+          </h2>
+          <ArticleList articles={article.related} locale={locale} eager={false} />
+        </section>
+      )}
+    </footer>
+  );
+}

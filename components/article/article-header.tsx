@@ -1,0 +1,74 @@
+import { getTranslations } from 'next-intl/server';
+import { SiteLink } from '@/components/layout/site-link';
+import { localePath, scriptKey, type Locale } from '@/i18n/locales';
+import type { ArticleDetail } from '@/lib/content';
+import { DateText } from './date-text';
+
+type ArticleHeaderProps = { article: ArticleDetail; locale: Locale };
+
+/** The top of an article page: section and labels, headline, summary, byline, dates and where it came from. */
+export async function ArticleHeader({ article, locale }: ArticleHeaderProps) {
+  const t = await getTranslations({ locale, namespace: 'Article' });
+  return (
+    <header>
+      <p className="flex flex-wrap items-center gap-2 text-sm">
+        <SiteLink
+          href={localePath(locale, `/sections/${article.section.slug}`)}
+          data-pagefind-meta="section"
+          data-pagefind-filter="section"
+          className="font-bold text-accent-700 hover:underline dark:text-accent-300">
+          {article.section.name}
+        </SiteLink>
+        {article.sponsor && (
+          <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-bold text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+            {t('sponsoredLabel')}
+          </span>
+        )}
+      </p>
+      <h1 data-pagefind-meta="title" className="mt-2 text-3xl font-black leading-snug sm:text-4xl sm:leading-tight">{article.title}</h1>
+      <p className="mt-4 text-lg text-neutral-700 dark:text-neutral-300" data-testid="dek">
+        {article.summary}
+      </p>
+      <div className="mt-5 flex flex-wrap items-center gap-x-4 gap-y-1 border-y border-neutral-200 py-3 text-sm text-neutral-600 dark:border-neutral-800 dark:text-neutral-400">
+        <p data-testid="byline">
+          {t('bylinePrefix')}
+          {article.authors.map((author, i) => (
+            <span key={author.id}>
+              {i > 0 && '、'}
+              <SiteLink href={localePath(locale, `/authors/${author.id}`)} className="font-medium text-neutral-900 hover:underline dark:text-neutral-100">
+                {author.name}
+              </SiteLink>
+            </span>
+          ))}
+        </p>
+        <p>
+          {t('published')} <DateText iso={article.publishedAt} locale={locale} withTime searchDate />
+        </p>
+        {article.updatedAt && (
+          <p>
+            {t('updated')} <DateText iso={article.updatedAt} locale={locale} withTime />
+          </p>
+        )}
+        <p>{t('readingTime', { minutes: article.readingMinutes })}</p>
+        {article.derivedFrom && (
+          <p data-testid="derived-notice" data-pagefind-ignore className="rounded bg-neutral-100 px-2 py-0.5 text-xs dark:bg-neutral-800">
+            {t('derived', { source: scriptKey(article.derivedFrom) })}
+          </p>
+        )}
+      </div>
+      {article.syndication && (
+        <p className="mt-3 text-sm text-neutral-600 dark:text-neutral-400" data-testid="syndication">
+          {t('syndication', { partner: article.syndication.partner })}
+          {article.syndication.originalUrl && (
+            <>
+              {'  '}
+              <a href={article.syndication.originalUrl} rel="noopener" className="underline">
+                {t('originalLink')}
+              </a>
+            </>
+          )}
+        </p>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,119 @@
+import { getTranslations } from 'next-intl/server';
+import type { Locale } from '@/i18n/locales';
+import { getAuthor, getSection, getTag, listArticlesPage, listSections, listTags, pageCount, termSlugs, type ArticleFilter, type ArticlePage } from './content';
+import { laterPageParams, pageParam } from './pagination';
+
+// The paginated listings: the home archive (/page/N) and every tag, section and author, with their
+// /page/N. Each kind says which articles it lists and how it is headed; the routes share one piece
+// (app/[locale]/_listing/listing-route.tsx) and one view (components/listing/listing-view.tsx).
+
+export type ListingKind = 'home' | 'tag' | 'section' | 'author';
+
+/** Everything one page of a listing shows, resolved in the reader's script. */
+export type Listing = {
+  locale: Locale;
+  /** Path of the listing's first page after the locale prefix ('' for home, /tags/ai). */
+  basePath: string;
+  heading: { title: string; kicker?: string; description?: string };
+  /** A heading over the cards, when the page's own heading is about something else (an author). */
+  articlesHeading?: string;
+  /** Title (before its page number) and description for search engines and link previews. */
+  metadata: { title: string; description: string };
+  result: ArticlePage;
+};
+
+type KindSpec = {
+  /** The keys (tag slugs, author ids) that have a listing in this script; home has one, ''. */
+  keys: (locale: Locale) => string[];
+  filter: (locale: Locale, key: string) => ArticleFilter;
+  /** The listing's headings, or undefined when the key names nothing. */
+  describe: (locale: Locale, key: string, result: ArticlePage) => Promise<Omit<Listing, 'locale' | 'result'> | undefined>;
+  /** The home listing's first page is the front page itself: here it starts at page 2. */
+  firstPage: number;
+};
+
+const kinds: Record<ListingKind, KindSpec> = {
+  home: {
+    keys: () => [''],
+    filter: (locale) => ({ locale }),
+    firstPage: 2,
+    async describe(locale, _key, result) {
+      const t = await getTranslations({ locale, namespace: 'Home' });
+      const tPage = await getTranslations({ locale, namespace: 'Pagination' });
+      return {
+        basePath: '',
+        heading: { title: t('archiveTitle'), kicker: tPage('pageOf', { page: result.page, total: result.totalPages }) },
+        metadata: { title: t('archiveTitle'), description: t('description') },
+      };
+    },
+  },
+  tag: {
+    keys: (locale) => listTags(locale).filter((tag) => tag.count > 0).map((tag) => tag.slug),
+    filter: (locale, tag) => ({ locale, tag }),
+    firstPage: 1,
+    async describe(locale, slug) {
+      const tag = getTag(locale, slug);
+      if (!tag) return undefined;
+      const t = await getTranslations({ locale, namespace: 'Tag' });
+      const tTags = await getTranslations({ locale, namespace: 'Tags' });
+      return {
+        basePath: `/tags/${tag.slug}`,
+        heading: { title: t('title', { name: tag.name }), kicker: tTags('count', { count: tag.count }), description: tag.description },
+        metadata: { title: t('title', { name: tag.name }), description: tag.description ?? t('description', { name: tag.name }) },
+      };
+    },
+  },
+  section: {
+    keys: (locale) => listSections(locale).map((section) => section.slug),
+    filter: (locale, section) => ({ locale, section }),
+    firstPage: 1,
+    async describe(locale, slug) {
+      const section = getSection(locale, slug);
+      if (!section) return undefined;
+      const t = await getTranslations({ locale, namespace: 'Section' });
+      return {
+        basePath: `/sections/${section.slug}`,
+        heading: { title: t('title', { name: section.name }), description: section.description },
+        metadata: { title: t('title', { name: section.name }), description: section.description ?? t('description', { name: section.name }) },
+      };
+    },
+  },
+  author: {
+    keys: () => termSlugs().authors,
+    filter: (locale, author) => ({ locale, author }),
+    firstPage: 1,
+    async describe(locale, id) {
+      const author = getAuthor(locale, id);
+      if (!author) return undefined;
+      const t = await getTranslations({ locale, namespace: 'Author' });
+      return {
+        basePath: `/authors/${author.id}`,
+        heading: { title: author.name, kicker: author.role, description: author.bio },
+        articlesHeading: t('articles', { name: author.name }),
+        metadata: { title: t('title', { name: author.name }), description: author.bio ?? t('description', { name: author.name }) },
+      };
+    },
+  },
+};
+
+/** The keys with a listing of this kind in one script, for the static params of its first pages. */
+export function listingKeys(kind: ListingKind, locale: Locale): string[] {
+  return kinds[kind].keys(locale);
+}
+
+/** Static params of a listing's later pages (/page/2 onwards). */
+export function listingLaterPages(kind: ListingKind, locale: Locale, key: string): { page: string }[] {
+  return laterPageParams(pageCount(kinds[kind].filter(locale, key)));
+}
+
+/**
+ * One page of a listing, from a route's params (`page` absent on the first page); undefined when the
+ * key names nothing or the page does not exist.
+ */
+export async function loadListing(kind: ListingKind, locale: Locale, key: string, page: string | undefined): Promise<Listing | undefined> {
+  const spec = kinds[kind];
+  const result = listArticlesPage(spec.filter(locale, key), pageParam(page));
+  if (!result || result.page < spec.firstPage) return undefined;
+  const described = await spec.describe(locale, key, result);
+  return described && { locale, result, ...described };
+}
