@@ -2,10 +2,41 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
+// The project's layers, and which may import which (docs/architecture.md). Arrows point down:
+// app -> components -> lib -> i18n; scripts -> pipeline -> lib, i18n; bench beside scripts.
+// Each pattern catches a folder by its alias (@/lib/…) and by a relative path (../lib/…).
+const folder = (name, message) => ({ regex: `^(@/|(\\.{1,2}/)+)${name}(/|$)`, message });
+const generated = {
+  regex: '^contentlayer/generated$',
+  message: 'Only the index step (pipeline/index/) reads what contentlayer generates; pages read lib/content.ts.',
+};
+const pipeline = folder('pipeline', 'pipeline/ runs at build and publish time; nothing that serves pages may import it.');
+const bench = folder('bench', 'bench/ holds benchmarks and tools; nothing that builds or serves the site may import it.');
+const app = folder('app', 'app/ holds routes: import from components/ or lib/ instead.');
+const components = folder('components', 'components/ is presentation: lib/ and the build may not depend on it.');
+const lib = folder('lib', 'i18n/ sits below lib/: it may not import it.');
+// Components present what their route resolved; the one door to content is for routes and lib/.
+const contentQueries = {
+  regex: '^@/lib/(content|listings)$',
+  allowTypeImports: true,
+  message: 'Components do not query content: the route asks lib/content.ts and passes the result down.',
+};
+// The serving code's door to content is server-only; the build writes the index it reads.
+const contentDoor = { regex: '^@/lib/(content|listings)$', allowTypeImports: true, message: 'The build writes the content index; it does not read it through lib/content.ts.' };
+
+const restrict = (files, patterns, ignores = []) => ({ files, ignores, rules: { 'no-restricted-imports': ['error', { patterns }] } });
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
   // Generated output stays out of lint: at scale it is hundreds of megabytes of JSON.
   // public/pagefind/ is the search index that `npm run search:index` writes after a build.
   globalIgnores(['.next/**', '.contentlayer/**', 'out/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'public/pagefind/**']),
+  restrict(['app/**', 'proxy.ts'], [pipeline, bench, generated]),
+  restrict(['components/**'], [pipeline, bench, app, generated, contentQueries]),
+  restrict(['lib/**'], [pipeline, bench, app, components, generated]),
+  restrict(['i18n/**'], [pipeline, bench, app, components, lib, generated]),
+  restrict(['pipeline/**'], [bench, app, components, generated, contentDoor], ['pipeline/index/**']),
+  restrict(['pipeline/index/**'], [bench, app, components, contentDoor]),
+  restrict(['scripts/**', 'bench/**'], [app, components, generated]),
 ]);

@@ -10,6 +10,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { nextBuildDir, readPrerenderedRoutes } from '@/lib/prerendered';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '1000' }, base: { type: 'string' } } });
 const articles = Number(values.articles);
@@ -153,9 +154,8 @@ async function benchmark(stories: number): Promise<Run> {
   );
 
   const pagesStep = await measure([process.execPath, path.join(work, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build']);
-  const manifest = JSON.parse(readFileSync(path.join(work, '.next', 'prerender-manifest.json'), 'utf8')) as { routes: object };
-  const pages = Object.keys(manifest.routes).length;
-  record('pages', pagesStep, `${pages} pages prerendered`, sizeMiB(path.join(work, '.next')));
+  const pages = readPrerenderedRoutes(work).length;
+  record('pages', pagesStep, `${pages} pages prerendered`, sizeMiB(nextBuildDir(work)));
 
   const search = await measure(tsx('scripts/search-index.ts'));
   const searched = /Search index: (\d+) article pages in (.*), [\d.]+ s\./.exec(search.stdout);

@@ -11,9 +11,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { decode } from '@jridgewell/sourcemap-codec';
+import { nextBuildDir, prerenderedHtmlFile } from '@/lib/prerendered';
 import { samplePages } from './common';
 
-const nextDir = path.join(process.cwd(), '.next');
+const nextDir = nextBuildDir();
 const pages = samplePages('zh-Hant');
 
 const frameworkSource = /\[turbopack\]\/|\/node_modules\/(react|react-dom|scheduler|next|@next|@swc\/helpers)\//;
@@ -82,7 +83,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`.padStart(10);
 console.log(`${'page'.padEnd(9)}${'html'.padStart(10)}${'js'.padStart(10)}${'framework'.padStart(11)}${'own js'.padStart(10)}${'css'.padStart(10)}  files`);
 const bodyModules = new Set<string>();
 for (const [name, pagePath] of Object.entries(pages)) {
-  const htmlFile = path.join(nextDir, 'server', 'app', `${pagePath}.html`);
+  const htmlFile = prerenderedHtmlFile(pagePath);
   const html = readFileSync(htmlFile, 'utf8');
   const scripts = [
     ...new Set(

@@ -5,6 +5,7 @@
 // `npm run build`. The load generator shares the machine with the server, as it would in CI.
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { prerenderedPagesDir } from '@/lib/prerendered';
 import { nextStart, samplePages, startServer } from './common';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
@@ -34,7 +35,7 @@ const nextFigures = await load('next start', next.url + articlePath);
 next.stop();
 
 // The prerendered pages as plain files: /zh-Hant/articles/x is served from .../zh-Hant/articles/x.html.
-const staticDir = path.join('.next', 'server', 'app');
+const staticDir = prerenderedPagesDir();
 const files = await startServer([process.execPath, path.join('node_modules', 'serve', 'build', 'main.js'), '--no-request-logging', '-l', '3401', staticDir], 3401, articlePath);
 const staticFigures = await load('static files', files.url + articlePath);
 files.stop();

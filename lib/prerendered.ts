@@ -4,13 +4,18 @@ import path from 'node:path';
 // What `next build` prerendered, read from its output: the proxy answers unknown paths with it, and
 // the search index (pipeline/search-index.ts) reads the article pages from it.
 
-const nextDir = path.join(process.cwd(), '.next');
+/** Where `next build` writes its output, in the project at `root`. */
+export const nextBuildDir = (root = process.cwd()) => path.join(root, '.next');
+
+/** The folder of prerendered pages (HTML and RSC payloads), as Next lays it out. */
+export const prerenderedPagesDir = (root = process.cwd()) => path.join(nextBuildDir(root), 'server', 'app');
+
 let paths: Set<string> | null | undefined;
 const htmlCache = new Map<string, string>();
 
 /** Every page path a production build prerendered, from Next's prerender manifest. */
-export function readPrerenderedRoutes(): string[] {
-  const manifest = JSON.parse(readFileSync(path.join(nextDir, 'prerender-manifest.json'), 'utf8')) as {
+export function readPrerenderedRoutes(root = process.cwd()): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(nextBuildDir(root), 'prerender-manifest.json'), 'utf8')) as {
     routes: Record<string, unknown>;
   };
   return Object.keys(manifest.routes);
@@ -18,7 +23,7 @@ export function readPrerenderedRoutes(): string[] {
 
 /** Where the build wrote the HTML of one prerendered page path. */
 export function prerenderedHtmlFile(pagePath: string): string {
-  return path.join(nextDir, 'server', 'app', `${pagePath}.html`);
+  return path.join(prerenderedPagesDir(), `${pagePath}.html`);
 }
 
 /** The prerendered page paths, read once; null under `next dev`, where pages render on demand. */

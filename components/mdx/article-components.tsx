@@ -1,6 +1,6 @@
 import { OptimizedImage } from '@/components/media/optimized-image';
 import type { ComponentProps, ReactNode } from 'react';
-import type { Locale } from '@/i18n/locales';
+import { scriptKey, type Locale } from '@/i18n/locales';
 import type { BodyComponentName, BodyComponentProps } from '@/lib/body-components';
 import type { ImageSize } from '@/lib/content-model';
 
@@ -110,7 +110,7 @@ export function articleComponents({ locale, images, sponsored, labels }: BodyCon
 
   // Marked so that checks of script purity can tell an editor's deliberate choice from a leftover.
   function Term({ hant, hans }: TermProps) {
-    return <span data-term="">{locale === 'zh-Hant' ? hant : hans}</span>;
+    return <span data-term="">{{ hant, hans }[scriptKey(locale)]}</span>;
   }
 
   const renderers: BodyRenderers = { Figure, PullQuote, Callout, Video, Term };
