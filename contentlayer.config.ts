@@ -12,6 +12,6 @@ export default makeSource({
   onUnknownDocuments: 'fail',
   disableImportAliasWarning: true,
   date: { timezone: timeZone },
-  // esbuild otherwise escapes every Chinese character as \uXXXX, half again the size.
+  // esbuild otherwise escapes every Chinese character as \uXXXX (docs/performance.md).
   mdx: { esbuildOptions: (options) => ({ ...options, charset: 'utf8' }) },
 });

@@ -5,7 +5,7 @@ import { site } from './site';
 // Imported, not read, so that `next dev` sees content change and refreshes open pages.
 import { revision } from '../.contentlayer/site/revision.json';
 import { bodyFile, indexFile } from './content-files';
-import type { ArticleBody, ArticleSummary, ContentIndex, ImageInfo, TermInfo } from './content-model';
+import type { ArticleBody, ArticleSummary, ContentIndex, TermInfo } from './content-model';
 
 // The one door to content. Pages ask these functions for what they need; none of them reads
 // the generated files itself. Listings work from the body-free index; a body is read only by
@@ -59,22 +59,15 @@ export type TermLink = { slug: string; name: string };
 export type AuthorLink = { id: string; name: string };
 
 /** An article as a card in a listing: resolved names in the reader's script, no body. */
-export type ArticleCard = {
-  slug: string;
-  path: string;
-  title: string;
-  summary: string;
-  publishedAt: string;
-  updatedAt?: string;
-  readingMinutes: number;
-  hero: ImageInfo;
+export type ArticleCard = Pick<
+  ArticleSummary,
+  'slug' | 'path' | 'title' | 'summary' | 'publishedAt' | 'updatedAt' | 'readingMinutes' | 'hero' | 'featured' | 'draft'
+> & {
   section: TermLink;
   tags: TermLink[];
   authors: AuthorLink[];
   sponsored: boolean;
   syndicated: boolean;
-  featured: boolean;
-  draft: boolean;
 };
 
 export type AuthorProfile = AuthorLink & { role?: string; bio?: string };

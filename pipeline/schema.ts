@@ -139,12 +139,3 @@ export const contentSchemas: Schemas = {
 
 /** Every document type, in the order contentlayer compiles them. */
 export const documentTypes = [Article, Author, Tag, Section, Glossary];
-
-/** A slug: the name of an article's folder or a data file, and its address on the site. */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** What `npm run new` writes where the editor still has to: it may stay in a draft, never in print. */
-export const PLACEHOLDERS = {
-  summary: { hant: '請在這裡寫一到兩句導言。', hans: '请在这里写一到两句导言。' },
-  alt: { hant: '請用一句話描述首圖內容', hans: '请用一句话描述首图内容' },
-} as const;

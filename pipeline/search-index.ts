@@ -24,7 +24,7 @@ const articlePaths = (locale: Locale) =>
     .sort();
 
 // Pagefind never indexes what is inside <script>, and half of a page's HTML is the framework's
-// inline RSC payload: leaving the scripts out gives the same index, 13% sooner. An HTML script
+// inline RSC payload: leaving the scripts out gives the same index, sooner. An HTML script
 // element ends at the first `</script>`, so the pattern cannot cut one short.
 const withoutScripts = (html: string) => html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
 

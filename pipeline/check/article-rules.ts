@@ -4,7 +4,7 @@
 // checked, in pipeline/index/resolve.ts.
 import type { ImageSize } from '@/lib/content-model';
 import type { RawArticle } from '../index/resolve';
-import { PLACEHOLDERS } from '../schema';
+import { PLACEHOLDERS } from '../conventions';
 import type { Report } from './fields';
 
 /** Longest title search engines show in full, in characters. */

@@ -3,8 +3,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ContentProblem } from '@/lib/content-model';
-import { createConverter, type GlossaryTerm } from '../convert';
+import { createConverter } from '../convert';
 import { imageMeasurer } from '../image-size';
+import type { GlossaryInput } from '../index/glossary';
 import { buildIndex, type RawArticle, type RawAuthor, type RawTerm } from '../index/resolve';
 import type { Schemas } from '../schema';
 import { checkArticleRules, checkLengths, type FrontMatter } from './article-rules';
@@ -24,7 +25,6 @@ export type CheckOptions = {
    */
   only?: ReadonlySet<string>;
 };
-
 
 /** Every file under a folder, relative to it, with forward slashes. */
 function walk(dir: string, base = dir): string[] {
@@ -56,7 +56,7 @@ export function checkContent({ contentDir, publicDir, schemas, now, only }: Chec
   const authors: RawAuthor[] = [];
   const tags: RawTerm[] = [];
   const sections: RawTerm[] = [];
-  let glossary: { sourceFile: string; terms: GlossaryTerm[] } | undefined;
+  let glossary: GlossaryInput | undefined;
 
   for (const file of files) {
     const report =
@@ -103,7 +103,7 @@ export function checkContent({ contentDir, publicDir, schemas, now, only }: Chec
       checkFields(fields.data, schema, '', report(fields));
       if (problems.length > before) continue;
       // The schema check passed: the fields have the types pipeline/schema.ts declares.
-      if (file === 'glossary.yaml') glossary = { sourceFile: file, terms: (fields.data as { terms: GlossaryTerm[] }).terms };
+      if (file === 'glossary.yaml') glossary = { sourceFile: file, terms: (fields.data as Omit<GlossaryInput, 'sourceFile'>).terms };
       else (kind === 'authors' ? authors : kind === 'tags' ? tags : sections).push({ sourceFile: file, ...(fields.data as Omit<RawTerm, 'sourceFile'>) });
     } else {
       problems.push({

@@ -18,8 +18,8 @@ const newestFirst = (a: Candidate, b: Candidate) =>
  * the newest. Never the article itself, and never a sponsored piece under an editorial one.
  */
 export function relatedArticles(articles: Candidate[], count = RELATED_COUNT): Map<string, string[]> {
-  // Grouped once, so that each article looks only at its own tags' and section's articles: scanning
-  // every article for each one made this step grow with the square of the archive.
+  // Grouped once, so that each article looks only at its own tags' and section's articles, not at
+  // the whole archive: the step grows with the archive, not with its square.
   const group = (key: string, into: Map<string, Candidate[]>, article: Candidate) => {
     const list = into.get(key);
     if (list) list.push(article);

@@ -3,7 +3,7 @@
 // the other script of a story written in one, and returns every problem found on the way.
 import { fromScriptKeys, isLocale, localePath, type Localized } from '@/i18n/locales';
 import type { ArticleSummary, AuthorInfo, ContentIndex, ContentProblem, TermInfo } from '@/lib/content-model';
-import { SLUG_PATTERN } from '../schema';
+import { SLUG_PATTERN } from '../conventions';
 import { derivedVersions, type Convert } from './derive';
 import { checkGlossary, type GlossaryInput } from './glossary';
 
