@@ -1,4 +1,3 @@
-import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/i18n/locales';
 import type { ArticleDetail } from '@/lib/content';
 import { site } from '@/lib/site';
@@ -7,15 +6,15 @@ import { AuthorBox } from './author-box';
 import { FollowBox } from './follow-box';
 import { ShareLinks } from './share-links';
 import { TagList } from './tag-list';
+import type { ArticleTranslator } from './article-translator';
 
-type ArticleFooterProps = { article: ArticleDetail; locale: Locale };
+type ArticleFooterProps = { article: ArticleDetail; locale: Locale; t: ArticleTranslator };
 
 /**
  * What follows an article: sharing, tags, the authors, further reading, an invitation to follow and
  * related pieces. Laid out only when scrolled near, and left out of the search index.
  */
-export async function ArticleFooter({ article, locale }: ArticleFooterProps) {
-  const t = await getTranslations({ locale, namespace: 'Article' });
+export function ArticleFooter({ article, locale, t }: ArticleFooterProps) {
   return (
     <footer className="mt-10 space-y-10 [contain-intrinsic-size:auto_1600px] [content-visibility:auto]" data-pagefind-ignore="all">
       <ShareLinks locale={locale} url={new URL(article.path, site.url).toString()} title={article.title} />
@@ -26,7 +25,7 @@ export async function ArticleFooter({ article, locale }: ArticleFooterProps) {
         <TagList tags={article.tags} locale={locale} />
       </section>
 
-      <AuthorBox authors={article.authors} locale={locale} />
+      <AuthorBox authors={article.authors} locale={locale} t={t} />
 
       {article.furtherReading.length > 0 && (
         <section aria-labelledby="further-heading">

@@ -1,14 +1,13 @@
-import { getTranslations } from 'next-intl/server';
 import { SiteLink } from '@/components/layout/site-link';
 import { localePath, scriptKey, type Locale } from '@/i18n/locales';
 import type { ArticleDetail } from '@/lib/content';
 import { DateText } from './date-text';
+import type { ArticleTranslator } from './article-translator';
 
-type ArticleHeaderProps = { article: ArticleDetail; locale: Locale };
+type ArticleHeaderProps = { article: ArticleDetail; locale: Locale; t: ArticleTranslator };
 
 /** The top of an article page: section and labels, headline, summary, byline, dates and where it came from. */
-export async function ArticleHeader({ article, locale }: ArticleHeaderProps) {
-  const t = await getTranslations({ locale, namespace: 'Article' });
+export function ArticleHeader({ article, locale, t }: ArticleHeaderProps) {
   return (
     <header>
       <p className="flex flex-wrap items-center gap-2 text-sm">

@@ -1,13 +1,12 @@
-import { getTranslations } from 'next-intl/server';
 import { SiteLink } from '@/components/layout/site-link';
 import { localePath, type Locale } from '@/i18n/locales';
 import type { AuthorProfile } from '@/lib/content';
+import type { ArticleTranslator } from './article-translator';
 
-type AuthorBoxProps = { authors: AuthorProfile[]; locale: Locale };
+type AuthorBoxProps = { authors: AuthorProfile[]; locale: Locale; t: ArticleTranslator };
 
 /** About the authors: name (to their page), role and a short biography. */
-export async function AuthorBox({ authors, locale }: AuthorBoxProps) {
-  const t = await getTranslations({ locale, namespace: 'Article' });
+export function AuthorBox({ authors, locale, t }: AuthorBoxProps) {
   return (
     <section aria-labelledby="author-heading" className="rounded-lg border border-neutral-200 p-5 dark:border-neutral-800">
       <h2 id="author-heading" className="text-sm font-bold text-neutral-500 dark:text-neutral-400">

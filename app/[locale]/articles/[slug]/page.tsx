@@ -5,6 +5,7 @@ import { ArticleBody } from '@/components/article/article-body';
 import { ArticleFooter } from '@/components/article/article-footer';
 import { ArticleHeader } from '@/components/article/article-header';
 import { ArticleHero } from '@/components/article/article-hero';
+import { SponsorDisclosure } from '@/components/article/sponsor-disclosure';
 import { isLocale } from '@/i18n/locales';
 import { articleSlugs, getArticle } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
@@ -61,13 +62,14 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
           {t('draftBanner')}
         </p>
       )}
-      <ArticleHeader article={article} locale={locale} />
+      <ArticleHeader article={article} locale={locale} t={t} />
 
       <ArticleHero hero={article.hero} />
 
-      <ArticleBody article={article} locale={locale} />
+      <ArticleBody article={article} locale={locale} t={t} />
+      {article.sponsor && <SponsorDisclosure sponsor={article.sponsor} locale={locale} t={t} />}
 
-      <ArticleFooter article={article} locale={locale} />
+      <ArticleFooter article={article} locale={locale} t={t} />
     </article>
   );
 }
