@@ -75,25 +75,20 @@ export const Author = defineDocumentType(() => ({
   },
 }));
 
-export const Tag = defineDocumentType(() => ({
-  name: 'Tag',
-  filePathPattern: 'tags/*.yaml',
-  contentType: 'data',
-  fields: {
-    name: { type: 'nested', of: Localized, required: true },
-    description: { type: 'nested', of: Localized, required: false },
-  },
-}));
+// Tags and sections are the same kind of document: a name in both scripts and an optional description.
+const termDocument = (name: string, folder: string) =>
+  defineDocumentType(() => ({
+    name,
+    filePathPattern: `${folder}/*.yaml`,
+    contentType: 'data',
+    fields: {
+      name: { type: 'nested', of: Localized, required: true },
+      description: { type: 'nested', of: Localized, required: false },
+    },
+  }));
 
-export const Section = defineDocumentType(() => ({
-  name: 'Section',
-  filePathPattern: 'sections/*.yaml',
-  contentType: 'data',
-  fields: {
-    name: { type: 'nested', of: Localized, required: true },
-    description: { type: 'nested', of: Localized, required: false },
-  },
-}));
+export const Tag = termDocument('Tag', 'tags');
+export const Section = termDocument('Section', 'sections');
 
 const GlossaryTerm = defineNestedType(() => ({
   name: 'GlossaryTerm',
