@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Locale } from '@/i18n/locales';
 
-// Where the search index lives. `scripts/search-index.ts` writes it after `next build`; the search
+// Where the search index lives. pipeline/search-index.ts writes it after `next build`; the search
 // page's client component fetches the manifest and loads the parts of the reader's script.
 
 /** Pagefind bundles, one folder per script and part, served as static files. */

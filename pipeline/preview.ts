@@ -1,4 +1,5 @@
-// The live preview (`npm run dev`, scripts/dev.ts): the site with drafts and scheduled pieces visible, updated while an editor works.
+// The live preview (`npm run dev`, scripts/dev.ts): the site with drafts and scheduled pieces
+// visible, updated while an editor works.
 // contentlayer2 runs in watch mode (it recompiles a saved article in well under a second); each time
 // it writes, this process checks the content and re-indexes it in-process, and `next dev` refreshes
 // the open page by itself because the app imports the index's revision file. A problem is printed

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GeneratedContent } from './write-index';
 
-/** The list of generated folders the last `contentlayer-build` wrote. */
+/** The list of generated folders the last compile (pipeline/compile.ts) wrote. */
 export const generatedDirsFile = path.join('.contentlayer', 'generated-dirs.json');
 
 /** The folder `contentlayer2 build` and `contentlayer2 dev` write to when run in the project. */
