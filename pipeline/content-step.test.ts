@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,44 @@ describe('the content step', () => {
     const { status, output } = runContentStep();
     expect(output).toMatch(/Indexed \d+ articles/);
     expect(status).toBe(0);
+  }, 120_000);
+
+  it('recompiles only files whose content changed, even when every file time is new (a fresh clone)', () => {
+    // contentlayer2 keyed its cache on modification times, which a clone resets: patches/ keys it on
+    // each file's content. A document altered in the cache shows which one the compile used.
+    const compile = () => {
+      const result = spawnSync('npx', ['tsx', 'scripts/compile-content.ts'], { cwd: work, encoding: 'utf8', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+      expect(result.status, result.stderr).toBe(0);
+    };
+    const cacheDir = path.join(work, '.contentlayer', '.cache');
+    rmSync(cacheDir, { recursive: true, force: true });
+    compile();
+    const [cacheFile] = readdirSync(cacheDir, { recursive: true, encoding: 'utf8' }).filter((f) => /data-\w+\.json$/.test(f));
+    const cachePath = path.join(cacheDir, cacheFile ?? 'missing');
+    const cache = JSON.parse(readFileSync(cachePath, 'utf8')) as { cacheItemsMap: Record<string, { document: { title: string } }> };
+    cache.cacheItemsMap[file]!.document.title = '快取裡的標題';
+    writeFileSync(cachePath, JSON.stringify(cache));
+    const later = new Date(Date.now() + 3_600_000);
+    for (const f of readdirSync(path.join(work, 'content'), { recursive: true, encoding: 'utf8' })) {
+      utimesSync(path.join(work, 'content', f), later, later);
+    }
+    const compiledTitle = () => {
+      const articles = JSON.parse(readFileSync(path.join(work, '.contentlayer', 'generated', 'Article', '_index.json'), 'utf8')) as {
+        title: string;
+        _raw: { sourceFilePath: string };
+      }[];
+      return articles.find((a) => a._raw.sourceFilePath === file)?.title;
+    };
+    try {
+      compile();
+      expect(compiledTitle()).toBe('快取裡的標題');
+      withArticle(file, (text) => text.replace(/^title: .*$/m, 'title: 改過的標題'), () => {
+        compile();
+        expect(compiledTitle()).toBe('改過的標題');
+      });
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   }, 120_000);
 
   it('compiles a large tree in shards, one contentlayer run each, into the same index', () => {
