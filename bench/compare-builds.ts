@@ -22,9 +22,15 @@ function filesUnder(dir: string, base = dir): string[] {
   });
 }
 
+const buildIds = new Map<string, string>();
+
 /** A file's text with what changes on every build (build id, hashed asset names) replaced. */
 function normalised(root: string, file: string): string {
-  const buildId = readFileSync(path.join(nextBuildDir(root), 'BUILD_ID'), 'utf8').trim();
+  let buildId = buildIds.get(root);
+  if (buildId === undefined) {
+    buildId = readFileSync(path.join(nextBuildDir(root), 'BUILD_ID'), 'utf8').trim();
+    buildIds.set(root, buildId);
+  }
   return readFileSync(path.join(prerenderedPagesDir(root), file), 'utf8')
     .replaceAll(buildId, 'BUILD_ID')
     .replace(/static\/chunks\/[\w./~-]+\.(js|css)/g, 'static/chunks/CHUNK.$1')

@@ -22,75 +22,91 @@ export type Listing = {
   result: ArticlePage;
 };
 
+type Heading = Omit<Listing, 'locale' | 'result'>;
+
+/** A listing a key names: which articles it holds, and how it is headed once its page is known. */
+type Found = { filter: ArticleFilter; describe: (result: ArticlePage) => Promise<Heading> };
+
 type KindSpec = {
-  /** The keys (tag slugs, author ids) that have a listing in this script; home has one, ''. */
+  /** The keys (tag slugs, author ids) that have a listing in this script. */
   keys: (locale: Locale) => string[];
-  filter: (locale: Locale, key: string) => ArticleFilter;
-  /** The listing's headings, or undefined when the key names nothing. */
-  describe: (locale: Locale, key: string, result: ArticlePage) => Promise<Omit<Listing, 'locale' | 'result'> | undefined>;
+  /** The listing a key names, or undefined: looked up before any article is filtered for it. */
+  find: (locale: Locale, key: string) => Found | undefined;
   /** The home listing's first page is the front page itself: here it starts at page 2. */
   firstPage: number;
 };
 
 const kinds: Record<ListingKind, KindSpec> = {
   home: {
-    keys: () => [''],
-    filter: (locale) => ({ locale }),
+    // No first pages of its own: the front page is page 1 (app/[locale]/page.tsx).
+    keys: () => [],
     firstPage: 2,
-    async describe(locale, _key, result) {
-      const t = await getTranslations({ locale, namespace: 'Home' });
-      const tPage = await getTranslations({ locale, namespace: 'Pagination' });
-      return {
-        basePath: '',
-        heading: { title: t('archiveTitle'), kicker: tPage('pageOf', { page: result.page, total: result.totalPages }) },
-        metadata: { title: t('archiveTitle'), description: t('description') },
-      };
-    },
+    find: (locale) => ({
+      filter: { locale },
+      async describe(result) {
+        const t = await getTranslations({ locale, namespace: 'Home' });
+        const tPage = await getTranslations({ locale, namespace: 'Pagination' });
+        return {
+          basePath: '',
+          heading: { title: t('archiveTitle'), kicker: tPage('pageOf', { page: result.page, total: result.totalPages }) },
+          metadata: { title: t('archiveTitle'), description: t('description') },
+        };
+      },
+    }),
   },
   tag: {
     keys: (locale) => listTags(locale).filter((tag) => tag.count > 0).map((tag) => tag.slug),
-    filter: (locale, tag) => ({ locale, tag }),
     firstPage: 1,
-    async describe(locale, slug) {
+    find(locale, slug) {
       const tag = getTag(locale, slug);
-      if (!tag) return undefined;
-      const t = await getTranslations({ locale, namespace: 'Tag' });
-      const tTags = await getTranslations({ locale, namespace: 'Tags' });
-      return {
-        basePath: `/tags/${tag.slug}`,
-        heading: { title: t('title', { name: tag.name }), kicker: tTags('count', { count: tag.count }), description: tag.description },
-        metadata: { title: t('title', { name: tag.name }), description: tag.description ?? t('description', { name: tag.name }) },
+      return tag && {
+        filter: { locale, tag: tag.slug },
+        async describe() {
+          const t = await getTranslations({ locale, namespace: 'Tag' });
+          const tTags = await getTranslations({ locale, namespace: 'Tags' });
+          return {
+            basePath: `/tags/${tag.slug}`,
+            heading: { title: t('title', { name: tag.name }), kicker: tTags('count', { count: tag.count }), description: tag.description },
+            metadata: { title: t('title', { name: tag.name }), description: tag.description ?? t('description', { name: tag.name }) },
+          };
+        },
       };
     },
   },
   section: {
     keys: (locale) => listSections(locale).map((section) => section.slug),
-    filter: (locale, section) => ({ locale, section }),
     firstPage: 1,
-    async describe(locale, slug) {
+    find(locale, slug) {
       const section = getSection(locale, slug);
-      if (!section) return undefined;
-      const t = await getTranslations({ locale, namespace: 'Section' });
-      return {
-        basePath: `/sections/${section.slug}`,
-        heading: { title: t('title', { name: section.name }), description: section.description },
-        metadata: { title: t('title', { name: section.name }), description: section.description ?? t('description', { name: section.name }) },
+      return section && {
+        filter: { locale, section: section.slug },
+        async describe() {
+          const t = await getTranslations({ locale, namespace: 'Section' });
+          return {
+            basePath: `/sections/${section.slug}`,
+            heading: { title: t('title', { name: section.name }), description: section.description },
+            metadata: { title: t('title', { name: section.name }), description: section.description ?? t('description', { name: section.name }) },
+          };
+        },
       };
     },
   },
   author: {
     keys: () => termSlugs().authors,
-    filter: (locale, author) => ({ locale, author }),
     firstPage: 1,
-    async describe(locale, id) {
+    find(locale, id) {
       const author = getAuthor(locale, id);
-      if (!author) return undefined;
-      const t = await getTranslations({ locale, namespace: 'Author' });
-      return {
-        basePath: `/authors/${author.id}`,
-        heading: { title: author.name, kicker: author.role, description: author.bio },
-        articlesHeading: t('articles', { name: author.name }),
-        metadata: { title: t('title', { name: author.name }), description: author.bio ?? t('description', { name: author.name }) },
+      return author && {
+        filter: { locale, author: author.id },
+        async describe() {
+          const t = await getTranslations({ locale, namespace: 'Author' });
+          return {
+            basePath: `/authors/${author.id}`,
+            heading: { title: author.name, kicker: author.role, description: author.bio },
+            articlesHeading: t('articles', { name: author.name }),
+            metadata: { title: t('title', { name: author.name }), description: author.bio ?? t('description', { name: author.name }) },
+          };
+        },
       };
     },
   },
@@ -101,9 +117,10 @@ export function listingKeys(kind: ListingKind, locale: Locale): string[] {
   return kinds[kind].keys(locale);
 }
 
-/** Static params of a listing's later pages (/page/2 onwards). */
+/** Static params of a listing's later pages (/page/2 onwards); none for a key that names nothing. */
 export function listingLaterPages(kind: ListingKind, locale: Locale, key: string): { page: string }[] {
-  return laterPageParams(pageCount(kinds[kind].filter(locale, key)));
+  const found = kinds[kind].find(locale, key);
+  return found ? laterPageParams(pageCount(found.filter)) : [];
 }
 
 /**
@@ -112,8 +129,10 @@ export function listingLaterPages(kind: ListingKind, locale: Locale, key: string
  */
 export async function loadListing(kind: ListingKind, locale: Locale, key: string, page: string | undefined): Promise<Listing | undefined> {
   const spec = kinds[kind];
-  const result = listArticlesPage(spec.filter(locale, key), pageParam(page));
-  if (!result || result.page < spec.firstPage) return undefined;
-  const described = await spec.describe(locale, key, result);
-  return described && { locale, result, ...described };
+  // A key that names nothing is refused before any filtering: each filter's result is kept for the
+  // life of the index, and unknown keys must not grow that.
+  const found = spec.find(locale, key);
+  const result = found && listArticlesPage(found.filter, pageParam(page));
+  if (!found || !result || result.page < spec.firstPage) return undefined;
+  return { locale, result, ...(await found.describe(result)) };
 }

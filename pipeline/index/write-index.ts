@@ -33,7 +33,7 @@ const imageTags = imageAttributes.map(({ component, attribute }) => ({ tag: new 
 const ATTRIBUTE = /([A-Za-z]+)="([^"]*)"/g;
 
 /** Image paths an MDX body shows (<Figure src="…" />), so that each is measured once, here. */
-export function bodyImageSources(body: string): string[] {
+function bodyImageSources(body: string): string[] {
   return imageTags.flatMap(({ tag, attribute }) =>
     [...body.matchAll(tag)].flatMap((m) => {
       const src = [...m[0].matchAll(ATTRIBUTE)].find((a) => a[1] === attribute)?.[2];
