@@ -32,6 +32,8 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Production runs the self-contained server in .next/standalone (scripts/start.mjs, docs/deploy.md).
+  output: 'standalone',
   poweredByHeader: false,
   reactStrictMode: true,
   images: {

@@ -2,7 +2,8 @@ import createMiddleware from 'next-intl/middleware';
 import { NextResponse, type NextRequest } from 'next/server';
 import { defaultLocale, localeOf, localePath, type Locale } from './i18n/locales';
 import { routing } from './i18n/routing';
-import { prerenderedHtml, prerenderedPaths } from './lib/prerendered';
+import { isPagePath } from './lib/page-paths';
+import { prerenderedHtml } from './lib/prerendered';
 
 const intl = createMiddleware(routing);
 
@@ -14,17 +15,18 @@ const notFoundPath = (locale: Locale) => localePath(locale, '/404');
  * - Only GET and HEAD are served.
  * - `/` and other paths without a locale go to the reader's script by Accept-Language (zh-TW,
  *   zh-HK, zh-MO -> zh-Hant; zh-CN, zh-SG -> zh-Hans; anything else -> zh-Hant).
- * - In a production build, a path that was not prerendered gets its locale's 404 page straight
- *   from the build output. Next itself would answer unknown params with its locale-less root
- *   404, and a path that is not valid percent-encoding with a 500.
+ * - In production, a path that is not one of the site's pages now (lib/page-paths.ts, read off the
+ *   live content index, so a story published a second ago is served and one withdrawn is gone)
+ *   gets its locale's 404 page straight from the build output. Unknown paths never reach Next, so
+ *   they are neither rendered nor cached, and Next's locale-less root 404 and its 500 for invalid
+ *   percent-encoding are never shown.
  */
 export default function proxy(request: NextRequest) {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return new NextResponse(null, { status: 405, headers: { Allow: 'GET, HEAD' } });
   }
   const { pathname } = request.nextUrl;
-  const known = prerenderedPaths();
-  if (known) {
+  if (process.env.NODE_ENV === 'production') {
     const pathLocale = localeOf(pathname);
     const locale = pathLocale ?? defaultLocale;
     const path = pathname.replace(/(.)\/$/, '$1');
@@ -34,7 +36,7 @@ export default function proxy(request: NextRequest) {
     } catch {
       valid = false;
     }
-    const isPage = pathLocale !== undefined && known.has(path) && path !== notFoundPath(locale);
+    const isPage = pathLocale !== undefined && path !== notFoundPath(locale) && isPagePath(path);
     if (!valid || (pathLocale && !isPage)) {
       return new NextResponse(request.method === 'HEAD' ? null : prerenderedHtml(notFoundPath(locale)), {
         status: 404,
@@ -46,6 +48,7 @@ export default function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: not Next's own assets, and not files with an extension (images, robots.txt).
-  matcher: ['/((?!_next|_vercel|.*\\..*).*)'],
+  // Pages only: not Next's own assets, not route handlers (app/api), and not files with an
+  // extension (images, robots.txt).
+  matcher: ['/((?!_next|_vercel|api/|.*\\..*).*)'],
 };

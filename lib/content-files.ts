@@ -1,15 +1,28 @@
 import path from 'node:path';
 import type { Locale } from '@/i18n/locales';
 
-/** Where the build writes the content index and article bodies that pages read. */
-export const contentOutDir = path.join(process.cwd(), '.contentlayer', 'site');
+/**
+ * Where the index step writes the content index and article bodies that pages read. A server run
+ * from elsewhere (the standalone server, which runs in .next/standalone) is told with
+ * CONTENT_DATA_DIR, so that a publish in the project updates what it serves.
+ */
+export const contentOutDir = process.env.CONTENT_DATA_DIR
+  ? path.resolve(process.env.CONTENT_DATA_DIR)
+  : path.join(process.cwd(), '.contentlayer', 'site');
 
+/** Replaced in one rename by each content build or publish, so a reader never sees half of one. */
 export const indexFile = path.join(contentOutDir, 'index.json');
 
 /** Changes with every content build; lib/content.ts imports it so that dev reloads on change. */
 export const revisionFile = path.join(contentOutDir, 'revision.json');
 
-/** The compiled body of one article: one small file each, so a page loads only its own. */
-export function bodyFile(locale: Locale, slug: string): string {
-  return path.join(contentOutDir, 'bodies', locale, `${slug}.json`);
+/** The folder of one script's compiled bodies. */
+export const bodiesDir = (locale: Locale) => path.join(contentOutDir, 'bodies', locale);
+
+/**
+ * The compiled body of one article: one small file each, so a page loads only its own, named by its
+ * content, so a publish writes the new body beside the old one and the index switches between them.
+ */
+export function bodyFile(locale: Locale, slug: string, bodyHash: string): string {
+  return path.join(bodiesDir(locale), `${slug}.${bodyHash}.json`);
 }

@@ -34,6 +34,8 @@ export type ArticleSummary = {
   sourceFile: string;
   /** Set when this version was converted from the other script rather than written by hand. */
   derivedFrom?: Locale;
+  /** Names the body file by its content (lib/content-files.ts); filled in when the body is written. */
+  bodyHash: string;
 };
 
 export type AuthorInfo = { id: string; name: Localized; role?: Localized; bio?: Localized };
@@ -41,10 +43,13 @@ export type TermInfo = { slug: string; name: Localized; description?: Localized 
 
 /** The body-free index of the whole site that pages read, written once per build. */
 export type ContentIndex = {
+  /** Every article that is not a draft, newest first, including scheduled ones (dated later). */
   articles: ArticleSummary[];
   authors: AuthorInfo[];
   tags: TermInfo[];
   sections: TermInfo[];
+  /** Written for the live preview: drafts included, scheduled articles shown before their time. */
+  preview: boolean;
 };
 
 /** A compiled article body, stored one file per article so a page loads only its own. */

@@ -1,13 +1,14 @@
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/i18n/locales';
-import { getAuthor, getSection, getTag, listArticlesPage, listSections, listTags, pageCount, termSlugs, type ArticleFilter, type ArticlePage } from './content';
+import { getAuthor, getSection, getTag, listArticlesPage, listingKeys as keysOf, pageCount, type ArticleFilter, type ArticlePage } from './content';
+import type { ListingKind } from './page-paths';
 import { laterPageParams, pageParam } from './pagination';
 
 // The paginated listings: the home archive (/page/N) and every tag, section and author, with their
 // /page/N. Each kind says which articles it lists and how it is headed; the routes share one piece
 // (app/[locale]/_listing/listing-route.tsx) and one view (components/listing/listing-view.tsx).
 
-export type ListingKind = 'home' | 'tag' | 'section' | 'author';
+export type { ListingKind };
 
 /** Everything one page of a listing shows, resolved in the reader's script. */
 export type Listing = {
@@ -55,7 +56,7 @@ const kinds: Record<ListingKind, KindSpec> = {
     }),
   },
   tag: {
-    keys: (locale) => listTags(locale).filter((tag) => tag.count > 0).map((tag) => tag.slug),
+    keys: (locale) => keysOf('tag', locale),
     firstPage: 1,
     find(locale, slug) {
       const tag = getTag(locale, slug);
@@ -74,7 +75,7 @@ const kinds: Record<ListingKind, KindSpec> = {
     },
   },
   section: {
-    keys: (locale) => listSections(locale).map((section) => section.slug),
+    keys: (locale) => keysOf('section', locale),
     firstPage: 1,
     find(locale, slug) {
       const section = getSection(locale, slug);
@@ -92,7 +93,7 @@ const kinds: Record<ListingKind, KindSpec> = {
     },
   },
   author: {
-    keys: () => termSlugs().authors,
+    keys: (locale) => keysOf('author', locale),
     firstPage: 1,
     find(locale, id) {
       const author = getAuthor(locale, id);

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-// What `next build` prerendered, read from its output: the proxy answers unknown paths with it, and
-// the search index (pipeline/search-index.ts) reads the article pages from it.
+// What `next build` prerendered, read from its output: the proxy answers unknown paths with its 404
+// page, and the search index (pipeline/search-index.ts) reads the article pages from it.
 
 /** Where `next build` writes its output, in the project at `root`. */
 export const nextBuildDir = (root = process.cwd()) => path.join(root, '.next');
@@ -10,7 +10,6 @@ export const nextBuildDir = (root = process.cwd()) => path.join(root, '.next');
 /** The folder of prerendered pages (HTML and RSC payloads), as Next lays it out. */
 export const prerenderedPagesDir = (root = process.cwd()) => path.join(nextBuildDir(root), 'server', 'app');
 
-let paths: Set<string> | null | undefined;
 const htmlCache = new Map<string, string>();
 
 /** Every page path a production build prerendered, from Next's prerender manifest. */
@@ -24,13 +23,6 @@ export function readPrerenderedRoutes(root = process.cwd()): string[] {
 /** Where the build wrote the HTML of one prerendered page path. */
 export function prerenderedHtmlFile(pagePath: string): string {
   return path.join(prerenderedPagesDir(), `${pagePath}.html`);
-}
-
-/** The prerendered page paths, read once; null under `next dev`, where pages render on demand. */
-export function prerenderedPaths(): Set<string> | null {
-  if (paths !== undefined) return paths;
-  if (process.env.NODE_ENV !== 'production') return (paths = null);
-  return (paths = new Set(readPrerenderedRoutes()));
 }
 
 /** The prerendered HTML of one page path, cached after the first read. */

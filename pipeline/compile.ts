@@ -9,9 +9,13 @@
 // .contentlayer/shards/, over a content folder of links to its articles and to the rest of content/,
 // and as many run at once as there are cores. A small site (the usual
 // case) is one shard, built in place exactly as `contentlayer2 build` would.
+// A piece goes to the shard its path's hash names, so adding a story moves no other story between
+// shards, and each shard keeps its contentlayer cache from run to run: a publish recompiles only the
+// files whose content changed.
 // The folders written are listed in .contentlayer/generated-dirs.json for the index step.
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generatedDirsFile } from './index/generated';
@@ -59,18 +63,18 @@ function run(cwd: string, env: Record<string, string>): Promise<void> {
 /** Compiles the content folder (CONTENT_DIR, default content/) and lists the generated folders for the index step. */
 export async function compileContent(): Promise<void> {
   const units = unitsIn(path.join(contentDir, 'articles'), '');
-  const shards: Unit[][] = [];
-  let filled = Infinity;
-  for (const unit of units) {
-    if (filled >= shardSize) {
-      shards.push([]);
-      filled = 0;
-    }
-    shards.at(-1)!.push(unit);
-    filled += unit.files;
-  }
+  const count = Math.max(1, Math.ceil(units.reduce((n, u) => n + u.files, 0) / shardSize));
+  const shardOf = (unit: Unit) => createHash('sha256').update(unit.path).digest().readUInt32BE(0) % count;
+  const shards: Unit[][] = Array.from({ length: count }, () => []);
+  for (const unit of units) shards[shardOf(unit)]!.push(unit);
 
-  rmSync(shardsDir, { recursive: true, force: true });
+  // Shards past the count are gone; the others keep their cache and get fresh links.
+  if (existsSync(shardsDir)) {
+    for (const name of readdirSync(shardsDir)) {
+      if (!(Number(name) < shards.length && shards.length > 1)) rmSync(path.join(shardsDir, name), { recursive: true, force: true });
+      else rmSync(path.join(shardsDir, name, 'content'), { recursive: true, force: true });
+    }
+  }
   let generatedDirs: string[];
   if (shards.length <= 1) {
     await run(root, {});

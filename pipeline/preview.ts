@@ -48,7 +48,7 @@ function update() {
         console.log('… 內容還在編譯，稍後自動更新');
         return;
       }
-      ok = writeContentIndex(generated);
+      ok = writeContentIndex(generated) !== undefined;
     } catch (error) {
       // contentlayer may be halfway through writing (or a file was just removed); its next write
       // brings another update.

@@ -1,5 +1,7 @@
-// Builds the static search index from the production build's prerendered article pages
-// (`npm run search:index`, scripts/search-index.ts, run by `npm run build` after `next build`).
+// Builds the static search index from the article pages (`npm run search:index`,
+// scripts/search-index.ts, run by `npm run build` after `next build`, and by `npm run publish`).
+// The articles are the content index's; each page's HTML is the build's prerendered file, or, given
+// a server's origin (a publish), what that server serves now.
 //
 // Pagefind reads each article page's HTML (the text readers see, in their script; the page marks
 // what to index with data-pagefind-body) and writes one bundle per script and part under
@@ -8,20 +10,30 @@
 // parts at search time; public/pagefind/manifest.json lists them. The two scripts are indexed side by
 // side, each in its own process.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { locales, type Locale } from '@/i18n/locales';
-import { prerenderedHtmlFile, readPrerenderedRoutes } from '@/lib/prerendered';
+import { currentIndex, matching } from '@/lib/content-index';
+import { prerenderedHtmlFile } from '@/lib/prerendered';
 import { searchBundleDir, searchManifestFile, type SearchManifest } from '@/lib/search';
+
+// The index is written beside the served one and swapped in by renames, so searches go on meanwhile.
+const stagingDir = `${searchBundleDir}.new`;
+const outputDir = process.env.SEARCH_STAGING === '1' ? stagingDir : searchBundleDir;
 
 const partSize = Number(process.env.SEARCH_PART_SIZE ?? 2000);
 const resultPrefix = 'search-parts ';
 
-const articlePaths = (locale: Locale) =>
-  readPrerenderedRoutes()
-    .filter((route) => route.startsWith(`/${locale}/articles/`))
-    .sort();
+const articlePaths = (locale: Locale) => matching(currentIndex(), { locale }).map((a) => a.path).sort();
+
+/** One page's HTML: from the server at `origin` when given, else as the build prerendered it. */
+async function pageHtml(pagePath: string, origin: string | undefined): Promise<string> {
+  if (!origin) return readFileSync(prerenderedHtmlFile(pagePath), 'utf8');
+  const response = await fetch(`${origin}${pagePath}`, { signal: AbortSignal.timeout(30_000) });
+  if (!response.ok) throw new Error(`${origin}${pagePath} answered ${response.status}`);
+  return response.text();
+}
 
 // Pagefind never indexes what is inside <script>, and half of a page's HTML is the framework's
 // inline RSC payload: leaving the scripts out gives the same index, sooner. An HTML script
@@ -31,7 +43,7 @@ const withoutScripts = (html: string) => html.replace(/<script\b[^>]*>[\s\S]*?<\
 type ScriptIndex = { parts: string[]; pages: number };
 
 /** Indexes one script's article pages, part by part; returns the parts' URLs and the page count. */
-export async function indexScript(locale: Locale): Promise<ScriptIndex> {
+export async function indexScript(locale: Locale, origin?: string): Promise<ScriptIndex> {
   const paths = articlePaths(locale);
   const parts: string[] = [];
   for (let start = 0; start < paths.length; start += partSize) {
@@ -39,12 +51,12 @@ export async function indexScript(locale: Locale): Promise<ScriptIndex> {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     for (const pagePath of part) {
-      const html = readFileSync(prerenderedHtmlFile(pagePath), 'utf8');
+      const html = await pageHtml(pagePath, origin);
       const added = await index.addHTMLFile({ url: pagePath, content: withoutScripts(html) });
       if (added.errors.length > 0) throw new Error(`${pagePath}: ${added.errors.join('; ')}`);
     }
     const url = `/pagefind/${locale}/${parts.length}/`;
-    const written = await index.writeFiles({ outputPath: path.join(searchBundleDir, locale, String(parts.length)) });
+    const written = await index.writeFiles({ outputPath: path.join(outputDir, locale, String(parts.length)) });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write ${url}: ${written.errors.join('; ')}`);
     await index.deleteIndex();
     parts.push(url);
@@ -54,23 +66,25 @@ export async function indexScript(locale: Locale): Promise<ScriptIndex> {
 }
 
 /** Prints one script's result for the parent process (writeSearchIndex), which reads it back. */
-export async function indexScriptForParent(locale: Locale): Promise<void> {
-  console.log(`${resultPrefix}${JSON.stringify(await indexScript(locale))}`);
+export async function indexScriptForParent(locale: Locale, origin?: string): Promise<void> {
+  console.log(`${resultPrefix}${JSON.stringify(await indexScript(locale, origin))}`);
 }
 
 /**
  * Indexes both scripts, each in its own process (a pagefind service indexes on one core), side by
  * side: `entry` is the command-line script that runs indexScriptForParent for `--locale L`.
+ * With `origin`, pages are read from that server (`--from ORIGIN`).
  */
-export async function writeSearchIndex(entry: string): Promise<void> {
+export async function writeSearchIndex(entry: string, origin?: string): Promise<void> {
   const started = performance.now();
-  rmSync(searchBundleDir, { recursive: true, force: true });
+  rmSync(stagingDir, { recursive: true, force: true });
   const results = await Promise.all(
     locales.map(
       (locale) =>
         new Promise<ScriptIndex>((resolve, reject) => {
-          const child = spawn(process.execPath, [...process.execArgv, entry, '--locale', locale], {
+          const child = spawn(process.execPath, [...process.execArgv, entry, '--locale', locale, ...(origin ? ['--from', origin] : [])], {
             stdio: ['ignore', 'pipe', 'inherit'],
+            env: { ...process.env, SEARCH_STAGING: '1' },
           });
           let output = '';
           child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -84,8 +98,13 @@ export async function writeSearchIndex(entry: string): Promise<void> {
     ),
   );
   const manifest = Object.fromEntries(locales.map((locale, i) => [locale, results[i]!.parts])) as SearchManifest;
-  mkdirSync(path.dirname(searchManifestFile), { recursive: true });
-  writeFileSync(searchManifestFile, JSON.stringify(manifest));
+  mkdirSync(stagingDir, { recursive: true });
+  writeFileSync(path.join(stagingDir, path.relative(searchBundleDir, searchManifestFile)), JSON.stringify(manifest));
+  const oldDir = `${searchBundleDir}.old`;
+  rmSync(oldDir, { recursive: true, force: true });
+  if (existsSync(searchBundleDir)) renameSync(searchBundleDir, oldDir);
+  renameSync(stagingDir, searchBundleDir);
+  rmSync(oldDir, { recursive: true, force: true });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const pages = results.reduce((n, r) => n + r.pages, 0);
   console.log(

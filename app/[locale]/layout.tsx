@@ -10,8 +10,6 @@ import { SiteFooter } from '@/components/layout/site-footer';
 import { ThemeProvider } from '@/components/layout/theme-provider';
 import '../globals.css';
 
-export const dynamicParams = false;
-
 export function generateStaticParams() {
   return locales.map((locale) => ({ locale }));
 }

@@ -105,7 +105,7 @@ describe('buildIndex', () => {
     expect(problems[0]?.file).toBe('articles/a/zh-Hans.mdx');
   });
 
-  it('leaves drafts and future-dated articles out unless asked, and sorts newest first', () => {
+  it('leaves drafts out unless asked, keeps scheduled articles for their time, and sorts newest first', () => {
     const articles = [
       ...pair('future').map((a) => ({ ...a, publishedAt: '2027-01-01T00:00:00.000Z' })),
       ...pair('old'),
@@ -114,7 +114,8 @@ describe('buildIndex', () => {
     ];
     const { index, problems } = buildIndex(input(articles));
     expect(problems).toEqual([]);
-    expect(index.articles.filter((a) => a.locale === 'zh-Hant').map((a) => a.slug)).toEqual(['new', 'old']);
+    expect(index.articles.filter((a) => a.locale === 'zh-Hant').map((a) => a.slug)).toEqual(['future', 'new', 'old']);
+    expect(index.preview).toBe(false);
     const withDrafts = buildIndex({ ...input(articles), includeDrafts: true }).index;
     expect(withDrafts.articles.some((a) => a.slug === 'draft')).toBe(true);
     expect(withDrafts.articles.some((a) => a.slug === 'future')).toBe(true);

@@ -38,9 +38,9 @@ export type ResolveInput = {
   sections: RawTerm[];
   /** Pixel size of an image under public/, or undefined when there is no such file. */
   imageSize: (src: string) => { width: number; height: number } | undefined;
-  /** Preview (npm run dev): drafts and articles dated in the future are included. */
+  /** Preview (npm run dev): drafts are included, and scheduled articles are shown before their time. */
   includeDrafts: boolean;
-  /** The build's time: an article dated later is not published yet. */
+  /** The build's time: an article dated later is scheduled, not yet linkable. */
   now: Date;
   glossary?: GlossaryInput;
   /** Converts text written in one script into the other (pipeline/convert.ts). */
@@ -174,15 +174,18 @@ export function buildIndex(input: ResolveInput): { index: ContentIndex; problems
       furtherReading: raw.furtherReading ?? [],
       related: [],
       sourceFile: raw.sourceFile,
+      bodyHash: '',
     });
   }
 
   checkGlossary(input.glossary, problems);
   const withDerived = [...articles, ...derivedVersions(articles, problems, input.convert)];
 
+  // Scheduled articles (dated later than now) stay in the index: the server shows each one from its
+  // time on (lib/content-index.ts), without another build. Drafts stay out, except in the preview.
   const now = input.now.toISOString();
-  const published = withDerived.filter((a) => input.includeDrafts || (!a.draft && a.publishedAt <= now));
-  const slugs = new Set(published.map((a) => a.slug));
+  const published = withDerived.filter((a) => input.includeDrafts || !a.draft);
+  const slugs = new Set(published.filter((a) => input.includeDrafts || a.publishedAt <= now).map((a) => a.slug));
   for (const article of published.filter((a) => !a.derivedFrom)) {
     for (const [i, target] of article.furtherReading.entries()) {
       if (!slugs.has(target)) {
@@ -197,5 +200,5 @@ export function buildIndex(input: ResolveInput): { index: ContentIndex; problems
   }
 
   published.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.slug.localeCompare(b.slug));
-  return { index: { articles: published, authors, tags, sections }, problems };
+  return { index: { articles: published, authors, tags, sections, preview: input.includeDrafts }, problems };
 }

@@ -2,12 +2,14 @@
 // script of single-script articles, then writes the body-free index that listings read and one body
 // file per article. Run by scripts/index-content.ts in the build, and in-process by the live preview
 // (pipeline/preview.ts) on every save.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { locales } from '@/i18n/locales';
 import type { Article, Author, Glossary, Section, Tag } from 'contentlayer/generated';
 import { imageAttributes } from '@/lib/body-components';
-import { bodyFile, contentOutDir, indexFile, revisionFile } from '@/lib/content-files';
-import type { ArticleBody } from '@/lib/content-model';
+import { bodiesDir, bodyFile, indexFile, revisionFile } from '@/lib/content-files';
+import type { ArticleBody, ContentIndex } from '@/lib/content-model';
 import { formatProblems } from '../check/format';
 import { createConverter } from '../convert';
 import { imageMeasurer } from '../image-size';
@@ -51,8 +53,34 @@ export type GeneratedContent = {
   glossary: Glossary | undefined;
 };
 
-/** Builds and writes the index and body files; false, with the problems printed, when content is wrong. */
-export function writeContentIndex({ allArticles, allAuthors, allTags, allSections, glossary }: GeneratedContent): boolean {
+/** The index the site serves now, or undefined before the first content build. */
+export function readWrittenIndex(): ContentIndex | undefined {
+  if (!existsSync(indexFile)) return undefined;
+  try {
+    return JSON.parse(readFileSync(indexFile, 'utf8')) as ContentIndex;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a file whole or not at all: readers see the old or the new file, never half of one. */
+function writeAtomically(file: string, text: string) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, file);
+}
+
+/** What a content build wrote: the new index, and the one it replaced (undefined on a first build). */
+export type WrittenIndex = { index: ContentIndex; previous: ContentIndex | undefined };
+
+/**
+ * Builds and writes the index and body files; undefined, with the problems printed, when content is
+ * wrong, and then nothing is written. Bodies are written first, each under a name made of its content
+ * (a body that did not change is not written again); then the index is swapped in one rename; then
+ * bodies that neither the new index nor the one before it names are deleted (a server still reading
+ * the previous index finds its bodies).
+ */
+export function writeContentIndex({ allArticles, allAuthors, allTags, allSections, glossary }: GeneratedContent): WrittenIndex | undefined {
   const started = performance.now();
   const terms = glossary?.terms.map((t) => ({ hant: t.hant, hans: t.hans })) ?? [];
   const converter = converterFor(terms);
@@ -100,20 +128,15 @@ export function writeContentIndex({ allArticles, allAuthors, allTags, allSection
 
   if (problems.length > 0) {
     console.error(formatProblems(problems, contentDir));
-    return false;
+    return undefined;
   }
   linkRelated(index);
 
-  rmSync(contentOutDir, { recursive: true, force: true });
-  mkdirSync(contentOutDir, { recursive: true });
-  writeFileSync(indexFile, JSON.stringify(index));
-  // A tiny module the app imports: when it changes, `next dev` refreshes open pages by itself.
-  writeFileSync(revisionFile, JSON.stringify({ revision: new Date().toISOString() }));
+  const previous = readWrittenIndex();
+  for (const locale of locales) mkdirSync(bodiesDir(locale), { recursive: true });
   const bySource = new Map(allArticles.map((a) => [a._raw.sourceFilePath, a.body]));
   let derived = 0;
   for (const article of index.articles) {
-    const file = bodyFile(article.locale, article.slug);
-    mkdirSync(path.dirname(file), { recursive: true });
     const source = bySource.get(article.sourceFile);
     const code = source?.code ?? '';
     const from = article.derivedFrom;
@@ -123,8 +146,15 @@ export function writeContentIndex({ allArticles, allAuthors, allTags, allSection
     }));
     const body: ArticleBody = { code: from ? timed(() => converter.convertCode(code, from)) : code, images };
     if (from) derived += 1;
-    writeFileSync(file, JSON.stringify(body));
+    const text = JSON.stringify(body);
+    article.bodyHash = createHash('sha256').update(text).digest('base64url').slice(0, 16);
+    const file = bodyFile(article.locale, article.slug, article.bodyHash);
+    if (!existsSync(file)) writeAtomically(file, text);
   }
+  writeAtomically(indexFile, JSON.stringify(index));
+  // A tiny module the app imports: when it changes, `next dev` refreshes open pages by itself.
+  writeAtomically(revisionFile, JSON.stringify({ revision: new Date().toISOString() }));
+  removeUnusedBodies([index, previous]);
 
   const seconds = (ms: number) => (ms / 1000).toFixed(2);
   console.log(
@@ -138,5 +168,17 @@ export function writeContentIndex({ allArticles, allAuthors, allTags, allSection
     for (const a of converted.slice(0, 20)) console.log(`  converted ${a.derivedFrom} -> ${a.locale}: ${a.sourceFile}`);
     if (converted.length > 20) console.log(`  … and ${converted.length - 20} more`);
   }
-  return true;
+  return { index, previous };
+}
+
+/** Deletes the body files that none of these indexes names, and anything else left in the folder. */
+function removeUnusedBodies(kept: (ContentIndex | undefined)[]) {
+  for (const locale of locales) {
+    const names = new Set(
+      kept.flatMap((index) => index?.articles.filter((a) => a.locale === locale).map((a) => path.basename(bodyFile(locale, a.slug, a.bodyHash))) ?? []),
+    );
+    for (const name of readdirSync(bodiesDir(locale))) {
+      if (!names.has(name)) rmSync(path.join(bodiesDir(locale), name), { force: true });
+    }
+  }
 }

@@ -13,8 +13,6 @@ import { articleJsonLd, jsonLdText } from '@/lib/structured-data';
 
 type ArticlePageProps = { params: Promise<{ locale: string; slug: string }> };
 
-export const dynamicParams = false;
-
 export function generateStaticParams({ params }: { params: { locale: string } }) {
   return (isLocale(params.locale) ? articleSlugs(params.locale) : []).map((slug) => ({ slug }));
 }

@@ -3,7 +3,6 @@ import { listingRoute } from '../../_listing/listing-route';
 
 const route = listingRoute('home');
 
-export const dynamicParams = false;
 export const generateStaticParams = route.laterPages;
 export const generateMetadata = route.generateMetadata;
 export default route.Page;

@@ -2,7 +2,6 @@ import { listingRoute } from '../../_listing/listing-route';
 
 const route = listingRoute('section', 'slug');
 
-export const dynamicParams = false;
 export const generateStaticParams = route.firstPages;
 export const generateMetadata = route.generateMetadata;
 export default route.Page;

@@ -2,7 +2,6 @@ import { listingRoute } from '../../../../_listing/listing-route';
 
 const route = listingRoute('author', 'id');
 
-export const dynamicParams = false;
 export const generateStaticParams = route.laterPages;
 export const generateMetadata = route.generateMetadata;
 export default route.Page;
