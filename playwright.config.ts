@@ -23,10 +23,11 @@ export default defineConfig({
     { name: 'phone', use: { ...devices['Pixel 7'], launchOptions }, grep: /@phone/ },
   ],
   webServer: {
-    command: `npx next start -p ${port}`,
+    // The production server, as `npm start` runs it (the standalone build).
+    command: 'node scripts/start.mjs',
     url: `http://127.0.0.1:${port}/zh-Hant`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: '1' },
+    env: { NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), HOSTNAME: '127.0.0.1' },
   },
 });

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { nextBuildDir, readPrerenderedRoutes } from '@/lib/prerendered';
+import { searchBundleDir } from '@/lib/search';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '1000' }, base: { type: 'string' } } });
 const articles = Number(values.articles);
@@ -115,7 +116,7 @@ function prepareWorkCopy() {
   const skip = new Set(['node_modules', '.next', '.contentlayer', '.git', 'test-results', 'playwright-report']);
   cpSync(root, work, {
     recursive: true,
-    filter: (src) => !skip.has(path.basename(src)) && !src.startsWith(path.join(root, 'public', 'pagefind')),
+    filter: (src) => !skip.has(path.basename(src)),
   });
   const linked = spawnSync('cp', ['-al', path.join(root, 'node_modules'), path.join(work, 'node_modules')]);
   if (linked.status !== 0) cpSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'), { recursive: true });
@@ -159,7 +160,7 @@ async function benchmark(stories: number): Promise<Run> {
 
   const search = await measure(tsx('scripts/search-index.ts'));
   const searched = /Search index: (\d+) article pages in (.*), [\d.]+ s\./.exec(search.stdout);
-  record('search', search, `${searched?.[1]} pages in ${searched?.[2]}`, sizeMiB(path.join(work, 'public', 'pagefind')));
+  record('search', search, `${searched?.[1]} pages in ${searched?.[2]}`, sizeMiB(path.join(work, path.relative(root, searchBundleDir))));
 
   return {
     articles: stories,

@@ -28,20 +28,23 @@ export function hasPublishToken(authorization: string | null): boolean {
   return timingSafeEqual(given, digest(internalPublishToken())) || matchesPublic;
 }
 
-// Ten calls a minute per client, counted before the token is checked, so that guessing it is slow;
-// a call with the right token is given its point back (publishTokenAccepted), so publishing often
-// is never refused.
-const limiter = new RateLimiterMemory({ points: 10, duration: 60 });
+// Ten calls a minute per client and sixty in all, counted before the token is checked, so that
+// guessing it is slow even for a client that changes the address headers it sends; a call with the
+// right token is given its points back (publishTokenAccepted), so publishing often is never refused.
+const perClient = new RateLimiterMemory({ points: 10, duration: 60 });
+const overall = new RateLimiterMemory({ points: 60, duration: 60 });
+const ALL = 'all';
 
-/** Gives back the point a call with the right token spent. */
+/** Gives back the points a call with the right token spent. */
 export async function publishTokenAccepted(client: string): Promise<void> {
-  await limiter.reward(client, 1);
+  await Promise.all([perClient.reward(client, 1), overall.reward(ALL, 1)]);
 }
 
 /** Seconds the client must wait, or 0 when it may go on. */
 export async function publishRetryAfter(client: string): Promise<number> {
   try {
-    await limiter.consume(client);
+    await perClient.consume(client);
+    await overall.consume(ALL);
     return 0;
   } catch (refused) {
     const ms = (refused as { msBeforeNext?: number }).msBeforeNext ?? 60_000;

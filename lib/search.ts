@@ -1,15 +1,24 @@
 import path from 'node:path';
 import type { Locale } from '@/i18n/locales';
+import { contentOutDir } from './content-files';
 
-// Where the search index lives. pipeline/search-index.ts writes it after `next build`; the search
-// page's client component fetches the manifest and loads the parts of the reader's script.
+// Where the search index lives. pipeline/search-index.ts writes it after `next build` and on every
+// publish that changes an article; app/pagefind/[...file]/route.ts serves it (a file added to
+// public/ after the server started would not be served); the search page's client component
+// fetches the manifest and loads the parts of the reader's script.
 
-/** Pagefind bundles, one folder per script and part, served as static files. */
-export const searchBundleDir = path.join(process.cwd(), 'public', 'pagefind');
+/** Pagefind bundles: one folder per version (one per index run), then per script and part. */
+export const searchBundleDir = path.join(contentOutDir, 'pagefind');
 
 /** The manifest's file on disk and its URL on the site. */
 export const searchManifestFile = path.join(searchBundleDir, 'manifest.json');
 export const searchManifestUrl = '/pagefind/manifest.json';
 
-/** For each script, the URLs of its index parts; the first is loaded, the rest merged into it. */
+/** The URL of one part of one script's index in one version. */
+export const searchPartUrl = (version: string, locale: Locale, part: number) => `/pagefind/${version}/${locale}/${part}/`;
+
+/**
+ * For each script, the URLs of its index parts; the first is loaded, the rest merged into it. The
+ * manifest is the only file that changes in place; every version's files never change.
+ */
 export type SearchManifest = Record<Locale, string[]>;

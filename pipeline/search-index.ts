@@ -7,20 +7,17 @@
 // what to index with data-pagefind-body) and writes one bundle per script and part under
 // public/pagefind/. Chinese text costs pagefind about 1 MiB of memory per page, so each script is
 // indexed in parts of at most SEARCH_PART_SIZE pages (default 2,000) and the search page merges the
-// parts at search time; public/pagefind/manifest.json lists them. The two scripts are indexed side by
-// side, each in its own process.
+// parts at search time; the manifest lists them. The two scripts are indexed side by side, each in
+// its own process. Each run writes a new version folder beside the one being served, then swaps the
+// manifest in one rename: searches in progress keep their version's files, which never change.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { locales, type Locale } from '@/i18n/locales';
 import { currentIndex, matching } from '@/lib/content-index';
 import { prerenderedHtmlFile } from '@/lib/prerendered';
-import { searchBundleDir, searchManifestFile, type SearchManifest } from '@/lib/search';
-
-// The index is written beside the served one and swapped in by renames, so searches go on meanwhile.
-const stagingDir = `${searchBundleDir}.new`;
-const outputDir = process.env.SEARCH_STAGING === '1' ? stagingDir : searchBundleDir;
+import { searchBundleDir, searchManifestFile, searchPartUrl, type SearchManifest } from '@/lib/search';
 
 const partSize = Number(process.env.SEARCH_PART_SIZE ?? 2000);
 const resultPrefix = 'search-parts ';
@@ -43,7 +40,7 @@ const withoutScripts = (html: string) => html.replace(/<script\b[^>]*>[\s\S]*?<\
 type ScriptIndex = { parts: string[]; pages: number };
 
 /** Indexes one script's article pages, part by part; returns the parts' URLs and the page count. */
-export async function indexScript(locale: Locale, origin?: string): Promise<ScriptIndex> {
+export async function indexScript(locale: Locale, version: string, origin?: string): Promise<ScriptIndex> {
   const paths = articlePaths(locale);
   const parts: string[] = [];
   for (let start = 0; start < paths.length; start += partSize) {
@@ -55,8 +52,8 @@ export async function indexScript(locale: Locale, origin?: string): Promise<Scri
       const added = await index.addHTMLFile({ url: pagePath, content: withoutScripts(html) });
       if (added.errors.length > 0) throw new Error(`${pagePath}: ${added.errors.join('; ')}`);
     }
-    const url = `/pagefind/${locale}/${parts.length}/`;
-    const written = await index.writeFiles({ outputPath: path.join(outputDir, locale, String(parts.length)) });
+    const url = searchPartUrl(version, locale, parts.length);
+    const written = await index.writeFiles({ outputPath: path.join(searchBundleDir, version, locale, String(parts.length)) });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write ${url}: ${written.errors.join('; ')}`);
     await index.deleteIndex();
     parts.push(url);
@@ -66,25 +63,35 @@ export async function indexScript(locale: Locale, origin?: string): Promise<Scri
 }
 
 /** Prints one script's result for the parent process (writeSearchIndex), which reads it back. */
-export async function indexScriptForParent(locale: Locale, origin?: string): Promise<void> {
-  console.log(`${resultPrefix}${JSON.stringify(await indexScript(locale, origin))}`);
+export async function indexScriptForParent(locale: Locale, version: string, origin?: string): Promise<void> {
+  console.log(`${resultPrefix}${JSON.stringify(await indexScript(locale, version, origin))}`);
 }
+
+function readManifest(): SearchManifest | undefined {
+  try {
+    return JSON.parse(readFileSync(searchManifestFile, 'utf8')) as SearchManifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The version folder a part URL is in. */
+const versionOf = (url: string) => url.split('/')[2];
 
 /**
  * Indexes both scripts, each in its own process (a pagefind service indexes on one core), side by
- * side: `entry` is the command-line script that runs indexScriptForParent for `--locale L`.
+ * side: `entry` is the command-line script that runs indexScriptForParent for `--locale L --version V`.
  * With `origin`, pages are read from that server (`--from ORIGIN`).
  */
 export async function writeSearchIndex(entry: string, origin?: string): Promise<void> {
   const started = performance.now();
-  rmSync(stagingDir, { recursive: true, force: true });
+  const version = Date.now().toString(36);
   const results = await Promise.all(
     locales.map(
       (locale) =>
         new Promise<ScriptIndex>((resolve, reject) => {
-          const child = spawn(process.execPath, [...process.execArgv, entry, '--locale', locale, ...(origin ? ['--from', origin] : [])], {
+          const child = spawn(process.execPath, [...process.execArgv, entry, '--locale', locale, '--version', version, ...(origin ? ['--from', origin] : [])], {
             stdio: ['ignore', 'pipe', 'inherit'],
-            env: { ...process.env, SEARCH_STAGING: '1' },
           });
           let output = '';
           child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -98,13 +105,15 @@ export async function writeSearchIndex(entry: string, origin?: string): Promise<
     ),
   );
   const manifest = Object.fromEntries(locales.map((locale, i) => [locale, results[i]!.parts])) as SearchManifest;
-  mkdirSync(stagingDir, { recursive: true });
-  writeFileSync(path.join(stagingDir, path.relative(searchBundleDir, searchManifestFile)), JSON.stringify(manifest));
-  const oldDir = `${searchBundleDir}.old`;
-  rmSync(oldDir, { recursive: true, force: true });
-  if (existsSync(searchBundleDir)) renameSync(searchBundleDir, oldDir);
-  renameSync(stagingDir, searchBundleDir);
-  rmSync(oldDir, { recursive: true, force: true });
+  // Keep the version the old manifest named, for searches begun before the swap; drop older ones.
+  const kept = new Set([version, ...Object.values(readManifest() ?? {}).flat().map(versionOf)]);
+  mkdirSync(searchBundleDir, { recursive: true });
+  const temporary = `${searchManifestFile}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(manifest));
+  renameSync(temporary, searchManifestFile);
+  for (const entry of readdirSync(searchBundleDir)) {
+    if (entry !== path.basename(searchManifestFile) && !kept.has(entry)) rmSync(path.join(searchBundleDir, entry), { recursive: true, force: true });
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const pages = results.reduce((n, r) => n + r.pages, 0);
   console.log(

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { isLocale } from '@/i18n/locales';
 import { indexScriptForParent, writeSearchIndex } from '@/pipeline/search-index';
 
-const { values } = parseArgs({ options: { locale: { type: 'string' }, from: { type: 'string' } } });
+const { values } = parseArgs({ options: { locale: { type: 'string' }, version: { type: 'string' }, from: { type: 'string' } } });
 if (values.locale === undefined) await writeSearchIndex(fileURLToPath(import.meta.url), values.from);
-else if (isLocale(values.locale)) await indexScriptForParent(values.locale, values.from);
+else if (isLocale(values.locale) && values.version) await indexScriptForParent(values.locale, values.version, values.from);
 else throw new Error(`Unknown locale ${values.locale}`);

@@ -1,0 +1,91 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+// A throwaway copy of the built site for tests that change content: its own content/, index,
+// search index and standalone server (whose page cache lives in its own folder), sharing the
+// project's node_modules and static assets. The project itself is never touched.
+
+const root = process.cwd();
+/** What the publish step needs of the project, besides content and the build. */
+const SOURCES = ['app', 'components', 'lib', 'i18n', 'messages', 'pipeline', 'scripts', 'content', 'public', 'package.json', 'tsconfig.json', 'contentlayer.config.ts', 'next.config.js'];
+
+export type SiteCopy = {
+  dir: string;
+  origin: string;
+  /** Starts the copy's standalone server (npm start) with these extra settings. */
+  start(env?: Record<string, string>): Promise<void>;
+  stop(): Promise<void>;
+  /** Path inside the copy. */
+  file(relative: string): string;
+  read(relative: string): string;
+  write(relative: string, text: string): void;
+  /** Commits everything, as an editor would before publishing. */
+  commit(message: string): void;
+  /** Runs `npm run publish`; resolves with its exit code and output. */
+  publish(env?: Record<string, string>): Promise<{ status: number; output: string }>;
+  remove(): void;
+};
+
+export function makeSiteCopy(port: number, token: string): SiteCopy {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'guanchao-site-'));
+  for (const entry of SOURCES) cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
+  cpSync(path.join(root, '.contentlayer'), path.join(dir, '.contentlayer'), { recursive: true, filter: (src) => !src.includes(`${path.sep}shards`) });
+  cpSync(path.join(root, '.next', 'standalone'), path.join(dir, '.next', 'standalone'), { recursive: true, verbatimSymlinks: true });
+  // The copied standalone folder may hold links to the project's public/ and static files (npm start
+  // made them); the copy's own npm start links them afresh to the copy's.
+  rmSync(path.join(dir, '.next', 'standalone', 'public'), { recursive: true, force: true });
+  rmSync(path.join(dir, '.next', 'standalone', '.next', 'static'), { recursive: true, force: true });
+  symlinkSync(path.join(root, '.next', 'static'), path.join(dir, '.next', 'static'));
+  symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test Editor', '-c', 'user.email=editor@example.com', ...args], { cwd: dir, stdio: 'pipe' });
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-qm', 'Site as built');
+
+  const origin = `http://127.0.0.1:${port}`;
+  const baseEnv = { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', PUBLISH_TOKEN: token, NEXT_TELEMETRY_DISABLED: '1' };
+  let server: ChildProcess | undefined;
+
+  return {
+    dir,
+    origin,
+    async start(env = {}) {
+      server = spawn('node', ['scripts/start.mjs'], { cwd: dir, env: { ...baseEnv, ...env }, stdio: 'ignore' });
+      for (let i = 0; i < 300; i++) {
+        const up = await fetch(`${origin}/zh-Hant`).then((r) => r.ok, () => false);
+        if (up) return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`The copy's server did not start on ${origin}`);
+    },
+    async stop() {
+      if (!server || server.exitCode !== null) return;
+      const exited = new Promise((r) => server!.once('exit', r));
+      server.kill();
+      await exited;
+    },
+    file: (relative) => path.join(dir, relative),
+    read: (relative) => readFileSync(path.join(dir, relative), 'utf8'),
+    write(relative, text) {
+      mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
+      writeFileSync(path.join(dir, relative), text);
+    },
+    commit(message) {
+      git('add', '-A');
+      git('commit', '-qm', message);
+    },
+    publish(env = {}) {
+      return new Promise((resolve, reject) => {
+        const child = spawn('npm', ['run', '--silent', 'publish'], { cwd: dir, env: { ...baseEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.on('error', reject);
+        child.on('exit', (status) => resolve({ status: status ?? 1, output }));
+      });
+    },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
