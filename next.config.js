@@ -1,7 +1,13 @@
+import { createRequire } from 'node:module';
 import createNextIntlPlugin from 'next-intl/plugin';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 const production = process.env.NODE_ENV === 'production';
+// `npm run build:static` (scripts/export-static.ts): plain files in out/ for any static host. Only
+// .tsx files take part, which leaves out what needs a server: proxy.ts, instrumentation.ts and the
+// route handlers (route.ts). It builds in its own folder, so a server build beside it is untouched;
+// lib/prerendered.ts knows both folders.
+const staticExport = process.env.STATIC_EXPORT === '1';
 
 // Next's own pages need inline scripts and styles; nothing on the site loads from another origin.
 const contentSecurityPolicy = [
@@ -33,7 +39,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Production runs the self-contained server in .next/standalone (scripts/start.mjs, docs/deploy.md).
-  output: 'standalone',
+  output: staticExport ? 'export' : 'standalone',
+  ...(staticExport && { distDir: '.next-static', pageExtensions: ['tsx'], trailingSlash: true }),
   poweredByHeader: false,
   reactStrictMode: true,
   images: {
@@ -42,13 +49,20 @@ const nextConfig = {
     // 1920 covers at 2x; Next's default 2048 and 3840 would add two URLs no screen picks to every
     // picture, in every page's HTML and RSC payload.
     deviceSizes: [640, 750, 828, 1080, 1200, 1920],
+    // A static host has no image optimizer: pictures are served as they are.
+    unoptimized: staticExport,
   },
+  // Pages are cached in Redis when REDIS_URL is set, so several servers share one cache; else in files.
+  ...(!staticExport && { cacheHandler: createRequire(import.meta.url).resolve('./lib/cache-handler.mjs'), cacheMaxMemorySize: 0 }),
   experimental: { cpus: 2 },
   // Published source maps let `npm run bench:pages` tell the framework's bytes from ours.
   productionBrowserSourceMaps: true,
-  async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
-  },
+  // A static host sends its own headers (docs/deploy.md lists them).
+  ...(!staticExport && {
+    async headers() {
+      return [{ source: '/:path*', headers: securityHeaders }];
+    },
+  }),
 };
 
 export default withNextIntl(nextConfig);

@@ -14,8 +14,9 @@ const SOURCES = ['app', 'components', 'lib', 'i18n', 'messages', 'pipeline', 'sc
 export type SiteCopy = {
   dir: string;
   origin: string;
-  /** Starts the copy's standalone server (npm start) with these extra settings. */
-  start(env?: Record<string, string>): Promise<void>;
+  /** Starts a standalone server of the copy (npm start) with these extra settings, on `port` (its own by default). */
+  start(env?: Record<string, string>, port?: number): Promise<void>;
+  /** Stops every server of the copy. */
   stop(): Promise<void>;
   /** Path inside the copy. */
   file(relative: string): string;
@@ -46,25 +47,30 @@ export function makeSiteCopy(port: number, token: string): SiteCopy {
 
   const origin = `http://127.0.0.1:${port}`;
   const baseEnv = { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', PUBLISH_TOKEN: token, NEXT_TELEMETRY_DISABLED: '1' };
-  let server: ChildProcess | undefined;
+  const servers: ChildProcess[] = [];
 
   return {
     dir,
     origin,
-    async start(env = {}) {
-      server = spawn('node', ['scripts/start.mjs'], { cwd: dir, env: { ...baseEnv, ...env }, stdio: 'ignore' });
+    async start(env = {}, on = port) {
+      const server = spawn('node', ['scripts/start.mjs'], { cwd: dir, env: { ...baseEnv, PORT: String(on), ...env }, stdio: 'ignore' });
+      servers.push(server);
       for (let i = 0; i < 300; i++) {
-        const up = await fetch(`${origin}/zh-Hant`).then((r) => r.ok, () => false);
+        const up = await fetch(`http://127.0.0.1:${on}/zh-Hant`).then((r) => r.ok, () => false);
         if (up) return;
         await new Promise((r) => setTimeout(r, 100));
       }
-      throw new Error(`The copy's server did not start on ${origin}`);
+      throw new Error(`The copy's server did not start on port ${on}`);
     },
     async stop() {
-      if (!server || server.exitCode !== null) return;
-      const exited = new Promise((r) => server!.once('exit', r));
-      server.kill();
-      await exited;
+      await Promise.all(
+        servers.splice(0).map(async (server) => {
+          if (server.exitCode !== null) return;
+          const exited = new Promise((r) => server.once('exit', r));
+          server.kill();
+          await exited;
+        }),
+      );
     },
     file: (relative) => path.join(dir, relative),
     read: (relative) => readFileSync(path.join(dir, relative), 'utf8'),

@@ -32,3 +32,10 @@ export function paginationItems(page: number, totalPages: number): (number | 'ga
     return n === previous + 2 ? [previous + 1, n] : ['gap' as const, n];
   });
 }
+
+/**
+ * The key of a listing page that does not exist: a static export refuses a route with no static
+ * params, so a listing kind without any later page gets this one (app/[locale]/_listing), and
+ * pipeline/static-export.ts deletes it from the export.
+ */
+export const EXPORT_PLACEHOLDER = '_';

@@ -4,8 +4,8 @@ import path from 'node:path';
 // What `next build` prerendered, read from its output: the proxy answers unknown paths with its 404
 // page, and the search index (pipeline/search-index.ts) reads the article pages from it.
 
-/** Where `next build` writes its output, in the project at `root`. */
-export const nextBuildDir = (root = process.cwd()) => path.join(root, '.next');
+/** Where `next build` writes its output, in the project at `root` (a static export: next.config.js). */
+export const nextBuildDir = (root = process.cwd()) => path.join(root, process.env.STATIC_EXPORT === '1' ? '.next-static' : '.next');
 
 /** The folder of prerendered pages (HTML and RSC payloads), as Next lays it out. */
 export const prerenderedPagesDir = (root = process.cwd()) => path.join(nextBuildDir(root), 'server', 'app');

@@ -7,8 +7,11 @@ import { contentOutDir } from './content-files';
 // public/ after the server started would not be served); the search page's client component
 // fetches the manifest and loads the parts of the reader's script.
 
-/** Pagefind bundles: one folder per version (one per index run), then per script and part. */
-export const searchBundleDir = path.join(contentOutDir, 'pagefind');
+/**
+ * Pagefind bundles: one folder per version (one per index run), then per script and part. A static
+ * export writes its own into out/pagefind (SEARCH_BUNDLE_DIR).
+ */
+export const searchBundleDir = process.env.SEARCH_BUNDLE_DIR ? path.resolve(process.env.SEARCH_BUNDLE_DIR) : path.join(contentOutDir, 'pagefind');
 
 /** The manifest's file on disk and its URL on the site. */
 export const searchManifestFile = path.join(searchBundleDir, 'manifest.json');

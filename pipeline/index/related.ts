@@ -17,7 +17,7 @@ const newestFirst = (a: Candidate, b: Candidate) =>
  * a tag on two hundred), then the newer one; the list is topped up from the same section, then from
  * the newest. Never the article itself, and never a sponsored piece under an editorial one.
  */
-export function relatedArticles(articles: Candidate[], count = RELATED_COUNT): Map<string, string[]> {
+export function relatedArticles(articles: Candidate[], count = RELATED_COUNT, pool: Candidate[] = articles): Map<string, string[]> {
   // Grouped once, so that each article looks only at its own tags' and section's articles, not at
   // the whole archive: the step grows with the archive, not with its square.
   const group = (key: string, into: Map<string, Candidate[]>, article: Candidate) => {
@@ -26,9 +26,9 @@ export function relatedArticles(articles: Candidate[], count = RELATED_COUNT): M
     else into.set(key, [article]);
   };
   const byTag = new Map<string, Candidate[]>();
-  for (const article of articles) for (const tag of article.tagSlugs) group(tag, byTag, article);
-  const weight = (tag: string) => Math.log(1 + articles.length / (byTag.get(tag)?.length ?? 1));
-  const newest = [...articles].sort(newestFirst);
+  for (const article of pool) for (const tag of article.tagSlugs) group(tag, byTag, article);
+  const weight = (tag: string) => Math.log(1 + pool.length / (byTag.get(tag)?.length ?? 1));
+  const newest = [...pool].sort(newestFirst);
   const newestInSection = new Map<string, Candidate[]>();
   for (const article of newest) group(article.sectionSlug, newestInSection, article);
 
@@ -57,13 +57,16 @@ export function relatedArticles(articles: Candidate[], count = RELATED_COUNT): M
 }
 
 /**
- * Fills in every article's related pieces (relatedArticles above), within its own script. Separate from
- * buildIndex because only the index step needs them: a content check finds no problem in them.
+ * Fills in every article's related pieces (relatedArticles above), within its own script, chosen
+ * among the articles published by `now`: a scheduled story is not shown as related before its time
+ * (it is, from the next publish on). Separate from buildIndex because only the index step needs
+ * them: a content check finds no problem in them.
  */
-export function linkRelated(index: ContentIndex): void {
+export function linkRelated(index: ContentIndex, now: Date): void {
+  const published = (a: { publishedAt: string }) => index.preview || Date.parse(a.publishedAt) <= now.getTime();
   for (const locale of locales) {
     const inLocale = index.articles.filter((a) => a.locale === locale);
-    const related = relatedArticles(inLocale);
+    const related = relatedArticles(inLocale, RELATED_COUNT, inLocale.filter(published));
     for (const article of inLocale) article.related = related.get(article.slug) ?? [];
   }
 }

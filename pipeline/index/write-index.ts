@@ -82,6 +82,7 @@ export type WrittenIndex = { index: ContentIndex; previous: ContentIndex | undef
  */
 export function writeContentIndex({ allArticles, allAuthors, allTags, allSections, glossary }: GeneratedContent): WrittenIndex | undefined {
   const started = performance.now();
+  const now = new Date();
   const terms = glossary?.terms.map((t) => ({ hant: t.hant, hans: t.hans })) ?? [];
   const converter = converterFor(terms);
   let conversionMs = 0;
@@ -123,14 +124,14 @@ export function writeContentIndex({ allArticles, allAuthors, allTags, allSection
     convert: (text, from) => timed(() => converter.convert(text, from)),
     imageSize: sizeOf,
     includeDrafts: process.env.INCLUDE_DRAFTS === '1',
-    now: new Date(),
+    now,
   });
 
   if (problems.length > 0) {
     console.error(formatProblems(problems, contentDir));
     return undefined;
   }
-  linkRelated(index);
+  linkRelated(index, now);
 
   const previous = readWrittenIndex();
   for (const locale of locales) mkdirSync(bodiesDir(locale), { recursive: true });

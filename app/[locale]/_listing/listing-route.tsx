@@ -5,6 +5,7 @@ import { ListingView } from '@/components/listing/listing-view';
 import { isLocale } from '@/i18n/locales';
 import { listingKeys, listingLaterPages, loadListing, type ListingKind } from '@/lib/listings';
 import { pageMetadata, pagedTitle } from '@/lib/metadata';
+import { EXPORT_PLACEHOLDER } from '@/lib/pagination';
 
 // What every listing route exports (home archive, tag, section, author, and each one's /page/N),
 // made once per kind. A private folder: nothing here is a route of its own.
@@ -29,9 +30,20 @@ export function listingRoute(kind: ListingKind, keyParam?: 'slug' | 'id') {
       return listingKeys(kind, params.locale).map((key) => ({ [keyParam]: key }));
     },
 
-    /** Static params of /page/2 onwards, under one listing. */
+    /**
+     * Static params of /page/2 onwards: of every listing of the kind (the key's own segment has no
+     * layout to hand it down), or of the one listing named. A static export refuses an empty list, so
+     * it gets one page that does not exist, which scripts/export-static.ts deletes.
+     */
     laterPages({ params }: { params: ListingParams }) {
-      return isLocale(params.locale) ? listingLaterPages(kind, params.locale, keyOf(params)) : [];
+      const { locale } = params;
+      if (!isLocale(locale)) return [];
+      const pages: Record<string, string>[] =
+        keyParam && params[keyParam] === undefined
+          ? listingKeys(kind, locale).flatMap((key) => listingLaterPages(kind, locale, key).map((p) => ({ [keyParam]: key, ...p })))
+          : listingLaterPages(kind, locale, keyOf(params));
+      if (pages.length === 0 && process.env.STATIC_EXPORT === '1') return [{ ...(keyParam && { [keyParam]: EXPORT_PLACEHOLDER }), page: '1' }];
+      return pages;
     },
 
     async generateMetadata({ params }: ListingRouteProps): Promise<Metadata> {

@@ -3,6 +3,9 @@ import { defaultLocale, localePath, locales } from '@/i18n/locales';
 import { articleSlugs, listArticles, listTags, termSlugs } from '@/lib/content';
 import { site } from '@/lib/site';
 
+// Written at build, and again when a publish revalidates it; a static export needs it said.
+export const dynamic = 'force-static';
+
 /** Every page in both scripts, each listing its counterpart as an alternate. */
 export default function sitemap(): MetadataRoute.Sitemap {
   const { sections, authors } = termSlugs();

@@ -1,0 +1,20 @@
+// The last step of `npm run build:static`, after the export and its search index: takes out the
+// listing pages that exist only because a static export refuses a route without static params.
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { locales } from '@/i18n/locales';
+import { EXPORT_PLACEHOLDER } from '@/lib/pagination';
+
+export const staticExportDir = path.join(process.cwd(), 'out');
+
+export function finishStaticExport(): void {
+  if (!existsSync(path.join(staticExportDir, 'index.html'))) throw new Error(`${staticExportDir} holds no export: run npm run build:static.`);
+  for (const locale of locales) {
+    const root = path.join(staticExportDir, locale);
+    for (const placeholder of [path.join(root, 'page', '1'), ...['tags', 'sections', 'authors'].map((kind) => path.join(root, kind, EXPORT_PLACEHOLDER))]) {
+      rmSync(placeholder, { recursive: true, force: true });
+    }
+  }
+  const files = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? files(path.join(dir, e.name)) : 1), 0);
+  console.log(`Static export: ${files(staticExportDir)} files in ${path.relative(process.cwd(), staticExportDir)}/ for any static host.`);
+}
