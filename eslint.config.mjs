@@ -31,7 +31,7 @@ export default defineConfig([
   ...nextTs,
   // Generated output stays out of lint: at scale it is hundreds of megabytes of JSON.
   // public/pagefind/ is the search index that `npm run search:index` writes after a build.
-  globalIgnores(['.next/**', '.next-static/**', '.contentlayer/**', 'out/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts']),
+  globalIgnores(['.next/**', '.contentlayer/**', 'out/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts']),
   restrict(['app/**', 'proxy.ts'], [pipeline, bench, generated]),
   restrict(['components/**'], [pipeline, bench, app, generated, contentQueries]),
   restrict(['lib/**'], [pipeline, bench, app, components, generated]),

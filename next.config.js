@@ -5,8 +5,8 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 const production = process.env.NODE_ENV === 'production';
 // `npm run build:static` (scripts/export-static.ts): plain files in out/ for any static host. Only
 // .tsx files take part, which leaves out what needs a server: proxy.ts, instrumentation.ts and the
-// route handlers (route.ts). It builds in its own folder, so a server build beside it is untouched;
-// lib/prerendered.ts knows both folders.
+// route handlers (route.ts). The export lands in its distDir, out/ (lib/prerendered.ts knows), but
+// Next still builds it in .next: a server build there is replaced, so build the server after.
 const staticExport = process.env.STATIC_EXPORT === '1';
 
 // Next's own pages need inline scripts and styles; nothing on the site loads from another origin.
@@ -40,7 +40,7 @@ const securityHeaders = [
 const nextConfig = {
   // Production runs the self-contained server in .next/standalone (scripts/start.mjs, docs/deploy.md).
   output: staticExport ? 'export' : 'standalone',
-  ...(staticExport && { distDir: '.next-static', pageExtensions: ['tsx'], trailingSlash: true }),
+  ...(staticExport && { distDir: 'out', pageExtensions: ['tsx'], trailingSlash: true }),
   poweredByHeader: false,
   reactStrictMode: true,
   images: {

@@ -4,8 +4,10 @@ import path from 'node:path';
 // What `next build` prerendered, read from its output: the proxy answers unknown paths with its 404
 // page, and the search index (pipeline/search-index.ts) reads the article pages from it.
 
-/** Where `next build` writes its output, in the project at `root` (a static export: next.config.js). */
-export const nextBuildDir = (root = process.cwd()) => path.join(root, process.env.STATIC_EXPORT === '1' ? '.next-static' : '.next');
+const staticExport = process.env.STATIC_EXPORT === '1';
+
+/** Where `next build` writes its output, in the project at `root`: out/ for a static export (next.config.js). */
+export const nextBuildDir = (root = process.cwd()) => path.join(root, staticExport ? 'out' : '.next');
 
 /** The folder of prerendered pages (HTML and RSC payloads), as Next lays it out. */
 export const prerenderedPagesDir = (root = process.cwd()) => path.join(nextBuildDir(root), 'server', 'app');
@@ -20,9 +22,9 @@ export function readPrerenderedRoutes(root = process.cwd()): string[] {
   return Object.keys(manifest.routes);
 }
 
-/** Where the build wrote the HTML of one prerendered page path. */
+/** Where the build wrote the HTML of one prerendered page path (a static export: one folder per page). */
 export function prerenderedHtmlFile(pagePath: string): string {
-  return path.join(prerenderedPagesDir(), `${pagePath}.html`);
+  return staticExport ? path.join(nextBuildDir(), pagePath, 'index.html') : path.join(prerenderedPagesDir(), `${pagePath}.html`);
 }
 
 /** The prerendered HTML of one page path, cached after the first read. */

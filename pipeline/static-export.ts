@@ -4,10 +4,12 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { locales } from '@/i18n/locales';
 import { EXPORT_PLACEHOLDER } from '@/lib/pagination';
+import { nextBuildDir } from '@/lib/prerendered';
 
-export const staticExportDir = path.join(process.cwd(), 'out');
+
 
 export function finishStaticExport(): void {
+  const staticExportDir = nextBuildDir();
   if (!existsSync(path.join(staticExportDir, 'index.html'))) throw new Error(`${staticExportDir} holds no export: run npm run build:static.`);
   for (const locale of locales) {
     const root = path.join(staticExportDir, locale);

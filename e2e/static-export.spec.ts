@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+
+// The static export (npm run build:static, run by npm test before the server build) served by a
+// plain static file server, as a small site would be on any static host.
+
+const PORT = Number(process.env.E2E_STATIC_PORT ?? 3193);
+const origin = `http://127.0.0.1:${PORT}`;
+let server: ChildProcess;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  expect(existsSync('out/index.html'), 'run npm run build:static first').toBe(true);
+  server = spawn('npx', ['serve', 'out', '--listen', `tcp://127.0.0.1:${PORT}`, '--no-clipboard'], { stdio: 'ignore' });
+  await expect.poll(() => fetch(`${origin}/zh-Hant/`).then((r) => r.status, () => 0), { timeout: 30_000 }).toBe(200);
+});
+
+test.afterAll(() => {
+  server?.kill();
+});
+
+test('pages, listings, the sitemap and robots.txt are plain files', async () => {
+  for (const path of ['/zh-Hant/', '/zh-Hans/', '/zh-Hant/articles/double-11-ten-years/', '/zh-Hans/tags/alibaba/', '/zh-Hant/sections/tech/', '/zh-Hant/page/2/', '/zh-Hant/search/']) {
+    const response = await fetch(`${origin}${path}`);
+    expect(response.status, path).toBe(200);
+    expect(await response.text(), path).toContain(`<html lang="${path.slice(1, 8)}"`);
+  }
+  expect(await (await fetch(`${origin}/sitemap.xml`)).text()).toContain('/zh-Hans/articles/double-11-ten-years');
+  expect(await (await fetch(`${origin}/robots.txt`)).text()).toContain('Sitemap:');
+  const missing = await fetch(`${origin}/zh-Hant/articles/no-such-story/`);
+  expect(missing.status).toBe(404);
+  expect(await missing.text()).toContain('找不到這個頁面');
+});
+
+test('an article reads as on the server, pictures included', async ({ page }) => {
+  await page.goto(`${origin}/zh-Hant/articles/double-11-ten-years/`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('雙 11');
+  const hero = page.locator('article img').first();
+  await expect(hero).toBeVisible();
+  expect(await hero.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+});
+
+test('/ sends a reader to the script of their browser', async ({ browser }) => {
+  for (const [locale, script] of [['zh-CN', 'zh-Hans'], ['zh-TW', 'zh-Hant'], ['en-US', 'zh-Hant']] as const) {
+    const context = await browser.newContext({ locale });
+    const page = await context.newPage();
+    await page.goto(`${origin}/`);
+    await expect(page).toHaveURL(`${origin}/${script}/`);
+    await context.close();
+  }
+});
+
+test('search works from the exported index', async ({ page }) => {
+  await page.goto(`${origin}/zh-Hant/search/`);
+  const box = page.getByRole('searchbox');
+  await box.fill('雙 11');
+  await box.press('Enter');
+  await expect(page.getByTestId('search-status')).toHaveAttribute('data-state', 'done');
+  const hrefs = await page.getByTestId('search-results').getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  expect(hrefs.some((href) => href?.startsWith('/zh-Hant/articles/double-11-ten-years'))).toBe(true);
+});
