@@ -17,8 +17,8 @@ export const searchBundleDir = process.env.SEARCH_BUNDLE_DIR ? path.resolve(proc
 export const searchManifestFile = path.join(searchBundleDir, 'manifest.json');
 export const searchManifestUrl = '/pagefind/manifest.json';
 
-/** The URL of one part of one script's index in one version. */
-export const searchPartUrl = (version: string, locale: Locale, part: number) => `/pagefind/${version}/${locale}/${part}/`;
+/** The URL of one part (a year or a month of publication) of one script's index in one version. */
+export const searchPartUrl = (version: string, locale: Locale, part: string) => `/pagefind/${version}/${locale}/${part}/`;
 
 /**
  * For each script, the URLs of its index parts; the first is loaded, the rest merged into it. The

@@ -9,7 +9,7 @@
 //  5. compares every page before and after (lib/page-paths.ts) and tells each server in
 //     PUBLISH_SERVERS to revalidate exactly the pages that differ, then requests the main ones so
 //     that no reader waits for their first render;
-//  6. rebuilds the search index from the first server's pages when an article page changed.
+//  6. rebuilds the parts of the search index whose article pages changed, from the first server.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -103,7 +103,7 @@ export async function publish({ pull = false, log = console.log }: PublishOption
 
   const notified = paths.length === 0 || (await notifyServers(paths, log));
   if (notified && paths.some((p) => p.includes('/articles/'))) {
-    await writeSearchIndex(path.join(process.cwd(), 'scripts', 'search-index.ts'), publishServers()[0]);
+    await writeSearchIndex(path.join(process.cwd(), 'scripts', 'search-index.ts'), { origin: publishServers()[0], changed: paths });
   }
   writeFileSync(stateFile, JSON.stringify({ commit, at: new Date().toISOString(), pending: notified ? [] : paths } satisfies PublishState));
   log(notified ? `Published in ${elapsed()} s.` : 'Not every server was told: run npm run publish again once they answer.');

@@ -4,13 +4,16 @@
 // a server's origin (a publish), what that server serves now.
 //
 // Pagefind reads each article page's HTML (the text readers see, in their script; the page marks
-// what to index with data-pagefind-body) and writes one bundle per script and part under
-// public/pagefind/. Chinese text costs pagefind about 1 MiB of memory per page, so each script is
-// indexed in parts of at most SEARCH_PART_SIZE pages (default 2,000) and the search page merges the
-// parts at search time; the manifest lists them. The two scripts are indexed side by side, each in
-// its own process. Each run writes a new version folder beside the one being served, then swaps the
-// manifest in one rename: searches in progress keep their version's files, which never change.
+// what to index with data-pagefind-body) and writes one bundle per script and part. Chinese text
+// costs pagefind about 1 MiB of memory per page, so each script is indexed in parts (a year of
+// publication each, or a month when a year passes SEARCH_PART_SIZE pages, default 2,000), and the
+// search page merges the parts at search time; the manifest lists them. The two scripts are indexed
+// side by side, each in its own process. Each run writes the parts it rebuilds into a new version
+// folder beside the ones being served, then swaps the manifest in one rename: searches in progress
+// keep their version's files, which never change. A publish rebuilds only the parts whose pages
+// changed.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
@@ -21,8 +24,35 @@ import { searchBundleDir, searchManifestFile, searchPartUrl, type SearchManifest
 
 const partSize = Number(process.env.SEARCH_PART_SIZE ?? 2000);
 const resultPrefix = 'search-parts ';
+const TAIPEI_OFFSET_MS = 8 * 3600_000;
 
-const articlePaths = (locale: Locale) => matching(currentIndex(), { locale }).map((a) => a.path).sort();
+/** One part of one script's index: a key that stays the same from run to run, and its pages. */
+export type SearchPart = { key: string; paths: string[] };
+
+/**
+ * The parts of one script's index: the articles of a year of publication (in Taipei), or of a month
+ * when the year alone passes `size`. An article keeps its part from one publish to the next, so a
+ * publish re-indexes only the parts whose pages changed. Newest part first: it is loaded first.
+ */
+export function searchParts(articles: readonly { path: string; publishedAt: string }[], size = partSize): SearchPart[] {
+  const taipei = (at: string) => new Date(Date.parse(at) + TAIPEI_OFFSET_MS).toISOString();
+  const byYear = new Map<string, { path: string; month: string }[]>();
+  for (const a of articles) {
+    const at = taipei(a.publishedAt);
+    const year = at.slice(0, 4);
+    byYear.set(year, [...(byYear.get(year) ?? []), { path: a.path, month: at.slice(0, 7) }]);
+  }
+  const parts = new Map<string, string[]>();
+  for (const [year, members] of byYear) {
+    for (const m of members) {
+      const key = members.length > size ? m.month : year;
+      parts.set(key, [...(parts.get(key) ?? []), m.path]);
+    }
+  }
+  return [...parts].map(([key, paths]) => ({ key, paths: paths.sort() })).sort((a, b) => b.key.localeCompare(a.key));
+}
+
+const partsOf = (locale: Locale) => searchParts(matching(currentIndex(), { locale }));
 
 /** One page's HTML: from the server at `origin` when given, else as the build prerendered it. */
 async function pageHtml(pagePath: string, origin: string | undefined): Promise<string> {
@@ -37,86 +67,119 @@ async function pageHtml(pagePath: string, origin: string | undefined): Promise<s
 // element ends at the first `</script>`, so the pattern cannot cut one short.
 const withoutScripts = (html: string) => html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
 
-type ScriptIndex = { parts: string[]; pages: number };
-
-/** Indexes one script's article pages, part by part; returns the parts' URLs and the page count. */
-export async function indexScript(locale: Locale, version: string, origin?: string): Promise<ScriptIndex> {
-  const paths = articlePaths(locale);
-  const parts: string[] = [];
-  for (let start = 0; start < paths.length; start += partSize) {
-    const part = paths.slice(start, start + partSize);
+/** Indexes the named parts of one script into a version folder; returns each part's page count. */
+export async function indexScript(locale: Locale, version: string, keys: string[], origin?: string): Promise<Record<string, number>> {
+  const wanted = new Set(keys);
+  const counts: Record<string, number> = {};
+  for (const part of partsOf(locale).filter((p) => wanted.has(p.key))) {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    for (const pagePath of part) {
+    for (const pagePath of part.paths) {
       const html = await pageHtml(pagePath, origin);
       const added = await index.addHTMLFile({ url: pagePath, content: withoutScripts(html) });
       if (added.errors.length > 0) throw new Error(`${pagePath}: ${added.errors.join('; ')}`);
     }
-    const url = searchPartUrl(version, locale, parts.length);
-    const written = await index.writeFiles({ outputPath: path.join(searchBundleDir, version, locale, String(parts.length)) });
+    const url = searchPartUrl(version, locale, part.key);
+    const written = await index.writeFiles({ outputPath: path.join(searchBundleDir, version, locale, part.key) });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write ${url}: ${written.errors.join('; ')}`);
     await index.deleteIndex();
-    parts.push(url);
+    counts[part.key] = part.paths.length;
   }
   await pagefind.close();
-  return { parts, pages: paths.length };
+  return counts;
 }
 
 /** Prints one script's result for the parent process (writeSearchIndex), which reads it back. */
-export async function indexScriptForParent(locale: Locale, version: string, origin?: string): Promise<void> {
-  console.log(`${resultPrefix}${JSON.stringify(await indexScript(locale, version, origin))}`);
+export async function indexScriptForParent(locale: Locale, version: string, keys: string[], origin?: string): Promise<void> {
+  console.log(`${resultPrefix}${JSON.stringify(await indexScript(locale, version, keys, origin))}`);
 }
 
-function readManifest(): SearchManifest | undefined {
+/** What each part of the served index holds, to tell at the next run which parts changed. */
+type PartsRecord = Record<string, Record<string, { url: string; members: string }>>;
+const partsRecordFile = path.join(searchBundleDir, 'parts.json');
+
+function readJson<T>(file: string): T | undefined {
   try {
-    return JSON.parse(readFileSync(searchManifestFile, 'utf8')) as SearchManifest;
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
   } catch {
     return undefined;
   }
 }
 
+function writeAtomically(file: string, text: string) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, file);
+}
+
 /** The version folder a part URL is in. */
 const versionOf = (url: string) => url.split('/')[2];
 
+export type SearchIndexOptions = {
+  /** Read pages from this server instead of the build's files (a publish). */
+  origin?: string;
+  /** Only these page paths changed (a publish): parts without them, whose pages are the same, are kept. */
+  changed?: string[];
+};
+
 /**
  * Indexes both scripts, each in its own process (a pagefind service indexes on one core), side by
- * side: `entry` is the command-line script that runs indexScriptForParent for `--locale L --version V`.
- * With `origin`, pages are read from that server (`--from ORIGIN`).
+ * side: `entry` is the command-line script that runs indexScriptForParent for
+ * `--locale L --version V --parts K,…`. Parts are written to a new version folder; the manifest is
+ * then swapped in one rename; the version folders neither it nor the one before names are deleted.
  */
-export async function writeSearchIndex(entry: string, origin?: string): Promise<void> {
+export async function writeSearchIndex(entry: string, { origin, changed }: SearchIndexOptions = {}): Promise<void> {
   const started = performance.now();
   const version = Date.now().toString(36);
-  const results = await Promise.all(
-    locales.map(
-      (locale) =>
-        new Promise<ScriptIndex>((resolve, reject) => {
-          const child = spawn(process.execPath, [...process.execArgv, entry, '--locale', locale, '--version', version, ...(origin ? ['--from', origin] : [])], {
-            stdio: ['ignore', 'pipe', 'inherit'],
-          });
+  const previous = changed ? readJson<PartsRecord>(partsRecordFile) : undefined;
+  const changedPaths = new Set(changed);
+  const record: PartsRecord = {};
+  const plans = locales.map((locale) => {
+    const parts = partsOf(locale);
+    const rebuild: string[] = [];
+    record[locale] = {};
+    for (const part of parts) {
+      const members = createHash('sha256').update(part.paths.join('\n')).digest('base64url').slice(0, 16);
+      const before = previous?.[locale]?.[part.key];
+      const keep = before && before.members === members && !part.paths.some((p) => changedPaths.has(p));
+      if (!keep) rebuild.push(part.key);
+      record[locale]![part.key] = { url: keep ? before.url : searchPartUrl(version, locale, part.key), members };
+    }
+    return { locale, parts, rebuild };
+  });
+
+  const counts = await Promise.all(
+    plans.map(
+      ({ locale, rebuild }) =>
+        new Promise<Record<string, number>>((resolve, reject) => {
+          if (rebuild.length === 0) return resolve({});
+          const args = [entry, '--locale', locale, '--version', version, '--parts', rebuild.join(','), ...(origin ? ['--from', origin] : [])];
+          const child = spawn(process.execPath, [...process.execArgv, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
           let output = '';
           child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
           child.on('error', reject);
           child.on('exit', (code) => {
             const line = output.split('\n').find((l) => l.startsWith(resultPrefix));
             if (code !== 0 || !line) return reject(new Error(`Indexing ${locale} for search failed (exit ${code}).`));
-            resolve(JSON.parse(line.slice(resultPrefix.length)) as ScriptIndex);
+            resolve(JSON.parse(line.slice(resultPrefix.length)) as Record<string, number>);
           });
         }),
     ),
   );
-  const manifest = Object.fromEntries(locales.map((locale, i) => [locale, results[i]!.parts])) as SearchManifest;
-  // Keep the version the old manifest named, for searches begun before the swap; drop older ones.
-  const kept = new Set([version, ...Object.values(readManifest() ?? {}).flat().map(versionOf)]);
+
+  const manifest = Object.fromEntries(plans.map(({ locale, parts }) => [locale, parts.map((p) => record[locale]![p.key]!.url)])) as SearchManifest;
+  const kept = new Set([...Object.values(manifest).flat(), ...Object.values(readJson<SearchManifest>(searchManifestFile) ?? {}).flat()].map(versionOf));
   mkdirSync(searchBundleDir, { recursive: true });
-  const temporary = `${searchManifestFile}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(manifest));
-  renameSync(temporary, searchManifestFile);
-  for (const entry of readdirSync(searchBundleDir)) {
-    if (entry !== path.basename(searchManifestFile) && !kept.has(entry)) rmSync(path.join(searchBundleDir, entry), { recursive: true, force: true });
+  writeAtomically(partsRecordFile, JSON.stringify(record));
+  writeAtomically(searchManifestFile, JSON.stringify(manifest));
+  // Keep the versions the old manifest named, for searches begun before the swap; drop older ones.
+  for (const name of readdirSync(searchBundleDir)) {
+    const isVersion = !name.includes('.');
+    if (isVersion && !kept.has(name)) rmSync(path.join(searchBundleDir, name), { recursive: true, force: true });
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const pages = results.reduce((n, r) => n + r.pages, 0);
-  console.log(
-    `Search index: ${pages} article pages in ${locales.map((l) => `${manifest[l].length} ${l} part(s)`).join(', ')}, ${seconds} s.`,
-  );
+  const indexed = counts.reduce((n, c) => n + Object.values(c).reduce((m, k) => m + k, 0), 0);
+  const rebuilt = plans.reduce((n, p) => n + p.rebuild.length, 0);
+  const total = plans.reduce((n, p) => n + p.parts.length, 0);
+  console.log(`Search index: ${indexed} article pages indexed in ${rebuilt} of ${total} part(s) (${locales.map((l, i) => `${plans[i]!.parts.length} ${l}`).join(', ')}), ${seconds} s.`);
 }
