@@ -22,7 +22,13 @@ export function samplePages(locale: Locale): Record<'home' | 'article' | 'tag' |
 export type Server = { url: string; stop: () => void };
 
 /** Starts a server (`next start` or a static file server) and resolves once it answers `probe`. */
-export async function startServer(command: string[], port: number, probe = '/', origin = `http://127.0.0.1:${port}`): Promise<Server> {
+export async function startServer(
+  command: string[],
+  port: number,
+  probe = '/',
+  origin = `http://127.0.0.1:${port}`,
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<Server> {
   // A server left running on the port would answer the probe while ours fails to start, and the
   // benchmark would measure it instead (an older build, say) without a word.
   const taken = await fetch(origin + probe).then(
@@ -32,7 +38,8 @@ export async function startServer(command: string[], port: number, probe = '/', 
   if (taken) throw new Error(`Something already answers on ${origin}: stop it first, or the benchmark would measure it instead of this build.`);
   const child: ChildProcess = spawn(command[0]!, command.slice(1), {
     stdio: 'ignore',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) },
+    cwd: options.cwd,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), ...options.env },
   });
   const url = origin;
   const stop = () => void child.kill();
@@ -52,5 +59,5 @@ export async function startServer(command: string[], port: number, probe = '/', 
   throw new Error(`${command.join(' ')} ${exitCode === null ? 'did not answer' : `exited with ${exitCode}`} on port ${port}.`);
 }
 
-/** `next start` on the production build in this folder. */
-export const nextStart = (port: number) => [process.execPath, path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port)];
+/** The production server of the build in this folder, as `npm start` runs it; it listens on PORT. */
+export const productionServer = () => [process.execPath, path.join('scripts', 'start.mjs')];

@@ -7,7 +7,7 @@ import os from 'node:os';
 import lighthouse from 'lighthouse';
 import { locales } from '@/i18n/locales';
 import { site } from '@/lib/site';
-import { nextStart, samplePages, startServer } from './common';
+import { productionServer, samplePages, startServer } from './common';
 import { chromiumArgs, chromiumPath, missingChineseFontWarning } from './chromium';
 
 const chromium = chromiumPath ?? 'chromium';
@@ -45,7 +45,7 @@ if (busyWarning) console.log(busyWarning);
 const fontWarning = missingChineseFontWarning();
 if (fontWarning) console.log(fontWarning);
 
-const server = await startServer(nextStart(port), port, '/zh-Hant', origin.origin);
+const server = await startServer(productionServer(), port, '/zh-Hant', origin.origin);
 const browser = spawn(
   chromium,
   [

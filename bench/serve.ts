@@ -1,12 +1,12 @@
 // `npm run bench:serve`: how fast the production server answers an article page. autocannon sends
-// 50 concurrent connections for 30 s (BENCH_SECONDS to change) at one article on `next start`, then
+// 50 concurrent connections for 30 s (BENCH_SECONDS to change) at one article on the production server (npm start), then
 // at the same prebuilt HTML served by a plain static file server (`serve`), and prints requests per
 // second, p50/p99 latency, errors and non-2xx answers for each, and the ratio. Run after
 // `npm run build`. The load generator shares the machine with the server, as it would in CI.
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { prerenderedPagesDir } from '@/lib/prerendered';
-import { nextStart, samplePages, startServer } from './common';
+import { productionServer, samplePages, startServer } from './common';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const connections = 50;
@@ -30,8 +30,8 @@ async function load(name: string, url: string): Promise<Figures> {
   };
 }
 
-const next = await startServer(nextStart(3400), 3400, articlePath);
-const nextFigures = await load('next start', next.url + articlePath);
+const next = await startServer(productionServer(), 3400, articlePath);
+const nextFigures = await load('production server', next.url + articlePath);
 next.stop();
 
 // The prerendered pages as plain files: /zh-Hant/articles/x is served from .../zh-Hant/articles/x.html.
@@ -47,7 +47,7 @@ for (const f of [nextFigures, staticFigures]) {
     `${f.name.padEnd(14)}${f.rps.toFixed(0).padStart(9)}${String(f.p50).padStart(8)}${String(f.p99).padStart(8)}${String(f.requests).padStart(10)}${String(f.errors + f.timeouts).padStart(8)}${String(f.non2xx).padStart(9)}`,
   );
 }
-console.log(`next start / static files: ${(nextFigures.rps / staticFigures.rps).toFixed(2)} of the static server's requests per second.`);
+console.log(`production server / static files: ${(nextFigures.rps / staticFigures.rps).toFixed(2)} of the static server's requests per second.`);
 const failures = nextFigures.errors + nextFigures.timeouts + nextFigures.non2xx + staticFigures.errors + staticFigures.timeouts + staticFigures.non2xx;
 console.log(failures === 0 ? 'No errors and no non-2xx answers.' : `${failures} errors or non-2xx answers: the target is zero.`);
 process.exitCode = failures === 0 ? 0 : 1;

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { startRedis, type RedisServer } from './redis-server';
+import { startRedis, type RedisServer } from '../bench/redis-server';
 import { makeSiteCopy, type SiteCopy } from './site-copy';
 
 // Two production servers behind one address share their page cache through Redis: a publish that

@@ -21,7 +21,7 @@ import { checkContent } from './check/check-content';
 import { formatProblems } from './check/format';
 import { compileContent } from './compile';
 import { readGenerated } from './index/generated';
-import { writeContentIndex } from './index/write-index';
+import { readWrittenIndex, writeContentIndex } from './index/write-index';
 import { contentSchemas } from './schema';
 import { writeSearchIndex } from './search-index';
 
@@ -48,6 +48,23 @@ const tryGit = (...args: string[]) => {
   }
 };
 
+/**
+ * Content files (relative to the content folder) changed since a commit, committed or not; undefined
+ * when git cannot tell, or when a file under public/ changed (a body may show a picture that is
+ * gone): then every body is checked.
+ */
+function filesChangedSince(commit: string): Set<string> | undefined {
+  const committed = tryGit('diff', '--name-only', commit, 'HEAD', '--', contentDir);
+  const uncommitted = tryGit('status', '--porcelain', '--untracked-files=all', '--', contentDir);
+  const pictures = [tryGit('diff', '--name-only', commit, 'HEAD', '--', 'public'), tryGit('status', '--porcelain', '--', 'public')];
+  if (committed === undefined || uncommitted === undefined || pictures.some((p) => p === undefined || p !== '')) return undefined;
+  const prefix = `${path.relative(tryGit('rev-parse', '--show-toplevel') ?? process.cwd(), path.resolve(contentDir))}/`;
+  const files = [...committed.split('\n'), ...uncommitted.split('\n').map((line) => line.slice(3).split(' -> ').pop() ?? '')]
+    .filter((f) => f.startsWith(prefix))
+    .map((f) => f.slice(prefix.length));
+  return new Set(files);
+}
+
 /** The servers to notify: PUBLISH_SERVERS (comma-separated origins), or the local one on PORT. */
 export function publishServers(): string[] {
   const listed = (process.env.PUBLISH_SERVERS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -69,16 +86,19 @@ export async function publish({ pull = false, log = console.log }: PublishOption
     else log('No upstream branch: nothing pulled.');
   }
   const commit = tryGit('rev-parse', 'HEAD');
-  if (commit && state?.commit && state.commit !== commit) {
-    const files = tryGit('diff', '--name-only', state.commit, commit, '--', contentDir, 'public');
-    if (files) log(`Changed since ${state.commit.slice(0, 7)}:\n${files.split('\n').map((f) => `  ${f}`).join('\n')}`);
-  }
+  const changedFiles = commit && state?.commit ? filesChangedSince(state.commit) : undefined;
+  if (changedFiles) log(`Changed since ${state!.commit!.slice(0, 7)}: ${changedFiles.size} content file(s).`);
+  const served = readWrittenIndex();
+  const published = new Set(served?.articles.filter((a) => Date.parse(a.publishedAt) <= Date.now()).map((a) => a.slug));
 
+  // Bodies are parsed only where they changed since the last publish (which checked all the
+  // others); front matter and references are checked everywhere, as a change can break another file.
   const problems = checkContent({
     contentDir: path.resolve(contentDir),
     publicDir: path.resolve(process.env.PUBLIC_DIR ?? 'public'),
     schemas: contentSchemas,
     now: new Date(),
+    bodies: changedFiles && served ? { changed: changedFiles, published } : undefined,
   });
   if (problems.length > 0) {
     console.error(formatProblems(problems, contentDir));

@@ -54,6 +54,26 @@ describe('checkContent', () => {
     ]);
   });
 
+  it('when publishing, parses only the changed bodies but reports every front-matter and reference mistake', () => {
+    const check = (published: string[]) =>
+      checkContent({
+        contentDir: path.join(fixtures, 'content'),
+        publicDir: path.join(fixtures, 'public'),
+        schemas: contentSchemas,
+        now,
+        bodies: { changed: new Set(['articles/unknown-component/zh-Hant.mdx']), published: new Set(published) },
+      }).map((p) => `${p.file}  ${p.message}`);
+    const problems = check(['ok']);
+    expect(problems).toContain('articles/unknown-component/zh-Hant.mdx  未知的元件 <Chart>');
+    expect(problems).toContain('articles/unknown-tag/zh-Hant.mdx  標籤「區塊鏈」不存在');
+    expect(problems).toContain('articles/further-reading-missing/zh-Hant.mdx  延伸閱讀的文章「no-such-story」不存在');
+    // Unchanged bodies were checked by the publish before.
+    expect(problems).not.toContain('articles/link-missing/zh-Hant.mdx  連結的文章「no-such-story」不存在');
+    expect(problems).not.toContain('articles/import-statement/zh-Hant.mdx  文章裡不能有 import 或 export');
+    // A story published before is gone: any body may link to it, so every body is parsed.
+    expect(check(['ok', 'a-story-since-deleted'])).toContain('articles/link-missing/zh-Hant.mdx  連結的文章「no-such-story」不存在');
+  });
+
   it('finds nothing wrong with the site\'s own content', () => {
     const root = path.resolve(__dirname, '..', '..');
     const problems = checkContent({ contentDir: path.join(root, 'content'), publicDir: path.join(root, 'public'), schemas: contentSchemas, now });

@@ -24,6 +24,13 @@ export type CheckOptions = {
    * article stays quick in an archive of thousands.
    */
   only?: ReadonlySet<string>;
+  /**
+   * Parse only these bodies (the publish step: the files changed since the last publish, when every
+   * body was checked), but report every problem found in front matter and references. Every body is
+   * parsed all the same when an article published then (`published`, slugs) is gone, since a body
+   * may link to it.
+   */
+  bodies?: { changed: ReadonlySet<string>; published: ReadonlySet<string> };
 };
 
 /** Every file under a folder, relative to it, with forward slashes. */
@@ -44,7 +51,7 @@ function walk(dir: string, base = dir): string[] {
  * Checks all content without building the site: every file's fields against the schema, every
  * body's MDX, and every reference between documents. Returns every problem, each with a position.
  */
-export function checkContent({ contentDir, publicDir, schemas, now, only }: CheckOptions): ContentProblem[] {
+export function checkContent({ contentDir, publicDir, schemas, now, only, bodies: bodiesToParse }: CheckOptions): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const files = walk(contentDir).filter((f) => !f.endsWith('README.md') && !path.basename(f).startsWith('.'));
   const parsed = new Map<string, ParsedFile>();
@@ -135,8 +142,10 @@ export function checkContent({ contentDir, publicDir, schemas, now, only }: Chec
   }
 
   const slugs = new Set(index.articles.filter((a) => !a.draft && a.publishedAt <= now.toISOString()).map((a) => a.slug));
+  const someGone = bodiesToParse && [...bodiesToParse.published].some((slug) => !slugs.has(slug));
+  const parse = (file: string) => (only ? only.has(file) : !bodiesToParse || someGone || bodiesToParse.changed.has(file));
   for (const { file, body, bodyLine } of bodies) {
-    if (only && !only.has(file)) continue;
+    if (!parse(file)) continue;
     for (const p of checkBody(body, { imageSize, articleExists: (slug) => slugs.has(slug) })) {
       problems.push({ file, line: bodyLine + p.line - 1, column: p.column, field: 'body', message: p.message, fix: p.fix });
     }

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createConnection } from 'node:net';
 
-// A real redis-server for tests that share a cache between servers (`apt-get install redis-server`;
+// A real redis-server for the tests and benchmarks that share a cache between servers (`apt-get install redis-server`;
 // .ci/run installs it). Nothing is saved to disk.
 
 export type RedisServer = { url: string; stop(): Promise<void> };

@@ -1,0 +1,201 @@
+// `npm run bench:publish -- --articles N [--runs R] [--work DIR]`: how long a change takes from
+// `git commit` to readers, on a built site of N synthetic stories (bench/corpus.ts) served by two
+// production servers sharing Redis. For (a) a one-character fix in a story's body, (b) a new story
+// and (c) a story taken back to draft, R times each (default 3), it commits the change, runs
+// `npm run publish` (telling both servers) and prints:
+// - visible: seconds until the change shows over HTTP on both servers, on the story's page and on the
+//   front page (a new story listed, a withdrawn one gone);
+// - done: seconds until the publish step finished, the search index included;
+// - the publish step's own timings, and what autocannon saw meanwhile: 50 connections on pages and
+//   listings of both servers (errors, non-2xx answers, requests).
+// The site is built once in DIR (default: a folder in the system's temp folder), and reused by later
+// runs with the same DIR and N.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import type { ContentIndex } from '@/lib/content-model';
+import { startServer, type Server } from './common';
+import { startRedis } from './redis-server';
+
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, runs: { type: 'string', default: '3' }, work: { type: 'string' } } });
+const articles = Number(values.articles);
+const runs = Number(values.runs);
+const root = process.cwd();
+const work = path.resolve(values.work ?? path.join(os.tmpdir(), `guanchao-bench-publish-${articles}`));
+const token = 'bench-publish-token-0123456789abcdef';
+const ports = [3401, 3402];
+const origins = ports.map((p) => `http://127.0.0.1:${p}`);
+
+const run = (command: string, args: string[], env: Record<string, string> = {}) =>
+  execFileSync(command, args, { cwd: work, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
+const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', ...args], { cwd: work, stdio: 'pipe' });
+
+/** A copy of the project with N synthetic stories as its content, built once. */
+function prepare() {
+  const marker = path.join(work, '.bench-built');
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === String(articles)) return;
+  rmSync(work, { recursive: true, force: true });
+  const skip = new Set(['node_modules', '.next', '.contentlayer', '.git', 'test-results', 'playwright-report', 'out']);
+  cpSync(root, work, { recursive: true, filter: (src) => !skip.has(path.basename(src)) });
+  // Hard links, not a symlink: Turbopack refuses a symlinked node_modules.
+  execFileSync('cp', ['-al', path.join(root, 'node_modules'), path.join(work, 'node_modules')]);
+  rmSync(path.join(work, 'content'), { recursive: true, force: true });
+  run(process.execPath, ['--import', 'tsx', 'bench/corpus.ts', '--articles', String(articles), '--out', path.join(work, 'content')]);
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-qm', 'Corpus');
+  run('npm', ['run', 'build']);
+  writeFileSync(marker, String(articles));
+}
+
+const index = () => JSON.parse(readFileSync(path.join(work, '.contentlayer', 'site', 'index.json'), 'utf8')) as ContentIndex;
+const read = (file: string) => readFileSync(path.join(work, 'content', file), 'utf8');
+const write = (file: string, text: string) => writeFileSync(path.join(work, 'content', file), text);
+const body = (origin: string, p: string) => fetch(`${origin}${p}`).then(async (r) => ({ status: r.status, html: await r.text() }), () => ({ status: 0, html: '' }));
+
+type Change = { name: string; make: (k: number) => { visible: () => Promise<boolean> } };
+
+/** A published story written by hand in one script, and its file. */
+function storyWithFile(k: number) {
+  const candidates = index().articles.filter((a) => a.locale === 'zh-Hant' && !a.derivedFrom && !a.draft);
+  return candidates[(k * 7919) % candidates.length]!;
+}
+
+const changes: Change[] = [
+  {
+    name: '(a) a fix in a body',
+    make(k) {
+      const story = storyWithFile(k);
+      const marker = `修正${k}號`;
+      const text = read(story.sourceFile);
+      const split = text.indexOf('\n---', 4) + 5;
+      write(story.sourceFile, `${text.slice(0, split)}\n${marker}${text.slice(split)}`);
+      return { visible: async () => (await Promise.all(origins.map((o) => body(o, story.path)))).every((r) => r.html.includes(marker)) };
+    },
+  },
+  {
+    name: '(b) a new story',
+    make(k) {
+      const story = storyWithFile(k + 1000);
+      const slug = `bench-new-story-${Date.now().toString(36)}`;
+      const title = `基準測試新稿${k}號：邊緣運算`;
+      const now = new Date(Date.now() + 8 * 3600_000 - 60_000).toISOString().slice(0, 19);
+      const text = read(story.sourceFile)
+        .replace(/^title: .*$/m, `title: ${title}`)
+        .replace(/^publishedAt: .*$/m, `publishedAt: ${now}`)
+        .replace(/^updatedAt: .*\n/m, '')
+        .replace(/^featured: .*\n/m, '');
+      const dir = path.join('articles', 'bench', slug);
+      execFileSync('mkdir', ['-p', path.join(work, 'content', dir)]);
+      write(path.join(dir, 'zh-Hant.mdx'), text);
+      return {
+        visible: async () => {
+          const pages = await Promise.all(origins.flatMap((o) => [body(o, `/zh-Hant/articles/${slug}`), body(o, '/zh-Hant')]));
+          return pages.every((r) => r.status === 200 && r.html.includes(title));
+        },
+      };
+    },
+  },
+  {
+    name: '(c) a story withdrawn',
+    make(k) {
+      const story = storyWithFile(k + 2000);
+      const newest = index().articles.find((a) => a.locale === 'zh-Hant' && !a.derivedFrom && Date.parse(a.publishedAt) <= Date.now())!;
+      // The newest story, so the front page shows the change too.
+      const target = k % 2 === 0 ? newest : story;
+      write(target.sourceFile, read(target.sourceFile).replace(/^publishedAt: (.*)$/m, 'publishedAt: $1\ndraft: true'));
+      return {
+        visible: async () => {
+          const pages = await Promise.all(origins.flatMap((o) => [body(o, target.path), body(o, '/zh-Hant')]));
+          return pages.every((r, i) => (i % 2 === 0 ? r.status === 404 : r.status === 200 && !r.html.includes(`href="${target.path}"`)));
+        },
+      };
+    },
+  },
+];
+
+/** 50 connections on pages and listings of both servers until stopped. */
+function loadWhile() {
+  const a = index().articles.find((x) => x.locale === 'zh-Hant')!;
+  const paths = ['/zh-Hant', '/zh-Hans', `/zh-Hant/tags/${a.tagSlugs[0]}`, `/zh-Hant/sections/${a.sectionSlug}`, '/zh-Hant/page/3'];
+  const runs = origins.map((origin) => {
+    let instance: autocannon.Instance | undefined;
+    const done = new Promise<autocannon.Result>((resolve, reject) => {
+      instance = autocannon({ url: origin, connections: 25, duration: 3600, requests: paths.map((p) => ({ method: 'GET' as const, path: p })) }, (error, result) =>
+        error ? reject(error) : resolve(result),
+      );
+    });
+    return { stop: () => instance?.stop(), done };
+  });
+  return async () => {
+    for (const r of runs) r.stop();
+    const results = await Promise.all(runs.map((r) => r.done));
+    return results.reduce((s, r) => ({ errors: s.errors + r.errors + r.timeouts, non2xx: s.non2xx + r.non2xx, requests: s.requests + r.requests.total }), { errors: 0, non2xx: 0, requests: 0 });
+  };
+}
+
+function publish(): Promise<{ seconds: number; output: string; status: number }> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn('npm', ['run', '--silent', 'publish'], { cwd: work, env: { ...process.env, PUBLISH_TOKEN: token, PUBLISH_SERVERS: origins.join(',') } });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    child.on('exit', (status) => resolve({ seconds: (performance.now() - started) / 1000, output, status: status ?? 1 }));
+  });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+prepare();
+const redis = await startRedis(6399);
+const servers: Server[] = [];
+for (const port of ports) {
+  servers.push(
+    await startServer([process.execPath, path.join(work, 'scripts', 'start.mjs')], port, '/zh-Hant', `http://127.0.0.1:${port}`, {
+      cwd: work,
+      env: { REDIS_URL: redis.url, PUBLISH_TOKEN: token, HOSTNAME: '127.0.0.1' },
+    }),
+  );
+}
+try {
+  console.log(`${articles} stories in ${work}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ${os.cpus().length} cores.`);
+  for (const change of changes) {
+    const visible: number[] = [];
+    const done: number[] = [];
+    for (let k = 0; k < runs; k++) {
+      const { visible: isVisible } = change.make(k);
+      git('add', '-A');
+      git('commit', '-qm', `${change.name} ${k}`);
+      const stopLoad = loadWhile();
+      const started = performance.now();
+      const publishing = publish();
+      let seenAt: number | undefined;
+      let finished: Awaited<ReturnType<typeof publish>> | undefined;
+      void publishing.then((r) => (finished = r));
+      while (seenAt === undefined && performance.now() - started < 300_000) {
+        if (await isVisible()) seenAt = (performance.now() - started) / 1000;
+        else await new Promise((r) => setTimeout(r, 250));
+      }
+      const result = finished ?? (await publishing);
+      const load = await stopLoad();
+      if (result.status !== 0) throw new Error(`publish failed:\n${result.output}`);
+      visible.push(seenAt ?? Number.NaN);
+      done.push(result.seconds);
+      const steps = [...result.output.matchAll(/^(Checked|Compiled|Published) in ([\d.]+) s\.$/gm)].map((m) => `${m[1]!.toLowerCase()} ${m[2]} s`);
+      const pages = /^(\d+) page\(s\) changed/m.exec(result.output)?.[1];
+      const search = /^Search index: .*$/m.exec(result.output)?.[0] ?? 'search index untouched';
+      console.log(
+        `${change.name} #${k + 1}: visible on both servers in ${seenAt?.toFixed(1) ?? 'never'} s, publish done in ${result.seconds.toFixed(1)} s ` +
+          `(${steps.join(', ')}; ${pages} pages revalidated; ${search}); under load: ${load.requests} requests, ${load.errors} errors, ${load.non2xx} non-2xx`,
+      );
+    }
+    console.log(`${change.name}: median visible ${median(visible).toFixed(1)} s, median done ${median(done).toFixed(1)} s`);
+  }
+} finally {
+  for (const server of servers) server.stop();
+  await redis.stop();
+}
