@@ -15,7 +15,7 @@
 // The folders written are listed in .contentlayer/generated-dirs.json for the index step.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generatedDirsFile } from './index/generated';
@@ -60,13 +60,28 @@ function run(cwd: string, env: Record<string, string>): Promise<void> {
   });
 }
 
-/** Compiles the content folder (CONTENT_DIR, default content/) and lists the generated folders for the index step. */
-export async function compileContent(): Promise<void> {
+/**
+ * Compiles the content folder (CONTENT_DIR, default content/) and lists the generated folders for the
+ * index step. Given the content files changed since the last compile (the publish step), only the
+ * shards that hold them run again; the others' output stands.
+ */
+export async function compileContent(changed?: ReadonlySet<string>): Promise<void> {
   const units = unitsIn(path.join(contentDir, 'articles'), '');
   const count = Math.max(1, Math.ceil(units.reduce((n, u) => n + u.files, 0) / shardSize));
-  const shardOf = (unit: Unit) => createHash('sha256').update(unit.path).digest().readUInt32BE(0) % count;
+  const shardOf = (unitPath: string) => createHash('sha256').update(unitPath).digest().readUInt32BE(0) % count;
   const shards: Unit[][] = Array.from({ length: count }, () => []);
-  for (const unit of units) shards[shardOf(unit)]!.push(unit);
+  for (const unit of units) shards[shardOf(unit.path)]!.push(unit);
+  const previousCount = existsSync(generatedDirsFile) ? (JSON.parse(readFileSync(generatedDirsFile, 'utf8')) as string[]).length : 0;
+  // A changed article is in the shard of its story folder or of a grouping folder above it (a
+  // deleted one's unit is unknown: each is run). Authors, tags, sections and the glossary: shard 0.
+  const dirty = new Set<number>();
+  for (const file of changed ?? []) {
+    if (!file.startsWith('articles/')) dirty.add(0);
+    const folders = path.posix.dirname(file.slice('articles/'.length)).split('/');
+    for (let depth = 1; depth <= folders.length; depth++) dirty.add(shardOf(folders.slice(0, depth).join('/')));
+  }
+  const generatedIn = (k: number) => path.join(shardsDir, String(k), '.contentlayer', 'generated');
+  const mustRun = (k: number) => !changed || previousCount !== count || dirty.has(k) || !existsSync(path.join(generatedIn(k), 'Article', '_index.json'));
 
   // Shards past the count are gone; the others keep their cache and get fresh links.
   if (existsSync(shardsDir)) {
@@ -82,7 +97,7 @@ export async function compileContent(): Promise<void> {
   } else {
     const started = performance.now();
     console.log(`Compiling ${units.reduce((n, u) => n + u.files, 0)} article files in ${shards.length} shards.`);
-    const queue = shards.map((members, k) => ({ k, members }));
+    const queue = shards.map((members, k) => ({ k, members })).filter(({ k }) => mustRun(k));
     const worker = async () => {
       for (let job = queue.shift(); job; job = queue.shift()) {
         // The shard's own content folder: links to its article folders and to the rest of content/,
@@ -104,13 +119,14 @@ export async function compileContent(): Promise<void> {
       }
     };
     await Promise.all(Array.from({ length: Math.min(os.availableParallelism(), shards.length) }, worker));
-    generatedDirs = shards.map((_, k) => path.relative(root, path.join(shardsDir, String(k), '.contentlayer', 'generated')));
+    generatedDirs = shards.map((_, k) => path.relative(root, generatedIn(k)));
     // The document types are the same in every shard; the type check finds them where a single run puts them.
     const typesDir = path.join(root, '.contentlayer', 'generated');
     rmSync(typesDir, { recursive: true, force: true });
     mkdirSync(typesDir, { recursive: true });
     for (const file of ['types.d.ts', 'index.d.ts']) copyFileSync(path.join(root, generatedDirs[0]!, file), path.join(typesDir, file));
-    console.log(`Compiled ${shards.length} shards in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    const ran = shards.filter((_, k) => mustRun(k)).length;
+    console.log(`Compiled ${ran === shards.length ? '' : `${ran} of `}${shards.length} shards in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   }
   mkdirSync(path.dirname(generatedDirsFile), { recursive: true });
   writeFileSync(generatedDirsFile, JSON.stringify(generatedDirs));

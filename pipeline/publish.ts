@@ -10,10 +10,7 @@
 //     PUBLISH_SERVERS to revalidate exactly the pages that differ, then requests the main ones so
 //     that no reader waits for their first render;
 //  6. rebuilds the parts of the search index whose article pages changed, from the first server.
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { contentOutDir } from '@/lib/content-files';
 import { loadIndex } from '@/lib/content-index';
 import type { ContentIndex } from '@/lib/content-model';
 import { changedPages, pageFingerprints } from '@/lib/page-paths';
@@ -22,31 +19,11 @@ import { formatProblems } from './check/format';
 import { compileContent } from './compile';
 import { readGenerated } from './index/generated';
 import { readWrittenIndex, writeContentIndex } from './index/write-index';
+import { git, readState, tryGit, writeState } from './publish-state';
 import { contentSchemas } from './schema';
 import { writeSearchIndex } from './search-index';
 
 const contentDir = process.env.CONTENT_DIR ?? 'content';
-
-/** What the last publish put live, and the pages some server has not yet been told about. */
-const stateFile = path.join(contentOutDir, 'published.json');
-type PublishState = { commit?: string; at: string; pending: string[] };
-
-function readState(): PublishState | undefined {
-  try {
-    return JSON.parse(readFileSync(stateFile, 'utf8')) as PublishState;
-  } catch {
-    return undefined;
-  }
-}
-
-const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-const tryGit = (...args: string[]) => {
-  try {
-    return git(...args);
-  } catch {
-    return undefined;
-  }
-};
 
 /**
  * Content files (relative to the content folder) changed since a commit, committed or not; undefined
@@ -107,7 +84,7 @@ export async function publish({ pull = false, log = console.log }: PublishOption
   }
   log(`Checked in ${elapsed()} s.`);
 
-  await compileContent();
+  await compileContent(changedFiles);
   log(`Compiled in ${elapsed()} s.`);
   const written = writeContentIndex(readGenerated());
   if (!written) return { ok: false, changed: [], seconds: elapsed() };
@@ -125,7 +102,7 @@ export async function publish({ pull = false, log = console.log }: PublishOption
   if (notified && paths.some((p) => p.includes('/articles/'))) {
     await writeSearchIndex(path.join(process.cwd(), 'scripts', 'search-index.ts'), { origin: publishServers()[0], changed: paths });
   }
-  writeFileSync(stateFile, JSON.stringify({ commit, at: new Date().toISOString(), pending: notified ? [] : paths } satisfies PublishState));
+  writeState({ commit, at: new Date().toISOString(), pending: notified ? [] : paths });
   log(notified ? `Published in ${elapsed()} s.` : 'Not every server was told: run npm run publish again once they answer.');
   return { ok: notified, changed, seconds: elapsed() };
 }

@@ -2,5 +2,7 @@
 // (pipeline/index/write-index.ts) from every folder contentlayer wrote. Any content problem stops the build.
 import { readGenerated } from '@/pipeline/index/generated';
 import { writeContentIndex } from '@/pipeline/index/write-index';
+import { recordBuild } from '@/pipeline/publish-state';
 
 if (!writeContentIndex(readGenerated())) process.exit(1);
+recordBuild();

@@ -1,0 +1,41 @@
+// What the last publish (or full build) put live: its commit, and the pages some server has not yet
+// been told about. Kept apart from pipeline/publish.ts so that the build's index step can record
+// its commit without loading the rest of the publish step.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { contentOutDir } from '@/lib/content-files';
+
+const stateFile = path.join(contentOutDir, 'published.json');
+
+export type PublishState = { commit?: string; at: string; pending: string[] };
+
+export function readState(): PublishState | undefined {
+  try {
+    return JSON.parse(readFileSync(stateFile, 'utf8')) as PublishState;
+  } catch {
+    return undefined;
+  }
+}
+
+export const writeState = (state: PublishState) => writeFileSync(stateFile, JSON.stringify(state));
+
+export const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+
+export const tryGit = (...args: string[]) => {
+  try {
+    return git(...args);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Records the commit a full build was made from, as if published: the first publish after it then
+ * checks and compiles only what changed since (scripts/index-content.ts calls it).
+ */
+export function recordBuild(): void {
+  const commit = tryGit('rev-parse', 'HEAD');
+  if (commit) writeState({ commit, at: new Date().toISOString(), pending: [] });
+}
+
