@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { loadIndex } from './content-index';
+import type { ArticleSummary, ContentIndex } from './content-model';
+import { changedPages, pageFingerprints } from './page-paths';
+import { site } from './site';
+
+const now = Date.parse('2026-12-01T00:00:00Z');
+
+function story(slug: string, day: number, extra: Partial<ArticleSummary> = {}): ArticleSummary[] {
+  return (['zh-Hant', 'zh-Hans'] as const).map((locale) => ({
+    locale,
+    slug,
+    path: `/${locale}/articles/${slug}`,
+    title: `${slug} 標題`,
+    summary: '導言',
+    publishedAt: new Date(Date.UTC(2026, 10, day)).toISOString(),
+    readingMinutes: 3,
+    authorIds: ['newsroom'],
+    tagSlugs: ['ai'],
+    sectionSlug: 'tech',
+    hero: { src: '/h.jpg', alt: 'alt', credit: 'c', width: 1200, height: 675 },
+    draft: false,
+    featured: false,
+    furtherReading: [],
+    related: [],
+    sourceFile: `articles/${slug}/${locale}.mdx`,
+    bodyHash: `${slug}-body`,
+    ...extra,
+  }));
+}
+
+function indexOf(articles: ArticleSummary[]): ContentIndex {
+  const names = (n: string) => ({ 'zh-Hant': n, 'zh-Hans': n });
+  return {
+    articles: [...articles].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt)),
+    authors: [{ id: 'newsroom', name: names('編輯部') }],
+    tags: [{ slug: 'ai', name: names('人工智慧') }, { slug: 'chips', name: names('晶片') }],
+    sections: [{ slug: 'tech', name: names('科技') }],
+    preview: false,
+  };
+}
+
+const changed = (before: ContentIndex, after: ContentIndex) =>
+  changedPages(pageFingerprints(loadIndex(before, now)), pageFingerprints(loadIndex(after, now)));
+
+// Enough stories for the listings to have a second page.
+const many = Array.from({ length: site.pageSize + 2 }, (_, i) => story(`s${i}`, i + 1)).flat();
+
+describe('the pages a publish revalidates', () => {
+  it('for a fix in a body: the story in both scripts, nothing else', () => {
+    const after = many.map((a) => (a.slug === 's3' ? { ...a, bodyHash: 'fixed' } : a));
+    expect(changed(indexOf(many), indexOf(after))).toEqual(['/zh-Hans/articles/s3', '/zh-Hant/articles/s3']);
+  });
+
+  it('for a new title: the story, its listing pages, the front page, and the pages whose cards show it', () => {
+    const withRelated = many.map((a) => (a.slug === 's0' ? { ...a, related: ['s7'] } : a));
+    const after = withRelated.map((a) => (a.slug === 's7' && a.locale === 'zh-Hant' ? { ...a, title: '新標題' } : a));
+    expect(changed(indexOf(withRelated), indexOf(after))).toEqual([
+      '/zh-Hant',
+      '/zh-Hant/articles/s0',
+      '/zh-Hant/articles/s7',
+      '/zh-Hant/authors/newsroom',
+      '/zh-Hant/sections/tech',
+      '/zh-Hant/tags/ai',
+    ]);
+  });
+
+  it('for a new story: every page of every listing it enters, shifted by one', () => {
+    const after = [...many, ...story('new', 30, { tagSlugs: ['chips'] })];
+    const pages = changed(indexOf(many), indexOf(after));
+    for (const locale of ['zh-Hant', 'zh-Hans']) {
+      for (const path of ['', '/page/2', '/articles/new', '/tags/chips', '/sections/tech', '/sections/tech/page/2', '/authors/newsroom/page/2', '/tags']) {
+        expect(pages).toContain(`/${locale}${path}`);
+      }
+      // The tag it does not carry lists the same stories as before.
+      expect(pages).not.toContain(`/${locale}/tags/ai`);
+    }
+  });
+
+  it('for a story withdrawn: its pages are gone and its listings change', () => {
+    const after = many.filter((a) => a.slug !== 's5');
+    const pages = changed(indexOf(many), indexOf(after));
+    expect(pages).toContain('/zh-Hant/articles/s5');
+    expect(pages).toContain('/zh-Hans/tags/ai');
+    expect(pages).not.toContain('/zh-Hant/articles/s4');
+  });
+
+  it('for a scheduled story: nothing until its time, then the pages that show it', () => {
+    const index = indexOf([...many, ...story('later', 30)].map((a) => (a.slug === 'later' ? { ...a, publishedAt: '2026-12-01T12:00:00.000Z' } : a)));
+    const before = loadIndex(index, now);
+    expect(before.article.has('zh-Hant/later')).toBe(false);
+    expect(before.visibleUntil).toBe(Date.parse('2026-12-01T12:00:00.000Z'));
+    const after = loadIndex(index, Date.parse('2026-12-01T12:00:00.000Z'));
+    const pages = changedPages(pageFingerprints(before), pageFingerprints(after));
+    expect(pages).toContain('/zh-Hant/articles/later');
+    expect(pages).toContain('/zh-Hans');
+  });
+});
