@@ -17,6 +17,8 @@ let site: SiteCopy;
 let redis: RedisServer;
 
 test.beforeAll(async () => {
+  // Copying the build and starting servers takes a while on a busy machine.
+  test.setTimeout(180_000);
   redis = await startRedis(REDIS);
   site = makeSiteCopy(A, TOKEN);
   await site.start({ REDIS_URL: redis.url }, A);

@@ -17,6 +17,8 @@ test.setTimeout(120_000);
 let site: SiteCopy;
 
 test.beforeAll(async () => {
+  // Copying the build and starting servers takes a while on a busy machine.
+  test.setTimeout(180_000);
   site = makeSiteCopy(PORT, TOKEN);
   await site.start();
 });
@@ -119,15 +121,20 @@ test('a story taken back to draft is gone from its page, listings, sitemap and s
 });
 
 test('a scheduled story goes live at its time in Taipei, with nobody running anything', async () => {
+  // Time enough for the publish to finish first, on a busy machine too.
+  test.setTimeout(240_000);
   const slug = `${NEW_SLUG}-scheduled`;
-  site.write(`content/articles/${slug}/zh-Hant.mdx`, newStory(taipeiTime(20), '定時上線測試稿：時間一到就出現'));
+  const goesLive = Date.now() + 75_000;
+  site.write(`content/articles/${slug}/zh-Hant.mdx`, newStory(taipeiTime(75), '定時上線測試稿：時間一到就出現'));
   site.commit('Schedule a story');
   const { status, output } = await site.publish();
   expect(status, output).toBe(0);
+  expect(Date.now(), 'the publish finished before the story’s time').toBeLessThan(goesLive);
   expect((await get(`/zh-Hant/articles/${slug}`)).status).toBe(404);
   expect(await text('/zh-Hant')).not.toContain('定時上線測試稿');
 
-  await expect.poll(async () => (await get(`/zh-Hant/articles/${slug}`)).status, { timeout: 60_000, intervals: [1000] }).toBe(200);
+  await expect.poll(async () => (await get(`/zh-Hant/articles/${slug}`)).status, { timeout: 120_000, intervals: [1000] }).toBe(200);
+  expect(Date.now()).toBeGreaterThanOrEqual(goesLive - 1000);
   // The server revalidates the pages that list it within a few seconds of its time.
   await expect.poll(() => text('/zh-Hant'), { timeout: 30_000, intervals: [1000] }).toContain('定時上線測試稿');
   await expect.poll(() => text('/zh-Hans/tags/artificial-intelligence'), { timeout: 30_000, intervals: [1000] }).toContain('定时上线测试稿');

@@ -55,7 +55,7 @@ export function makeSiteCopy(port: number, token: string): SiteCopy {
     async start(env = {}, on = port) {
       const server = spawn('node', ['scripts/start.mjs'], { cwd: dir, env: { ...baseEnv, PORT: String(on), ...env }, stdio: 'ignore' });
       servers.push(server);
-      for (let i = 0; i < 300; i++) {
+      for (let i = 0; i < 1200; i++) {
         const up = await fetch(`http://127.0.0.1:${on}/zh-Hant`).then((r) => r.ok, () => false);
         if (up) return;
         await new Promise((r) => setTimeout(r, 100));
