@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 
 // The static export (npm run build:static, run by npm test before the server build) served by a
@@ -13,7 +14,10 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   expect(existsSync('out/index.html'), 'run npm run build:static first').toBe(true);
-  server = spawn('npx', ['serve', 'out', '--listen', `tcp://127.0.0.1:${PORT}`, '--no-clipboard'], { stdio: 'ignore' });
+  // A server left on the port would be tested instead of this export.
+  expect(await fetch(`${origin}/`).then(() => true, () => false), `something already answers on ${origin}`).toBe(false);
+  // serve's own script, not npx, so that stopping it stops the server.
+  server = spawn(process.execPath, [path.join('node_modules', 'serve', 'build', 'main.js'), 'out', '--listen', `tcp://127.0.0.1:${PORT}`, '--no-clipboard', '--no-request-logging'], { stdio: 'ignore' });
   await expect.poll(() => fetch(`${origin}/zh-Hant/`).then((r) => r.status, () => 0), { timeout: 30_000 }).toBe(200);
 });
 
