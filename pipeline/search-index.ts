@@ -14,10 +14,13 @@
 // changed.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { locales, type Locale } from '@/i18n/locales';
+import { contentOutDir } from '@/lib/content-files';
 import { currentIndex, matching } from '@/lib/content-index';
 import { prerenderedHtmlFile } from '@/lib/prerendered';
 import { searchBundleDir, searchManifestFile, searchPartUrl, type SearchManifest } from '@/lib/search';
@@ -54,29 +57,44 @@ export function searchParts(articles: readonly { path: string; publishedAt: stri
 
 const partsOf = (locale: Locale) => searchParts(matching(currentIndex(), { locale }));
 
-/** One page's HTML: from the server at `origin` when given, else as the build prerendered it. */
-async function pageHtml(pagePath: string, origin: string | undefined): Promise<string> {
-  if (!origin) return readFileSync(prerenderedHtmlFile(pagePath), 'utf8');
-  const response = await fetch(`${origin}${pagePath}`, { signal: AbortSignal.timeout(30_000) });
-  if (!response.ok) throw new Error(`${origin}${pagePath} answered ${response.status}`);
-  return response.text();
-}
-
 // Pagefind never indexes what is inside <script>, and half of a page's HTML is the framework's
 // inline RSC payload: leaving the scripts out gives the same index, sooner. An HTML script
 // element ends at the first `</script>`, so the pattern cannot cut one short.
 const withoutScripts = (html: string) => html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
 
+/** Each article page as last indexed (gzipped, scripts left out), so a part is rebuilt without asking a server for every page. */
+const pagesDir = path.join(contentOutDir, 'search-pages');
+const keptPage = (pagePath: string) => path.join(pagesDir, `${pagePath}.html.gz`);
+
+/**
+ * One page's HTML to index: at a build, as the build prerendered it; at a publish (`origin`), from
+ * that server when the page changed (or was never kept), else as kept from the last run.
+ */
+async function pageHtml(pagePath: string, origin: string | undefined, changed: ReadonlySet<string>): Promise<string> {
+  const kept = keptPage(pagePath);
+  if (origin && !changed.has(pagePath) && existsSync(kept)) return gunzipSync(readFileSync(kept)).toString('utf8');
+  let html: string;
+  if (!origin) html = readFileSync(prerenderedHtmlFile(pagePath), 'utf8');
+  else {
+    const response = await fetch(`${origin}${pagePath}`, { signal: AbortSignal.timeout(60_000) });
+    if (!response.ok) throw new Error(`${origin}${pagePath} answered ${response.status}`);
+    html = await response.text();
+  }
+  const text = withoutScripts(html);
+  mkdirSync(path.dirname(kept), { recursive: true });
+  writeFileSync(kept, gzipSync(text));
+  return text;
+}
+
 /** Indexes the named parts of one script into a version folder; returns each part's page count. */
-export async function indexScript(locale: Locale, version: string, keys: string[], origin?: string): Promise<Record<string, number>> {
+export async function indexScript(locale: Locale, version: string, keys: string[], origin?: string, changed: ReadonlySet<string> = new Set()): Promise<Record<string, number>> {
   const wanted = new Set(keys);
   const counts: Record<string, number> = {};
   for (const part of partsOf(locale).filter((p) => wanted.has(p.key))) {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     for (const pagePath of part.paths) {
-      const html = await pageHtml(pagePath, origin);
-      const added = await index.addHTMLFile({ url: pagePath, content: withoutScripts(html) });
+      const added = await index.addHTMLFile({ url: pagePath, content: await pageHtml(pagePath, origin, changed) });
       if (added.errors.length > 0) throw new Error(`${pagePath}: ${added.errors.join('; ')}`);
     }
     const url = searchPartUrl(version, locale, part.key);
@@ -90,8 +108,9 @@ export async function indexScript(locale: Locale, version: string, keys: string[
 }
 
 /** Prints one script's result for the parent process (writeSearchIndex), which reads it back. */
-export async function indexScriptForParent(locale: Locale, version: string, keys: string[], origin?: string): Promise<void> {
-  console.log(`${resultPrefix}${JSON.stringify(await indexScript(locale, version, keys, origin))}`);
+export async function indexScriptForParent(locale: Locale, version: string, keys: string[], origin?: string, changedFile?: string): Promise<void> {
+  const changed = new Set(changedFile ? (JSON.parse(readFileSync(changedFile, 'utf8')) as string[]) : []);
+  console.log(`${resultPrefix}${JSON.stringify(await indexScript(locale, version, keys, origin, changed))}`);
 }
 
 /** What each part of the served index holds, to tell at the next run which parts changed. */
@@ -148,12 +167,15 @@ export async function writeSearchIndex(entry: string, { origin, changed }: Searc
     return { locale, parts, rebuild };
   });
 
+  // The changed pages go to the children in a file: a publish may change thousands.
+  const changedFile = path.join(os.tmpdir(), `search-changed-${process.pid}.json`);
+  writeFileSync(changedFile, JSON.stringify(changed ?? []));
   const counts = await Promise.all(
     plans.map(
       ({ locale, rebuild }) =>
         new Promise<Record<string, number>>((resolve, reject) => {
           if (rebuild.length === 0) return resolve({});
-          const args = [entry, '--locale', locale, '--version', version, '--parts', rebuild.join(','), ...(origin ? ['--from', origin] : [])];
+          const args = [entry, '--locale', locale, '--version', version, '--parts', rebuild.join(','), '--changed', changedFile, ...(origin ? ['--from', origin] : [])];
           const child = spawn(process.execPath, [...process.execArgv, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
           let output = '';
           child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -167,6 +189,7 @@ export async function writeSearchIndex(entry: string, { origin, changed }: Searc
     ),
   );
 
+  rmSync(changedFile, { force: true });
   const manifest = Object.fromEntries(plans.map(({ locale, parts }) => [locale, parts.map((p) => record[locale]![p.key]!.url)])) as SearchManifest;
   const kept = new Set([...Object.values(manifest).flat(), ...Object.values(readJson<SearchManifest>(searchManifestFile) ?? {}).flat()].map(versionOf));
   mkdirSync(searchBundleDir, { recursive: true });

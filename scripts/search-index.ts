@@ -7,7 +7,9 @@ import { parseArgs } from 'node:util';
 import { isLocale } from '@/i18n/locales';
 import { indexScriptForParent, writeSearchIndex } from '@/pipeline/search-index';
 
-const { values } = parseArgs({ options: { locale: { type: 'string' }, version: { type: 'string' }, parts: { type: 'string' }, from: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { locale: { type: 'string' }, version: { type: 'string' }, parts: { type: 'string' }, from: { type: 'string' }, changed: { type: 'string' } },
+});
 if (values.locale === undefined) await writeSearchIndex(fileURLToPath(import.meta.url), { origin: values.from });
-else if (isLocale(values.locale) && values.version && values.parts) await indexScriptForParent(values.locale, values.version, values.parts.split(','), values.from);
+else if (isLocale(values.locale) && values.version && values.parts) await indexScriptForParent(values.locale, values.version, values.parts.split(','), values.from, values.changed);
 else throw new Error(`Unknown locale ${values.locale}`);
