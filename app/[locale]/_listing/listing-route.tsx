@@ -6,6 +6,7 @@ import { isLocale } from '@/i18n/locales';
 import { listingKeys, listingLaterPages, loadListing, type ListingKind } from '@/lib/listings';
 import { pageMetadata, pagedTitle } from '@/lib/metadata';
 import { EXPORT_PLACEHOLDER } from '@/lib/pagination';
+import { site } from '@/lib/site';
 
 // What every listing route exports (home archive, tag, section, author, and each one's /page/N),
 // made once per kind. A private folder: nothing here is a route of its own.
@@ -32,16 +33,19 @@ export function listingRoute(kind: ListingKind, keyParam?: 'slug' | 'id') {
 
     /**
      * Static params of /page/2 onwards: of every listing of the kind (the key's own segment has no
-     * layout to hand it down), or of the one listing named. A static export refuses an empty list, so
-     * it gets one page that does not exist, which scripts/export-static.ts deletes.
+     * layout to hand it down), or of the one listing named; the first `site.prerenderLaterPages` of
+     * each, or all in a static export. A static export refuses an empty list, so it gets one page
+     * that does not exist, which pipeline/static-export.ts deletes.
      */
     laterPages({ params }: { params: ListingParams }) {
       const { locale } = params;
       if (!isLocale(locale)) return [];
+      const limit = process.env.STATIC_EXPORT === '1' ? Infinity : site.prerenderLaterPages;
+      const later = (key: string) => listingLaterPages(kind, locale, key).slice(0, limit);
       const pages: Record<string, string>[] =
         keyParam && params[keyParam] === undefined
-          ? listingKeys(kind, locale).flatMap((key) => listingLaterPages(kind, locale, key).map((p) => ({ [keyParam]: key, ...p })))
-          : listingLaterPages(kind, locale, keyOf(params));
+          ? listingKeys(kind, locale).flatMap((key) => later(key).map((p) => ({ [keyParam]: key, ...p })))
+          : later(keyOf(params));
       if (pages.length === 0 && process.env.STATIC_EXPORT === '1') return [{ ...(keyParam && { [keyParam]: EXPORT_PLACEHOLDER }), page: '1' }];
       return pages;
     },
