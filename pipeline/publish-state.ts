@@ -2,23 +2,17 @@
 // been told about. Kept apart from pipeline/publish.ts so that the build's index step can record
 // its commit without loading the rest of the publish step.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { contentOutDir } from '@/lib/content-files';
+import { readJson, writeAtomically } from './files';
 
 const stateFile = path.join(contentOutDir, 'published.json');
 
 export type PublishState = { commit?: string; at: string; pending: string[] };
 
-export function readState(): PublishState | undefined {
-  try {
-    return JSON.parse(readFileSync(stateFile, 'utf8')) as PublishState;
-  } catch {
-    return undefined;
-  }
-}
+export const readState = () => readJson<PublishState>(stateFile);
 
-export const writeState = (state: PublishState) => writeFileSync(stateFile, JSON.stringify(state));
+export const writeState = (state: PublishState) => writeAtomically(stateFile, JSON.stringify(state));
 
 export const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 

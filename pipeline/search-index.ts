@@ -14,7 +14,7 @@
 // changed.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -24,6 +24,7 @@ import { contentOutDir } from '@/lib/content-files';
 import { currentIndex, matching } from '@/lib/content-index';
 import { prerenderedHtmlFile } from '@/lib/prerendered';
 import { searchBundleDir, searchManifestFile, searchPartUrl, type SearchManifest } from '@/lib/search';
+import { readJson, writeAtomically } from './files';
 
 const partSize = Number(process.env.SEARCH_PART_SIZE ?? 2000);
 const resultPrefix = 'search-parts ';
@@ -117,19 +118,6 @@ export async function indexScriptForParent(locale: Locale, version: string, keys
 type PartsRecord = Record<string, Record<string, { url: string; members: string }>>;
 const partsRecordFile = path.join(searchBundleDir, 'parts.json');
 
-function readJson<T>(file: string): T | undefined {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as T;
-  } catch {
-    return undefined;
-  }
-}
-
-function writeAtomically(file: string, text: string) {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, file);
-}
 
 /** The version folder a part URL is in. */
 const versionOf = (url: string) => url.split('/')[2];

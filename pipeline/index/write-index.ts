@@ -3,7 +3,7 @@
 // file per article. Run by scripts/index-content.ts in the build, and in-process by the live preview
 // (pipeline/preview.ts) on every save.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { locales } from '@/i18n/locales';
 import type { Article, Author, Glossary, Section, Tag } from 'contentlayer/generated';
@@ -11,6 +11,7 @@ import { imageAttributes } from '@/lib/body-components';
 import { bodiesDir, bodyFile, indexFile, revisionFile } from '@/lib/content-files';
 import type { ArticleBody, ContentIndex } from '@/lib/content-model';
 import { formatProblems } from '../check/format';
+import { readJson, writeAtomically } from '../files';
 import { createConverter } from '../convert';
 import { imageMeasurer } from '../image-size';
 import { linkRelated } from './related';
@@ -54,21 +55,7 @@ export type GeneratedContent = {
 };
 
 /** The index the site serves now, or undefined before the first content build. */
-export function readWrittenIndex(): ContentIndex | undefined {
-  if (!existsSync(indexFile)) return undefined;
-  try {
-    return JSON.parse(readFileSync(indexFile, 'utf8')) as ContentIndex;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Writes a file whole or not at all: readers see the old or the new file, never half of one. */
-function writeAtomically(file: string, text: string) {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, file);
-}
+export const readWrittenIndex = () => readJson<ContentIndex>(indexFile);
 
 /** What a content build wrote: the new index, and the one it replaced (undefined on a first build). */
 export type WrittenIndex = { index: ContentIndex; previous: ContentIndex | undefined };
