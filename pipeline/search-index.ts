@@ -5,9 +5,9 @@
 //
 // Pagefind reads each article page's HTML (the text readers see, in their script; the page marks
 // what to index with data-pagefind-body) and writes one bundle per script and part. Chinese text
-// costs pagefind about 1 MiB of memory per page, so each script is indexed in parts (a year of
-// publication each, or a month when a year passes SEARCH_PART_SIZE pages, default 2,000), and the
-// search page merges the parts at search time; the manifest lists them. The two scripts are indexed
+// costs pagefind about 1 MiB of memory per page, so a script of more than SEARCH_PART_SIZE pages
+// (default 2,000) is indexed in parts (a year of publication each, or a month when a year passes
+// that size), and the search page merges the parts at search time; the manifest lists them. The two scripts are indexed
 // side by side, each in its own process. Each run writes the parts it rebuilds into a new version
 // folder beside the ones being served, then swaps the manifest in one rename: searches in progress
 // keep their version's files, which never change. A publish rebuilds only the parts whose pages
@@ -34,11 +34,14 @@ const TAIPEI_OFFSET_MS = 8 * 3600_000;
 export type SearchPart = { key: string; paths: string[] };
 
 /**
- * The parts of one script's index: the articles of a year of publication (in Taipei), or of a month
- * when the year alone passes `size`. An article keeps its part from one publish to the next, so a
- * publish re-indexes only the parts whose pages changed. Newest part first: it is loaded first.
+ * The parts of one script's index: one part while the script has at most `size` articles (every
+ * part is one more index for the reader's browser to load and merge); past that, the articles of a
+ * year of publication (in Taipei), or of a month when the year alone passes `size`. An article keeps
+ * its part from one publish to the next, so a publish re-indexes only the parts whose pages changed.
+ * Newest part first: it is loaded first.
  */
 export function searchParts(articles: readonly { path: string; publishedAt: string }[], size = partSize): SearchPart[] {
+  if (articles.length <= size) return [{ key: 'all', paths: articles.map((a) => a.path).sort() }];
   const taipei = (at: string) => new Date(Date.parse(at) + TAIPEI_OFFSET_MS).toISOString();
   const byYear = new Map<string, { path: string; month: string }[]>();
   for (const a of articles) {
