@@ -5,10 +5,6 @@ type SiteConfig = {
   url: string;
   name: Localized;
   tagline: Localized;
-  /** Reading speed for Chinese text, in characters per minute. */
-  hanCharsPerMinute: number;
-  /** Reading speed for runs of Latin text, in words per minute. */
-  latinWordsPerMinute: number;
   /** Articles per page in every listing: home, tag, section and author pages. */
   pageSize: number;
   /**
@@ -30,8 +26,6 @@ export const site: SiteConfig = {
     'zh-Hant': '看懂科技與商業的浪潮',
     'zh-Hans': '看懂科技与商业的浪潮',
   },
-  hanCharsPerMinute: 400,
-  latinWordsPerMinute: 200,
   pageSize: 6,
   prerenderLaterPages: Number(process.env.PRERENDER_LATER_PAGES ?? 1),
   follow: {
