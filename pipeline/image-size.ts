@@ -7,7 +7,9 @@ import type { ImageSize } from '@/lib/content-model';
  * Measures images under a public folder by their site path (`/images/…`), each once. Undefined
  * for a file that is missing, unreadable or outside the folder.
  */
-export function imageMeasurer(publicDir: string): (src: string) => ImageSize | undefined {
+export type ImageMeasurer = (src: string) => ImageSize | undefined;
+
+export function imageMeasurer(publicDir: string): ImageMeasurer {
   const cache = new Map<string, ImageSize | undefined>();
   return (src) => {
     if (!cache.has(src)) {

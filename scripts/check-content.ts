@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContent } from '@/pipeline/check/check-content';
+import { checkCacheFile } from '@/pipeline/check/cache';
 import { formatProblems } from '@/pipeline/check/format';
 import { contentSchemas } from '@/pipeline/schema';
 
@@ -19,6 +20,7 @@ const problems = checkContent({
   schemas: contentSchemas,
   now: new Date(),
   only,
+  cacheFile: checkCacheFile,
 });
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 if (problems.length > 0) {

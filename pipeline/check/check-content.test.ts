@@ -1,3 +1,5 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentSchemas } from '../schema';
@@ -78,5 +80,43 @@ describe('checkContent', () => {
     const root = path.resolve(__dirname, '..', '..');
     const problems = checkContent({ contentDir: path.join(root, 'content'), publicDir: path.join(root, 'public'), schemas: contentSchemas, now });
     expect(problems).toEqual([]);
+  });
+
+  it('with a cache, finds what it finds without one, and checks again what changed', () => {
+    const work = mkdtempSync(path.join(os.tmpdir(), 'check-cache-'));
+    try {
+      cpSync(fixtures, work, { recursive: true });
+      const contentDir = path.join(work, 'content');
+      const publicDir = path.join(work, 'public');
+      const cacheFile = path.join(work, 'cache', 'check.json');
+      const check = (cache: boolean) =>
+        checkContent({ contentDir, publicDir, schemas: contentSchemas, now, cacheFile: cache ? cacheFile : undefined }).map((p) => `${p.file}:${p.line}:${p.column}  ${p.message}`);
+      const uncached = check(false);
+      expect(check(true)).toEqual(uncached);
+      // The second run reads every file's result from the cache, positions of cross-file problems included.
+      expect(readFileSync(cacheFile, 'utf8')).toContain('articles/unknown-tag/zh-Hant.mdx');
+      expect(check(true)).toEqual(uncached);
+
+      // A file fixed: its problem is gone; a file broken: its problem appears.
+      const tooLong = path.join(contentDir, 'articles', 'title-too-long', 'zh-Hant.mdx');
+      writeFileSync(tooLong, readFileSync(tooLong, 'utf8').replace(/^title: .*$/m, 'title: 短標題'));
+      const missingTitle = path.join(contentDir, 'articles', 'hero-too-small', 'zh-Hant.mdx');
+      writeFileSync(missingTitle, readFileSync(missingTitle, 'utf8').replace(/^title: .*\n/m, ''));
+      const afterEdit = check(true);
+      expect(afterEdit).toEqual(check(false));
+      expect(afterEdit.some((p) => p.startsWith('articles/title-too-long/'))).toBe(false);
+      expect(afterEdit).toContain('articles/hero-too-small/zh-Hant.mdx:2:1  缺少必填欄位「title」');
+      expect(afterEdit.some((p) => p.startsWith('articles/unknown-tag/'))).toBe(true);
+
+      // A picture under public/ changed, no file did: every file is checked again (a hero image is measured).
+      writeFileSync(missingTitle, readFileSync(missingTitle, 'utf8').replace(/^---\n/, '---\ntitle: 測試文章\n'));
+      expect(check(true)).toContain('articles/hero-too-small/zh-Hant.mdx:11:8  首圖只有 400×225 像素，寬度不到 1200');
+      cpSync(path.join(publicDir, 'images', 'hero.png'), path.join(publicDir, 'images', 'small.png'));
+      const afterPicture = check(true);
+      expect(afterPicture).toEqual(check(false));
+      expect(afterPicture.some((p) => p.includes('首圖只有'))).toBe(false);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });

@@ -1,15 +1,16 @@
 // The content check (`npm run check:content`, the first step of every build, the live preview's
 // gate): reads every content file as written and reports every problem with its place.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ContentProblem } from '@/lib/content-model';
-import { createConverter } from '../convert';
-import { imageMeasurer } from '../image-size';
+import { imageMeasurer, type ImageMeasurer } from '../image-size';
 import type { GlossaryInput } from '../index/glossary';
 import { buildIndex, type RawArticle, type RawAuthor, type RawTerm } from '../index/resolve';
 import type { Schemas } from '../schema';
 import { checkArticleRules, checkLengths, type FrontMatter } from './article-rules';
 import { checkBody } from './body';
+import { openCheckCache } from './cache';
 import { checkFields, taipeiIso, type Report } from './fields';
 import { parseYaml, splitArticle, type ParsedFile } from './yaml';
 
@@ -31,10 +32,12 @@ export type CheckOptions = {
    * may link to it.
    */
   bodies?: { changed: ReadonlySet<string>; published: ReadonlySet<string> };
+  /** Where to keep each file's own result between runs (pipeline/check/cache.ts); none when unset. */
+  cacheFile?: string;
 };
 
-/** Every file under a folder, relative to it, with forward slashes. */
-function walk(dir: string, base = dir): string[] {
+/** Every file under a folder, relative to it with forward slashes, and a stamp of its size, time and inode. */
+function walk(dir: string, base = dir): { file: string; stamp: string }[] {
   let entries: string[] = [];
   try {
     entries = readdirSync(dir);
@@ -43,87 +46,127 @@ function walk(dir: string, base = dir): string[] {
   }
   return entries.flatMap((entry) => {
     const full = path.join(dir, entry);
-    return statSync(full).isDirectory() ? walk(full, base) : [path.relative(base, full).split(path.sep).join('/')];
+    const stat = statSync(full);
+    return stat.isDirectory() ? walk(full, base) : [{ file: path.relative(base, full).split(path.sep).join('/'), stamp: `${stat.size}:${stat.mtimeMs}:${stat.ino}` }];
   });
+}
+
+/** What the check learns from one file alone: its problems, and what it holds for the cross-file rules. */
+export type FileResult = {
+  /** Hash of the file's text: the result stands while the file is the same (pipeline/check/cache.ts). */
+  hash: string;
+  problems: ContentProblem[];
+  /** An article whose front matter parsed: its body is to be checked. */
+  hasBody?: boolean;
+  /** An article whose fields passed. */
+  article?: RawArticle;
+  /** A data file whose fields passed. */
+  data?: { kind: 'authors' | 'tags' | 'sections'; term: RawTerm } | { kind: 'glossary'; glossary: GlossaryInput };
+};
+
+export const textHash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
+
+/** The front matter (or data file) of a file as YAML, and the line of the file it starts on. */
+function yamlOf(file: string, text: string): { yaml: string; firstLine: number } | undefined {
+  if (!file.endsWith('.mdx')) return { yaml: text, firstLine: 1 };
+  const fm = splitArticle(text);
+  return fm && { yaml: fm.yaml, firstLine: 2 };
+}
+
+/** Checks one file on its own: YAML, fields against the schema, an article's own rules. */
+function checkFile(file: string, text: string, hash: string, schemas: Schemas, imageSize: ImageMeasurer): FileResult {
+  const result: FileResult = { hash, problems: [] };
+  const problems = result.problems;
+  const report =
+    (p: ParsedFile): Report =>
+    (field, message, fix, atKey) =>
+      problems.push({ file, ...p.position(field, atKey), field, message, fix });
+  if (file.startsWith('articles/') && file.endsWith('.mdx')) {
+    const fm = splitArticle(text);
+    if (!fm) {
+      problems.push({ file, line: 1, column: 1, message: '找不到前言（front matter）', fix: '檔案開頭要有一段以 --- 開始、以 --- 結束的前言' });
+      return result;
+    }
+    const fields = parseYaml(file, fm.yaml, 2, problems);
+    if (fields.data === undefined) return result;
+    checkFields(fields.data, schemas.article, '', report(fields));
+    checkLengths(fields.data as Record<string, unknown>, report(fields));
+    result.hasBody = true;
+    if (problems.length > 0) return result;
+    // The schema check passed: the fields have the types pipeline/schema.ts declares.
+    const front = fields.data as FrontMatter;
+    const article: RawArticle = {
+      ...front,
+      sourceFile: file,
+      publishedAt: taipeiIso(front.publishedAt) ?? '',
+      updatedAt: front.updatedAt ? taipeiIso(front.updatedAt) : undefined,
+      // The index a check builds is only searched for problems, never published: no reader sees
+      // its reading time.
+      readingMinutes: 0,
+    };
+    checkArticleRules(article, imageSize, report(fields));
+    result.article = article;
+  } else if (/^(authors|tags|sections)\/[^/]+\.yaml$/.test(file) || file === 'glossary.yaml') {
+    const fields = parseYaml(file, text, 1, problems);
+    if (fields.data === undefined) return result;
+    const kind = file === 'glossary.yaml' ? 'glossary' : (file.split('/')[0] as 'authors' | 'tags' | 'sections');
+    const schema = kind === 'glossary' ? schemas.glossary : kind === 'authors' ? schemas.author : schemas.term;
+    checkFields(fields.data, schema, '', report(fields));
+    if (problems.length > 0) return result;
+    // The schema check passed: the fields have the types pipeline/schema.ts declares.
+    result.data =
+      kind === 'glossary'
+        ? { kind, glossary: { sourceFile: file, terms: (fields.data as Omit<GlossaryInput, 'sourceFile'>).terms } }
+        : { kind, term: { sourceFile: file, ...(fields.data as Omit<RawTerm, 'sourceFile'>) } };
+  } else {
+    problems.push({
+      file,
+      line: 1,
+      column: 1,
+      message: '不認得這個檔案',
+      fix: '文章放在 articles/<代稱>/zh-Hant.mdx 或 zh-Hans.mdx；作者、標籤、分類是 authors/、tags/、sections/ 底下的 .yaml 檔',
+    });
+  }
+  return result;
 }
 
 /**
  * Checks all content without building the site: every file's fields against the schema, every
  * body's MDX, and every reference between documents. Returns every problem, each with a position.
+ * Given a cache file, what each file says on its own is kept there by the file's content, and only
+ * new or changed files are parsed again; the rules across files always run on all of them.
  */
-export function checkContent({ contentDir, publicDir, schemas, now, only, bodies: bodiesToParse }: CheckOptions): ContentProblem[] {
+export function checkContent({ contentDir, publicDir, schemas, now, only, bodies: bodiesToParse, cacheFile }: CheckOptions): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  const files = walk(contentDir).filter((f) => !f.endsWith('README.md') && !path.basename(f).startsWith('.'));
-  const parsed = new Map<string, ParsedFile>();
+  const entries = walk(contentDir).filter(({ file }) => !file.endsWith('README.md') && !path.basename(file).startsWith('.'));
+  const files = entries.map((e) => e.file);
   const read = (file: string) => readFileSync(path.join(contentDir, file), 'utf8');
   const imageSize = imageMeasurer(publicDir);
+  const cache = cacheFile ? openCheckCache(cacheFile, { contentDir, publicDir, schemas }) : undefined;
 
   const articles: RawArticle[] = [];
-  const bodies: { file: string; body: string; bodyLine: number }[] = [];
+  const bodies: { file: string; text: () => string }[] = [];
   const authors: RawAuthor[] = [];
   const tags: RawTerm[] = [];
   const sections: RawTerm[] = [];
   let glossary: GlossaryInput | undefined;
 
-  for (const file of files) {
-    const report =
-      (p: ParsedFile): Report =>
-      (field, message, fix, atKey) =>
-        problems.push({ file, ...p.position(field, atKey), field, message, fix });
-    if (file.startsWith('articles/') && file.endsWith('.mdx')) {
-      const text = read(file);
-      const fm = splitArticle(text);
-      if (!fm) {
-        problems.push({ file, line: 1, column: 1, message: '找不到前言（front matter）', fix: '檔案開頭要有一段以 --- 開始、以 --- 結束的前言' });
-        continue;
-      }
-      const fields = parseYaml(file, fm.yaml, 2, problems);
-      parsed.set(file, fields);
-      if (fields.data === undefined) continue;
-      const before = problems.length;
-      checkFields(fields.data, schemas.article, '', report(fields));
-      checkLengths(fields.data as Record<string, unknown>, report(fields));
-      const { body } = fm;
-      const bodyLine = fm.block.split('\n').length;
-      bodies.push({ file, body, bodyLine });
-      if (problems.length > before) continue;
-      // The schema check passed: the fields have the types pipeline/schema.ts declares.
-      const front = fields.data as FrontMatter;
-      const article: RawArticle = {
-        ...front,
-        sourceFile: file,
-        publishedAt: taipeiIso(front.publishedAt) ?? '',
-        updatedAt: front.updatedAt ? taipeiIso(front.updatedAt) : undefined,
-        // The index a check builds is only searched for problems, never published: no reader sees
-        // its reading time.
-        readingMinutes: 0,
-      };
-      checkArticleRules(article, imageSize, report(fields));
-      articles.push(article);
-    } else if (/^(authors|tags|sections)\/[^/]+\.yaml$/.test(file) || file === 'glossary.yaml') {
-      const fields = parseYaml(file, read(file), 1, problems);
-      parsed.set(file, fields);
-      if (fields.data === undefined) continue;
-      const kind = file.split('/')[0];
-      const schema = file === 'glossary.yaml' ? schemas.glossary : kind === 'authors' ? schemas.author : schemas.term;
-      const before = problems.length;
-      checkFields(fields.data, schema, '', report(fields));
-      if (problems.length > before) continue;
-      // The schema check passed: the fields have the types pipeline/schema.ts declares.
-      if (file === 'glossary.yaml') glossary = { sourceFile: file, terms: (fields.data as Omit<GlossaryInput, 'sourceFile'>).terms };
-      else (kind === 'authors' ? authors : kind === 'tags' ? tags : sections).push({ sourceFile: file, ...(fields.data as Omit<RawTerm, 'sourceFile'>) });
-    } else {
-      problems.push({
-        file,
-        line: 1,
-        column: 1,
-        message: '不認得這個檔案',
-        fix: '文章放在 articles/<代稱>/zh-Hant.mdx 或 zh-Hans.mdx；作者、標籤、分類是 authors/、tags/、sections/ 底下的 .yaml 檔',
-      });
+  for (const { file, stamp } of entries) {
+    let text: string | undefined;
+    const readText = () => (text ??= read(file));
+    let result = cache?.get(file, stamp, readText);
+    if (!result) {
+      result = checkFile(file, readText(), textHash(readText()), schemas, imageSize);
+      cache?.set(file, stamp, result);
     }
+    problems.push(...result.problems);
+    if (result.hasBody) bodies.push({ file, text: readText });
+    if (result.article) articles.push(result.article);
+    if (result.data?.kind === 'glossary') glossary = result.data.glossary;
+    else if (result.data) (result.data.kind === 'authors' ? authors : result.data.kind === 'tags' ? tags : sections).push(result.data.term);
   }
+  cache?.save(files);
 
-  const converter = createConverter(glossary?.terms ?? []);
   const { index, problems: crossProblems } = buildIndex({
     articles,
     authors,
@@ -134,19 +177,24 @@ export function checkContent({ contentDir, publicDir, schemas, now, only, bodies
     // As in the production build: a draft or a scheduled piece cannot be linked to yet.
     includeDrafts: false,
     now,
-    convert: (text, from) => converter.convert(text, from),
+    // What a story converted to the other script says is never a problem; only the index step converts.
+    convert: (text) => text,
   });
   for (const problem of crossProblems) {
-    const position = problem.field ? parsed.get(problem.file)?.position(problem.field) : undefined;
+    // The position of a field named by a rule across files: its file's YAML parsed again, for this.
+    const source = problem.field ? yamlOf(problem.file, read(problem.file)) : undefined;
+    const position = source && problem.field ? parseYaml(problem.file, source.yaml, source.firstLine, []).position(problem.field) : undefined;
     problems.push({ ...problem, ...(position ?? { line: 1, column: 1 }) });
   }
 
   const slugs = new Set(index.articles.filter((a) => !a.draft && a.publishedAt <= now.toISOString()).map((a) => a.slug));
   const someGone = bodiesToParse && [...bodiesToParse.published].some((slug) => !slugs.has(slug));
   const parse = (file: string) => (only ? only.has(file) : !bodiesToParse || someGone || bodiesToParse.changed.has(file));
-  for (const { file, body, bodyLine } of bodies) {
+  for (const { file, text } of bodies) {
     if (!parse(file)) continue;
-    for (const p of checkBody(body, { imageSize, articleExists: (slug) => slugs.has(slug) })) {
+    const fm = splitArticle(text())!;
+    const bodyLine = fm.block.split('\n').length;
+    for (const p of checkBody(fm.body, { imageSize, articleExists: (slug) => slugs.has(slug) })) {
       problems.push({ file, line: bodyLine + p.line - 1, column: p.column, field: 'body', message: p.message, fix: p.fix });
     }
   }
