@@ -144,7 +144,7 @@ async function benchmark(stories: number): Promise<Run> {
   record('compile', compile, 'contentlayer documents', sizeMiB(path.join(work, '.contentlayer')));
 
   const index = await measure(tsx('scripts/index-content.ts'), env);
-  const indexed = /Indexed (\d+) articles \((\d+) converted/.exec(index.stdout);
+  const indexed = /Indexed (\d+) articles \((\d+) derived/.exec(index.stdout);
   const conversion = /Conversion: ([\d.]+) s in all, ([\d.]+) ms per converted article/.exec(index.stdout);
   record(
     'index',

@@ -10,21 +10,30 @@
 // and as many run at once as there are cores. A small site (the usual
 // case) is one shard, built in place exactly as `contentlayer2 build` would.
 // A piece goes to the shard its path's hash names, so adding a story moves no other story between
-// shards, and each shard keeps its contentlayer cache from run to run: a publish recompiles only the
-// files whose content changed.
+// shards, and each shard keeps its contentlayer cache from run to run.
+//
+// A publish (given the files changed) does not run the shards: even with every document cached, a
+// shard's run reads, hashes and writes a thousand documents. It compiles the story folders changed
+// since the last full compile in one more, small run, the overlay (.contentlayer/shards/overlay,
+// with the glossary, and all of authors, tags and sections once one of them changed), whose
+// documents the index step takes in place of the shards' copies. When the overlay passes CONTENT_OVERLAY_SIZE article files (default a
+// quarter of a shard), the publish runs the shards that hold its stories instead, and the overlay
+// starts empty.
 // The folders written are listed in .contentlayer/generated-dirs.json for the index step.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generatedDirsFile } from './index/generated';
+import { generatedDirsFile, readGeneratedDirs, type GeneratedDirs } from './index/generated';
 
 const root = process.cwd();
 const contentDir = path.resolve(process.env.CONTENT_DIR ?? 'content');
 const shardSize = Number(process.env.CONTENT_SHARD_SIZE ?? 1000);
+const overlaySize = Number(process.env.CONTENT_OVERLAY_SIZE ?? shardSize / 4);
 const cli = path.join(root, 'node_modules', 'contentlayer2', 'bin', 'cli.cjs');
 const shardsDir = path.join(root, '.contentlayer', 'shards');
+const overlayDir = path.join(shardsDir, 'overlay');
 
 const countFiles = (dir: string): number =>
   readdirSync(dir, { withFileTypes: true }).reduce(
@@ -60,74 +69,108 @@ function run(cwd: string, env: Record<string, string>): Promise<void> {
   });
 }
 
+/** Links into a run's own content folder: everything at the top of content/ but articles, and these article folders. */
+function linkContent(target: string, articleFolders: string[], withData: boolean) {
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(path.join(target, 'articles'), { recursive: true });
+  for (const entry of readdirSync(contentDir, { withFileTypes: true })) {
+    if (entry.name === 'articles' || (!withData && entry.isDirectory())) continue;
+    symlinkSync(path.join(contentDir, entry.name), path.join(target, entry.name));
+  }
+  for (const folder of articleFolders) {
+    const link = path.join(target, 'articles', folder);
+    mkdirSync(path.dirname(link), { recursive: true });
+    symlinkSync(path.join(contentDir, 'articles', folder), link);
+  }
+}
+
 /**
  * Compiles the content folder (CONTENT_DIR, default content/) and lists the generated folders for the
- * index step. Given the content files changed since the last compile (the publish step), only the
- * shards that hold them run again; the others' output stands.
+ * index step. Given the content files changed since the last compile (the publish step), only those
+ * files' story folders are compiled (the overlay above); the shards' output stands.
  */
 export async function compileContent(changed?: ReadonlySet<string>): Promise<void> {
   const units = unitsIn(path.join(contentDir, 'articles'), '');
-  const count = Math.max(1, Math.ceil(units.reduce((n, u) => n + u.files, 0) / shardSize));
+  const files = units.reduce((n, u) => n + u.files, 0);
+  const previous = readGeneratedDirs();
+  // The number of shards is kept while they stay between half and one and a half times the size:
+  // another count sends most stories to another shard, whose cache lacks them.
+  const before = previous?.dirs.length ?? 0;
+  const count = before > 0 && files <= before * shardSize * 1.5 && files >= before * shardSize * 0.5 ? before : Math.max(1, Math.ceil(files / shardSize));
   const shardOf = (unitPath: string) => createHash('sha256').update(unitPath).digest().readUInt32BE(0) % count;
   const shards: Unit[][] = Array.from({ length: count }, () => []);
   for (const unit of units) shards[shardOf(unit.path)]!.push(unit);
-  const previousCount = existsSync(generatedDirsFile) ? (JSON.parse(readFileSync(generatedDirsFile, 'utf8')) as string[]).length : 0;
-  // A changed article is in the shard of its story folder or of a grouping folder above it (a
-  // deleted one's unit is unknown: each is run). Authors, tags, sections and the glossary: shard 0.
-  const dirty = new Set<number>();
-  for (const file of changed ?? []) {
-    if (!file.startsWith('articles/')) dirty.add(0);
-    const folders = path.posix.dirname(file.slice('articles/'.length)).split('/');
-    for (let depth = 1; depth <= folders.length; depth++) dirty.add(shardOf(folders.slice(0, depth).join('/')));
-  }
   const generatedIn = (k: number) => path.join(shardsDir, String(k), '.contentlayer', 'generated');
-  const mustRun = (k: number) => !changed || previousCount !== count || dirty.has(k) || !existsSync(path.join(generatedIn(k), 'Article', '_index.json'));
+  const shardDirs = shards.map((_, k) => path.relative(root, generatedIn(k)));
+  const shardsStand = shards.length > 1 && previous?.dirs.length === count && shards.every((_, k) => existsSync(path.join(generatedIn(k), 'Article', '_index.json')));
+  const write = (generated: GeneratedDirs) => {
+    mkdirSync(path.dirname(generatedDirsFile), { recursive: true });
+    writeFileSync(generatedDirsFile, JSON.stringify(generated));
+  };
+
+  // A publish of nothing new: what was compiled stands.
+  if (changed?.size === 0 && previous && (shardsStand || shards.length === 1)) return;
+
+  // A publish: the story folders changed since the last full compile, compiled in the overlay.
+  const folders = new Set(previous?.overlay?.folders ?? []);
+  for (const file of changed ?? []) if (file.startsWith('articles/')) folders.add(path.posix.dirname(file.slice('articles/'.length)));
+  // Authors, tags and sections come along only once one of them changed: 350 more documents a run.
+  const data = Boolean(previous?.overlay?.data) || [...(changed ?? [])].some((f) => !f.startsWith('articles/') && f.includes('/'));
+  const existing = [...folders].filter((f) => existsSync(path.join(contentDir, 'articles', f)));
+  const overlayFiles = existing.reduce((n, f) => n + countFiles(path.join(contentDir, 'articles', f)), 0);
+  if (changed && shardsStand && overlayFiles <= overlaySize) {
+    const started = performance.now();
+    linkContent(path.join(overlayDir, 'content'), existing, data);
+    await run(overlayDir, { CONTENT_DIR: path.join(overlayDir, 'content') });
+    write({ dirs: shardDirs, overlay: { dir: path.relative(root, path.join(overlayDir, '.contentlayer', 'generated')), folders: [...folders].sort(), data } });
+    console.log(`Compiled ${existing.length} story folder(s) changed since the last full compile in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    return;
+  }
+  rmSync(overlayDir, { recursive: true, force: true });
+
+  // A changed article is in the shard of its story folder or of a grouping folder above it (a
+  // deleted one's unit is unknown: each is run). Authors, tags, sections and the glossary: shard 0,
+  // which also runs when an overlay is folded back into the shards, as it held them meanwhile.
+  const dirty = new Set<number>(folders.size > 0 ? [0] : []);
+  for (const file of [...(changed ?? []), ...[...folders].map((f) => `articles/${f}/-`)]) {
+    if (!file.startsWith('articles/')) dirty.add(0);
+    const parents = path.posix.dirname(file.slice('articles/'.length)).split('/');
+    for (let depth = 1; depth <= parents.length; depth++) dirty.add(shardOf(parents.slice(0, depth).join('/')));
+  }
+  const mustRun = (k: number) => !changed || !shardsStand || dirty.has(k);
 
   // Shards past the count are gone; the others keep their cache and get fresh links.
   if (existsSync(shardsDir)) {
     for (const name of readdirSync(shardsDir)) {
       if (!(Number(name) < shards.length && shards.length > 1)) rmSync(path.join(shardsDir, name), { recursive: true, force: true });
-      else rmSync(path.join(shardsDir, name, 'content'), { recursive: true, force: true });
     }
   }
-  let generatedDirs: string[];
   if (shards.length <= 1) {
     await run(root, {});
-    generatedDirs = [path.join('.contentlayer', 'generated')];
-  } else {
-    const started = performance.now();
-    console.log(`Compiling ${units.reduce((n, u) => n + u.files, 0)} article files in ${shards.length} shards.`);
-    const queue = shards.map((members, k) => ({ k, members })).filter(({ k }) => mustRun(k));
-    const worker = async () => {
-      for (let job = queue.shift(); job; job = queue.shift()) {
-        // The shard's own content folder: links to its article folders and to the rest of content/,
-        // so each run sees a small site. Authors, tags and sections are read from the first shard
-        // only; the others get just the files at the top (the glossary, which every run needs).
-        const cwd = path.join(shardsDir, String(job.k));
-        const shardContent = path.join(cwd, 'content');
-        mkdirSync(path.join(shardContent, 'articles'), { recursive: true });
-        for (const entry of readdirSync(contentDir, { withFileTypes: true })) {
-          if (entry.name === 'articles' || (job.k > 0 && entry.isDirectory())) continue;
-          symlinkSync(path.join(contentDir, entry.name), path.join(shardContent, entry.name));
-        }
-        for (const unit of job.members) {
-          const link = path.join(shardContent, 'articles', unit.path);
-          mkdirSync(path.dirname(link), { recursive: true });
-          symlinkSync(path.join(contentDir, 'articles', unit.path), link);
-        }
-        await run(cwd, { CONTENT_DIR: shardContent });
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(os.availableParallelism(), shards.length) }, worker));
-    generatedDirs = shards.map((_, k) => path.relative(root, generatedIn(k)));
-    // The document types are the same in every shard; the type check finds them where a single run puts them.
-    const typesDir = path.join(root, '.contentlayer', 'generated');
-    rmSync(typesDir, { recursive: true, force: true });
-    mkdirSync(typesDir, { recursive: true });
-    for (const file of ['types.d.ts', 'index.d.ts']) copyFileSync(path.join(root, generatedDirs[0]!, file), path.join(typesDir, file));
-    const ran = shards.filter((_, k) => mustRun(k)).length;
-    console.log(`Compiled ${ran === shards.length ? '' : `${ran} of `}${shards.length} shards in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    write({ dirs: [path.join('.contentlayer', 'generated')] });
+    return;
   }
-  mkdirSync(path.dirname(generatedDirsFile), { recursive: true });
-  writeFileSync(generatedDirsFile, JSON.stringify(generatedDirs));
+  const started = performance.now();
+  console.log(`Compiling ${files} article files in ${shards.length} shards.`);
+  const queue = shards.map((members, k) => ({ k, members })).filter(({ k }) => mustRun(k));
+  const worker = async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      // The shard's own content folder: links to its article folders and to the rest of content/,
+      // so each run sees a small site. Authors, tags and sections are read from the first shard
+      // only; the others get just the files at the top (the glossary, which every run needs).
+      const cwd = path.join(shardsDir, String(job.k));
+      const shardContent = path.join(cwd, 'content');
+      linkContent(shardContent, job.members.map((u) => u.path), job.k === 0);
+      await run(cwd, { CONTENT_DIR: shardContent });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(os.availableParallelism(), queue.length) }, worker));
+  // The document types are the same in every shard; the type check finds them where a single run puts them.
+  const typesDir = path.join(root, '.contentlayer', 'generated');
+  rmSync(typesDir, { recursive: true, force: true });
+  mkdirSync(typesDir, { recursive: true });
+  for (const file of ['types.d.ts', 'index.d.ts']) copyFileSync(path.join(root, shardDirs[0]!, file), path.join(typesDir, file));
+  const ran = shards.filter((_, k) => mustRun(k)).length;
+  console.log(`Compiled ${ran === shards.length ? '' : `${ran} of `}${shards.length} shards in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  write({ dirs: shardDirs });
 }

@@ -1,3 +1,8 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js';
 import { localePath, otherLocale, scriptKey, type Locale } from '@/i18n/locales';
 import { unconvertedAttributes } from '@/lib/body-components';
@@ -44,7 +49,22 @@ export type Converter = {
    * are kept exactly as the editor wrote them.
    */
   convertCode(code: string, from: Locale): string;
+  /**
+   * Names what this converter does: the same key, the same output for the same input. Made of the
+   * glossary, OpenCC's version and this file, so that the index step can keep conversions from one
+   * run to the next and redo them all when any of these changes.
+   */
+  key: string;
 };
+
+// What the key is made of besides the glossary, read once.
+const converterSource = (() => {
+  // The package's exports hide its package.json: it is found from the entry point.
+  const entry = createRequire(import.meta.url).resolve('opencc-js');
+  const packageDir = entry.slice(0, entry.lastIndexOf(`${path.sep}dist${path.sep}`));
+  const opencc = (JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
+  return `${opencc}\n${readFileSync(fileURLToPath(import.meta.url), 'utf8')}`;
+})();
 
 /** Builds the converter once: OpenCC's dictionaries take a while to load. */
 export function createConverter(glossary: GlossaryTerm[]): Converter {
@@ -66,6 +86,7 @@ export function createConverter(glossary: GlossaryTerm[]): Converter {
   }
 
   return {
+    key: createHash('sha256').update(`${converterSource}\n${JSON.stringify(terms)}`).digest('base64url').slice(0, 16),
     convert: (text, from) => run(text, from),
     convertCode(code, from) {
       // esbuild writes JSX props as `hant:"…"`; each such string literal is kept whole.

@@ -8,10 +8,11 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, statSync, watch } from 'node:fs';
 import path from 'node:path';
 import { checkContent } from './check/check-content';
+import { checkCacheFile } from './check/cache';
 import { formatProblems } from './check/format';
 import { splitArticle } from './check/yaml';
-import { defaultGeneratedDir, readGenerated } from './index/generated';
-import { writeContentIndex, type GeneratedContent } from './index/write-index';
+import { defaultGeneratedDir, readGenerated, shortHash, summaryFileName, type GeneratedContent } from './index/generated';
+import { writeContentIndex } from './index/write-index';
 import { contentSchemas } from './schema';
 
 const contentDir = process.env.CONTENT_DIR ?? 'content';
@@ -26,7 +27,8 @@ const children: ChildProcess[] = [];
 function compiledAsChecked(generated: GeneratedContent, checkStarted: number): boolean {
   return generated.allArticles.every((article) => {
     const file = path.join(contentDir, article._raw.sourceFilePath);
-    return statSync(file).mtimeMs < checkStarted && splitArticle(readFileSync(file, 'utf8'))?.body === article.body.raw;
+    const body = splitArticle(readFileSync(file, 'utf8'))?.body;
+    return statSync(file).mtimeMs < checkStarted && body !== undefined && shortHash(body) === article.body.rawHash;
   });
 }
 
@@ -38,11 +40,12 @@ function update() {
     publicDir: path.resolve('public'),
     schemas: contentSchemas,
     now: new Date(),
+    cacheFile: checkCacheFile,
   });
   let ok = problems.length === 0;
   if (ok) {
     try {
-      const generated = readGenerated([defaultGeneratedDir]);
+      const generated = readGenerated({ dirs: [defaultGeneratedDir] });
       if (!compiledAsChecked(generated, checkStarted)) {
         // A save is on its way through contentlayer; its write brings another update.
         console.log('… 內容還在編譯，稍後自動更新');
@@ -86,7 +89,10 @@ export function startPreview(nextArgs: string[]): void {
     process.stdout.write(chunk);
     if (started || !chunk.toString().includes('Generated')) return;
     started = true;
-    watch(defaultGeneratedDir, { recursive: true }, schedule);
+    // The index step's own summary of what contentlayer wrote (pipeline/index/generated.ts) is not news.
+    watch(defaultGeneratedDir, { recursive: true }, (_, file) => {
+      if (!file?.endsWith(summaryFileName)) schedule();
+    });
     watch(path.join('public', 'images'), { recursive: true }, schedule);
     // A save the compiler rejects writes nothing: checking on every save still tells the editor why.
     watch(contentDir, { recursive: true }, (_, file) => {

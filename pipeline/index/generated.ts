@@ -1,7 +1,16 @@
 // Reads what contentlayer2 wrote: one `generated` folder, or one per shard (pipeline/compile.ts).
-import { readFileSync } from 'node:fs';
+//
+// A shard's articles file holds every compiled body (about 27 MB per 1,000 stories), and the index
+// step needs a body only where it writes a body file. So each shard also gets a summary beside its
+// articles file: every article without its body, with hashes of the body's source and code and the
+// images it shows. While the articles file is the one the summary was made from (a shard that did not
+// compile again), the summary stands in for it, and a body is read from the full file only if asked.
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { GeneratedContent } from './write-index';
+import type { Article, Author, Glossary, Section, Tag } from 'contentlayer/generated';
+import { imageAttributes } from '@/lib/body-components';
+import { readJson, writeAtomically } from '../files';
 
 /** The list of generated folders the last compile (pipeline/compile.ts) wrote. */
 export const generatedDirsFile = path.join('.contentlayer', 'generated-dirs.json');
@@ -9,20 +18,116 @@ export const generatedDirsFile = path.join('.contentlayer', 'generated-dirs.json
 /** The folder `contentlayer2 build` and `contentlayer2 dev` write to when run in the project. */
 export const defaultGeneratedDir = path.join('.contentlayer', 'generated');
 
+/** An article's compiled body, as the index step uses it: hashes first, the code only when needed. */
+export type BodySource = {
+  /** Hash of the body as written (the MDX), to tell whether a compile is of the file as it is now. */
+  rawHash: string;
+  /** Hash of the compiled code. */
+  codeHash: string;
+  /** Site paths of the images the body shows (<Figure src="…" />), to be measured once, in the index step. */
+  imageSources: string[];
+  /** The compiled code; read from the shard's full articles file when the body is summarised. */
+  code: () => string;
+};
+
+export type GeneratedArticle = Omit<Article, 'body'> & { body: BodySource };
+
+/** What contentlayer generated: the documents the index is built from. */
+export type GeneratedContent = {
+  allArticles: GeneratedArticle[];
+  allAuthors: Author[];
+  allTags: Tag[];
+  allSections: Section[];
+  glossary: Glossary | undefined;
+};
+
+export const shortHash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 16);
+
+// An opening tag of a body component that holds an image, and the attributes in it.
+const imageTags = imageAttributes.map(({ component, attribute }) => ({ tag: new RegExp(`<${component}\\b[^>]*>`, 'g'), attribute }));
+const ATTRIBUTE = /([A-Za-z]+)="([^"]*)"/g;
+
+/** Image paths an MDX body shows (<Figure src="…" />). */
+function bodyImageSources(body: string): string[] {
+  return imageTags.flatMap(({ tag, attribute }) =>
+    [...body.matchAll(tag)].flatMap((m) => {
+      const src = [...m[0].matchAll(ATTRIBUTE)].find((a) => a[1] === attribute)?.[2];
+      return src ? [src] : [];
+    }),
+  );
+}
+
+/** The summary's name, beside each folder's articles file. */
+export const summaryFileName = '_summary.json';
+
+type Summarised = Omit<Article, 'body'> & { body: Omit<BodySource, 'code'> };
+type Summary = { of: string; articles: Summarised[] };
+
+/** Identifies one write of a file: contentlayer writes the articles file anew on each run. */
+const stampOf = (file: string) => {
+  const s = statSync(file);
+  return `${s.ino}:${s.mtimeMs}:${s.size}`;
+};
+
+/** One folder's articles: from its summary while that is current, else from the full file (then summarised). */
+function readArticles(dir: string): GeneratedArticle[] {
+  const file = path.join(dir, 'Article', '_index.json');
+  const summaryFile = path.join(dir, 'Article', summaryFileName);
+  const stamp = stampOf(file);
+  let full: Map<string, string> | undefined;
+  const codeOf = (sourceFile: string) => () => {
+    full ??= new Map((JSON.parse(readFileSync(file, 'utf8')) as Article[]).map((a) => [a._raw.sourceFilePath, a.body.code]));
+    const code = full.get(sourceFile);
+    if (code === undefined) throw new Error(`${file} no longer holds ${sourceFile}: run npm run content.`);
+    return code;
+  };
+  const summary = readJson<Summary>(summaryFile);
+  if (summary?.of === stamp) return summary.articles.map((a) => ({ ...a, body: { ...a.body, code: codeOf(a._raw.sourceFilePath) } }));
+
+  const articles = JSON.parse(readFileSync(file, 'utf8')) as Article[];
+  const summarised: Summarised[] = articles.map((a) => ({
+    ...a,
+    body: { rawHash: shortHash(a.body.raw), codeHash: shortHash(a.body.code), imageSources: bodyImageSources(a.body.raw) },
+  }));
+  writeAtomically(summaryFile, JSON.stringify({ of: stamp, articles: summarised } satisfies Summary));
+  return summarised.map((a, i) => ({ ...a, body: { ...a.body, code: () => articles[i]!.body.code } }));
+}
+
 /**
- * The documents in the given generated folders, read afresh (an import would be cached for good).
- * Articles are gathered from every folder; authors, tags, sections and the glossary, which every
- * shard compiles alike, from the first.
+ * What the compile step wrote (pipeline/compile.ts): a folder per shard (one for a small site), and
+ * the overlay of story folders compiled since the last full compile, whose articles replace the
+ * shards' copies of those folders (a folder gone from content/ is gone from the site).
  */
-export function readGenerated(dirs: string[] = JSON.parse(readFileSync(generatedDirsFile, 'utf8')) as string[]): GeneratedContent {
+export type GeneratedDirs = { dirs: string[]; overlay?: { dir: string; folders: string[]; data?: boolean } };
+
+/** What the last compile wrote, or undefined before the first (a list of folders, from before the overlay, is read as such). */
+export function readGeneratedDirs(): GeneratedDirs | undefined {
+  const written = readJson<GeneratedDirs | string[]>(generatedDirsFile);
+  return Array.isArray(written) ? { dirs: written } : written;
+}
+
+/**
+ * The documents in the generated folders, read afresh (an import would be cached for good).
+ * Articles are gathered from every folder; authors, tags and sections from the overlay when it
+ * holds them (`data`), else from the first folder; the glossary, which every run compiles, from the
+ * overlay when there is one.
+ */
+export function readGenerated(generated: GeneratedDirs | undefined = readGeneratedDirs()): GeneratedContent {
+  if (!generated) throw new Error(`${generatedDirsFile} is missing: run npm run content.`);
   const read = <T>(dir: string, type: string): T => JSON.parse(readFileSync(path.join(dir, type, '_index.json'), 'utf8')) as T;
-  const [first] = dirs;
+  const [first] = generated.dirs;
   if (!first) throw new Error(`${generatedDirsFile} lists no generated folder: run npm run content.`);
+  const { overlay } = generated;
+  const replaced = new Set(overlay?.folders.map((f) => `articles/${f}`));
+  const data = overlay?.data ? overlay.dir : first;
   return {
-    allArticles: dirs.flatMap((dir) => read<GeneratedContent['allArticles']>(dir, 'Article')),
-    allAuthors: read(first, 'Author'),
-    allTags: read(first, 'Tag'),
-    allSections: read(first, 'Section'),
-    glossary: read(first, 'Glossary'),
+    allArticles: [
+      ...generated.dirs.flatMap(readArticles).filter((a) => !replaced.has(path.posix.dirname(a._raw.sourceFilePath))),
+      ...(overlay ? readArticles(overlay.dir) : []),
+    ],
+    allAuthors: read(data, 'Author'),
+    allTags: read(data, 'Tag'),
+    allSections: read(data, 'Section'),
+    glossary: read(overlay?.dir ?? first, 'Glossary'),
   };
 }

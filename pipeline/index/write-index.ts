@@ -2,18 +2,16 @@
 // script of single-script articles, then writes the body-free index that listings read and one body
 // file per article. Run by scripts/index-content.ts in the build, and in-process by the live preview
 // (pipeline/preview.ts) on every save.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { locales } from '@/i18n/locales';
-import type { Article, Author, Glossary, Section, Tag } from 'contentlayer/generated';
-import { imageAttributes } from '@/lib/body-components';
-import { bodiesDir, bodyFile, indexFile, revisionFile } from '@/lib/content-files';
+import { bodiesDir, bodyFile, contentOutDir, indexFile, revisionFile } from '@/lib/content-files';
 import type { ArticleBody, ContentIndex } from '@/lib/content-model';
 import { formatProblems } from '../check/format';
 import { readJson, writeAtomically } from '../files';
 import { createConverter } from '../convert';
 import { imageMeasurer } from '../image-size';
+import { shortHash, type GeneratedContent } from './generated';
 import { linkRelated } from './related';
 import { buildIndex } from './resolve';
 
@@ -21,6 +19,9 @@ const contentDir = process.env.CONTENT_DIR ?? 'content';
 const publicDir = path.join(process.cwd(), 'public');
 
 const sizeOf = imageMeasurer(publicDir);
+
+/** The index step's record of converted bodies (see the body loop below). */
+const conversionsFile = path.join(contentOutDir, 'conversions.json');
 
 let cachedConverter: { key: string; converter: ReturnType<typeof createConverter> } | undefined;
 
@@ -31,34 +32,14 @@ function converterFor(terms: { hant: string; hans: string }[]) {
   return cachedConverter.converter;
 }
 
-// An opening tag of a body component that holds an image, and the attributes in it.
-const imageTags = imageAttributes.map(({ component, attribute }) => ({ tag: new RegExp(`<${component}\\b[^>]*>`, 'g'), attribute }));
-const ATTRIBUTE = /([A-Za-z]+)="([^"]*)"/g;
-
-/** Image paths an MDX body shows (<Figure src="…" />), so that each is measured once, here. */
-function bodyImageSources(body: string): string[] {
-  return imageTags.flatMap(({ tag, attribute }) =>
-    [...body.matchAll(tag)].flatMap((m) => {
-      const src = [...m[0].matchAll(ATTRIBUTE)].find((a) => a[1] === attribute)?.[2];
-      return src ? [src] : [];
-    }),
-  );
-}
-
-/** What contentlayer generated: the documents the index is built from. */
-export type GeneratedContent = {
-  allArticles: Article[];
-  allAuthors: Author[];
-  allTags: Tag[];
-  allSections: Section[];
-  glossary: Glossary | undefined;
-};
-
 /** The index the site serves now, or undefined before the first content build. */
 export const readWrittenIndex = () => readJson<ContentIndex>(indexFile);
 
-/** What a content build wrote: the new index, and the one it replaced (undefined on a first build). */
-export type WrittenIndex = { index: ContentIndex; previous: ContentIndex | undefined };
+/**
+ * What a content build wrote: the new index, and the one it replaced (undefined on a first build),
+ * each with a hash of its file, which names that index for what is kept about it (pipeline/publish.ts).
+ */
+export type WrittenIndex = { index: ContentIndex; revision: string; previous: ContentIndex | undefined; previousRevision: string | undefined };
 
 /**
  * Builds and writes the index and body files; undefined, with the problems printed, when content is
@@ -120,43 +101,69 @@ export function writeContentIndex({ allArticles, allAuthors, allTags, allSection
   }
   linkRelated(index, now);
 
-  const previous = readWrittenIndex();
+  const previousText = existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : undefined;
+  const previous = previousText === undefined ? undefined : (JSON.parse(previousText) as ContentIndex);
   for (const locale of locales) mkdirSync(bodiesDir(locale), { recursive: true });
   const bySource = new Map(allArticles.map((a) => [a._raw.sourceFilePath, a.body]));
+  // The hash of each converted body's code, by its source's code and the converter: a body converted
+  // once is not converted again until its source or the glossary changes.
+  const keptConversions = readJson<Record<string, string>>(conversionsFile) ?? {};
+  const conversions: Record<string, string> = {};
   let derived = 0;
+  let converted = 0;
   for (const article of index.articles) {
     const source = bySource.get(article.sourceFile);
-    const code = source?.code ?? '';
+    if (!source) throw new Error(`No compiled body for ${article.sourceFile}`);
     const from = article.derivedFrom;
-    const images = Object.fromEntries(bodyImageSources(source?.raw ?? '').flatMap((src) => {
+    const images = Object.fromEntries(source.imageSources.flatMap((src) => {
       const size = sizeOf(src);
       return size ? [[src, size]] : [];
     }));
-    const body: ArticleBody = { code: from ? timed(() => converter.convertCode(code, from)) : code, images };
-    if (from) derived += 1;
-    const text = JSON.stringify(body);
-    article.bodyHash = createHash('sha256').update(text).digest('base64url').slice(0, 16);
+    let code: string | undefined;
+    const convertedCode = () => {
+      converted += 1;
+      return timed(() => converter.convertCode(source.code(), from!));
+    };
+    let codeHash = source.codeHash;
+    if (from) {
+      derived += 1;
+      const key = `${source.codeHash}:${from}:${converter.key}`;
+      codeHash = keptConversions[key] ?? shortHash((code = convertedCode()));
+      conversions[key] = codeHash;
+    }
+    // A body file is named by its code and its images' sizes, known without reading the code.
+    article.bodyHash = shortHash(JSON.stringify([codeHash, images]));
     const file = bodyFile(article.locale, article.slug, article.bodyHash);
-    if (!existsSync(file)) writeAtomically(file, text);
+    if (!existsSync(file)) {
+      code ??= from ? convertedCode() : source.code();
+      writeAtomically(file, JSON.stringify({ code, images } satisfies ArticleBody));
+    }
   }
-  writeAtomically(indexFile, JSON.stringify(index));
+  writeAtomically(conversionsFile, JSON.stringify(conversions));
+  const indexText = JSON.stringify(index);
+  writeAtomically(indexFile, indexText);
   // A tiny module the app imports: when it changes, `next dev` refreshes open pages by itself.
   writeAtomically(revisionFile, JSON.stringify({ revision: new Date().toISOString() }));
   removeUnusedBodies([index, previous]);
 
   const seconds = (ms: number) => (ms / 1000).toFixed(2);
   console.log(
-    `Indexed ${index.articles.length} articles (${derived} converted from the other script), ${index.tags.length} tags, ` +
+    `Indexed ${index.articles.length} articles (${derived} derived from the other script, ${converted} of them converted now), ${index.tags.length} tags, ` +
       `${index.sections.length} sections, ${index.authors.length} authors in ${seconds(performance.now() - started)} s`,
   );
   if (derived > 0) {
-    console.log(`Conversion: ${seconds(conversionMs)} s in all, ${(conversionMs / derived).toFixed(1)} ms per converted article`);
+    // Bodies converted before, and not changed since, are not converted again.
+    console.log(
+      converted === derived
+        ? `Conversion: ${seconds(conversionMs)} s in all, ${(conversionMs / converted).toFixed(1)} ms per converted article`
+        : `Conversion: ${seconds(conversionMs)} s in all: the titles of ${derived} articles, ${converted} bod${converted === 1 ? 'y' : 'ies'} (the others as converted before)`,
+    );
     // Editors want to see which files were converted; a corpus of thousands gets the first few.
-    const converted = index.articles.filter((x) => x.derivedFrom);
-    for (const a of converted.slice(0, 20)) console.log(`  converted ${a.derivedFrom} -> ${a.locale}: ${a.sourceFile}`);
-    if (converted.length > 20) console.log(`  … and ${converted.length - 20} more`);
+    const derivedArticles = index.articles.filter((x) => x.derivedFrom);
+    for (const a of derivedArticles.slice(0, 20)) console.log(`  converted ${a.derivedFrom} -> ${a.locale}: ${a.sourceFile}`);
+    if (derivedArticles.length > 20) console.log(`  … and ${derivedArticles.length - 20} more`);
   }
-  return { index, previous };
+  return { index, revision: shortHash(indexText), previous, previousRevision: previousText === undefined ? undefined : shortHash(previousText) };
 }
 
 /** Deletes the body files that none of these indexes names, and anything else left in the folder. */
