@@ -55,7 +55,7 @@ async function search(page: Page, locale: string, query: string): Promise<string
   return page.getByTestId('search-results').getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
 }
 
-test('a fix in a story body is live in both scripts, and only its pages are revalidated', async () => {
+test('a fix in a story body is live in both scripts, and only its pages are revalidated', async ({ page }) => {
   const before = await text('/zh-Hans/articles/taiwan-ai-server-supply-chain');
   expect(before).not.toContain('液冷機櫃測試修正句');
   site.write(SOURCE, site.read(SOURCE).replace('業界普遍認為，', '液冷機櫃測試修正句。業界普遍認為，'));
@@ -69,6 +69,18 @@ test('a fix in a story body is live in both scripts, and only its pages are reva
   expect(output).toMatch(/^ {2}\/sitemap\.xml$/m);
   expect(await text('/zh-Hant/articles/taiwan-ai-server-supply-chain')).toContain('液冷機櫃測試修正句');
   expect(await text('/zh-Hans/articles/taiwan-ai-server-supply-chain')).toContain('液冷机柜测试修正句');
+
+  // Search: the story's pages were indexed again in the fresh part, and the older copies are hidden,
+  // so the new sentence finds the story, and a word of its title finds it once, not twice.
+  const manifest = (await (await get('/pagefind/manifest.json')).json()) as Record<string, { parts: string[]; hidden: string[] }>;
+  for (const locale of ['zh-Hant', 'zh-Hans']) {
+    expect(manifest[locale]!.parts[0]).toMatch(/\/fresh\/$/);
+    expect(manifest[locale]!.hidden).toHaveLength(1);
+  }
+  const story = '/zh-Hant/articles/taiwan-ai-server-supply-chain';
+  expect(await search(page, 'zh-Hant', '液冷機櫃測試修正句')).toContain(story);
+  expect((await search(page, 'zh-Hant', 'AI 伺服器')).filter((href) => href === story)).toHaveLength(1);
+  expect((await search(page, 'zh-Hans', '液冷机柜测试修正句'))).toContain(story.replace('zh-Hant', 'zh-Hans'));
 });
 
 test('a new story is served, listed, in the sitemap and found by search, with no error while it is published', async ({ page }) => {

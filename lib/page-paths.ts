@@ -36,7 +36,8 @@ const hash = (text: string) => createHash('sha256').update(text).digest('base64u
 /**
  * Visits every page of the index, in both scripts: its path (with the locale) and what it shows,
  * as text, computed only when asked. Names of authors, tags and sections appear on every page (the
- * header, the cards), so they are part of what every page shows. The front page shows the newest
+ * header, the cards), so they are part of what every page shows (by their hash: hashing them anew
+ * for each of 40,000 pages took seconds). The front page shows the newest
  * stories and every section's, so it changes with any card.
  */
 function visitPages(index: LoadedIndex, visit: (path: string, shows: () => string) => void) {
@@ -49,7 +50,7 @@ function visitPages(index: LoadedIndex, visit: (path: string, shows: () => strin
   };
   for (const locale of locales) {
     const add = (path: string, shows: () => string) =>
-      visit(localePath(locale, path), () => `${(names ??= JSON.stringify([index.authors, index.tags, index.sections]))}\n${shows()}`);
+      visit(localePath(locale, path), () => `${(names ??= hash(JSON.stringify([index.authors, index.tags, index.sections])))}\n${shows()}`);
     const all = matching(index, { locale });
     add('', () => all.map(card).join('\n'));
     add('/tags', () => JSON.stringify(index.tags.map((t) => index.tagCount.get(articleKey(locale, t.slug)) ?? 0)));
@@ -80,6 +81,16 @@ export function pageFingerprints(index: LoadedIndex): Map<string, string> {
   const pages = new Map<string, string>();
   visitPages(index, (path, shows) => pages.set(path, hash(shows())));
   return pages;
+}
+
+/**
+ * Each article page's path and a fingerprint of what the search index takes from it: the article's
+ * own text and the names it shows, not the cards of other stories around it (the page marks those
+ * data-pagefind-ignore), so that a new story does not send every page that lists it to be indexed again.
+ */
+export function searchFingerprints(index: LoadedIndex): Map<string, string> {
+  const names = hash(JSON.stringify([index.authors, index.tags, index.sections]));
+  return new Map(index.articles.map((a) => [a.path, hash(`${names}\n${JSON.stringify({ ...a, related: [], furtherReading: [] })}`)]));
 }
 
 /** The paths whose page differs between two indexes: changed, added or gone. */

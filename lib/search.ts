@@ -21,7 +21,9 @@ export const searchManifestUrl = '/pagefind/manifest.json';
 export const searchPartUrl = (version: string, locale: Locale, part: string) => `/pagefind/${version}/${locale}/${part}/`;
 
 /**
- * For each script, the URLs of its index parts; the first is loaded, the rest merged into it. The
- * manifest is the only file that changes in place; every version's files never change.
+ * For each script, the URLs of its index parts (the first is loaded, the rest merged into it) and
+ * the ids of results to leave out: older copies of pages a publish indexed again in the fresh part,
+ * and pages gone (pipeline/search-index.ts). The manifest is the only file that changes in place;
+ * every version's files never change.
  */
-export type SearchManifest = Record<Locale, string[]>;
+export type SearchManifest = Record<Locale, { parts: string[]; hidden: string[] }>;

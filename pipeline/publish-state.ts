@@ -8,7 +8,11 @@ import { readJson, writeAtomically } from './files';
 
 const stateFile = path.join(contentOutDir, 'published.json');
 
-export type PublishState = { commit?: string; at: string; pending: string[] };
+/**
+ * The commit published, and what some server or the search index has not yet been given: the pages
+ * to revalidate, and the article pages to index for search.
+ */
+export type PublishState = { commit?: string; at: string; pending: string[]; searchPending?: string[] };
 
 export const readState = () => readJson<PublishState>(stateFile);
 

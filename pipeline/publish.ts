@@ -9,16 +9,20 @@
 //  5. compares every page before and after (lib/page-paths.ts) and tells each server in
 //     PUBLISH_SERVERS to revalidate exactly the pages that differ, then requests the main ones so
 //     that no reader waits for their first render;
-//  6. rebuilds the parts of the search index whose article pages changed, from the first server.
+//  6. indexes for search the article pages whose text changed (pipeline/search-index.ts: a small
+//     fresh part, merged with the others in the reader's browser), from the first server.
 import path from 'node:path';
 import { loadIndex } from '@/lib/content-index';
+import { contentOutDir } from '@/lib/content-files';
 import type { ContentIndex } from '@/lib/content-model';
-import { changedPages, pageFingerprints } from '@/lib/page-paths';
+import { changedPages, pageFingerprints, searchFingerprints } from '@/lib/page-paths';
 import { checkContent } from './check/check-content';
+import { checkCacheFile } from './check/cache';
 import { formatProblems } from './check/format';
 import { compileContent } from './compile';
 import { readGenerated } from './index/generated';
 import { readWrittenIndex, writeContentIndex } from './index/write-index';
+import { readJson, writeAtomically } from './files';
 import { git, readState, tryGit, writeState } from './publish-state';
 import { contentSchemas } from './schema';
 import { writeSearchIndex } from './search-index';
@@ -40,6 +44,22 @@ function filesChangedSince(commit: string): Set<string> | undefined {
     .filter((f) => f.startsWith(prefix))
     .map((f) => f.slice(prefix.length));
   return new Set(files);
+}
+
+/**
+ * What every page of the last published index showed (lib/page-paths.ts), kept for the next publish
+ * to compare with, so that it works out one index's fingerprints, not two.
+ */
+const printsFile = path.join(contentOutDir, 'page-prints.json');
+type KeptPrints = { revision: string; pages: [string, string][]; search: [string, string][] };
+
+/** The fingerprints of an index's pages and of its articles for search: kept ones if they are of this index. */
+function printsOf(index: ContentIndex | undefined, revision: string | undefined): { pages: Map<string, string>; search: Map<string, string> } {
+  if (!index) return { pages: new Map(), search: new Map() };
+  const kept = readJson<KeptPrints>(printsFile);
+  if (kept && kept.revision === revision) return { pages: new Map(kept.pages), search: new Map(kept.search) };
+  const loaded = loadIndex(index, Date.now());
+  return { pages: pageFingerprints(loaded), search: searchFingerprints(loaded) };
 }
 
 /** The servers to notify: PUBLISH_SERVERS (comma-separated origins), or the local one on PORT. */
@@ -76,6 +96,7 @@ export async function publish({ pull = false, log = console.log }: PublishOption
     schemas: contentSchemas,
     now: new Date(),
     bodies: changedFiles && served ? { changed: changedFiles, published } : undefined,
+    cacheFile: checkCacheFile,
   });
   if (problems.length > 0) {
     console.error(formatProblems(problems, contentDir));
@@ -88,29 +109,45 @@ export async function publish({ pull = false, log = console.log }: PublishOption
   log(`Compiled in ${elapsed()} s.`);
   const written = writeContentIndex(readGenerated());
   if (!written) return { ok: false, changed: [], seconds: elapsed() };
+  log(`Indexed in ${elapsed()} s.`);
 
-  const now = Date.now();
-  const fingerprints = (index: ContentIndex | undefined) => (index ? pageFingerprints(loadIndex(index, now)) : new Map<string, string>());
-  const changed = changedPages(fingerprints(written.previous), fingerprints(written.index));
+  const before = printsOf(written.previous, written.previousRevision);
+  const after = printsOf(written.index, written.revision);
+  writeAtomically(printsFile, JSON.stringify({ revision: written.revision, pages: [...after.pages], search: [...after.search] } satisfies KeptPrints));
+  const changed = changedPages(before.pages, after.pages);
+  const searchChanged = changedPages(before.search, after.search);
   if (changed.length > 0) changed.push('/sitemap.xml');
   const paths = [...new Set([...(state?.pending ?? []), ...changed])];
-  log(`${changed.length} page(s) changed${paths.length > changed.length ? `, ${paths.length - changed.length} left from an earlier publish` : ''}.`);
+  log(`${changed.length} page(s) changed${paths.length > changed.length ? `, ${paths.length - changed.length} left from an earlier publish` : ''} (compared in ${elapsed()} s).`);
   for (const p of paths.slice(0, 40)) log(`  ${p}`);
   if (paths.length > 40) log(`  … and ${paths.length - 40} more`);
 
-  const notified = paths.length === 0 || (await notifyServers(paths, log));
-  if (notified && paths.some((p) => p.includes('/articles/'))) {
-    await writeSearchIndex(path.join(process.cwd(), 'scripts', 'search-index.ts'), { origin: publishServers()[0], changed: paths });
-  }
-  writeState({ commit, at: new Date().toISOString(), pending: notified ? [] : paths });
+  // Recorded before anything is sent: a publish stopped from here on leaves the next one the pages
+  // and the search entries it owes (the index already says what it published).
+  const searchPaths = [...new Set([...(state?.searchPending ?? []), ...searchChanged])];
+  writeState({ commit, at: new Date().toISOString(), pending: paths, searchPending: searchPaths });
+  const notified = paths.length === 0 || (await notifyServers(paths, log, elapsed));
+  if (notified) await writeSearchIndex(path.join(process.cwd(), 'scripts', 'search-index.ts'), { origin: publishServers()[0], changed: searchPaths });
+  writeState({ commit, at: new Date().toISOString(), pending: notified ? [] : paths, searchPending: notified ? [] : searchPaths });
   log(notified ? `Published in ${elapsed()} s.` : 'Not every server was told: run npm run publish again once they answer.');
   return { ok: notified, changed, seconds: elapsed() };
 }
 
-/** Pages a reader is likely to open first after a publish: requested once so that they are rendered. */
-const isMainPage = (p: string) => /^\/[^/]+(?:\/articles\/[^/]+|\/(?:tags|sections|authors)\/[^/]+)?$/.test(p);
+/**
+ * Pages a reader is likely to open first after a publish, requested once so that they are rendered:
+ * the front pages, then the first pages of listings, then stories; at most WARM_PAGES of them (a
+ * new story changes the related cards of hundreds of stories, which render when first read).
+ */
+const WARM_PAGES = 24;
+function mainPages(paths: string[]): string[] {
+  const rank = (p: string) => (/^\/[^/]+$/.test(p) ? 0 : /^\/[^/]+\/(?:tags|sections|authors)\/[^/]+$/.test(p) ? 1 : /^\/[^/]+\/articles\/[^/]+$/.test(p) ? 2 : 3);
+  return paths
+    .filter((p) => rank(p) < 3)
+    .sort((a, b) => rank(a) - rank(b))
+    .slice(0, WARM_PAGES);
+}
 
-async function notifyServers(paths: string[], log: (line: string) => void): Promise<boolean> {
+async function notifyServers(paths: string[], log: (line: string) => void, elapsed: () => number): Promise<boolean> {
   const token = process.env.PUBLISH_TOKEN;
   if (!token) {
     console.error('PUBLISH_TOKEN is not set: the servers cannot be told what changed. Set it to the token the servers were started with.');
@@ -126,8 +163,10 @@ async function notifyServers(paths: string[], log: (line: string) => void): Prom
           signal: AbortSignal.timeout(30_000),
         });
         if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
-        await warm(origin, paths.filter(isMainPage));
-        log(`Told ${origin}.`);
+        log(`Told ${origin} in ${elapsed()} s.`);
+        const main = mainPages(paths);
+        await warm(origin, main);
+        log(`Warmed ${origin} (${main.length} page(s)) in ${elapsed()} s.`);
         return true;
       } catch (error) {
         console.error(`Could not tell ${origin}: ${(error as Error).message}`);

@@ -27,6 +27,7 @@ import { searchBundleDir, searchManifestFile, searchPartUrl, type SearchManifest
 import { readJson, writeAtomically } from './files';
 
 const partSize = Number(process.env.SEARCH_PART_SIZE ?? 2000);
+const freshLimit = Number(process.env.SEARCH_FRESH_LIMIT ?? 200);
 const resultPrefix = 'search-parts ';
 const TAIPEI_OFFSET_MS = 8 * 3600_000;
 
@@ -59,8 +60,6 @@ export function searchParts(articles: readonly { path: string; publishedAt: stri
   return [...parts].map(([key, paths]) => ({ key, paths: paths.sort() })).sort((a, b) => b.key.localeCompare(a.key));
 }
 
-const partsOf = (locale: Locale) => searchParts(matching(currentIndex(), { locale }));
-
 // Pagefind never indexes what is inside <script>, and half of a page's HTML is the framework's
 // inline RSC payload: leaving the scripts out gives the same index, sooner. An HTML script
 // element ends at the first `</script>`, so the pattern cannot cut one short.
@@ -90,99 +89,172 @@ async function pageHtml(pagePath: string, origin: string | undefined, changed: R
   return text;
 }
 
-/** Indexes the named parts of one script into a version folder; returns each part's page count. */
-export async function indexScript(locale: Locale, version: string, keys: string[], origin?: string, changed: ReadonlySet<string> = new Set()): Promise<Record<string, number>> {
-  const wanted = new Set(keys);
-  const counts: Record<string, number> = {};
-  for (const part of partsOf(locale).filter((p) => wanted.has(p.key))) {
+/** One run of a child process: parts of one script to index into a version folder, each with its pages. */
+type Job = { locale: Locale; version: string; parts: SearchPart[]; origin?: string; changed: string[] };
+
+/** For each part indexed, each page's id in it (pagefind's fragment name, which its results carry). */
+type JobResult = Record<string, Record<string, string>>;
+
+/** The page id of every page in a written pagefind bundle, by page path. */
+function pageIds(bundle: string): Record<string, string> {
+  const ids: Record<string, string> = {};
+  const dir = path.join(bundle, 'fragment');
+  for (const name of readdirSync(dir)) {
+    // A fragment is gzipped JSON behind pagefind's signature.
+    const text = gunzipSync(readFileSync(path.join(dir, name))).toString('utf8');
+    const { url } = JSON.parse(text.slice(text.indexOf('{'))) as { url: string };
+    ids[url] = name.replace(/\.pf_fragment$/, '');
+  }
+  return ids;
+}
+
+/** Indexes the parts of one script named in a job; returns each page's id by part. */
+export async function indexScript({ locale, version, parts, origin, changed }: Job): Promise<JobResult> {
+  const changedPaths = new Set(changed);
+  const result: JobResult = {};
+  for (const part of parts) {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     for (const pagePath of part.paths) {
-      const added = await index.addHTMLFile({ url: pagePath, content: await pageHtml(pagePath, origin, changed) });
+      const added = await index.addHTMLFile({ url: pagePath, content: await pageHtml(pagePath, origin, changedPaths) });
       if (added.errors.length > 0) throw new Error(`${pagePath}: ${added.errors.join('; ')}`);
     }
     const url = searchPartUrl(version, locale, part.key);
-    const written = await index.writeFiles({ outputPath: path.join(searchBundleDir, version, locale, part.key) });
+    const outputPath = path.join(searchBundleDir, version, locale, part.key);
+    const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write ${url}: ${written.errors.join('; ')}`);
     await index.deleteIndex();
-    counts[part.key] = part.paths.length;
+    result[part.key] = part.paths.length > 0 ? pageIds(outputPath) : {};
   }
   await pagefind.close();
-  return counts;
+  return result;
 }
 
-/** Prints one script's result for the parent process (writeSearchIndex), which reads it back. */
-export async function indexScriptForParent(locale: Locale, version: string, keys: string[], origin?: string, changedFile?: string): Promise<void> {
-  const changed = new Set(changedFile ? (JSON.parse(readFileSync(changedFile, 'utf8')) as string[]) : []);
-  console.log(`${resultPrefix}${JSON.stringify(await indexScript(locale, version, keys, origin, changed))}`);
+/** Runs a job written by writeSearchIndex, and prints its result for it to read back. */
+export async function indexScriptForParent(jobFile: string): Promise<void> {
+  const job = JSON.parse(readFileSync(jobFile, 'utf8')) as Job;
+  console.log(`${resultPrefix}${JSON.stringify(await indexScript(job))}`);
 }
 
-/** What each part of the served index holds, to tell at the next run which parts changed. */
-type PartsRecord = Record<string, Record<string, { url: string; members: string }>>;
+/**
+ * What the served index of one script holds: each part (its URL, a hash of the pages it should hold,
+ * and the id of each page it holds) and the fresh part, of pages changed since their part was built.
+ */
+type PartRecord = { url: string; members: string; ids: Record<string, string> };
+type ScriptRecord = { parts: Record<string, PartRecord>; fresh?: PartRecord & { paths: string[] } };
+type PartsRecord = Partial<Record<Locale, ScriptRecord>>;
 const partsRecordFile = path.join(searchBundleDir, 'parts.json');
-
 
 /** The version folder a part URL is in. */
 const versionOf = (url: string) => url.split('/')[2];
 
+const membersHash = (paths: string[]) => createHash('sha256').update(paths.join('\n')).digest('base64url').slice(0, 16);
+
 export type SearchIndexOptions = {
   /** Read pages from this server instead of the build's files (a publish). */
   origin?: string;
-  /** Only these page paths changed (a publish): parts without them, whose pages are the same, are kept. */
+  /** The article pages whose text changed, were added or are gone (a publish). */
   changed?: string[];
 };
 
+/** What one script's run does: the parts to index, and the record and manifest entry once done. */
+type Plan = { locale: Locale; parts: SearchPart[]; current: Set<string>; layout: string[]; fresh?: SearchPart };
+
 /**
  * Indexes both scripts, each in its own process (a pagefind service indexes on one core), side by
- * side: `entry` is the command-line script that runs indexScriptForParent for
- * `--locale L --version V --parts K,…`. Parts are written to a new version folder; the manifest is
- * then swapped in one rename; the version folders neither it nor the one before names are deleted.
+ * side: `entry` is the command-line script that runs indexScriptForParent for `--job FILE`.
+ *
+ * A build indexes every part. A publish adds the pages it changed to the fresh part and indexes
+ * that part alone, a few hundred pages at most: the search page merges it with the others and hides
+ * the older copies the others hold of its pages (by page id), and of pages gone. Once the fresh part
+ * would pass SEARCH_FRESH_LIMIT pages (default 200), the publish indexes again the parts its pages
+ * belong to instead, and the fresh part starts empty. Parts are written to a new version folder; the
+ * manifest is then swapped in one rename; version folders neither it nor the one before names are
+ * deleted.
  */
 export async function writeSearchIndex(entry: string, { origin, changed }: SearchIndexOptions = {}): Promise<void> {
   const started = performance.now();
   const version = Date.now().toString(36);
   const previous = changed ? readJson<PartsRecord>(partsRecordFile) : undefined;
-  const changedPaths = new Set(changed);
   const record: PartsRecord = {};
-  const plans = locales.map((locale) => {
-    const parts = partsOf(locale);
-    const rebuild: string[] = [];
-    record[locale] = {};
-    for (const part of parts) {
-      const members = createHash('sha256').update(part.paths.join('\n')).digest('base64url').slice(0, 16);
-      const before = previous?.[locale]?.[part.key];
-      const keep = before && before.members === members && !part.paths.some((p) => changedPaths.has(p));
-      if (!keep) rebuild.push(part.key);
-      record[locale]![part.key] = { url: keep ? before.url : searchPartUrl(version, locale, part.key), members };
+
+  const plans: Plan[] = locales.map((locale) => {
+    const articles = matching(currentIndex(), { locale });
+    const current = new Set(articles.map((a) => a.path));
+    const layout = searchParts(articles);
+    // A record written before fresh parts existed has no `parts`: every part is indexed again.
+    const before = previous?.[locale]?.parts ? previous[locale] : undefined;
+    // Pages to index again: the publish's, the fresh part's, and any page no part holds (a story
+    // that was scheduled is in no part until the first publish after its time).
+    const indexed = new Set([...Object.values(before?.parts ?? {}).flatMap((p) => Object.keys(p.ids)), ...(before?.fresh?.paths ?? [])]);
+    const changedHere = new Set(changed?.filter((p) => p.startsWith(`/${locale}/`)));
+    const pending = [...new Set([...(before?.fresh?.paths ?? []), ...changedHere, ...[...current].filter((p) => !indexed.has(p))])];
+    const fresh = pending.filter((p) => current.has(p)).sort();
+    if (before && fresh.length <= freshLimit) {
+      // Only the fresh part changes; when its pages are the same as before, nothing does.
+      const same = before.fresh !== undefined && membersHash(fresh) === before.fresh.members && !fresh.some((p) => changedHere.has(p));
+      const freshPart = fresh.length > 0 && !same ? { key: 'fresh', paths: fresh } : undefined;
+      record[locale] = { parts: before.parts, ...(same ? { fresh: before.fresh } : {}) };
+      return { locale, parts: freshPart ? [freshPart] : [], current, layout: Object.keys(before.parts).sort().reverse(), fresh: freshPart };
     }
-    return { locale, parts, rebuild };
+    // Every part whose pages changed (or were never indexed) is indexed again, and the fresh part empties.
+    const touched = new Set(pending);
+    record[locale] = { parts: {} };
+    const parts = layout.filter((part) => {
+      const kept = before?.parts[part.key];
+      const keep = kept && kept.members === membersHash(part.paths) && !part.paths.some((p) => touched.has(p)) && !Object.keys(kept.ids).some((p) => !current.has(p));
+      if (keep) record[locale]!.parts[part.key] = kept;
+      return !keep;
+    });
+    return { locale, parts, current, layout: layout.map((p) => p.key) };
   });
 
-  // The changed pages go to the children in a file: a publish may change thousands.
-  const changedFile = path.join(os.tmpdir(), `search-changed-${process.pid}.json`);
-  writeFileSync(changedFile, JSON.stringify(changed ?? []));
-  const counts = await Promise.all(
+  // The job goes to each child in a file: a publish may change thousands of pages.
+  const results = await Promise.all(
     plans.map(
-      ({ locale, rebuild }) =>
-        new Promise<Record<string, number>>((resolve, reject) => {
-          if (rebuild.length === 0) return resolve({});
-          const args = [entry, '--locale', locale, '--version', version, '--parts', rebuild.join(','), '--changed', changedFile, ...(origin ? ['--from', origin] : [])];
-          const child = spawn(process.execPath, [...process.execArgv, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+      ({ locale, parts }) =>
+        new Promise<JobResult>((resolve, reject) => {
+          if (parts.length === 0) return resolve({});
+          const jobFile = path.join(os.tmpdir(), `search-job-${process.pid}-${locale}.json`);
+          writeFileSync(jobFile, JSON.stringify({ locale, version, parts, origin, changed: changed ?? [] } satisfies Job));
+          const child = spawn(process.execPath, [...process.execArgv, entry, '--job', jobFile], { stdio: ['ignore', 'pipe', 'inherit'] });
           let output = '';
           child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
           child.on('error', reject);
           child.on('exit', (code) => {
+            rmSync(jobFile, { force: true });
             const line = output.split('\n').find((l) => l.startsWith(resultPrefix));
             if (code !== 0 || !line) return reject(new Error(`Indexing ${locale} for search failed (exit ${code}).`));
-            resolve(JSON.parse(line.slice(resultPrefix.length)) as Record<string, number>);
+            resolve(JSON.parse(line.slice(resultPrefix.length)) as JobResult);
           });
         }),
     ),
   );
 
-  rmSync(changedFile, { force: true });
-  const manifest = Object.fromEntries(plans.map(({ locale, parts }) => [locale, parts.map((p) => record[locale]![p.key]!.url)])) as SearchManifest;
-  const kept = new Set([...Object.values(manifest).flat(), ...Object.values(readJson<SearchManifest>(searchManifestFile) ?? {}).flat()].map(versionOf));
+  const manifest = {} as SearchManifest;
+  plans.forEach(({ locale, parts, current, layout, fresh }, i) => {
+    const script = record[locale]!;
+    const ids = results[i]!;
+    for (const part of parts) {
+      const entry = { url: searchPartUrl(version, locale, part.key), members: membersHash(part.paths), ids: ids[part.key] ?? {} };
+      if (part === fresh) script.fresh = { ...entry, paths: part.paths };
+      else script.parts[part.key] = entry;
+    }
+    // Older copies of the fresh part's pages, and pages gone, are hidden from results; a page the
+    // same in both parts has the same id, and stays.
+    const freshPaths = new Set(script.fresh?.paths);
+    const freshIds = new Set(Object.values(script.fresh?.ids ?? {}));
+    const hidden = Object.values(script.parts).flatMap((part) =>
+      Object.entries(part.ids).flatMap(([pagePath, id]) => ((!current.has(pagePath) || freshPaths.has(pagePath)) && !freshIds.has(id) ? [id] : [])),
+    );
+    const urls = layout.flatMap((key) => (script.parts[key] ? [script.parts[key].url] : []));
+    manifest[locale] = { parts: script.fresh ? [script.fresh.url, ...urls] : urls, hidden: [...new Set(hidden)].sort() };
+  });
+
+  // A manifest written before fresh parts existed lists each script's part URLs alone.
+  const versions = (m: Record<string, { parts: string[] } | string[]> | undefined) =>
+    Object.values(m ?? {}).flatMap((script) => (Array.isArray(script) ? script : script.parts).map(versionOf));
+  const kept = new Set([...versions(manifest), ...versions(readJson(searchManifestFile))]);
   mkdirSync(searchBundleDir, { recursive: true });
   writeAtomically(partsRecordFile, JSON.stringify(record));
   writeAtomically(searchManifestFile, JSON.stringify(manifest));
@@ -192,8 +264,11 @@ export async function writeSearchIndex(entry: string, { origin, changed }: Searc
     if (isVersion && !kept.has(name)) rmSync(path.join(searchBundleDir, name), { recursive: true, force: true });
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const indexed = counts.reduce((n, c) => n + Object.values(c).reduce((m, k) => m + k, 0), 0);
-  const rebuilt = plans.reduce((n, p) => n + p.rebuild.length, 0);
-  const total = plans.reduce((n, p) => n + p.parts.length, 0);
-  console.log(`Search index: ${indexed} article pages indexed in ${rebuilt} of ${total} part(s) (${locales.map((l, i) => `${plans[i]!.parts.length} ${l}`).join(', ')}), ${seconds} s.`);
+  const indexed = plans.reduce((n, p) => n + p.parts.reduce((m, part) => m + part.paths.length, 0), 0);
+  const rebuilt = plans.reduce((n, p) => n + p.parts.length, 0);
+  const summary = plans.map(({ locale }) => {
+    const m = manifest[locale];
+    return `${locale}: ${m.parts.length} part(s)${record[locale]?.fresh ? `, ${record[locale].fresh.paths.length} page(s) in the fresh part` : ''}${m.hidden.length ? `, ${m.hidden.length} hidden` : ''}`;
+  });
+  console.log(`Search index: ${indexed} article pages indexed in ${rebuilt} part(s) (${summary.join('; ')}), ${seconds} s.`);
 }

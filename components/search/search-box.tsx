@@ -37,18 +37,25 @@ type State =
 const batchSize = 10;
 const typingDelay = 300;
 
-let loaded: Promise<Pagefind> | undefined;
+/** One script's index, ready to search, and the ids of results to leave out. */
+type LoadedSearch = { pagefind: Pagefind; hidden: Set<string> };
 
-/** Loads the index parts of one script once per page: the first part, then the others merged into it. */
-function loadPagefind(manifestUrl: string, locale: Locale): Promise<Pagefind> {
+let loaded: Promise<LoadedSearch> | undefined;
+
+/**
+ * Loads the index parts of one script once per page: the first part, then the others merged into it.
+ * The manifest also names results to leave out: the older copy of a page a publish indexed again in
+ * the fresh part, and pages gone (pipeline/search-index.ts).
+ */
+function loadPagefind(manifestUrl: string, locale: Locale): Promise<LoadedSearch> {
   loaded ??= (async () => {
-    const manifest = (await (await fetch(manifestUrl)).json()) as Record<string, string[]>;
-    const [first, ...rest] = manifest[locale] ?? [];
+    const manifest = (await (await fetch(manifestUrl)).json()) as Record<string, { parts: string[]; hidden: string[] } | undefined>;
+    const [first, ...rest] = manifest[locale]?.parts ?? [];
     if (!first) throw new Error(`No search index for ${locale}`);
     const pagefind = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ `${first}pagefind.js`)) as Pagefind;
     await pagefind.options({ excerptLength: 40 });
     for (const url of rest) await pagefind.mergeIndex(url);
-    return pagefind;
+    return { pagefind, hidden: new Set(manifest[locale]?.hidden) };
   })();
   loaded.catch(() => (loaded = undefined));
   return loaded;
@@ -71,13 +78,18 @@ export function SearchBox({ locale, manifestUrl, labels }: SearchBoxProps) {
     if (!q) return setState({ status: 'idle' });
     setState({ status: 'searching', query: q });
     try {
-      const pagefind = await loadPagefind(manifestUrl, locale);
+      const { pagefind, hidden } = await loadPagefind(manifestUrl, locale);
       // Pages with the query's characters side by side come first, then pages with its words anywhere:
       // the index and the browser do not always cut a long phrase into the same words, and a phrase
-      // copied from a title must still find its article.
+      // copied from a title must still find its article. A page held by two parts the same is shown once.
       const [exact, loose] = await Promise.all([pagefind.search(searchQuery(q)), pagefind.search(q)]);
-      const seen = new Set(exact.results.map((r) => r.id));
-      const results = [...exact.results, ...loose.results.filter((r) => !seen.has(r.id))];
+      const seen = new Set(hidden);
+      const results: PagefindResult[] = [];
+      for (const result of [...exact.results, ...loose.results]) {
+        if (seen.has(result.id)) continue;
+        seen.add(result.id);
+        results.push(result);
+      }
       const shown = await Promise.all(results.slice(0, batchSize).map((r) => r.data()));
       if (ticket === latest.current) setState({ status: 'done', query: q, results, shown });
     } catch {
