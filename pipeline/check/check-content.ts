@@ -27,9 +27,9 @@ export type CheckOptions = {
   only?: ReadonlySet<string>;
   /**
    * Parse only these bodies (the publish step: the files changed since the last publish, when every
-   * body was checked), but report every problem found in front matter and references. Every body is
-   * parsed all the same when an article published then (`published`, slugs) is gone, since a body
-   * may link to it.
+   * body was checked), but report every problem found in front matter and references. When an
+   * article published then (`published`, slugs) is gone, the bodies that name it are parsed too,
+   * since they may link to it.
    */
   bodies?: { changed: ReadonlySet<string>; published: ReadonlySet<string> };
   /** Where to keep each file's own result between runs (pipeline/check/cache.ts); none when unset. */
@@ -188,10 +188,13 @@ export function checkContent({ contentDir, publicDir, schemas, now, only, bodies
   }
 
   const slugs = new Set(index.articles.filter((a) => !a.draft && a.publishedAt <= now.toISOString()).map((a) => a.slug));
-  const someGone = bodiesToParse && [...bodiesToParse.published].some((slug) => !slugs.has(slug));
-  const parse = (file: string) => (only ? only.has(file) : !bodiesToParse || someGone || bodiesToParse.changed.has(file));
+  // A story published before and gone now breaks the links to it: the bodies that name its slug
+  // (a link to a story always does) are parsed too.
+  const gone = bodiesToParse ? [...bodiesToParse.published].filter((slug) => !slugs.has(slug)) : [];
+  const parse = (file: string, text: () => string) =>
+    only ? only.has(file) : !bodiesToParse || bodiesToParse.changed.has(file) || gone.some((slug) => text().includes(slug));
   for (const { file, text } of bodies) {
-    if (!parse(file)) continue;
+    if (!parse(file, text)) continue;
     const fm = splitArticle(text())!;
     const bodyLine = fm.block.split('\n').length;
     for (const p of checkBody(fm.body, { imageSize, articleExists: (slug) => slugs.has(slug) })) {
