@@ -1,26 +1,36 @@
-// `npm run bench:publish -- --articles N [--runs R] [--work DIR]`: how long a change takes from
+// `npm run bench:publish -- --articles N [--runs R] [--work DIR] [--rate RPS] [--changes abc]`: how long a change takes from
 // `git commit` to readers, on a built site of N synthetic stories (bench/corpus.ts) served by two
 // production servers sharing Redis. For (a) a one-character fix in a story's body, (b) a new story
 // and (c) a story taken back to draft, R times each (default 3), it commits the change, runs
 // `npm run publish` (telling both servers) and prints:
 // - visible: seconds until the change shows over HTTP on both servers, on the story's page and on the
 //   front page (a new story listed, a withdrawn one gone);
+// - in search: seconds until the search page of both servers, in Chromium, finds the change (the
+//   fixed sentence, the new story's title) or no longer finds the withdrawn story, asked once the
+//   publish is done (it swaps the search index in last);
 // - done: seconds until the publish step finished, the search index included;
 // - the publish step's own timings, and what autocannon saw meanwhile: 50 connections on pages and
-//   listings of both servers (errors, non-2xx answers, requests).
+//   listings of both servers (errors, non-2xx answers, requests), as fast as they answer or, with
+//   --rate, at that many requests a second in all.
 // The site is built once in DIR (default: a folder in the system's temp folder), and reused by later
 // runs with the same DIR and N.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
 import autocannon from 'autocannon';
 import type { ContentIndex } from '@/lib/content-model';
+import { chromiumArgs, chromiumPath } from './chromium';
 import { startServer, type Server } from './common';
 import { startRedis } from './redis-server';
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, runs: { type: 'string', default: '3' }, work: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { articles: { type: 'string', default: '10000' }, runs: { type: 'string', default: '3' }, work: { type: 'string' }, rate: { type: 'string' }, changes: { type: 'string', default: 'abc' } },
+});
+// Requests per second of the load on both servers together; unset, as fast as they answer.
+const rate = values.rate ? Number(values.rate) : undefined;
 const articles = Number(values.articles);
 const runs = Number(values.runs);
 const root = process.cwd();
@@ -56,7 +66,29 @@ const read = (file: string) => readFileSync(path.join(work, 'content', file), 'u
 const write = (file: string, text: string) => writeFileSync(path.join(work, 'content', file), text);
 const body = (origin: string, p: string) => fetch(`${origin}${p}`).then(async (r) => ({ status: r.status, html: await r.text() }), () => ({ status: 0, html: '' }));
 
-type Change = { name: string; make: (k: number) => { visible: () => Promise<boolean> } };
+/** What the search page of one server lists for a query, read in a fresh browser context (no cached manifest). */
+async function searchHits(origin: string, query: string): Promise<string[]> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${origin}/zh-Hant/search?q=${encodeURIComponent(query)}`);
+    await page.getByTestId('search-status').and(page.locator('[data-state="done"], [data-state="failed"]')).waitFor({ timeout: 30_000 });
+    return await page.getByTestId('search-results').getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  } catch {
+    return [];
+  } finally {
+    await context.close();
+  }
+}
+
+/** Whether a query finds (or, with `found` false, no longer finds) a page on both servers. */
+const inSearch = async (query: string, pagePath: string, found = true) =>
+  (await Promise.all(origins.map((o) => searchHits(o, query)))).every((hits) => hits.includes(pagePath) === found);
+
+type Change = {
+  name: string;
+  make: (k: number) => { visible: () => Promise<boolean>; searched: () => Promise<boolean>; searchable?: () => Promise<boolean> };
+};
 
 /** A published story written by hand in one script, and its file. */
 function storyWithFile(k: number) {
@@ -69,11 +101,16 @@ const changes: Change[] = [
     name: '(a) a fix in a body',
     make(k) {
       const story = storyWithFile(k);
-      const marker = `修正${k}號`;
+      // A word found nowhere else, so that search finds this story for it only once it is indexed.
+      const word = `qz${k}${Date.now().toString(36)}x`;
+      const marker = `修正標記 ${word} 。`;
       const text = read(story.sourceFile);
       const split = text.indexOf('\n---', 4) + 5;
       write(story.sourceFile, `${text.slice(0, split)}\n${marker}${text.slice(split)}`);
-      return { visible: async () => (await Promise.all(origins.map((o) => body(o, story.path)))).every((r) => r.html.includes(marker)) };
+      return {
+        visible: async () => (await Promise.all(origins.map((o) => body(o, story.path)))).every((r) => r.html.includes(marker)),
+        searched: () => inSearch(word, story.path),
+      };
     },
   },
   {
@@ -96,6 +133,7 @@ const changes: Change[] = [
           const pages = await Promise.all(origins.flatMap((o) => [body(o, `/zh-Hant/articles/${slug}`), body(o, '/zh-Hant')]));
           return pages.every((r) => r.status === 200 && r.html.includes(title));
         },
+        searched: () => inSearch(title, `/zh-Hant/articles/${slug}`),
       };
     },
   },
@@ -106,25 +144,34 @@ const changes: Change[] = [
       const newest = index().articles.find((a) => a.locale === 'zh-Hant' && !a.derivedFrom && Date.parse(a.publishedAt) <= Date.now())!;
       // The newest story, so the front page shows the change too.
       const target = k % 2 === 0 ? newest : story;
-      write(target.sourceFile, read(target.sourceFile).replace(/^publishedAt: (.*)$/m, 'publishedAt: $1\ndraft: true'));
+      // Every script's file of the story: the two must agree on being a draft.
+      const folder = path.posix.dirname(target.sourceFile);
+      for (const file of readdirSync(path.join(work, 'content', folder)).filter((f) => f.endsWith('.mdx'))) {
+        const source = path.posix.join(folder, file);
+        write(source, read(source).replace(/^publishedAt: (.*)$/m, 'publishedAt: $1\ndraft: true'));
+      }
       return {
         visible: async () => {
           const pages = await Promise.all(origins.flatMap((o) => [body(o, target.path), body(o, '/zh-Hant')]));
           return pages.every((r, i) => (i % 2 === 0 ? r.status === 404 : r.status === 200 && !r.html.includes(`href="${target.path}"`)));
         },
+        searched: () => inSearch(target.title, target.path, false),
+        // Its title must find it before, or its absence after says nothing.
+        searchable: () => inSearch(target.title, target.path),
       };
     },
   },
 ];
 
-/** 50 connections on pages and listings of both servers until stopped. */
+/** 50 connections on pages and listings of both servers until stopped, at `rate` requests a second in all when set. */
 function loadWhile() {
   const a = index().articles.find((x) => x.locale === 'zh-Hant')!;
   const paths = ['/zh-Hant', '/zh-Hans', `/zh-Hant/tags/${a.tagSlugs[0]}`, `/zh-Hant/sections/${a.sectionSlug}`, '/zh-Hant/page/3'];
   const runs = origins.map((origin) => {
     let instance: autocannon.Instance | undefined;
     const done = new Promise<autocannon.Result>((resolve, reject) => {
-      instance = autocannon({ url: origin, connections: 25, duration: 3600, requests: paths.map((p) => ({ method: 'GET' as const, path: p })) }, (error, result) =>
+      const paced = rate ? { overallRate: rate / origins.length } : {};
+      instance = autocannon({ url: origin, connections: 25, duration: 3600, ...paced, requests: paths.map((p) => ({ method: 'GET' as const, path: p })) }, (error, result) =>
         error ? reject(error) : resolve(result),
       );
     });
@@ -148,9 +195,14 @@ function publish(): Promise<{ seconds: number; output: string; status: number }>
   });
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** The median of the runs that measured something (a run that never saw the change counts as NaN, left out). */
+const median = (xs: number[]) => {
+  const measured = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  return measured.length ? measured[Math.floor(measured.length / 2)]! : Number.NaN;
+};
 
 prepare();
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 const redis = await startRedis(6399);
 const servers: Server[] = [];
 for (const port of ports) {
@@ -162,40 +214,63 @@ for (const port of ports) {
   );
 }
 try {
-  console.log(`${articles} stories in ${work}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ${os.cpus().length} cores.`);
-  for (const change of changes) {
+  console.log(
+    `${articles} stories in ${work}; load ${rate ? `${rate} requests a second` : 'as fast as the servers answer'}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ${os.cpus().length} cores.`,
+  );
+  // --changes picks some of (a), (b) and (c) by letter.
+  for (const change of changes.filter((c) => values.changes.includes(c.name[1]!))) {
     const visible: number[] = [];
+    const inSearchAfter: number[] = [];
     const done: number[] = [];
     for (let k = 0; k < runs; k++) {
-      const { visible: isVisible } = change.make(k);
+      const { visible: isVisible, searched, searchable } = change.make(k);
+      const checkable = searchable ? await searchable() : true;
       git('add', '-A');
       git('commit', '-qm', `${change.name} ${k}`);
       const stopLoad = loadWhile();
       const started = performance.now();
       const publishing = publish();
       let seenAt: number | undefined;
+      let searchedAt: number | undefined;
       let finished: Awaited<ReturnType<typeof publish>> | undefined;
       void publishing.then((r) => (finished = r));
-      while (seenAt === undefined && performance.now() - started < 300_000) {
-        if (await isVisible()) seenAt = (performance.now() - started) / 1000;
-        else await new Promise((r) => setTimeout(r, 250));
+      const since = () => (performance.now() - started) / 1000;
+      const watchPages = (async () => {
+        while (seenAt === undefined && since() < 300) {
+          if (await isVisible()) seenAt = since();
+          else await new Promise((r) => setTimeout(r, 250));
+        }
+      })();
+      // Searched in a browser only once the publish is done (its last step swaps the search manifest
+      // in): a browser searching every second beside it took more of the machine than the publish.
+      await publishing;
+      while (checkable && searchedAt === undefined && since() < 300) {
+        if (await searched()) searchedAt = since();
+        else await new Promise((r) => setTimeout(r, 1000));
       }
+      await watchPages;
       const result = finished ?? (await publishing);
       const load = await stopLoad();
       if (result.status !== 0) throw new Error(`publish failed:\n${result.output}`);
       visible.push(seenAt ?? Number.NaN);
+      inSearchAfter.push(searchedAt ?? Number.NaN);
       done.push(result.seconds);
-      const steps = [...result.output.matchAll(/^(Checked|Compiled|Published) in ([\d.]+) s\.$/gm)].map((m) => `${m[1]!.toLowerCase()} ${m[2]} s`);
+      // The publish's own clock at the end of each step.
+      const steps = [...result.output.matchAll(/^(Checked|Compiled|Indexed|Told \S+|Warmed \S+|Published) (?:\(\d+ page\(s\)\) )?in ([\d.]+) s\.$|\(compared in ([\d.]+) s\)/gm)].map((m) =>
+        m[3] ? `compared ${m[3]} s` : `${m[1]!.replace(/^(Told|Warmed) http:\/\/127\.0\.0\.1:/, '$1 :').toLowerCase()} ${m[2]} s`,
+      );
       const pages = /^(\d+) page\(s\) changed/m.exec(result.output)?.[1];
       const search = /^Search index: .*$/m.exec(result.output)?.[0] ?? 'search index untouched';
       console.log(
-        `${change.name} #${k + 1}: visible on both servers in ${seenAt?.toFixed(1) ?? 'never'} s, publish done in ${result.seconds.toFixed(1)} s ` +
+        `${change.name} #${k + 1}: visible on both servers in ${seenAt?.toFixed(1) ?? 'never'} s, in search in ${checkable ? `${searchedAt?.toFixed(1) ?? 'never'} s` : '(not found by its title before: not measured)'}, ` +
+          `publish done in ${result.seconds.toFixed(1)} s ` +
           `(${steps.join(', ')}; ${pages} pages revalidated; ${search}); under load: ${load.requests} requests, ${load.errors} errors, ${load.non2xx} non-2xx`,
       );
     }
-    console.log(`${change.name}: median visible ${median(visible).toFixed(1)} s, median done ${median(done).toFixed(1)} s`);
+    console.log(`${change.name}: median visible ${median(visible).toFixed(1)} s, in search ${median(inSearchAfter).toFixed(1)} s, done ${median(done).toFixed(1)} s`);
   }
 } finally {
   for (const server of servers) server.stop();
   await redis.stop();
+  await browser.close();
 }
