@@ -180,7 +180,11 @@ function loadWhile() {
   return async () => {
     for (const r of runs) r.stop();
     const results = await Promise.all(runs.map((r) => r.done));
-    return results.reduce((s, r) => ({ errors: s.errors + r.errors + r.timeouts, non2xx: s.non2xx + r.non2xx, requests: s.requests + r.requests.total }), { errors: 0, non2xx: 0, requests: 0 });
+    // autocannon counts a timeout (10 s without an answer) among its errors too.
+    return results.reduce(
+      (s, r) => ({ errors: s.errors + r.errors, timeouts: s.timeouts + r.timeouts, non2xx: s.non2xx + r.non2xx, requests: s.requests + r.requests.total }),
+      { errors: 0, timeouts: 0, non2xx: 0, requests: 0 },
+    );
   };
 }
 
@@ -264,7 +268,7 @@ try {
       console.log(
         `${change.name} #${k + 1}: visible on both servers in ${seenAt?.toFixed(1) ?? 'never'} s, in search in ${checkable ? `${searchedAt?.toFixed(1) ?? 'never'} s` : '(not found by its title before: not measured)'}, ` +
           `publish done in ${result.seconds.toFixed(1)} s ` +
-          `(${steps.join(', ')}; ${pages} pages revalidated; ${search}); under load: ${load.requests} requests, ${load.errors} errors, ${load.non2xx} non-2xx`,
+          `(${steps.join(', ')}; ${pages} pages revalidated; ${search}); under load: ${load.requests} requests, ${load.errors} errors (${load.timeouts} of them timeouts), ${load.non2xx} non-2xx`,
       );
     }
     console.log(`${change.name}: median visible ${median(visible).toFixed(1)} s, in search ${median(inSearchAfter).toFixed(1)} s, done ${median(done).toFixed(1)} s`);
