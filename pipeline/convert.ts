@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js';
+import { contentHash } from './content-hash';
 import { localePath, otherLocale, scriptKey, type Locale } from '@/i18n/locales';
 import { unconvertedAttributes } from '@/lib/body-components';
 
@@ -86,7 +86,7 @@ export function createConverter(glossary: GlossaryTerm[]): Converter {
   }
 
   return {
-    key: createHash('sha256').update(`${converterSource}\n${JSON.stringify(terms)}`).digest('base64url').slice(0, 16),
+    key: contentHash(`${converterSource}\n${JSON.stringify(terms)}`),
     convert: (text, from) => run(text, from),
     convertCode(code, from) {
       // esbuild writes JSX props as `hant:"…"`; each such string literal is kept whole.

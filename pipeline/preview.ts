@@ -11,7 +11,8 @@ import { checkContent } from './check/check-content';
 import { checkCacheFile } from './check/cache';
 import { formatProblems } from './check/format';
 import { splitArticle } from './check/yaml';
-import { defaultGeneratedDir, readGenerated, shortHash, summaryFileName, type GeneratedContent } from './index/generated';
+import { contentHash } from './content-hash';
+import { defaultGeneratedDir, readGenerated, summaryFileName, type GeneratedContent } from './index/generated';
 import { writeContentIndex } from './index/write-index';
 import { contentSchemas } from './schema';
 
@@ -28,7 +29,7 @@ function compiledAsChecked(generated: GeneratedContent, checkStarted: number): b
   return generated.allArticles.every((article) => {
     const file = path.join(contentDir, article._raw.sourceFilePath);
     const body = splitArticle(readFileSync(file, 'utf8'))?.body;
-    return statSync(file).mtimeMs < checkStarted && body !== undefined && shortHash(body) === article.body.rawHash;
+    return statSync(file).mtimeMs < checkStarted && body !== undefined && contentHash(body) === article.body.rawHash;
   });
 }
 

@@ -54,9 +54,8 @@ const printsFile = path.join(contentOutDir, 'page-prints.json');
 type KeptPrints = { revision: string; pages: [string, string][]; search: [string, string][] };
 
 /** The fingerprints of an index's pages and of its articles for search: kept ones if they are of this index. */
-function printsOf(index: ContentIndex | undefined, revision: string | undefined): { pages: Map<string, string>; search: Map<string, string> } {
+function printsOf(index: ContentIndex | undefined, revision: string | undefined, kept: KeptPrints | undefined): { pages: Map<string, string>; search: Map<string, string> } {
   if (!index) return { pages: new Map(), search: new Map() };
-  const kept = readJson<KeptPrints>(printsFile);
   if (kept && kept.revision === revision) return { pages: new Map(kept.pages), search: new Map(kept.search) };
   const loaded = loadIndex(index, Date.now());
   return { pages: pageFingerprints(loaded), search: searchFingerprints(loaded) };
@@ -111,8 +110,9 @@ export async function publish({ pull = false, log = console.log }: PublishOption
   if (!written) return { ok: false, changed: [], seconds: elapsed() };
   log(`Indexed in ${elapsed()} s.`);
 
-  const before = printsOf(written.previous, written.previousRevision);
-  const after = printsOf(written.index, written.revision);
+  const kept = readJson<KeptPrints>(printsFile);
+  const before = printsOf(written.previous, written.previousRevision, kept);
+  const after = printsOf(written.index, written.revision, kept);
   writeAtomically(printsFile, JSON.stringify({ revision: written.revision, pages: [...after.pages], search: [...after.search] } satisfies KeptPrints));
   const changed = changedPages(before.pages, after.pages);
   const searchChanged = changedPages(before.search, after.search);

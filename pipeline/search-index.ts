@@ -13,7 +13,6 @@
 // keep their version's files, which never change. A publish rebuilds only the parts whose pages
 // changed.
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +23,7 @@ import { contentOutDir } from '@/lib/content-files';
 import { currentIndex, matching } from '@/lib/content-index';
 import { prerenderedHtmlFile } from '@/lib/prerendered';
 import { searchBundleDir, searchManifestFile, searchPartUrl, type SearchManifest } from '@/lib/search';
+import { contentHash } from './content-hash';
 import { readJson, writeAtomically } from './files';
 
 const partSize = Number(process.env.SEARCH_PART_SIZE ?? 2000);
@@ -148,7 +148,7 @@ const partsRecordFile = path.join(searchBundleDir, 'parts.json');
 /** The version folder a part URL is in. */
 const versionOf = (url: string) => url.split('/')[2];
 
-const membersHash = (paths: string[]) => createHash('sha256').update(paths.join('\n')).digest('base64url').slice(0, 16);
+const membersHash = (paths: string[]) => contentHash(paths.join('\n'));
 
 export type SearchIndexOptions = {
   /** Read pages from this server instead of the build's files (a publish). */

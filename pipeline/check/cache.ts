@@ -12,7 +12,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readJson, writeAtomically } from '../files';
 import type { Schemas } from '../schema';
-import { textHash, type FileResult } from './check-content';
+import { contentHash } from '../content-hash';
+import type { FileResult } from './check-content';
 
 /** Where the project's check keeps its cache. */
 export const checkCacheFile = path.join('.contentlayer', 'check-cache.json');
@@ -69,7 +70,7 @@ export function openCheckCache(cacheFile: string, { contentDir, publicDir, schem
       const entry = files[file];
       if (!entry) return undefined;
       if (entry.stamp === stamp) return entry;
-      if (entry.hash !== textHash(text())) return undefined;
+      if (entry.hash !== contentHash(text())) return undefined;
       // The same text with a new time (a fresh clone, a checkout): kept, under its new stamp.
       files[file] = { ...entry, stamp };
       changed = true;

@@ -1,9 +1,9 @@
 // The content check (`npm run check:content`, the first step of every build, the live preview's
 // gate): reads every content file as written and reports every problem with its place.
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ContentProblem } from '@/lib/content-model';
+import { contentHash } from '../content-hash';
 import { imageMeasurer, type ImageMeasurer } from '../image-size';
 import type { GlossaryInput } from '../index/glossary';
 import { buildIndex, type RawArticle, type RawAuthor, type RawTerm } from '../index/resolve';
@@ -63,8 +63,6 @@ export type FileResult = {
   /** A data file whose fields passed. */
   data?: { kind: 'authors' | 'tags' | 'sections'; term: RawTerm } | { kind: 'glossary'; glossary: GlossaryInput };
 };
-
-export const textHash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
 
 /** The front matter (or data file) of a file as YAML, and the line of the file it starts on. */
 function yamlOf(file: string, text: string): { yaml: string; firstLine: number } | undefined {
@@ -156,7 +154,7 @@ export function checkContent({ contentDir, publicDir, schemas, now, only, bodies
     const readText = () => (text ??= read(file));
     let result = cache?.get(file, stamp, readText);
     if (!result) {
-      result = checkFile(file, readText(), textHash(readText()), schemas, imageSize);
+      result = checkFile(file, readText(), contentHash(readText()), schemas, imageSize);
       cache?.set(file, stamp, result);
     }
     problems.push(...result.problems);

@@ -5,11 +5,11 @@
 // articles file: every article without its body, with hashes of the body's source and code and the
 // images it shows. While the articles file is the one the summary was made from (a shard that did not
 // compile again), the summary stands in for it, and a body is read from the full file only if asked.
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Article, Author, Glossary, Section, Tag } from 'contentlayer/generated';
 import { imageAttributes } from '@/lib/body-components';
+import { contentHash } from '../content-hash';
 import { readJson, writeAtomically } from '../files';
 
 /** The list of generated folders the last compile (pipeline/compile.ts) wrote. */
@@ -40,8 +40,6 @@ export type GeneratedContent = {
   allSections: Section[];
   glossary: Glossary | undefined;
 };
-
-export const shortHash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 16);
 
 // An opening tag of a body component that holds an image, and the attributes in it.
 const imageTags = imageAttributes.map(({ component, attribute }) => ({ tag: new RegExp(`<${component}\\b[^>]*>`, 'g'), attribute }));
@@ -87,7 +85,7 @@ function readArticles(dir: string): GeneratedArticle[] {
   const articles = JSON.parse(readFileSync(file, 'utf8')) as Article[];
   const summarised: Summarised[] = articles.map((a) => ({
     ...a,
-    body: { rawHash: shortHash(a.body.raw), codeHash: shortHash(a.body.code), imageSources: bodyImageSources(a.body.raw) },
+    body: { rawHash: contentHash(a.body.raw), codeHash: contentHash(a.body.code), imageSources: bodyImageSources(a.body.raw) },
   }));
   writeAtomically(summaryFile, JSON.stringify({ of: stamp, articles: summarised } satisfies Summary));
   return summarised.map((a, i) => ({ ...a, body: { ...a.body, code: () => articles[i]!.body.code } }));

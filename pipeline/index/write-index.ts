@@ -11,7 +11,8 @@ import { formatProblems } from '../check/format';
 import { readJson, writeAtomically } from '../files';
 import { createConverter } from '../convert';
 import { imageMeasurer } from '../image-size';
-import { shortHash, type GeneratedContent } from './generated';
+import { contentHash } from '../content-hash';
+import type { GeneratedContent } from './generated';
 import { linkRelated } from './related';
 import { buildIndex } from './resolve';
 
@@ -128,11 +129,11 @@ export function writeContentIndex({ allArticles, allAuthors, allTags, allSection
     if (from) {
       derived += 1;
       const key = `${source.codeHash}:${from}:${converter.key}`;
-      codeHash = keptConversions[key] ?? shortHash((code = convertedCode()));
+      codeHash = keptConversions[key] ?? contentHash((code = convertedCode()));
       conversions[key] = codeHash;
     }
     // A body file is named by its code and its images' sizes, known without reading the code.
-    article.bodyHash = shortHash(JSON.stringify([codeHash, images]));
+    article.bodyHash = contentHash(JSON.stringify([codeHash, images]));
     const file = bodyFile(article.locale, article.slug, article.bodyHash);
     if (!existsSync(file)) {
       code ??= from ? convertedCode() : source.code();
@@ -163,7 +164,7 @@ export function writeContentIndex({ allArticles, allAuthors, allTags, allSection
     for (const a of derivedArticles.slice(0, 20)) console.log(`  converted ${a.derivedFrom} -> ${a.locale}: ${a.sourceFile}`);
     if (derivedArticles.length > 20) console.log(`  … and ${derivedArticles.length - 20} more`);
   }
-  return { index, revision: shortHash(indexText), previous, previousRevision: previousText === undefined ? undefined : shortHash(previousText) };
+  return { index, revision: contentHash(indexText), previous, previousRevision: previousText === undefined ? undefined : contentHash(previousText) };
 }
 
 /** Deletes the body files that none of these indexes names, and anything else left in the folder. */
