@@ -103,10 +103,21 @@ export function getArticle(locale: Locale, slug: string): ArticleDetail | undefi
   };
 }
 
-/** Slugs of every article published in one script, for static params. */
+/** Slugs of every article published in one script. */
 export function articleSlugs(locale: Locale): string[] {
   return contentIndex()
     .articles.filter((a) => a.locale === locale)
+    .map((a) => a.slug);
+}
+
+/**
+ * Slugs of the articles of one script that `next build` renders ahead: the newest
+ * `site.prerenderArticles` (all of them for a static export, which has no server to render the rest).
+ */
+export function prerenderedArticleSlugs(locale: Locale): string[] {
+  const limit = process.env.STATIC_EXPORT === '1' ? Infinity : site.prerenderArticles;
+  return matchingIn(contentIndex(), { locale })
+    .slice(0, limit)
     .map((a) => a.slug);
 }
 

@@ -85,8 +85,8 @@ export function pageFingerprints(index: LoadedIndex): Map<string, string> {
 
 /**
  * Each article page's path and a fingerprint of what the search index takes from it: the article's
- * own text and the names it shows, not the cards of other stories around it (the page marks those
- * data-pagefind-ignore), so that a new story does not send every page that lists it to be indexed again.
+ * own text and the names it shows (components/search/search-document.tsx), not the cards of other
+ * stories around it, so that a new story does not send every page that lists it to be indexed again.
  */
 export function searchFingerprints(index: LoadedIndex): Map<string, string> {
   const names = hash(JSON.stringify([index.authors, index.tags, index.sections]));

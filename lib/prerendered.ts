@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 // What `next build` prerendered, read from its output: the proxy answers unknown paths with its 404
-// page, and the search index (pipeline/search-index.ts) reads the article pages from it.
+// page; the benchmarks read the pages.
 
 const staticExport = process.env.STATIC_EXPORT === '1';
 

@@ -14,6 +14,12 @@ type SiteConfig = {
    * export builds them all.
    */
   prerenderLaterPages: number;
+  /**
+   * How many stories of each script `next build` renders ahead, the newest; older ones render on
+   * their first request and are cached from then on (search indexes them all, from the content
+   * index). A static export builds them all.
+   */
+  prerenderArticles: number;
   /** Where the end of each article invites readers to follow the site. */
   follow: { line: { url: string; id: string }; newsletter: { url: string } };
 };
@@ -28,6 +34,7 @@ export const site: SiteConfig = {
   },
   pageSize: 6,
   prerenderLaterPages: Number(process.env.PRERENDER_LATER_PAGES ?? 1),
+  prerenderArticles: Number(process.env.PRERENDER_ARTICLES ?? 1000),
   follow: {
     line: { url: 'https://line.me/R/ti/p/@guanchao', id: '@guanchao' },
     newsletter: { url: 'https://guanchao.example/newsletter' },

@@ -9,8 +9,8 @@
 //  5. compares every page before and after (lib/page-paths.ts) and tells each server in
 //     PUBLISH_SERVERS to revalidate exactly the pages that differ, then requests the main ones so
 //     that no reader waits for their first render;
-//  6. indexes for search the article pages whose text changed (pipeline/search-index.ts: a small
-//     fresh part, merged with the others in the reader's browser), from the first server.
+//  6. meanwhile, indexes for search the article pages whose text changed (pipeline/search-index.tsx:
+//     a small fresh part, merged with the others in the reader's browser), from the content index.
 import path from 'node:path';
 import { loadIndex } from '@/lib/content-index';
 import { contentOutDir } from '@/lib/content-files';
@@ -126,11 +126,24 @@ export async function publish({ pull = false, log = console.log }: PublishOption
   // and the search entries it owes (the index already says what it published).
   const searchPaths = [...new Set([...(state?.searchPending ?? []), ...searchChanged])];
   writeState({ commit, at: new Date().toISOString(), pending: paths, searchPending: searchPaths });
-  const notified = paths.length === 0 || (await notifyServers(paths, log, elapsed));
-  if (notified) await writeSearchIndex(path.join(process.cwd(), 'scripts', 'search-index.ts'), { origin: publishServers()[0], changed: searchPaths });
-  writeState({ commit, at: new Date().toISOString(), pending: notified ? [] : paths, searchPending: notified ? [] : searchPaths });
-  log(notified ? `Published in ${elapsed()} s.` : 'Not every server was told: run npm run publish again once they answer.');
-  return { ok: notified, changed, seconds: elapsed() };
+  const [notified, searched] = await Promise.all([paths.length === 0 || notifyServers(paths, log, elapsed), indexForSearch(searchPaths, log, elapsed)]);
+  writeState({ commit, at: new Date().toISOString(), pending: notified ? [] : paths, searchPending: searched ? [] : searchPaths });
+  if (!notified) console.error('Not every server was told: run npm run publish again once they answer.');
+  if (!searched) console.error('The search index was not updated: run npm run publish again.');
+  if (notified && searched) log(`Published in ${elapsed()} s.`);
+  return { ok: notified && searched, changed, seconds: elapsed() };
+}
+
+/** Indexes for search the article pages whose text changed; false (and why, on stderr) when it failed. */
+async function indexForSearch(paths: string[], log: (line: string) => void, elapsed: () => number): Promise<boolean> {
+  try {
+    await writeSearchIndex(path.join(process.cwd(), 'scripts', 'search-index.ts'), { changed: paths });
+    log(`Indexed for search in ${elapsed()} s.`);
+    return true;
+  } catch (error) {
+    console.error((error as Error).message);
+    return false;
+  }
 }
 
 /**

@@ -28,6 +28,8 @@ const forbidden: [string, string][] = [
   ['pipeline/x.ts', "import { getArticle } from '@/lib/content';"],
   ['pipeline/check/x.ts', "import { allArticles } from 'contentlayer/generated';"],
   ['scripts/x.ts', "import { SiteHeader } from '../components/layout/site-header';"],
+  ['pipeline/x.ts', "import { MdxContent } from '@/components/mdx/mdx-content';"],
+  ['pipeline/search/x.ts', "import { SearchDocument } from '../../components/search/search-box';"],
 ];
 
 const allowed: [string, string][] = [
@@ -38,6 +40,7 @@ const allowed: [string, string][] = [
   ['pipeline/check/x.ts', "import { bodyComponents } from '@/lib/body-components';"],
   ['pipeline/index/x.ts', "import type { Article } from 'contentlayer/generated';"],
   ['scripts/x.ts', "import { checkContent } from '@/pipeline/check/check-content';"],
+  ['pipeline/x.tsx', "import { SearchDocument } from '@/components/search/search-document';"],
   ['bench/x.ts', "import { indexFile } from '@/lib/content-files';"],
 ];
 

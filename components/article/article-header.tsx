@@ -13,8 +13,6 @@ export function ArticleHeader({ article, locale, t }: ArticleHeaderProps) {
       <p className="flex flex-wrap items-center gap-2 text-sm">
         <SiteLink
           href={localePath(locale, `/sections/${article.section.slug}`)}
-          data-pagefind-meta="section"
-          data-pagefind-filter="section"
           className="font-bold text-accent-700 hover:underline dark:text-accent-300">
           {article.section.name}
         </SiteLink>
@@ -24,7 +22,7 @@ export function ArticleHeader({ article, locale, t }: ArticleHeaderProps) {
           </span>
         )}
       </p>
-      <h1 data-pagefind-meta="title" className="mt-2 text-3xl font-black leading-snug sm:text-4xl sm:leading-tight">{article.title}</h1>
+      <h1 className="mt-2 text-3xl font-black leading-snug sm:text-4xl sm:leading-tight">{article.title}</h1>
       <p className="mt-4 text-lg text-neutral-700 dark:text-neutral-300" data-testid="dek">
         {article.summary}
       </p>
@@ -41,7 +39,7 @@ export function ArticleHeader({ article, locale, t }: ArticleHeaderProps) {
           ))}
         </p>
         <p>
-          {t('published')} <DateText iso={article.publishedAt} locale={locale} withTime searchDate />
+          {t('published')} <DateText iso={article.publishedAt} locale={locale} withTime />
         </p>
         {article.updatedAt && (
           <p>
@@ -50,7 +48,7 @@ export function ArticleHeader({ article, locale, t }: ArticleHeaderProps) {
         )}
         <p>{t('readingTime', { minutes: article.readingMinutes })}</p>
         {article.derivedFrom && (
-          <p data-testid="derived-notice" data-pagefind-ignore className="rounded bg-neutral-100 px-2 py-0.5 text-xs dark:bg-neutral-800">
+          <p data-testid="derived-notice" className="rounded bg-neutral-100 px-2 py-0.5 text-xs dark:bg-neutral-800">
             {t('derived', { source: scriptKey(article.derivedFrom) })}
           </p>
         )}

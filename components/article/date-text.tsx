@@ -5,20 +5,14 @@ type DateTextProps = {
   iso: string;
   locale: Locale;
   withTime?: boolean;
-  /** Marks the date as the page's search-result date and sort key (the article's publication date). */
-  searchDate?: boolean;
 };
 
 /** A date in the reader's conventions (2018年11月12日), in Taipei time, machine-readable too. */
-export async function DateText({ iso, locale, withTime = false, searchDate = false }: DateTextProps) {
+export async function DateText({ iso, locale, withTime = false }: DateTextProps) {
   const format = await getFormatter({ locale });
   const date = new Date(iso);
   return (
-    <time
-      dateTime={iso}
-      data-pagefind-meta={searchDate ? 'date' : undefined}
-      data-pagefind-sort={searchDate ? 'date[datetime]' : undefined}
-    >
+    <time dateTime={iso}>
       {format.dateTime(date, {
         year: 'numeric',
         month: 'long',

@@ -45,7 +45,7 @@ let loaded: Promise<LoadedSearch> | undefined;
 /**
  * Loads the index parts of one script once per page: the first part, then the others merged into it.
  * The manifest also names results to leave out: the older copy of a page a publish indexed again in
- * the fresh part, and pages gone (pipeline/search-index.ts).
+ * the fresh part, and pages gone (pipeline/search-index.tsx).
  */
 function loadPagefind(manifestUrl: string, locale: Locale): Promise<LoadedSearch> {
   loaded ??= (async () => {

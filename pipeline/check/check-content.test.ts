@@ -57,8 +57,9 @@ describe('checkContent', () => {
   });
 
   it('when publishing, parses only the changed bodies but reports every front-matter and reference mistake', () => {
-    const check = (published: string[]) =>
+    const check = (published: string[], cacheFile?: string) =>
       checkContent({
+        cacheFile,
         contentDir: path.join(fixtures, 'content'),
         publicDir: path.join(fixtures, 'public'),
         schemas: contentSchemas,
@@ -76,6 +77,15 @@ describe('checkContent', () => {
     const afterRemoval = check(['ok', 'no-such-story']);
     expect(afterRemoval).toContain('articles/link-missing/zh-Hant.mdx  連結的文章「no-such-story」不存在');
     expect(afterRemoval).not.toContain('articles/import-statement/zh-Hant.mdx  文章裡不能有 import 或 export');
+    // The same when what each body names comes from the cache, the bodies unread.
+    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'check-names-'));
+    try {
+      const cacheFile = path.join(cacheDir, 'cache.json');
+      expect(check(['ok'], cacheFile)).toEqual(problems);
+      expect(check(['ok', 'no-such-story'], cacheFile)).toEqual(afterRemoval);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   });
 
   it('finds nothing wrong with the site\'s own content', () => {

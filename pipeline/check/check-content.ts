@@ -58,11 +58,30 @@ export type FileResult = {
   problems: ContentProblem[];
   /** An article whose front matter parsed: its body is to be checked. */
   hasBody?: boolean;
+  /**
+   * Every story slug its body names in a path (`…/articles/<slug>`), a link or not: when a story is
+   * withdrawn, the bodies naming it are parsed again, found from this without reading every body.
+   */
+  names?: string[];
   /** An article whose fields passed. */
   article?: RawArticle;
   /** A data file whose fields passed. */
   data?: { kind: 'authors' | 'tags' | 'sections'; term: RawTerm } | { kind: 'glossary'; glossary: GlossaryInput };
 };
+
+const NAMED_SLUG = /\/articles\/([^/?#\s"'()<>[\]]+)/g;
+
+/** The story slugs a body names in paths, decoded as the body check decodes a link's. */
+function namedSlugs(body: string): string[] {
+  const decode = (slug: string) => {
+    try {
+      return decodeURIComponent(slug);
+    } catch {
+      return slug;
+    }
+  };
+  return [...new Set([...body.matchAll(NAMED_SLUG)].flatMap(([, slug]) => [slug!, decode(slug!)]))];
+}
 
 /** The front matter (or data file) of a file as YAML, and the line of the file it starts on. */
 function yamlOf(file: string, text: string): { yaml: string; firstLine: number } | undefined {
@@ -90,6 +109,7 @@ function checkFile(file: string, text: string, hash: string, schemas: Schemas, i
     checkFields(fields.data, schemas.article, '', report(fields));
     checkLengths(fields.data as Record<string, unknown>, report(fields));
     result.hasBody = true;
+    result.names = namedSlugs(fm.body);
     if (problems.length > 0) return result;
     // The schema check passed: the fields have the types pipeline/schema.ts declares.
     const front = fields.data as FrontMatter;
@@ -143,7 +163,7 @@ export function checkContent({ contentDir, publicDir, schemas, now, only, bodies
   const cache = cacheFile ? openCheckCache(cacheFile, { contentDir, publicDir, schemas }) : undefined;
 
   const articles: RawArticle[] = [];
-  const bodies: { file: string; text: () => string }[] = [];
+  const bodies: { file: string; text: () => string; names: readonly string[] }[] = [];
   const authors: RawAuthor[] = [];
   const tags: RawTerm[] = [];
   const sections: RawTerm[] = [];
@@ -158,7 +178,7 @@ export function checkContent({ contentDir, publicDir, schemas, now, only, bodies
       cache?.set(file, stamp, result);
     }
     problems.push(...result.problems);
-    if (result.hasBody) bodies.push({ file, text: readText });
+    if (result.hasBody) bodies.push({ file, text: readText, names: result.names ?? [] });
     if (result.article) articles.push(result.article);
     if (result.data?.kind === 'glossary') glossary = result.data.glossary;
     else if (result.data) (result.data.kind === 'authors' ? authors : result.data.kind === 'tags' ? tags : sections).push(result.data.term);
@@ -189,10 +209,10 @@ export function checkContent({ contentDir, publicDir, schemas, now, only, bodies
   // A story published before and gone now breaks the links to it: the bodies that name its slug
   // (a link to a story always does) are parsed too.
   const gone = bodiesToParse ? [...bodiesToParse.published].filter((slug) => !slugs.has(slug)) : [];
-  const parse = (file: string, text: () => string) =>
-    only ? only.has(file) : !bodiesToParse || bodiesToParse.changed.has(file) || gone.some((slug) => text().includes(slug));
-  for (const { file, text } of bodies) {
-    if (!parse(file, text)) continue;
+  const parse = (file: string, names: readonly string[]) =>
+    only ? only.has(file) : !bodiesToParse || bodiesToParse.changed.has(file) || gone.some((slug) => names.includes(slug));
+  for (const { file, text, names } of bodies) {
+    if (!parse(file, names)) continue;
     const fm = splitArticle(text())!;
     const bodyLine = fm.block.split('\n').length;
     for (const p of checkBody(fm.body, { imageSize, articleExists: (slug) => slugs.has(slug) })) {

@@ -7,14 +7,15 @@ import { ArticleHeader } from '@/components/article/article-header';
 import { ArticleHero } from '@/components/article/article-hero';
 import { SponsorDisclosure } from '@/components/article/sponsor-disclosure';
 import { isLocale } from '@/i18n/locales';
-import { articleSlugs, getArticle } from '@/lib/content';
+import { getArticle, prerenderedArticleSlugs } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
 import { articleJsonLd, jsonLdText } from '@/lib/structured-data';
 
 type ArticlePageProps = { params: Promise<{ locale: string; slug: string }> };
 
+// The newest stories are rendered at build; the rest on their first request, then cached.
 export function generateStaticParams({ params }: { params: { locale: string } }) {
-  return (isLocale(params.locale) ? articleSlugs(params.locale) : []).map((slug) => ({ slug }));
+  return (isLocale(params.locale) ? prerenderedArticleSlugs(params.locale) : []).map((slug) => ({ slug }));
 }
 
 async function load(params: ArticlePageProps['params']) {
@@ -53,10 +54,10 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
   const t = await getTranslations({ locale, namespace: 'Article' });
 
   return (
-    <article className="mx-auto max-w-3xl" data-pagefind-body>
+    <article className="mx-auto max-w-3xl">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(articleJsonLd(article, locale)) }} />
       {article.draft && (
-        <p role="status" data-pagefind-ignore className="mb-6 rounded-lg bg-red-100 p-3 text-sm font-bold text-red-900 dark:bg-red-950 dark:text-red-100" data-testid="draft-banner">
+        <p role="status" className="mb-6 rounded-lg bg-red-100 p-3 text-sm font-bold text-red-900 dark:bg-red-950 dark:text-red-100" data-testid="draft-banner">
           {t('draftBanner')}
         </p>
       )}

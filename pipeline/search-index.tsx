@@ -1,10 +1,10 @@
-// Builds the static search index from the article pages (`npm run search:index`,
-// scripts/search-index.ts, run by `npm run build` after `next build`, and by `npm run publish`).
-// The articles are the content index's; each page's HTML is the build's prerendered file, or, given
-// a server's origin (a publish), what that server serves now.
+// Builds the static search index of the articles (`npm run search:index`, scripts/search-index.ts,
+// run by `npm run build` after `next build`, and by `npm run publish`).
 //
-// Pagefind reads each article page's HTML (the text readers see, in their script; the page marks
-// what to index with data-pagefind-body) and writes one bundle per script and part. Chinese text
+// Pagefind reads one HTML document per article page, drawn from the content index by
+// components/search/search-document.tsx (the text readers see, in their script), not the served
+// page: a story is indexed whether or not the build prerendered its page, and a publish asks no
+// server. It writes one bundle per script and part. Chinese text
 // costs pagefind about 1 MiB of memory per page, so a script of more than SEARCH_PART_SIZE pages
 // (default 2,000) is indexed in parts (a year of publication each, or a month when a year passes
 // that size), and the search page merges the parts at search time; the manifest lists them. The two scripts are indexed
@@ -13,15 +13,19 @@
 // keep their version's files, which never change. A publish rebuilds only the parts whose pages
 // changed.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { SearchDocument } from '@/components/search/search-document';
 import { locales, type Locale } from '@/i18n/locales';
-import { contentOutDir } from '@/lib/content-files';
-import { currentIndex, matching } from '@/lib/content-index';
-import { prerenderedHtmlFile } from '@/lib/prerendered';
+import { bodyFile, contentOutDir } from '@/lib/content-files';
+import { currentIndex, matching, toCard, type LoadedIndex } from '@/lib/content-index';
+import type { ArticleBody } from '@/lib/content-model';
+import hans from '@/messages/zh-Hans.json';
+import hant from '@/messages/zh-Hant.json';
 import { searchBundleDir, searchManifestFile, searchPartUrl, type SearchManifest } from '@/lib/search';
 import { contentHash } from './content-hash';
 import { readJson, writeAtomically } from './files';
@@ -60,37 +64,16 @@ export function searchParts(articles: readonly { path: string; publishedAt: stri
   return [...parts].map(([key, paths]) => ({ key, paths: paths.sort() })).sort((a, b) => b.key.localeCompare(a.key));
 }
 
-// Pagefind never indexes what is inside <script>, and half of a page's HTML is the framework's
-// inline RSC payload: leaving the scripts out gives the same index, sooner. An HTML script
-// element ends at the first `</script>`, so the pattern cannot cut one short.
-const withoutScripts = (html: string) => html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
-
-/** Each article page as last indexed (gzipped, scripts left out), so a part is rebuilt without asking a server for every page. */
-const pagesDir = path.join(contentOutDir, 'search-pages');
-const keptPage = (pagePath: string) => path.join(pagesDir, `${pagePath}.html.gz`);
-
-/**
- * One page's HTML to index: at a build, as the build prerendered it; at a publish (`origin`), from
- * that server when the page changed (or was never kept), else as kept from the last run.
- */
-async function pageHtml(pagePath: string, origin: string | undefined, changed: ReadonlySet<string>): Promise<string> {
-  const kept = keptPage(pagePath);
-  if (origin && !changed.has(pagePath) && existsSync(kept)) return gunzipSync(readFileSync(kept)).toString('utf8');
-  let html: string;
-  if (!origin) html = readFileSync(prerenderedHtmlFile(pagePath), 'utf8');
-  else {
-    const response = await fetch(`${origin}${pagePath}`, { signal: AbortSignal.timeout(60_000) });
-    if (!response.ok) throw new Error(`${origin}${pagePath} answered ${response.status}`);
-    html = await response.text();
-  }
-  const text = withoutScripts(html);
-  mkdirSync(path.dirname(kept), { recursive: true });
-  writeFileSync(kept, gzipSync(text));
-  return text;
+/** The document pagefind indexes for one article page. */
+export function searchDocumentHtml(index: LoadedIndex, locale: Locale, pagePath: string, labels: { sponsored: string; playVideo: string }): string {
+  const summary = index.article.get(`${locale}/${pagePath.slice(pagePath.lastIndexOf('/') + 1)}`);
+  if (!summary || summary.path !== pagePath) throw new Error(`${pagePath} is not an article of the content index.`);
+  const body = JSON.parse(readFileSync(bodyFile(locale, summary.slug, summary.bodyHash), 'utf8')) as ArticleBody;
+  return `<!DOCTYPE html>${renderToStaticMarkup(<SearchDocument article={toCard(index, summary)} body={body} locale={locale} labels={labels} />)}`;
 }
 
 /** One run of a child process: parts of one script to index into a version folder, each with its pages. */
-type Job = { locale: Locale; version: string; parts: SearchPart[]; origin?: string; changed: string[] };
+type Job = { locale: Locale; version: string; parts: SearchPart[] };
 
 /** For each part indexed, each page's id in it (pagefind's fragment name, which its results carry). */
 type JobResult = Record<string, Record<string, string>>;
@@ -109,14 +92,16 @@ function pageIds(bundle: string): Record<string, string> {
 }
 
 /** Indexes the parts of one script named in a job; returns each page's id by part. */
-export async function indexScript({ locale, version, parts, origin, changed }: Job): Promise<JobResult> {
-  const changedPaths = new Set(changed);
+export async function indexScript({ locale, version, parts }: Job): Promise<JobResult> {
+  const content = currentIndex();
+  const { Article } = { 'zh-Hant': hant, 'zh-Hans': hans }[locale];
+  const labels = { sponsored: Article.sponsoredLabel, playVideo: Article.playVideo };
   const result: JobResult = {};
   for (const part of parts) {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     for (const pagePath of part.paths) {
-      const added = await index.addHTMLFile({ url: pagePath, content: await pageHtml(pagePath, origin, changedPaths) });
+      const added = await index.addHTMLFile({ url: pagePath, content: searchDocumentHtml(content, locale, pagePath, labels) });
       if (added.errors.length > 0) throw new Error(`${pagePath}: ${added.errors.join('; ')}`);
     }
     const url = searchPartUrl(version, locale, part.key);
@@ -151,8 +136,6 @@ const versionOf = (url: string) => url.split('/')[2];
 const membersHash = (paths: string[]) => contentHash(paths.join('\n'));
 
 export type SearchIndexOptions = {
-  /** Read pages from this server instead of the build's files (a publish). */
-  origin?: string;
   /** The article pages whose text changed, were added or are gone (a publish). */
   changed?: string[];
 };
@@ -172,7 +155,7 @@ type Plan = { locale: Locale; parts: SearchPart[]; current: Set<string>; layout:
  * manifest is then swapped in one rename; version folders neither it nor the one before names are
  * deleted.
  */
-export async function writeSearchIndex(entry: string, { origin, changed }: SearchIndexOptions = {}): Promise<void> {
+export async function writeSearchIndex(entry: string, { changed }: SearchIndexOptions = {}): Promise<void> {
   const started = performance.now();
   const version = Date.now().toString(36);
   const previous = changed ? readJson<PartsRecord>(partsRecordFile) : undefined;
@@ -216,7 +199,7 @@ export async function writeSearchIndex(entry: string, { origin, changed }: Searc
         new Promise<JobResult>((resolve, reject) => {
           if (parts.length === 0) return resolve({});
           const jobFile = path.join(os.tmpdir(), `search-job-${process.pid}-${locale}.json`);
-          writeFileSync(jobFile, JSON.stringify({ locale, version, parts, origin, changed: changed ?? [] } satisfies Job));
+          writeFileSync(jobFile, JSON.stringify({ locale, version, parts } satisfies Job));
           const child = spawn(process.execPath, [...process.execArgv, entry, '--job', jobFile], { stdio: ['ignore', 'pipe', 'inherit'] });
           let output = '';
           child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -263,6 +246,8 @@ export async function writeSearchIndex(entry: string, { origin, changed }: Searc
     const isVersion = !name.includes('.');
     if (isVersion && !kept.has(name)) rmSync(path.join(searchBundleDir, name), { recursive: true, force: true });
   }
+  // Earlier versions indexed the served pages and kept a copy of each here.
+  rmSync(path.join(contentOutDir, 'search-pages'), { recursive: true, force: true });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const indexed = plans.reduce((n, p) => n + p.parts.reduce((m, part) => m + part.paths.length, 0), 0);
   const rebuilt = plans.reduce((n, p) => n + p.parts.length, 0);

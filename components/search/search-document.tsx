@@ -1,0 +1,37 @@
+import { MdxContent } from '@/components/mdx/mdx-content';
+import { timeZone, type Locale } from '@/i18n/locales';
+import type { ArticleCard } from '@/lib/content-index';
+import type { ArticleBody } from '@/lib/content-model';
+
+type SearchDocumentProps = {
+  article: ArticleCard;
+  body: ArticleBody;
+  locale: Locale;
+  labels: { sponsored: string; playVideo: string };
+};
+
+/**
+ * What the search index (pipeline/search-index.tsx) knows of one article: its headline, dek, body
+ * and byline as text, drawn by the body's own renderer, and its section, date and label as result
+ * fields. It is made from the content index, not from the served page, so that a story is found
+ * whether or not the build prerendered its page, and a publish needs no server to index it.
+ * Photo credits, reading time and the cards around a story stay out: they are not what it says.
+ */
+export function SearchDocument({ article, body, locale, labels }: SearchDocumentProps) {
+  const date = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone }).format(new Date(article.publishedAt));
+  return (
+    <html lang={locale}>
+      <body>
+        <article data-pagefind-body>
+          <span data-pagefind-meta={`section:${article.section.name}`} data-pagefind-filter={`section:${article.section.name}`} />
+          <span data-pagefind-meta={`date:${date}`} data-pagefind-sort={`date:${article.publishedAt}`} />
+          {article.sponsored && <span data-pagefind-meta={`sponsored:${labels.sponsored}`} />}
+          <h1 data-pagefind-meta="title">{article.title}</h1>
+          <p>{article.summary}</p>
+          <MdxContent code={body.code} locale={locale} images={body.images} sponsored={article.sponsored} labels={{ playVideo: labels.playVideo }} />
+          <p>{article.authors.map((author) => author.name).join('、')}</p>
+        </article>
+      </body>
+    </html>
+  );
+}

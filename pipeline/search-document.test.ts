@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { currentIndex } from '@/lib/content-index';
+import { searchDocumentHtml } from './search-index';
+
+// What search knows of a story is drawn from the content index that `npm run content` wrote.
+const labels = { sponsored: '廣編企劃', playVideo: '播放影片' };
+
+describe('the search document of a story', () => {
+  const index = currentIndex();
+  const sponsored = index.articles.find((a) => a.locale === 'zh-Hant' && a.sponsor)!;
+  const html = searchDocumentHtml(index, 'zh-Hant', sponsored.path, labels);
+
+  it('holds the headline, dek and body as text, and the section, date and label as result fields', () => {
+    expect(html).toContain(`<h1 data-pagefind-meta="title">${sponsored.title}</h1>`);
+    expect(html).toContain(sponsored.summary);
+    expect(html).toMatch(/<article data-pagefind-body="true">.*<p>[^<]{20,}/s);
+    expect(html).toContain(`data-pagefind-meta="section:${index.section.get(sponsored.sectionSlug)!.name['zh-Hant']}"`);
+    expect(html).toMatch(/data-pagefind-meta="date:\d{4}年\d{1,2}月\d{1,2}日"/);
+    expect(html).toContain(`data-pagefind-sort="date:${sponsored.publishedAt}"`);
+    expect(html).toContain('data-pagefind-meta="sponsored:廣編企劃"');
+  });
+
+  it('leaves out the hero picture\'s credit and what surrounds a story', () => {
+    expect(html).not.toContain(sponsored.hero.credit);
+    expect(html).not.toContain('分鐘');
+    for (const slug of sponsored.related) expect(html).not.toContain(index.article.get(`zh-Hant/${slug}`)!.title);
+  });
+
+  it('is drawn in the script of its page, a derived one included', () => {
+    const derived = index.articles.find((a) => a.derivedFrom)!;
+    const doc = searchDocumentHtml(index, derived.locale, derived.path, labels);
+    expect(doc).toContain(`<html lang="${derived.locale}">`);
+    expect(doc).toContain(derived.title);
+  });
+
+  it('refuses a path that is not a story of the index', () => {
+    expect(() => searchDocumentHtml(index, 'zh-Hant', '/zh-Hant/articles/no-such-story', labels)).toThrow(/not an article/);
+  });
+});
