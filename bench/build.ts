@@ -7,15 +7,16 @@
 // `--base 0` skips the smaller build and compares with the largest smaller run already recorded.
 // `--warm` then builds the N stories again as after a fresh clone with the content cache restored:
 // the same content copied anew (new files, times and inodes), .contentlayer/ kept, .next/ gone.
+// `--again` does only that, on the copy the last run left, with the project's sources copied in.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { nextBuildDir, readPrerenderedRoutes } from '@/lib/prerendered';
 import { searchBundleDir } from '@/lib/search';
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '1000' }, base: { type: 'string' }, warm: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '1000' }, base: { type: 'string' }, warm: { type: 'boolean', default: false }, again: { type: 'boolean', default: false } } });
 const articles = Number(values.articles);
 const base = Number(values.base ?? Math.max(100, Math.round(articles / 10)));
 if (!Number.isInteger(articles) || articles < 1 || !Number.isInteger(base) || base < 0) {
@@ -113,9 +114,9 @@ function sizeMiB(target: string): number {
 }
 
 /** A fresh copy of the project to build in: sources copied, node_modules hard-linked (Turbopack refuses a symlink). */
+const skip = new Set(['node_modules', '.next', '.contentlayer', '.git', 'test-results', 'playwright-report']);
 function prepareWorkCopy() {
   rmSync(work, { recursive: true, force: true });
-  const skip = new Set(['node_modules', '.next', '.contentlayer', '.git', 'test-results', 'playwright-report']);
   cpSync(root, work, {
     recursive: true,
     filter: (src) => !skip.has(path.basename(src)),
@@ -125,13 +126,14 @@ function prepareWorkCopy() {
 }
 
 async function benchmark(stories: number, warm = false): Promise<Run> {
-  let corpus = path.join(os.tmpdir(), `guanchao-corpus-${stories}`);
+  const corpus = path.join(os.tmpdir(), `guanchao-corpus-${stories}`);
   if (warm) {
-    // What a fresh clone has: the same files, written anew.
-    const clone = `${corpus}-clone`;
-    rmSync(clone, { recursive: true, force: true });
-    cpSync(corpus, clone, { recursive: true });
-    corpus = clone;
+    // What a fresh clone has in the same place: the same files, written anew (new times and inodes).
+    const before = `${corpus}-before`;
+    rmSync(before, { recursive: true, force: true });
+    renameSync(corpus, before);
+    cpSync(before, corpus, { recursive: true });
+    rmSync(before, { recursive: true, force: true });
     rmSync(path.join(work, '.next'), { recursive: true, force: true });
   } else {
     spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'bench/corpus.ts', '--articles', String(stories), '--out', corpus], {
@@ -204,6 +206,13 @@ function save(run: Run) {
   const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Run[]) : [];
   const merged = [...previous.filter((r) => r.articles !== run.articles), run].sort((a, b) => a.articles - b.articles);
   writeFileSync(resultsFile, `${JSON.stringify(merged, null, 2)}\n`);
+}
+
+if (values.again) {
+  if (!existsSync(path.join(work, '.contentlayer'))) throw new Error(`No earlier run in ${work}: run without --again first.`);
+  cpSync(root, work, { recursive: true, filter: (src) => !skip.has(path.basename(src)) });
+  print(await benchmark(articles, true));
+  process.exit(0);
 }
 
 // --base 0 measures only N and takes the smaller size from the figures already recorded.

@@ -35,7 +35,7 @@ function withArticle(file: string, edit: (text: string) => string, check: () => 
 
 beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), 'content-build-'));
-  for (const entry of ['package.json', 'tsconfig.json', 'contentlayer.config.ts', 'lib', 'i18n', 'pipeline', 'scripts', 'content', '.githooks']) {
+  for (const entry of ['package.json', 'package-lock.json', 'tsconfig.json', 'contentlayer.config.ts', 'lib', 'i18n', 'pipeline', 'scripts', 'content', 'components', 'messages', '.githooks']) {
     cpSync(path.join(root, entry), path.join(work, entry), { recursive: true });
   }
   symlinkSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'));
@@ -174,6 +174,26 @@ describe('the content step', () => {
       for (const [f, text] of originals) writeFileSync(path.join(work, 'content', f), text);
       rmSync(path.join(work, 'content', added), { recursive: true, force: true });
     }
+  }, 600_000);
+
+  it('indexes search from the content index, and a build again keeps each part whose text is the same', () => {
+    const parts = () =>
+      JSON.parse(readFileSync(path.join(work, '.contentlayer', 'site', 'pagefind', 'parts.json'), 'utf8')) as Record<string, { parts: Record<string, { url: string }> }>;
+    expect(runContentStep().status).toBe(0);
+    const first = run('search:index');
+    expect(first.output).toMatch(/Search index: 20 article pages indexed in 2 part\(s\)/);
+    const before = parts();
+    // Nothing changed (the sample's stories are each in one part per script): nothing indexed.
+    expect(run('search:index').output).toMatch(/Search index: 0 article pages indexed in 0 part\(s\)/);
+    expect(parts()).toEqual(before);
+    withArticle(file, (text) => `${text}\n搜尋也要找得到新加的這一句。\n`, () => {
+      expect(runContentStep().status).toBe(0);
+      expect(run('search:index').output).toMatch(/Search index: 10 article pages indexed in 1 part\(s\)/);
+      const after = parts();
+      // The story is written in both scripts: only the edited script's part is indexed again.
+      expect(after['zh-Hant']!.parts.all!.url).not.toBe(before['zh-Hant']!.parts.all!.url);
+      expect(after['zh-Hans']!.parts.all).toEqual(before['zh-Hans']!.parts.all);
+    });
   }, 600_000);
 
   it('stops on an unknown tag, naming the file, the field and the value', () => {

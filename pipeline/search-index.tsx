@@ -13,9 +13,10 @@
 // keep their version's files, which never change. A publish rebuilds only the parts whose pages
 // changed.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -23,6 +24,7 @@ import { SearchDocument } from '@/components/search/search-document';
 import { locales, type Locale } from '@/i18n/locales';
 import { bodyFile, contentOutDir } from '@/lib/content-files';
 import { currentIndex, matching, toCard, type LoadedIndex } from '@/lib/content-index';
+import { searchFingerprints } from '@/lib/page-paths';
 import type { ArticleBody } from '@/lib/content-model';
 import hans from '@/messages/zh-Hans.json';
 import hant from '@/messages/zh-Hant.json';
@@ -125,7 +127,7 @@ export async function indexScriptForParent(jobFile: string): Promise<void> {
  * What the served index of one script holds: each part (its URL, a hash of the pages it should hold,
  * and the id of each page it holds) and the fresh part, of pages changed since their part was built.
  */
-type PartRecord = { url: string; members: string; ids: Record<string, string> };
+type PartRecord = { url: string; prints: string; ids: Record<string, string> };
 type ScriptRecord = { parts: Record<string, PartRecord>; fresh?: PartRecord & { paths: string[] } };
 type PartsRecord = Partial<Record<Locale, ScriptRecord>>;
 const partsRecordFile = path.join(searchBundleDir, 'parts.json');
@@ -133,7 +135,29 @@ const partsRecordFile = path.join(searchBundleDir, 'parts.json');
 /** The version folder a part URL is in. */
 const versionOf = (url: string) => url.split('/')[2];
 
-const membersHash = (paths: string[]) => contentHash(paths.join('\n'));
+/**
+ * What draws a search document, besides the article: a change to any of these changes every
+ * document, and every part is indexed again.
+ */
+function rendererKey(): string {
+  const root = process.cwd();
+  const files = [
+    ...['components/search', 'components/mdx', 'components/media', 'messages'].flatMap((dir) =>
+      readdirSync(path.join(root, dir)).sort().map((name) => path.join(root, dir, name)),
+    ),
+    fileURLToPath(import.meta.url),
+    path.join(root, 'package-lock.json'),
+  ];
+  return contentHash(files.map((f) => (existsSync(f) ? readFileSync(f, 'utf8') : '')).join('\0'));
+}
+
+/**
+ * What a part holds, as one hash: its pages, each with the fingerprint of what its document shows
+ * (lib/page-paths.ts searchFingerprints), and the renderer. A part whose hash is the same as the one
+ * recorded when it was written is kept, at a build as at a publish.
+ */
+const partPrints = (key: string, fingerprints: ReadonlyMap<string, string>, paths: string[]) =>
+  contentHash([key, ...paths.map((p) => `${p}\t${fingerprints.get(p) ?? ''}`)].join('\n'));
 
 export type SearchIndexOptions = {
   /** The article pages whose text changed, were added or are gone (a publish). */
@@ -147,7 +171,8 @@ type Plan = { locale: Locale; parts: SearchPart[]; current: Set<string>; layout:
  * Indexes both scripts, each in its own process (a pagefind service indexes on one core), side by
  * side: `entry` is the command-line script that runs indexScriptForParent for `--job FILE`.
  *
- * A build indexes every part. A publish adds the pages it changed to the fresh part and indexes
+ * A build indexes every part whose pages or their text changed since it was written (after a fresh
+ * clone with the content cache kept, none). A publish adds the pages it changed to the fresh part and indexes
  * that part alone, a few hundred pages at most: the search page merges it with the others and hides
  * the older copies the others hold of its pages (by page id), and of pages gone. Once the fresh part
  * would pass SEARCH_FRESH_LIMIT pages (default 200), the publish indexes again the parts its pages
@@ -158,8 +183,11 @@ type Plan = { locale: Locale; parts: SearchPart[]; current: Set<string>; layout:
 export async function writeSearchIndex(entry: string, { changed }: SearchIndexOptions = {}): Promise<void> {
   const started = performance.now();
   const version = Date.now().toString(36);
-  const previous = changed ? readJson<PartsRecord>(partsRecordFile) : undefined;
+  const previous = readJson<PartsRecord>(partsRecordFile);
   const record: PartsRecord = {};
+  const fingerprints = searchFingerprints(currentIndex());
+  const renderer = rendererKey();
+  const prints = (paths: string[]) => partPrints(renderer, fingerprints, paths);
 
   const plans: Plan[] = locales.map((locale) => {
     const articles = matching(currentIndex(), { locale });
@@ -173,19 +201,19 @@ export async function writeSearchIndex(entry: string, { changed }: SearchIndexOp
     const changedHere = new Set(changed?.filter((p) => p.startsWith(`/${locale}/`)));
     const pending = [...new Set([...(before?.fresh?.paths ?? []), ...changedHere, ...[...current].filter((p) => !indexed.has(p))])];
     const fresh = pending.filter((p) => current.has(p)).sort();
-    if (before && fresh.length <= freshLimit) {
+    if (changed && before && fresh.length <= freshLimit) {
       // Only the fresh part changes; when its pages are the same as before, nothing does.
-      const same = before.fresh !== undefined && membersHash(fresh) === before.fresh.members && !fresh.some((p) => changedHere.has(p));
+      const same = before.fresh !== undefined && prints(fresh) === before.fresh.prints;
       const freshPart = fresh.length > 0 && !same ? { key: 'fresh', paths: fresh } : undefined;
       record[locale] = { parts: before.parts, ...(same ? { fresh: before.fresh } : {}) };
       return { locale, parts: freshPart ? [freshPart] : [], current, layout: Object.keys(before.parts).sort().reverse(), fresh: freshPart };
     }
-    // Every part whose pages changed (or were never indexed) is indexed again, and the fresh part empties.
-    const touched = new Set(pending);
+    // Every part whose pages or their text changed (or were never indexed) is indexed again, and the
+    // fresh part empties.
     record[locale] = { parts: {} };
     const parts = layout.filter((part) => {
       const kept = before?.parts[part.key];
-      const keep = kept && kept.members === membersHash(part.paths) && !part.paths.some((p) => touched.has(p)) && !Object.keys(kept.ids).some((p) => !current.has(p));
+      const keep = kept && kept.prints === prints(part.paths);
       if (keep) record[locale]!.parts[part.key] = kept;
       return !keep;
     });
@@ -219,7 +247,7 @@ export async function writeSearchIndex(entry: string, { changed }: SearchIndexOp
     const script = record[locale]!;
     const ids = results[i]!;
     for (const part of parts) {
-      const entry = { url: searchPartUrl(version, locale, part.key), members: membersHash(part.paths), ids: ids[part.key] ?? {} };
+      const entry = { url: searchPartUrl(version, locale, part.key), prints: prints(part.paths), ids: ids[part.key] ?? {} };
       if (part === fresh) script.fresh = { ...entry, paths: part.paths };
       else script.parts[part.key] = entry;
     }

@@ -23,7 +23,10 @@ type CacheFile = { key: string; files: Record<string, Entry> };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Every file under a folder, with its size and time: a stamp of the pictures under public/. */
+/**
+ * Every file under a folder, with its size: a stamp of the pictures under public/. Not their times:
+ * a fresh clone gives every picture a new one, and would drop the whole cache.
+ */
 function folderStamp(dir: string): string {
   if (!existsSync(dir)) return '';
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -31,7 +34,7 @@ function folderStamp(dir: string): string {
     .map((e) => {
       const full = path.join(e.parentPath, e.name);
       const s = statSync(full);
-      return `${path.relative(dir, full)}:${s.size}:${s.mtimeMs}`;
+      return `${path.relative(dir, full)}:${s.size}`;
     })
     .sort()
     .join('\n');

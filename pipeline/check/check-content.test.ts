@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -127,6 +127,16 @@ describe('checkContent', () => {
       const afterPicture = check(true);
       expect(afterPicture).toEqual(check(false));
       expect(afterPicture.some((p) => p.includes('首圖只有'))).toBe(false);
+
+      // A fresh clone gives every file and picture a new time: the cache stands.
+      const key = () => (JSON.parse(readFileSync(cacheFile, 'utf8')) as { key: string }).key;
+      const keyBefore = key();
+      const later = new Date(Date.now() + 60_000);
+      for (const entry of readdirSync(work, { recursive: true, withFileTypes: true })) {
+        if (entry.isFile()) utimesSync(path.join(entry.parentPath, entry.name), later, later);
+      }
+      expect(check(true)).toEqual(afterPicture);
+      expect(key()).toBe(keyBefore);
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
