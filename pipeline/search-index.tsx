@@ -4,14 +4,13 @@
 // Pagefind reads one HTML document per article page, drawn from the content index by
 // components/search/search-document.tsx (the text readers see, in their script), not the served
 // page: a story is indexed whether or not the build prerendered its page, and a publish asks no
-// server. It writes one bundle per script and part. Chinese text
-// costs pagefind about 1 MiB of memory per page, so a script of more than SEARCH_PART_SIZE pages
-// (default 2,000) is indexed in parts (a year of publication each, or a month when a year passes
-// that size), and the search page merges the parts at search time; the manifest lists them. The two scripts are indexed
-// side by side, each in its own process. Each run writes the parts it rebuilds into a new version
-// folder beside the ones being served, then swaps the manifest in one rename: searches in progress
-// keep their version's files, which never change. A publish rebuilds only the parts whose pages
-// changed.
+// server. It writes one bundle per script and part. Chinese text costs pagefind about 1 MiB of
+// memory per page, so a script of more than SEARCH_PART_SIZE pages (default 2,000) is indexed in
+// parts (a year of publication each, or a month when a year passes that size), and the search page
+// merges the parts at search time; the manifest lists them. The two scripts are indexed side by
+// side, each in its own process. Each run writes the parts it rebuilds into a new version folder
+// beside the ones being served, then swaps the manifest in one rename: searches in progress keep
+// their version's files, which never change. A run rebuilds only the parts whose pages changed.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -124,8 +123,8 @@ export async function indexScriptForParent(jobFile: string): Promise<void> {
 }
 
 /**
- * What the served index of one script holds: each part (its URL, a hash of the pages it should hold,
- * and the id of each page it holds) and the fresh part, of pages changed since their part was built.
+ * What the served index of one script holds: each part (its URL, the hash of its pages and their
+ * text when it was written, partPrints, and the id of each page it holds) and the fresh part, of pages changed since their part was built.
  */
 type PartRecord = { url: string; prints: string; ids: Record<string, string> };
 type ScriptRecord = { parts: Record<string, PartRecord>; fresh?: PartRecord & { paths: string[] } };
