@@ -135,8 +135,9 @@ const partsRecordFile = path.join(searchBundleDir, 'parts.json');
 const versionOf = (url: string) => url.split('/')[2];
 
 /**
- * What draws a search document, besides the article: a change to any of these changes every
- * document, and every part is indexed again.
+ * What draws a search document, besides the article: the document, the body's renderer, the labels,
+ * the card it is drawn from and pagefind. A change to any of these changes every document, and
+ * every part is indexed again.
  */
 function rendererKey(): string {
   const root = process.cwd();
@@ -144,8 +145,8 @@ function rendererKey(): string {
     ...['components/search', 'components/mdx', 'components/media', 'messages'].flatMap((dir) =>
       readdirSync(path.join(root, dir)).sort().map((name) => path.join(root, dir, name)),
     ),
+    ...['lib/content-index.ts', 'lib/body-components.ts', 'i18n/locales.ts', 'package-lock.json'].map((file) => path.join(root, file)),
     fileURLToPath(import.meta.url),
-    path.join(root, 'package-lock.json'),
   ];
   return contentHash(files.map((f) => (existsSync(f) ? readFileSync(f, 'utf8') : '')).join('\0'));
 }
@@ -184,12 +185,13 @@ export async function writeSearchIndex(entry: string, { changed }: SearchIndexOp
   const version = Date.now().toString(36);
   const previous = readJson<PartsRecord>(partsRecordFile);
   const record: PartsRecord = {};
-  const fingerprints = searchFingerprints(currentIndex());
+  const content = currentIndex();
+  const fingerprints = searchFingerprints(content);
   const renderer = rendererKey();
   const prints = (paths: string[]) => partPrints(renderer, fingerprints, paths);
 
   const plans: Plan[] = locales.map((locale) => {
-    const articles = matching(currentIndex(), { locale });
+    const articles = matching(content, { locale });
     const current = new Set(articles.map((a) => a.path));
     const layout = searchParts(articles);
     // A record written before fresh parts existed has no `parts`: every part is indexed again.
