@@ -53,7 +53,8 @@ function prepare() {
   // Hard links, not a symlink: Turbopack refuses a symlinked node_modules.
   execFileSync('cp', ['-al', path.join(root, 'node_modules'), path.join(work, 'node_modules')]);
   rmSync(path.join(work, 'content'), { recursive: true, force: true });
-  run(process.execPath, ['--import', 'tsx', 'bench/corpus.ts', '--articles', String(articles), '--out', path.join(work, 'content')]);
+  // Run from this project: the corpus refuses to replace the content/ of the folder it runs in.
+  execFileSync(process.execPath, ['--import', 'tsx', 'bench/corpus.ts', '--articles', String(articles), '--out', path.join(work, 'content')], { cwd: root, stdio: 'inherit' });
   git('init', '-q');
   git('add', '-A');
   git('commit', '-qm', 'Corpus');

@@ -1,7 +1,9 @@
 // The one schema of the content: the document types contentlayer compiles (contentlayer.config.ts
 // hands them to makeSource), and the same field definitions as the content check reads them.
 // Imports here are relative: contentlayer bundles this file with the config, without the app's aliases.
-import { defineDocumentType, defineNestedType } from 'contentlayer2/source-files';
+// The definitions alone: contentlayer2/source-files loads the whole compiler (2 s), which the check
+// and the publish step, reading the fields here, do not need.
+import { defineDocumentType, defineNestedType } from 'contentlayer2/source-files/schema';
 import { readingMinutes } from './reading-time';
 
 // Names in both scripts. Keys are `hant`/`hans` because contentlayer writes field names into
