@@ -12,6 +12,9 @@ type AttributeSpec = {
   image?: true;
   /** The only values allowed, when the attribute picks from a fixed set. */
   values?: readonly string[];
+  /** The form a value must have (an id that goes into an address), and how to write it. */
+  pattern?: RegExp;
+  patternFix?: string;
 };
 
 type ComponentSpec = {
@@ -33,7 +36,12 @@ export const bodyComponents = {
   Callout: { children: true, attributes: { title: text(false) } },
   Video: {
     children: false,
-    attributes: { provider: { required: true, converted: false, values: ['youtube', 'vimeo'] }, id: code(true), title: text(true) },
+    attributes: {
+      provider: { required: true, converted: false, values: ['youtube', 'vimeo'] },
+      // The id goes into the player's address: only what YouTube and Vimeo ids are made of.
+      id: { ...code(true), pattern: /^[A-Za-z0-9_-]{1,64}$/, patternFix: '只填影片的 id（英文字母、數字、- 與 _），例如網址 youtube.com/watch?v=dQw4w9WgXcQ 的 dQw4w9WgXcQ' },
+      title: text(true),
+    },
   },
   // Each script's form exactly as the editor wrote it: never converted.
   Term: { children: false, attributes: { hant: code(true), hans: code(true) } },

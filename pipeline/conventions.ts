@@ -1,5 +1,5 @@
-// How content is named, and what the scaffold leaves for an editor to replace. Kept apart from
-// pipeline/schema.ts, which loads the content compiler: the index step and the scaffold need only these.
+// How content is named, and what the scaffold leaves for an editor to replace: what the index step
+// and the scaffold need of the content's rules, without the document types of pipeline/schema.ts.
 
 /** A slug: the name of an article's folder or a data file, and its address on the site. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -2,6 +2,7 @@ import { createProcessor } from '@mdx-js/mdx';
 import { locales } from '@/i18n/locales';
 import { bodyComponent, bodyComponentNames } from '@/lib/body-components';
 import type { ImageSize } from '@/lib/content-model';
+import { linkProblem } from './text-rules';
 
 /** A mistake inside an article body, at a line and column of the body. */
 export type BodyProblem = { line: number; column: number; message: string; fix: string };
@@ -27,6 +28,15 @@ type Node = {
 const ALLOWED = bodyComponentNames.join('、');
 const ARTICLE_LINK = new RegExp(`^/(?:${locales.join('|')})/articles/([^/?#]+)/?(?:[?#].*)?$`);
 const processor = createProcessor();
+
+/** A slug as a link writes it, percent-decoded when it can be (a broken escape is then not a published slug). */
+const decoded = (slug: string) => {
+  try {
+    return decodeURIComponent(slug);
+  } catch {
+    return slug;
+  }
+};
 
 /**
  * Checks an MDX body without compiling it: syntax, and the rule that a body is Markdown plus the
@@ -99,6 +109,7 @@ export function checkBody(body: string, context: BodyCheckContext): BodyProblem[
           if (rule.values && value !== undefined && !rule.values.includes(value)) {
             at(node, `<${name}> 不支援 ${attribute}="${value}"`, `目前支援 ${rule.values.join(' 與 ')}`);
           }
+          if (rule.pattern && value && !rule.pattern.test(value)) at(node, `<${name}> 的 ${attribute}="${value}" 格式不對`, rule.patternFix ?? `改成符合 ${rule.pattern} 的值`);
         }
         break;
       }
@@ -106,9 +117,16 @@ export function checkBody(body: string, context: BodyCheckContext): BodyProblem[
         // Only <Figure> images get their size measured, so they never shift the page as they load.
         at(node, 'Markdown 圖片語法 ![…](…) 不能用在文章裡', '改用 <Figure src="…" alt="…" caption="…" credit="…" />，圖片才有固定尺寸、圖說與圖片來源');
         break;
+      // A reference-style link's address is its definition (`[名稱]: 網址`), checked there.
+      case 'definition':
       case 'link': {
+        const problem = linkProblem(node.url ?? '');
+        if (problem) {
+          at(node, problem.message, problem.fix);
+          break;
+        }
         const slug = ARTICLE_LINK.exec(node.url ?? '')?.[1];
-        if (slug && !context.articleExists(decodeURIComponent(slug))) {
+        if (slug && !context.articleExists(decoded(slug))) {
           at(node, `連結的文章「${slug}」不存在`, '檢查網址裡的代稱，它必須是 content/articles/ 底下已發布文章的資料夾名稱');
         }
         break;

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,10 +20,13 @@ describe('checkContent', () => {
     'articles/duplicate/zh-Hant.mdx:1:1  文章「duplicate」的 zh-Hant 版本重複：articles/2025/duplicate/zh-Hant.mdx 也是同一篇',
     'articles/further-reading-missing/zh-Hant.mdx:15:5  延伸閱讀的文章「no-such-story」不存在',
     'articles/hero-too-small/zh-Hant.mdx:11:8  首圖只有 400×225 像素，寬度不到 1200',
+    'articles/hidden-characters/zh-Hant.mdx:2:8  「title」：含有看不見的字元 U+202E（由右至左覆寫），在「測試」之後',
+    'articles/hidden-characters/zh-Hant.mdx:3:10  「summary」：含有看不見的字元 U+200B（零寬空格），在「一段」之後',
     'articles/image-missing/zh-Hant.mdx:18:1  找不到內文圖片「/images/missing.png」',
     'articles/image-without-alt/zh-Hant.mdx:18:1  Markdown 圖片語法 ![…](…) 不能用在文章裡',
     'articles/image-without-alt/zh-Hant.mdx:20:1  <Figure> 缺少 alt 屬性',
     'articles/import-statement/zh-Hant.mdx:16:1  文章裡不能有 import 或 export',
+    'articles/impossible-date/zh-Hant.mdx:4:14  「publishedAt」不是正確的日期：2026-13-45T25:61:00',
     'articles/js-expression/zh-Hant.mdx:18:6  文章裡不能有 { } 運算式',
     'articles/link-missing/zh-Hant.mdx:18:3  連結的文章「no-such-story」不存在',
     'articles/malformed-term/zh-Hant.mdx:18:4  <Term> 缺少 hans 屬性',
@@ -40,6 +43,13 @@ describe('checkContent', () => {
     'articles/unknown-component/zh-Hant.mdx:18:1  未知的元件 <Chart>',
     'articles/unknown-section/zh-Hant.mdx:7:10  分類「娛樂」不存在',
     'articles/unknown-tag/zh-Hant.mdx:9:5  標籤「區塊鏈」不存在',
+    'articles/unsafe-links/zh-Hant.mdx:16:16  「syndication.originalUrl」：「data:text/html,<script>alert(1)</script>」不是完整的網頁網址',
+    'articles/unsafe-links/zh-Hant.mdx:19:8  「sponsor.url」：「 JavaScript:alert(1)」不是完整的網頁網址',
+    'articles/unsafe-links/zh-Hant.mdx:24:3  不允許的連結「javascript:alert(document.cookie)」：只能連到 http(s) 網址、mailto: 電子郵件，或本站以 / 開頭的路徑',
+    'articles/unsafe-links/zh-Hant.mdx:24:43  不允許的連結「java\tscript:alert(1)」：只能連到 http(s) 網址、mailto: 電子郵件，或本站以 / 開頭的路徑',
+    'articles/unsafe-links/zh-Hant.mdx:26:18  連結「//evil.example/path」以 // 開頭，會連到別的網站',
+    'articles/unsafe-links/zh-Hant.mdx:30:1  <Video> 的 id="../../x?autoplay=1" 格式不對',
+    'articles/unsafe-links/zh-Hant.mdx:32:1  不允許的連結「data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==」：只能連到 http(s) 網址、mailto: 電子郵件，或本站以 / 開頭的路徑',
     'articles/wrong-locale/zh-TW.mdx:1:1  文章檔案的位置或檔名不正確',
     'glossary.yaml:4:11  「terms[1].hant」是空的',
     'glossary.yaml:6:5  缺少必填欄位「terms[2].hans」',
@@ -92,6 +102,34 @@ describe('checkContent', () => {
     const root = path.resolve(__dirname, '..', '..');
     const problems = checkContent({ contentDir: path.join(root, 'content'), publicDir: path.join(root, 'public'), schemas: contentSchemas, now });
     expect(problems).toEqual([]);
+  });
+
+  it('refuses an oversized article and a picture that leads outside public/, and reads a Windows file as the same file', () => {
+    const work = mkdtempSync(path.join(os.tmpdir(), 'check-limits-'));
+    try {
+      cpSync(fixtures, work, { recursive: true });
+      const contentDir = path.join(work, 'content');
+      const publicDir = path.join(work, 'public');
+      const ok = readFileSync(path.join(contentDir, 'articles', 'ok', 'zh-Hant.mdx'), 'utf8');
+      const write = (slug: string, text: string) => {
+        cpSync(path.join(contentDir, 'articles', 'ok'), path.join(contentDir, 'articles', slug), { recursive: true });
+        writeFileSync(path.join(contentDir, 'articles', slug, 'zh-Hant.mdx'), text);
+      };
+      // 5 MB pasted into a body.
+      write('pasted', `${ok}\n${'貼上的文字。'.repeat(300_000)}\n`);
+      // A picture linked from outside public/: the server would not serve it.
+      writeFileSync(path.join(work, 'secret.png'), readFileSync(path.join(publicDir, 'images', 'hero.png')));
+      symlinkSync(path.join(work, 'secret.png'), path.join(publicDir, 'images', 'linked.png'));
+      write('linked-image', ok.replace('/images/hero.png', '/images/linked.png'));
+      write('windows', `\uFEFF${ok.replaceAll('\n', '\r\n')}`);
+      const problems = checkContent({ contentDir, publicDir, schemas: contentSchemas, now, only: new Set(['articles/pasted/zh-Hant.mdx', 'articles/linked-image/zh-Hant.mdx', 'articles/windows/zh-Hant.mdx']) });
+      expect(problems.map((p) => `${p.file}:${p.line}:${p.column}  ${p.message}`)).toEqual([
+        'articles/linked-image/zh-Hant.mdx:11:8  找不到首圖「/images/linked.png」',
+        'articles/pasted/zh-Hant.mdx:1:1  文章檔案有 5274 KB，超過上限 256 KB',
+      ]);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 
   it('with a cache, finds what it finds without one, and checks again what changed', () => {

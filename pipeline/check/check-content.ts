@@ -12,6 +12,7 @@ import { checkArticleRules, checkLengths, type FrontMatter } from './article-rul
 import { checkBody } from './body';
 import { openCheckCache } from './cache';
 import { checkFields, taipeiIso, type Report } from './fields';
+import { asSaved, MAX_ARTICLE_BYTES } from './text-rules';
 import { parseYaml, splitArticle, type ParsedFile } from './yaml';
 
 export type CheckOptions = {
@@ -99,6 +100,17 @@ function checkFile(file: string, text: string, hash: string, schemas: Schemas, i
     (field, message, fix, atKey) =>
       problems.push({ file, ...p.position(field, atKey), field, message, fix });
   if (file.startsWith('articles/') && file.endsWith('.mdx')) {
+    const bytes = Buffer.byteLength(text);
+    if (bytes > MAX_ARTICLE_BYTES) {
+      problems.push({
+        file,
+        line: 1,
+        column: 1,
+        message: `文章檔案有 ${Math.round(bytes / 1024)} KB，超過上限 ${MAX_ARTICLE_BYTES / 1024} KB`,
+        fix: '一篇報導通常只有幾十 KB：檢查是否誤貼了整頁網頁、表格或編碼過的圖片；真的很長的報導請拆成上下篇',
+      });
+      return result;
+    }
     const fm = splitArticle(text);
     if (!fm) {
       problems.push({ file, line: 1, column: 1, message: '找不到前言（front matter）', fix: '檔案開頭要有一段以 --- 開始、以 --- 結束的前言' });
@@ -158,7 +170,7 @@ export function checkContent({ contentDir, publicDir, schemas, now, only, bodies
   const problems: ContentProblem[] = [];
   const entries = walk(contentDir).filter(({ file }) => !file.endsWith('README.md') && !path.basename(file).startsWith('.'));
   const files = entries.map((e) => e.file);
-  const read = (file: string) => readFileSync(path.join(contentDir, file), 'utf8');
+  const read = (file: string) => asSaved(readFileSync(path.join(contentDir, file), 'utf8'));
   const imageSize = imageMeasurer(publicDir);
   const cache = cacheFile ? openCheckCache(cacheFile, { contentDir, publicDir, schemas }) : undefined;
 

@@ -1,6 +1,10 @@
 // The schema check: every front-matter and data-file field against its definition in
 // pipeline/schema.ts (types, required fields, unknown fields with a guess at the intended one).
 import type { FieldDef, Schema } from '../schema';
+import { absoluteUrlProblem, hiddenCharacter } from './text-rules';
+
+/** A field holding a web address, by the schema's naming (`url`, `partnerUrl`, `originalUrl`). */
+const isUrlField = (field: string) => /(?:^|\.)url$|Url$/.test(field);
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 
@@ -10,6 +14,8 @@ export function taipeiIso(value: string): string | undefined {
   if (!m) return undefined;
   const [, y, mo, d, h = '00', mi = '00', s = '00'] = m;
   const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}+08:00`);
+  // Month 13, day 32 or hour 25 make no date at all; February 30 makes March 2, caught below.
+  if (Number.isNaN(date.getTime())) return undefined;
   const back = new Date(date.getTime() + 8 * 3600_000).toISOString();
   return back.startsWith(`${y}-${mo}-${d}T${h}:${mi}`) ? date.toISOString() : undefined;
 }
@@ -63,6 +69,10 @@ function checkValue(v: unknown, def: FieldDef, field: string, report: Report) {
     case 'string':
       if (typeof v !== 'string') report(field, `「${field}」必須是文字`, '把值用雙引號括起來');
       else if (!v.trim() && def.required) report(field, `「${field}」是空的`, '這是必填欄位，請填寫內容');
+      else {
+        const problem = hiddenCharacter(v) ?? (isUrlField(field) && v.trim() ? absoluteUrlProblem(v) : undefined);
+        if (problem) report(field, `「${field}」：${problem.message}`, problem.fix);
+      }
       break;
     case 'date':
       if (typeof v !== 'string' || !taipeiIso(v)) report(field, `「${field}」不是正確的日期：${String(v)}`, '寫成 2026-11-25 或 2026-11-25T09:30:00（台北時間）');
