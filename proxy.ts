@@ -11,15 +11,15 @@ const intl = createMiddleware(routing);
 const notFoundPath = (locale: Locale) => localePath(locale, '/404');
 
 /**
- * Every request for a page passes here.
- * - Only GET and HEAD are served.
+ * Every request for a page passes here, after the production server's front door
+ * (lib/front-door.mjs), which has already refused other methods and broken URLs with a 4xx.
+ * - Only GET and HEAD are served (this says so under `next dev`, which has no front door).
  * - `/` and other paths without a locale go to the reader's script by Accept-Language (zh-TW,
  *   zh-HK, zh-MO -> zh-Hant; zh-CN, zh-SG -> zh-Hans; anything else -> zh-Hant).
  * - In production, a path that is not one of the site's pages now (lib/page-paths.ts, read off the
  *   live content index, so a story published a second ago is served and one withdrawn is gone)
  *   gets its locale's 404 page straight from the build output. Unknown paths never reach Next, so
- *   they are neither rendered nor cached, and Next's locale-less root 404 and its 500 for invalid
- *   percent-encoding are never shown.
+ *   they are neither rendered nor cached, and Next's locale-less root 404 is never shown.
  */
 export default function proxy(request: NextRequest) {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -30,17 +30,12 @@ export default function proxy(request: NextRequest) {
     const pathLocale = localeOf(pathname);
     const locale = pathLocale ?? defaultLocale;
     const path = pathname.replace(/(.)\/$/, '$1');
-    let valid = true;
-    try {
-      decodeURIComponent(path);
-    } catch {
-      valid = false;
-    }
     const isPage = pathLocale !== undefined && path !== notFoundPath(locale) && isPagePath(path);
-    if (!valid || (pathLocale && !isPage)) {
+    if (pathLocale && !isPage) {
+      // The front door sets how long a 404 may be kept (lib/front-door.mjs).
       return new NextResponse(request.method === 'HEAD' ? null : prerenderedHtml(notFoundPath(locale)), {
         status: 404,
-        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+        headers: { 'Content-Type': 'text/html; charset=utf-8' },
       });
     }
   }

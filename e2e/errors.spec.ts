@@ -12,8 +12,6 @@ const unknown: [string, keyof typeof notFound][] = [
   ['/zh-Hans/authors/nobody', 'zh-Hans'],
   ['/zh-Hans/sections/nothing', 'zh-Hans'],
   ['/zh-Hant/a/b/c', 'zh-Hant'],
-  ['/zh-Hans/tags/%E0%A4%A', 'zh-Hans'],
-  ['/zh-Hant/tags/%ZZ', 'zh-Hant'],
   ['/zh-Hans/404', 'zh-Hans'],
   ['/en', 'zh-Hant'],
   ['/zh-TW/articles/x', 'zh-Hant'],

@@ -6,4 +6,7 @@ export const routing = defineRouting({
   locales,
   defaultLocale,
   localePrefix: 'always',
+  // next-intl would send each page's alternates as a Link header built from the request's Host and
+  // X-Forwarded-Host, in a response a CDN keeps: the pages' own hreflang links, from SITE_URL, say it.
+  alternateLinks: false,
 });

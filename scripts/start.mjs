@@ -1,7 +1,9 @@
 // `npm start`: serves the production build with the self-contained server Next writes to
-// .next/standalone, reading content from this project, so that `npm run publish` here updates what
-// it serves. PORT (default 3000) and HOSTNAME (default 0.0.0.0) choose where it listens.
+// .next/standalone, behind the front door (lib/front-door.mjs), reading content from this project,
+// so that `npm run publish` here updates what it serves. PORT (default 3000) and HOSTNAME
+// (default 0.0.0.0) choose where it listens.
 import { existsSync, lstatSync, rmSync, symlinkSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -26,4 +28,15 @@ for (const [link, target] of [
 process.env.CONTENT_DATA_DIR ??= path.join(root, '.contentlayer', 'site');
 process.env.PUBLISH_PROJECT_DIR ??= root;
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
+// The security headers depend on it, and are read when the front door loads.
+process.env.NODE_ENV = 'production';
+const { answerUnparsable, frontDoor } = await import('../lib/front-door.mjs');
+// Every request passes the front door (lib/front-door.mjs) before Next's handler. Next's server
+// takes no handler of ours, so the one server it creates gets the door around its own.
+const createServer = http.createServer;
+http.createServer = (...args) => {
+  http.createServer = createServer;
+  const handler = args.pop();
+  return createServer(...args, frontDoor(handler, { root })).on('clientError', answerUnparsable);
+};
 await import(pathToFileURL(server).href);

@@ -1,0 +1,210 @@
+// The production server's front door (scripts/start.mjs puts it before Next's request handler):
+// every request passes here first, so that whatever a client sends gets a normal answer with the
+// site's headers, and every answer leaves with a cache policy a CDN can follow (docs/deploy.md).
+// - Methods: GET and HEAD everywhere, POST on /api/publish alone; anything else is 405 with Allow.
+// - A URL that is not a path, has broken percent-encoding, control characters or dot segments is 400.
+// - A Range header that does not parse is dropped (HTTP says to ignore it); one that asks for bytes
+//   in the wrong order is 416.
+// - /_next/image takes only pictures under /images/ at the widths and qualities the site uses: 400.
+// - Nothing from the request becomes the site's address: X-Forwarded-Host is dropped, and a
+//   redirect's Location is sent as a path (absolute URLs come from SITE_URL alone, lib/site.ts).
+// Plain JavaScript: the standalone server loads it without a build step.
+import { statSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
+import path from 'node:path';
+import { securityHeaders } from './security-headers.mjs';
+
+/** Methods each path answers; every other path answers GET and HEAD. */
+const METHODS = { '/api/publish': ['POST'] };
+
+const IMAGE_PATH = /^\/images\/[A-Za-z0-9/_.-]+\.(?:jpe?g|png|webp|avif|gif)$/i;
+let imageConfig;
+/**
+ * The widths and qualities the site asks the image optimizer for, from the configuration the
+ * standalone server runs with: any other would make it render and keep a new size for a client.
+ */
+function imageSizes() {
+  if (!imageConfig) {
+    const { images = {} } = JSON.parse(process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ?? '{}');
+    imageConfig = { widths: new Set([...(images.deviceSizes ?? []), ...(images.imageSizes ?? [])]), qualities: new Set(images.qualities ?? [75]) };
+  }
+  return imageConfig;
+}
+
+/** How long each kind of answer may be kept (docs/deploy.md, "Caching"). */
+export const CACHE = {
+  // Pages and their RSC payloads: a CDN keeps them a minute, so a correction reaches every reader
+  // within a minute of the publish; a browser asks again each time (a 304 when nothing changed).
+  page: 'public, max-age=0, s-maxage=60',
+  // A 404 may become a page at the next publish.
+  notFound: 'public, max-age=0, s-maxage=60',
+  // Trailing-slash and double-slash redirects never change.
+  redirect: 'public, max-age=3600',
+  // `/` to the reader's script, by Accept-Language: for this reader only.
+  negotiated: 'private, no-cache',
+  // Pictures under public/ keep their names when an editor replaces one: an hour.
+  file: 'public, max-age=3600',
+  // Refusals are about the request, not about a resource.
+  refused: 'no-store',
+};
+
+const problem = (status, reason, headers = {}) => ({ status, reason, headers });
+
+/** Why a request is refused before Next sees it; undefined when it may pass. */
+function refusal(req, files) {
+  const target = req.url ?? '';
+  if (!target.startsWith('/')) return problem(400, 'The request target must be a path.');
+  const query = target.indexOf('?');
+  const pathname = query === -1 ? target : target.slice(0, query);
+  let decoded;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return problem(400, 'The path has broken percent-encoding.');
+  }
+  if (/[\u0000-\u001F\u007F]/.test(decoded) || /[\u0000-\u0020\u007F]/.test(target)) return problem(400, 'The path has control characters.');
+  // Browsers resolve `.` and `..` before they ask; a request that still has them is probing.
+  if (/(?:^|[/\\])\.{1,2}(?:[/\\]|$)/.test(decoded)) return problem(400, 'The path has dot segments.');
+  if (query !== -1) {
+    try {
+      decodeURIComponent(target.slice(query + 1).replace(/\+/g, ' '));
+    } catch {
+      return problem(400, 'The query has broken percent-encoding.');
+    }
+  }
+  const allowed = METHODS[pathname] ?? ['GET', 'HEAD'];
+  if (!allowed.includes(req.method)) return problem(405, `${req.method} is not allowed here.`, { Allow: allowed.join(', ') });
+  if (pathname === '/_next/image') {
+    const params = new URLSearchParams(target.slice(query + 1));
+    const url = params.get('url') ?? '';
+    const { widths, qualities } = imageSizes();
+    if (!IMAGE_PATH.test(url) || url.includes('..') || !widths.has(Number(params.get('w'))) || !qualities.has(Number(params.get('q') ?? 75))) {
+      return problem(400, 'Only pictures of this site, at the sizes it uses, are resized here.');
+    }
+  }
+  const range = req.headers.range;
+  if (range !== undefined && req.method === 'GET') {
+    // HTTP: a Range that does not parse, or asks for bytes in the wrong order, is ignored.
+    const parts = /^bytes=([\d\s,-]+)$/.exec(range)?.[1].split(',').map((part) => /^\s*(\d*)\s*-\s*(\d*)\s*$/.exec(part));
+    if (!parts || parts.some((m) => !m || (m[1] === '' && m[2] === '') || (m[1] !== '' && m[2] !== '' && Number(m[1]) > Number(m[2])))) {
+      delete req.headers.range;
+    } else {
+      // A file's range that holds no byte of it is 416 (Next's file server answers 500).
+      const size = fileSize(decoded, files);
+      const holdsAByte = ([, first, last]) => (first === '' ? Number(last) > 0 && size > 0 : Number(first) < size);
+      if (size !== undefined && !parts.some(holdsAByte)) return problem(416, 'The range holds no byte of the file.', { 'Content-Range': `bytes */${size}` });
+    }
+  }
+  return undefined;
+}
+
+/** The size of the file a path names under public/ or .next/static/; undefined when it names none. */
+function fileSize(pathname, { publicDir, staticDir }) {
+  const [dir, rest] = pathname.startsWith('/_next/static/') ? [staticDir, pathname.slice('/_next/static/'.length)] : [publicDir, pathname.slice(1)];
+  const file = path.join(dir, rest);
+  if (!file.startsWith(dir + path.sep)) return undefined;
+  try {
+    const stat = statSync(file);
+    return stat.isFile() ? stat.size : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What kind of answer a response is, for its cache policy; undefined to keep what Next set. */
+function kindOf(pathname, status, contentType) {
+  // A temporary redirect is the choice of a script by Accept-Language (`/`): never shared.
+  if (status === 302 || status === 303 || status === 307) return 'negotiated';
+  if (status >= 300 && status < 400) return 'redirect';
+  if (status === 404) return 'notFound';
+  if (status !== 200 && status !== 206 && status !== 304) return undefined;
+  if (/^text\/(?:html|x-component)/.test(contentType)) return 'page';
+  if (!pathname.startsWith('/_next/') && !pathname.startsWith('/api/') && !pathname.startsWith('/pagefind/') && /\.[A-Za-z0-9]+$/.test(pathname)) {
+    return /\.(?:xml|txt)$/.test(pathname) ? 'page' : 'file';
+  }
+  return undefined;
+}
+
+/** A Location this server made from the request's own address, as a path. */
+function asPath(location) {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) return location;
+  try {
+    const url = new URL(location);
+    return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    return location;
+  }
+}
+
+/**
+ * Wraps a Node request handler (Next's) with the front door. `root` is the project, whose public/
+ * and .next/static/ hold the files the server sends as they are.
+ */
+export function frontDoor(handle, { root }) {
+  const files = { publicDir: path.join(root, 'public'), staticDir: path.join(root, '.next', 'static') };
+  return async (req, res) => {
+    for (const { key, value } of securityHeaders) res.setHeader(key, value);
+    delete req.headers['x-forwarded-host'];
+    const pathname = (req.url ?? '/').split('?')[0];
+
+    // Every answer's headers pass here, however Next sends them (writeHead, or implicitly on write).
+    const writeHead = res.writeHead;
+    res.writeHead = function (status, ...rest) {
+      const headers = rest.find((r) => r && typeof r === 'object');
+      if (headers && !Array.isArray(headers)) for (const [k, v] of Object.entries(headers)) if (v !== undefined) res.setHeader(k, v);
+      const location = res.getHeader('location');
+      if (typeof location === 'string') res.setHeader('Location', asPath(location));
+      const kind = kindOf(pathname, status, String(res.getHeader('content-type') ?? ''));
+      if (kind) res.setHeader('Cache-Control', CACHE[kind]);
+      if (kind === 'negotiated') res.setHeader('Vary', 'Accept-Language, Cookie');
+      if (status >= 500) res.setHeader('Cache-Control', 'no-store');
+      const reason = rest.find((r) => typeof r === 'string');
+      return reason ? writeHead.call(this, status, reason) : writeHead.call(this, status);
+    };
+
+    const refused = refusal(req, files);
+    if (refused) {
+      for (const [k, v] of Object.entries(refused.headers)) res.setHeader(k, v);
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.setHeader('Cache-Control', CACHE.refused);
+      res.writeHead(refused.status);
+      res.end(req.method === 'HEAD' ? undefined : `${refused.status} ${refused.reason}\n`);
+      // The body of a refused request is not read: let the client's stream go.
+      req.resume();
+      return;
+    }
+    try {
+      await handle(req, res);
+    } catch (error) {
+      console.error(`Failed to answer ${req.method} ${req.url}:`, error);
+      if (!res.headersSent) {
+        res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+        res.writeHead(500);
+      }
+      res.end();
+    }
+  };
+}
+
+/**
+ * What Node answers itself, before any handler, to a request it cannot parse (headers past 16 KB,
+ * a malformed request line): the same refusal, with the site's headers, instead of a bare status.
+ */
+export function answerUnparsable(error, socket) {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  // A method Node's parser does not know (FOO, BREW) is still a method this site does not allow.
+  const status = error.code === 'HPE_INVALID_METHOD' ? 405 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const headers = [
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
+    ...(status === 405 ? ['Allow: GET, HEAD'] : []),
+    ...securityHeaders.map(({ key, value }) => `${key}: ${value}`),
+    `Cache-Control: ${CACHE.refused}`,
+    'Content-Type: text/plain; charset=utf-8',
+    'Connection: close',
+  ];
+  const body = `${status} ${STATUS_CODES[status]}\n`;
+  socket.end(`${headers.join('\r\n')}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+}
