@@ -3,8 +3,8 @@
 // site's headers, and every answer leaves with a cache policy a CDN can follow (docs/deploy.md).
 // - Methods: GET and HEAD everywhere, POST on /api/publish alone; anything else is 405 with Allow.
 // - A URL that is not a path, has broken percent-encoding, control characters or dot segments is 400.
-// - A Range header that does not parse is dropped (HTTP says to ignore it); one that asks for bytes
-//   in the wrong order is 416.
+// - A Range header that does not parse, or asks for bytes in the wrong order, is dropped (HTTP says
+//   to ignore it); one that holds no byte of a file is 416.
 // - /_next/image takes only pictures under /images/ at the widths and qualities the site uses: 400.
 // - Nothing from the request becomes the site's address: X-Forwarded-Host is dropped, and a
 //   redirect's Location is sent as a path (absolute URLs come from SITE_URL alone, lib/site.ts).
@@ -31,8 +31,8 @@ function imageSizes() {
   return imageConfig;
 }
 
-/** How long each kind of answer may be kept (docs/deploy.md, "Caching"). */
-export const CACHE = {
+/** How long each kind of answer may be kept (docs/deploy.md, "A CDN in front"). */
+const CACHE = {
   // Pages and their RSC payloads: a CDN keeps them a minute, so a correction reaches every reader
   // within a minute of the publish; a browser asks again each time (a 304 when nothing changed).
   page: 'public, max-age=0, s-maxage=60',
@@ -150,8 +150,14 @@ export function frontDoor(handle, { root }) {
     // Every answer's headers pass here, however Next sends them (writeHead, or implicitly on write).
     const writeHead = res.writeHead;
     res.writeHead = function (status, ...rest) {
+      // Headers given here are folded into the response's own, so that what follows sees them all.
       const headers = rest.find((r) => r && typeof r === 'object');
-      if (headers && !Array.isArray(headers)) for (const [k, v] of Object.entries(headers)) if (v !== undefined) res.setHeader(k, v);
+      if (Array.isArray(headers)) {
+        const flat = headers.flat();
+        for (let i = 0; i + 1 < flat.length; i += 2) res.appendHeader(flat[i], flat[i + 1]);
+      } else if (headers) {
+        for (const [k, v] of Object.entries(headers)) if (v !== undefined) res.setHeader(k, v);
+      }
       const location = res.getHeader('location');
       if (typeof location === 'string') res.setHeader('Location', asPath(location));
       const kind = kindOf(pathname, status, String(res.getHeader('content-type') ?? ''));
