@@ -19,7 +19,7 @@ export function samplePages(locale: Locale): Record<'home' | 'article' | 'tag' |
   };
 }
 
-export type Server = { url: string; stop: () => void };
+export type Server = { url: string; stop: () => void; pid: number | undefined };
 
 /** Starts a server (`next start` or a static file server) and resolves once it answers `probe`. */
 export async function startServer(
@@ -49,7 +49,7 @@ export async function startServer(
   for (let attempt = 0; attempt < 100 && exitCode === null; attempt++) {
     try {
       const response = await fetch(url + probe);
-      if (response.ok) return { url, stop };
+      if (response.ok) return { url, stop, pid: child.pid };
     } catch {
       // Not listening yet.
     }
