@@ -10,6 +10,7 @@ import path from 'node:path';
 import { checkContent } from './check/check-content';
 import { checkCacheFile } from './check/cache';
 import { formatProblems } from './check/format';
+import { asSaved } from './check/text-rules';
 import { splitArticle } from './check/yaml';
 import { contentHash } from './content-hash';
 import { defaultGeneratedDir, readGenerated, summaryFileName, type GeneratedContent } from './index/generated';
@@ -28,7 +29,7 @@ const children: ChildProcess[] = [];
 function compiledAsChecked(generated: GeneratedContent, checkStarted: number): boolean {
   return generated.allArticles.every((article) => {
     const file = path.join(contentDir, article._raw.sourceFilePath);
-    const body = splitArticle(readFileSync(file, 'utf8'))?.body;
+    const body = splitArticle(asSaved(readFileSync(file, 'utf8')))?.body;
     return statSync(file).mtimeMs < checkStarted && body !== undefined && contentHash(body) === article.body.rawHash;
   });
 }

@@ -30,7 +30,7 @@ const ARTICLE_LINK = new RegExp(`^/(?:${locales.join('|')})/articles/([^/?#]+)/?
 const processor = createProcessor();
 
 /** A slug as a link writes it, percent-decoded when it can be (a broken escape is then not a published slug). */
-const decoded = (slug: string) => {
+export const decodedSlug = (slug: string) => {
   try {
     return decodeURIComponent(slug);
   } catch {
@@ -126,7 +126,7 @@ export function checkBody(body: string, context: BodyCheckContext): BodyProblem[
           break;
         }
         const slug = ARTICLE_LINK.exec(node.url ?? '')?.[1];
-        if (slug && !context.articleExists(decoded(slug))) {
+        if (slug && !context.articleExists(decodedSlug(slug))) {
           at(node, `連結的文章「${slug}」不存在`, '檢查網址裡的代稱，它必須是 content/articles/ 底下已發布文章的資料夾名稱');
         }
         break;

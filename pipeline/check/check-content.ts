@@ -9,7 +9,7 @@ import type { GlossaryInput } from '../index/glossary';
 import { buildIndex, type RawArticle, type RawAuthor, type RawTerm } from '../index/resolve';
 import type { Schemas } from '../schema';
 import { checkArticleRules, checkLengths, type FrontMatter } from './article-rules';
-import { checkBody } from './body';
+import { checkBody, decodedSlug } from './body';
 import { openCheckCache } from './cache';
 import { checkFields, taipeiIso, type Report } from './fields';
 import { asSaved, MAX_ARTICLE_BYTES } from './text-rules';
@@ -74,14 +74,7 @@ const NAMED_SLUG = /\/articles\/([^/?#\s"'()<>[\]]+)/g;
 
 /** The story slugs a body names in paths, decoded as the body check decodes a link's. */
 function namedSlugs(body: string): string[] {
-  const decode = (slug: string) => {
-    try {
-      return decodeURIComponent(slug);
-    } catch {
-      return slug;
-    }
-  };
-  return [...new Set([...body.matchAll(NAMED_SLUG)].flatMap(([, slug]) => [slug!, decode(slug!)]))];
+  return [...new Set([...body.matchAll(NAMED_SLUG)].flatMap(([, slug]) => [slug!, decodedSlug(slug!)]))];
 }
 
 /** The front matter (or data file) of a file as YAML, and the line of the file it starts on. */
