@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { readPrerenderedRoutes } from '../lib/prerendered';
 import { content, locales } from './site-data';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { articlesIn, content, locales } from './site-data';
 
 const siteName = { 'zh-Hant': '觀潮科技', 'zh-Hans': '观潮科技' };

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const notFound = {
   'zh-Hant': { title: '找不到這個頁面', home: '回到首頁' },

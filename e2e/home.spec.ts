@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { site } from '../lib/site';
 import { articlesIn, locales } from './site-data';
 

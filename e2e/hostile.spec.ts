@@ -4,7 +4,7 @@
 // a 2xx, 3xx or 4xx (never a 500), its security headers, a deliberate Cache-Control, and nothing
 // of what the client sent as the site's address.
 import net from 'node:net';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const image = '/images/articles/double-11-ten-years/hero.jpg';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { startRedis, type RedisServer } from '../bench/redis-server';
 import { makeSiteCopy, type SiteCopy } from './site-copy';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('the first Tab reaches a skip link that jumps to the content', async ({ page }) => {
   await page.goto('/zh-Hant');

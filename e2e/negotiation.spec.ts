@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const cases: [string, string][] = [
   ['zh-TW', '/zh-Hant'],

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { makeSiteCopy, type SiteCopy } from './site-copy';
 
 // Publishing without a rebuild, against a copy of the built site served by its own production

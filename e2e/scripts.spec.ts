@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import * as OpenCC from 'opencc-js';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';

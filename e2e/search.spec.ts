@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { articlesIn, content, locales } from './site-data';
 
 /** A phrase from an article's title: its longest run of Chinese characters. */

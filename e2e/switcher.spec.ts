@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { content } from './site-data';
 
 const article = content.articles.find((a) => a.locale === 'zh-Hant')!;

@@ -52,10 +52,10 @@ export function articleComponents({ locale, images, sponsored, labels }: BodyCon
           />
         )}
         {(caption || credit) && (
-          <figcaption className="mt-2 text-sm leading-relaxed text-neutral-600 dark:text-neutral-400">
+          <figcaption className="mt-2 text-sm leading-relaxed text-neutral-600 dark:text-neutral-300">
             {caption}
             {caption && credit && ' '}
-            {credit && <span className="text-neutral-500 dark:text-neutral-500">{credit}</span>}
+            {credit && <span className="text-neutral-500 dark:text-neutral-400">{credit}</span>}
           </figcaption>
         )}
       </figure>

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fixtures';
 
 // Runs against `npm run dev` (playwright.dev.config.ts): what an editor sees while writing.
 const file = 'content/articles/editors-draft-example/zh-Hant.mdx';
