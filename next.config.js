@@ -15,6 +15,9 @@ const nextConfig = {
   output: staticExport ? 'export' : 'standalone',
   ...(staticExport && { distDir: 'out', pageExtensions: ['tsx'], trailingSlash: true }),
   poweredByHeader: false,
+  // The front door compresses (lib/front-door.mjs): it hashes a page's inline scripts for the CSP
+  // first, which it cannot do to bytes Next has already compressed.
+  compress: false,
   reactStrictMode: true,
   images: {
     formats: ['image/webp'],

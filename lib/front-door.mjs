@@ -8,10 +8,15 @@
 // - /_next/image takes only pictures under /images/ at the widths and qualities the site uses: 400.
 // - Nothing from the request becomes the site's address: X-Forwarded-Host is dropped, and a
 //   redirect's Location is sent as a path (absolute URLs come from SITE_URL alone, lib/site.ts).
+// - An HTML page's CSP allows its own inline scripts by hash instead of 'unsafe-inline'
+//   (lib/script-hashes.mjs): the page is held until it is whole, then hashed, then compressed here
+//   (next.config.js leaves compression to the door, which must see the page before it is encoded).
 // Plain JavaScript: the standalone server loads it without a build step.
 import { statSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import path from 'node:path';
+import compression from 'compression';
+import { inlineScriptHashes, withScriptHashes } from './script-hashes.mjs';
 import { securityHeaders } from './security-headers.mjs';
 
 /** Methods each path answers; every other path answers GET and HEAD. */
@@ -136,36 +141,99 @@ function asPath(location) {
   }
 }
 
+/** The headers given to writeHead (an object, or a flat or paired array), set on the response. */
+function foldHeaders(res, headers) {
+  if (Array.isArray(headers)) {
+    const flat = headers.flat();
+    for (let i = 0; i + 1 < flat.length; i += 2) res.appendHeader(flat[i], flat[i + 1]);
+  } else if (headers) {
+    for (const [k, v] of Object.entries(headers)) if (v !== undefined) res.setHeader(k, v);
+  }
+}
+
+/**
+ * Holds an HTML answer to a GET until it is whole, to send it with a CSP that names its inline
+ * scripts' hashes; every other answer passes as Next writes it. Pages are prerendered and sent in
+ * one piece, so holding costs no time to first byte.
+ */
+function holdPages(req, res) {
+  const inner = { writeHead: res.writeHead, write: res.write, end: res.end, flush: res.flush };
+  let state = 'open'; // then 'holding' or 'passing'
+  let status;
+  const chunks = [];
+  const decide = (code) => {
+    const html = /^text\/html\b/i.test(String(res.getHeader('content-type') ?? ''));
+    state = req.method === 'GET' && html && code !== 204 && code !== 304 ? 'holding' : 'passing';
+    status = code;
+  };
+  const hold = (chunk, encoding) => {
+    if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') {
+      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : Buffer.from(chunk));
+    }
+  };
+  const callbackOf = (...args) => args.find((arg) => typeof arg === 'function');
+  res.writeHead = function (code, ...rest) {
+    foldHeaders(this, rest.find((r) => r && typeof r === 'object'));
+    const reason = rest.find((r) => typeof r === 'string');
+    if (state === 'open') decide(code);
+    if (state === 'holding') {
+      status = code;
+      return this;
+    }
+    return reason ? inner.writeHead.call(this, code, reason) : inner.writeHead.call(this, code);
+  };
+  res.write = function (chunk, encoding, callback) {
+    if (state === 'open') this.writeHead(this.statusCode);
+    if (state !== 'holding') return inner.write.call(this, chunk, encoding, callback);
+    hold(chunk, encoding);
+    const done = callbackOf(encoding, callback);
+    if (done) process.nextTick(done);
+    return true;
+  };
+  res.end = function (chunk, encoding, callback) {
+    if (state === 'open') decide(this.statusCode);
+    if (state !== 'holding') return inner.end.call(this, chunk, encoding, callback);
+    state = 'passing';
+    hold(chunk, encoding);
+    const body = Buffer.concat(chunks);
+    const policy = this.getHeader('content-security-policy');
+    if (typeof policy === 'string') this.setHeader('Content-Security-Policy', withScriptHashes(policy, inlineScriptHashes(body.toString('utf8'))));
+    this.setHeader('Content-Length', body.length);
+    inner.writeHead.call(this, status);
+    const done = callbackOf(chunk, encoding, callback);
+    if (done) this.once('finish', done);
+    return inner.end.call(this, body);
+  };
+  res.flush = function () {
+    if (state !== 'holding') inner.flush?.call(this);
+  };
+}
+
 /**
  * Wraps a Node request handler (Next's) with the front door. `root` is the project, whose public/
  * and .next/static/ hold the files the server sends as they are.
  */
 export function frontDoor(handle, { root }) {
   const files = { publicDir: path.join(root, 'public'), staticDir: path.join(root, '.next', 'static') };
+  const compress = compression();
   return async (req, res) => {
     for (const { key, value } of securityHeaders) res.setHeader(key, value);
     delete req.headers['x-forwarded-host'];
     const pathname = (req.url ?? '/').split('?')[0];
 
-    // Every answer's headers pass here, however Next sends them (writeHead, or implicitly on write).
+    // Every answer's headers pass here, however Next sends them (writeHead, or implicitly on write);
+    // holdPages() has folded the headers given to writeHead into the response's own.
     const writeHead = res.writeHead;
-    res.writeHead = function (status, ...rest) {
-      // Headers given here are folded into the response's own, so that what follows sees them all.
-      const headers = rest.find((r) => r && typeof r === 'object');
-      if (Array.isArray(headers)) {
-        const flat = headers.flat();
-        for (let i = 0; i + 1 < flat.length; i += 2) res.appendHeader(flat[i], flat[i + 1]);
-      } else if (headers) {
-        for (const [k, v] of Object.entries(headers)) if (v !== undefined) res.setHeader(k, v);
-      }
+    res.writeHead = function (status, reason) {
       const location = res.getHeader('location');
       if (typeof location === 'string') res.setHeader('Location', asPath(location));
       const kind = kindOf(pathname, status, String(res.getHeader('content-type') ?? ''));
       if (kind) res.setHeader('Cache-Control', CACHE[kind]);
       if (kind === 'negotiated') res.setHeader('Vary', 'Accept-Language, Cookie');
       if (status >= 500) res.setHeader('Cache-Control', 'no-store');
-      const reason = rest.find((r) => typeof r === 'string');
-      return reason ? writeHead.call(this, status, reason) : writeHead.call(this, status);
+      // A 304 refreshes the stored copy's headers: its CSP names that copy's scripts, and stays.
+      if (status === 304) res.removeHeader('Content-Security-Policy');
+      return typeof reason === 'string' ? writeHead.call(this, status, reason) : writeHead.call(this, status);
     };
 
     const refused = refusal(req, files);
@@ -179,6 +247,8 @@ export function frontDoor(handle, { root }) {
       req.resume();
       return;
     }
+    compress(req, res, () => {});
+    holdPages(req, res);
     try {
       await handle(req, res);
     } catch (error) {
