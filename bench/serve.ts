@@ -3,6 +3,11 @@
 // at the same prebuilt HTML served by a plain static file server (`serve`), and prints requests per
 // second, p50/p99 latency, errors and non-2xx answers for each, and the ratio. Run after
 // `npm run build`. The load generator shares the machine with the server, as it would in CI.
+//
+// BENCH_BEFORE=<another project folder, built> compares instead that build's production server with
+// this one's, turn about (A B A B, BENCH_ROUNDS rounds, 3 by default), as a browser asks (gzip and
+// br accepted), and prints each round, the medians and the bytes sent per answer.
+import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { prerenderedPagesDir } from '@/lib/prerendered';
@@ -14,11 +19,12 @@ const articlePath = samplePages('zh-Hant').article;
 
 type Figures = { name: string; rps: number; p50: number; p99: number; errors: number; timeouts: number; non2xx: number; requests: number };
 
-async function load(name: string, url: string): Promise<Figures> {
+async function load(name: string, url: string, headers: Record<string, string> = {}): Promise<Figures & { bytes: number }> {
   // One request first, so that the measurement starts from a warm server.
   await fetch(url);
-  const result = await autocannon({ url, connections, duration: seconds });
+  const result = await autocannon({ url, connections, duration: seconds, headers });
   return {
+    bytes: result.throughput.total / Math.max(1, result.requests.total),
     name,
     rps: result.requests.average,
     p50: result.latency.p50,
@@ -28,6 +34,40 @@ async function load(name: string, url: string): Promise<Figures> {
     non2xx: result.non2xx,
     requests: result.requests.total,
   };
+}
+
+const before = process.env.BENCH_BEFORE;
+if (before) {
+  await compare(path.resolve(before));
+  process.exit(process.exitCode ?? 0);
+}
+
+async function compare(beforeDir: string) {
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  const browser = { 'Accept-Encoding': 'gzip, deflate, br, zstd' };
+  const builds = [
+    { name: 'before', cwd: beforeDir },
+    { name: 'after', cwd: process.cwd() },
+  ];
+  const runs: (Figures & { bytes: number })[] = [];
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+  console.log(`${articlePath}, ${connections} connections, ${seconds} s a run, ${rounds} rounds of before then after; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  for (let round = 1; round <= rounds; round++) {
+    for (const build of builds) {
+      const server = await startServer([process.execPath, path.join(build.cwd, 'scripts', 'start.mjs')], 3400, articlePath, undefined, { cwd: build.cwd });
+      const figures = await load(build.name, server.url + articlePath, browser);
+      server.stop();
+      await new Promise((r) => setTimeout(r, 1000));
+      runs.push(figures);
+      console.log(`round ${round} ${build.name.padEnd(7)} ${figures.rps.toFixed(0).padStart(6)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms  ${figures.bytes.toFixed(0)} bytes/answer  ${figures.errors + figures.timeouts + figures.non2xx} errors or non-2xx`);
+    }
+  }
+  for (const build of builds) {
+    const own = runs.filter((r) => r.name === build.name);
+    console.log(`median ${build.name.padEnd(7)} ${median(own.map((r) => r.rps)).toFixed(0).padStart(6)} req/s  p50 ${median(own.map((r) => r.p50))} ms  p99 ${median(own.map((r) => r.p99))} ms  ${median(own.map((r) => r.bytes)).toFixed(0)} bytes/answer`);
+  }
+  console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  process.exitCode = runs.some((r) => r.errors + r.timeouts + r.non2xx > 0) ? 1 : 0;
 }
 
 const next = await startServer(productionServer(), 3400, articlePath);

@@ -81,4 +81,16 @@ test.describe('Content-Security-Policy', () => {
     expect(again.headers()['content-security-policy']).toBeUndefined();
     expect(again.headers()['x-content-type-options']).toBe('nosniff');
   });
+
+  test("each encoding, first asked or from the door's cache, is the same page with the same policy", async ({ request }) => {
+    const answers: { html: string; policy: string | undefined }[] = [];
+    for (const encoding of ['identity', 'gzip', 'br', 'identity', 'gzip', 'br']) {
+      const response = await request.get(article, { headers: { 'Accept-Encoding': encoding } });
+      expect(response.status()).toBe(200);
+      expect(response.headers()['content-encoding'] ?? 'identity').toBe(encoding);
+      answers.push({ html: await response.text(), policy: response.headers()['content-security-policy'] });
+    }
+    expect(answers[0]!.html).toContain('</html>');
+    for (const answer of answers.slice(1)) expect(answer).toEqual(answers[0]);
+  });
 });

@@ -10,14 +10,23 @@
 //   redirect's Location is sent as a path (absolute URLs come from SITE_URL alone, lib/site.ts).
 // - An HTML page's CSP allows its own inline scripts by hash instead of 'unsafe-inline'
 //   (lib/script-hashes.mjs): the page is held until it is whole, then hashed, then compressed here
-//   (next.config.js leaves compression to the door, which must see the page before it is encoded).
+//   (next.config.js leaves compression to the door, which must see the page before it is encoded);
+//   each version of a page is hashed and compressed once, then served from memory.
 // Plain JavaScript: the standalone server loads it without a build step.
 import { statSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import compression from 'compression';
+import { LRUCache } from 'lru-cache';
+import Negotiator from 'negotiator';
+import vary from 'vary';
 import { inlineScriptHashes, withScriptHashes } from './script-hashes.mjs';
 import { securityHeaders } from './security-headers.mjs';
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
 
 /** Methods each path answers; every other path answers GET and HEAD. */
 const METHODS = { '/api/publish': ['POST'] };
@@ -151,19 +160,42 @@ function foldHeaders(res, headers) {
   }
 }
 
+/** Whether an answer is a page held by holdPages(): HTML with a body, to a GET. */
+const isHeldPage = (req, res, status) =>
+  req.method === 'GET' && status !== 204 && status !== 304 && /^text\/html\b/i.test(String(res.getHeader('content-type') ?? ''));
+
+// Pages as last sent, by Next's ETag (a hash of the page): their scripts' hashes and encodings,
+// worked out once per version of a page instead of once per request. Bounded by bytes, so that
+// 20,000 pages cost at most this much memory; a page that falls out is worked out again.
+const pages = new LRUCache({ maxSize: 64 * 1024 * 1024, sizeCalculation: (page) => page.size });
+// Computed once per version of a page, so a better ratio than compression()'s per-request quality 4.
+const ENCODE = {
+  br: (body) => brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+  gzip: (body) => gzip(body, { level: 9 }),
+};
+
+/** The page for this body: from the cache when Next's ETag names the same bytes. */
+function pageFor(body, etag) {
+  const cached = typeof etag === 'string' ? pages.get(etag) : undefined;
+  if (cached?.body.equals(body)) return cached;
+  const page = { body, hashes: inlineScriptHashes(body.toString('utf8')), encoded: {}, size: body.length * 2 };
+  if (typeof etag === 'string') pages.set(etag, page);
+  return page;
+}
+
 /**
  * Holds an HTML answer to a GET until it is whole, to send it with a CSP that names its inline
- * scripts' hashes; every other answer passes as Next writes it. Pages are prerendered and sent in
- * one piece, so holding costs no time to first byte.
+ * scripts' hashes, compressed as the client accepts; every other answer passes as Next writes it
+ * (and compression() compresses it). Pages are prerendered and sent in one piece, so holding costs
+ * no time to first byte.
  */
 function holdPages(req, res) {
-  const inner = { writeHead: res.writeHead, write: res.write, end: res.end, flush: res.flush };
+  const inner = { writeHead: res.writeHead, write: res.write, end: res.end };
   let state = 'open'; // then 'holding' or 'passing'
   let status;
   const chunks = [];
   const decide = (code) => {
-    const html = /^text\/html\b/i.test(String(res.getHeader('content-type') ?? ''));
-    state = req.method === 'GET' && html && code !== 204 && code !== 304 ? 'holding' : 'passing';
+    state = isHeldPage(req, res, code) ? 'holding' : 'passing';
     status = code;
   };
   const hold = (chunk, encoding) => {
@@ -195,17 +227,30 @@ function holdPages(req, res) {
     if (state !== 'holding') return inner.end.call(this, chunk, encoding, callback);
     state = 'passing';
     hold(chunk, encoding);
-    const body = Buffer.concat(chunks);
-    const policy = this.getHeader('content-security-policy');
-    if (typeof policy === 'string') this.setHeader('Content-Security-Policy', withScriptHashes(policy, inlineScriptHashes(body.toString('utf8'))));
-    this.setHeader('Content-Length', body.length);
-    inner.writeHead.call(this, status);
     const done = callbackOf(chunk, encoding, callback);
     if (done) this.once('finish', done);
-    return inner.end.call(this, body);
-  };
-  res.flush = function () {
-    if (state !== 'holding') inner.flush?.call(this);
+    const page = pageFor(Buffer.concat(chunks), this.getHeader('etag'));
+    const policy = this.getHeader('content-security-policy');
+    if (typeof policy === 'string') this.setHeader('Content-Security-Policy', withScriptHashes(policy, page.hashes));
+    vary(this, 'Accept-Encoding');
+    const method = page.body.length < 1024 ? 'identity' : (new Negotiator(req).encoding(['br', 'gzip', 'identity'], { preferred: ['br', 'gzip'] }) ?? 'identity');
+    const send = (bytes) => {
+      if (method !== 'identity') this.setHeader('Content-Encoding', method);
+      this.setHeader('Content-Length', bytes.length);
+      inner.writeHead.call(this, status);
+      inner.end.call(this, bytes);
+    };
+    if (method === 'identity') {
+      send(page.body);
+    } else {
+      page.encoded[method] ??= ENCODE[method](page.body);
+      page.encoded[method].then(send, (error) => {
+        console.error(`Failed to compress ${req.url}:`, error);
+        delete page.encoded[method];
+        this.destroy();
+      });
+    }
+    return this;
   };
 }
 
@@ -215,7 +260,8 @@ function holdPages(req, res) {
  */
 export function frontDoor(handle, { root }) {
   const files = { publicDir: path.join(root, 'public'), staticDir: path.join(root, '.next', 'static') };
-  const compress = compression();
+  // Everything but the pages holdPages() sends itself: scripts, styles, RSC payloads, feeds.
+  const compress = compression({ filter: (req, res) => !isHeldPage(req, res, res.statusCode) && compression.filter(req, res) });
   return async (req, res) => {
     for (const { key, value } of securityHeaders) res.setHeader(key, value);
     delete req.headers['x-forwarded-host'];
@@ -247,8 +293,9 @@ export function frontDoor(handle, { root }) {
       req.resume();
       return;
     }
-    compress(req, res, () => {});
+    // holdPages() wraps the response first, so compression() (outside it) hands pages through whole.
     holdPages(req, res);
+    compress(req, res, () => {});
     try {
       await handle(req, res);
     } catch (error) {
