@@ -5,7 +5,7 @@ import { securityHeaders } from './lib/security-headers.mjs';
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 // `npm run build:static` (scripts/export-static.ts): plain files in out/ for any static host. Only
 // .tsx files take part, which leaves out what needs a server: proxy.ts, instrumentation.ts and the
-// route handlers (route.ts). The export lands in its distDir, out/ (lib/prerendered.ts knows), but
+// route handlers named route.ts (those that belong in the export, the sitemaps, are route.tsx). The export lands in its distDir, out/ (lib/prerendered.ts knows), but
 // Next still builds it in .next: a server build there is replaced, so build the server after.
 const staticExport = process.env.STATIC_EXPORT === '1';
 

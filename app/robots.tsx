@@ -6,7 +6,8 @@ export const dynamic = 'force-static';
 
 export default function robots(): MetadataRoute.Robots {
   return {
-    rules: { userAgent: '*', allow: '/' },
-    sitemap: new URL('/sitemap.xml', site.url).toString(),
+    // The publish webhook and the search index's files are not pages.
+    rules: { userAgent: '*', allow: '/', disallow: ['/api/'] },
+    sitemap: ['/sitemap.xml', '/news-sitemap.xml'].map((path) => new URL(path, site.url).toString()),
   };
 }

@@ -62,11 +62,13 @@ test('a fix in a story body is live in both scripts, and only its pages are reva
   site.commit('Fix a sentence');
   const { status, output } = await site.publish();
   expect(status, output).toBe(0);
-  // The Simplified page is derived from the Traditional file: both change, nothing else does.
-  expect(output).toContain('3 page(s) changed');
+  // The Simplified page is derived from the Traditional file: both change, nothing else does (but
+  // the two sitemaps, which say when each page last changed).
+  expect(output).toContain('4 page(s) changed');
   expect(output).toMatch(/^ {2}\/zh-Hant\/articles\/taiwan-ai-server-supply-chain$/m);
   expect(output).toMatch(/^ {2}\/zh-Hans\/articles\/taiwan-ai-server-supply-chain$/m);
   expect(output).toMatch(/^ {2}\/sitemap\.xml$/m);
+  expect(output).toMatch(/^ {2}\/news-sitemap\.xml$/m);
   expect(await text('/zh-Hant/articles/taiwan-ai-server-supply-chain')).toContain('液冷機櫃測試修正句');
   expect(await text('/zh-Hans/articles/taiwan-ai-server-supply-chain')).toContain('液冷机柜测试修正句');
 
@@ -112,6 +114,9 @@ test('a new story is served, listed, in the sitemap and found by search, with no
     expect(await text(`/${locale}/authors/chou-cheng-hsiang`)).toContain(title);
   }
   expect(await text('/sitemap.xml')).toContain(`/zh-Hant/articles/${NEW_SLUG}`);
+  // A minute old: Google News is told, in both scripts.
+  const news = await text('/news-sitemap.xml');
+  for (const locale of ['zh-Hant', 'zh-Hans']) expect(news).toContain(`/${locale}/articles/${NEW_SLUG}</loc>`);
   expect(await search(page, 'zh-Hant', '邊緣運算晶片測試新稿')).toContain(`/zh-Hant/articles/${NEW_SLUG}`);
 });
 
@@ -129,6 +134,7 @@ test('a story taken back to draft is gone from its page, listings, sitemap and s
     expect(await text(`/${locale}/tags/artificial-intelligence`)).not.toContain(NEW_SLUG);
   }
   expect(await text('/sitemap.xml')).not.toContain(NEW_SLUG);
+  expect(await text('/news-sitemap.xml')).not.toContain(NEW_SLUG);
   expect(await search(page, 'zh-Hant', '邊緣運算晶片測試新稿')).not.toContain(`/zh-Hant/articles/${NEW_SLUG}`);
 });
 

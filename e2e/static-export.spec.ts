@@ -32,6 +32,9 @@ test('pages, listings, the sitemap and robots.txt are plain files', async () => 
     expect(await response.text(), path).toContain(`<html lang="${path.slice(1, 8)}"`);
   }
   expect(await (await fetch(`${origin}/sitemap.xml`)).text()).toContain('/zh-Hans/articles/double-11-ten-years');
+  expect(await (await fetch(`${origin}/news-sitemap.xml`)).text()).toContain('xmlns:news=');
+  // The part a static export needs for its params is taken out: the sample site fits one sitemap.
+  expect(existsSync('out/sitemaps')).toBe(false);
   expect(await (await fetch(`${origin}/robots.txt`)).text()).toContain('Sitemap:');
   const missing = await fetch(`${origin}/zh-Hant/articles/no-such-story/`);
   expect(missing.status).toBe(404);

@@ -19,6 +19,7 @@ import {
   type TermLink,
 } from './content-index';
 import { listingsOf, type ListingKind } from './page-paths';
+import { newsSitemapXml, sitemapPartXml, sitemapPaths, sitemapXml } from './sitemap';
 
 // The one door to content. Pages ask these functions for what they need; none of them reads
 // the generated files itself. Listings work from the body-free index; a body is read only by
@@ -169,3 +170,15 @@ export function termSlugs(): { tags: string[]; sections: string[]; authors: stri
 export function listingKeys(kind: Exclude<ListingKind, 'home'>, locale: Locale): string[] {
   return listingsOf(contentIndex(), locale).flatMap((listing) => (listing.kind === kind ? [listing.key] : []));
 }
+
+/** /sitemap.xml: every page, or past the protocol's limit the index of its parts (lib/sitemap.ts). */
+export const sitemapDocument = (): string => sitemapXml(contentIndex());
+
+/** Part n (from 1) of the sitemap, or undefined when there is no such part. */
+export const sitemapPartDocument = (n: number): string | undefined => sitemapPartXml(contentIndex(), n);
+
+/** The Google News sitemap: the two days' stories before `now`. */
+export const newsSitemapDocument = (now: number): string => newsSitemapXml(contentIndex(), now);
+
+/** Every sitemap document's path, for the publish step to revalidate. */
+export const sitemapDocumentPaths = (): string[] => sitemapPaths(contentIndex());

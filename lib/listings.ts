@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/i18n/locales';
-import { getAuthor, getSection, getTag, listArticlesPage, listingKeys as keysOf, pageCount, type ArticleFilter, type ArticlePage } from './content';
+import { getAuthor, getSection, getTag, listArticlesPage, listingKeys as keysOf, pageCount, type ArticleFilter, type ArticlePage, type AuthorProfile } from './content';
 import type { ListingKind } from './page-paths';
 import { laterPageParams, pageParam } from './pagination';
 
@@ -13,6 +13,9 @@ export type { ListingKind };
 /** Everything one page of a listing shows, resolved in the reader's script. */
 export type Listing = {
   locale: Locale;
+  kind: ListingKind;
+  /** The author an author's listing is about, for its profile page data. */
+  author?: AuthorProfile;
   /** Path of the listing's first page after the locale prefix ('' for home, /tags/ai). */
   basePath: string;
   heading: { title: string; kicker?: string; description?: string };
@@ -23,7 +26,7 @@ export type Listing = {
   result: ArticlePage;
 };
 
-type Heading = Omit<Listing, 'locale' | 'result'>;
+type Heading = Omit<Listing, 'locale' | 'kind' | 'result'>;
 
 /** A listing a key names: which articles it holds, and how it is headed once its page is known. */
 type Found = { filter: ArticleFilter; describe: (result: ArticlePage) => Promise<Heading> };
@@ -105,6 +108,7 @@ const kinds: Record<ListingKind, KindSpec> = {
             basePath: `/authors/${author.id}`,
             heading: { title: author.name, kicker: author.role, description: author.bio },
             articlesHeading: t('articles', { name: author.name }),
+            author,
             metadata: { title: t('title', { name: author.name }), description: author.bio ?? t('description', { name: author.name }) },
           };
         },
@@ -135,5 +139,5 @@ export async function loadListing(kind: ListingKind, locale: Locale, key: string
   const found = spec.find(locale, key);
   const result = found && listArticlesPage(found.filter, pageParam(page));
   if (!found || !result || result.page < spec.firstPage) return undefined;
-  return { locale, result, ...(await found.describe(result)) };
+  return { locale, kind, result, ...(await found.describe(result)) };
 }

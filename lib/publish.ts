@@ -55,13 +55,15 @@ export async function publishRetryAfter(client: string): Promise<number> {
 /** At most this many paths in one notice: a new story in a listing of many pages stays well under it. */
 export const MAX_PATHS = 100_000;
 const PAGE_PATH = new RegExp(`^/(?:${locales.join('|')})(?:/[A-Za-z0-9._~%-]+)*$`);
+/** The sitemaps (lib/sitemap.ts), which sit outside the scripts' folders. */
+const SITEMAP_PATH = /^\/(?:sitemap|news-sitemap)\.xml$|^\/sitemaps\/[1-9][0-9]{0,5}\.xml$/;
 
 /** The page paths of a publish notice, or undefined when the notice is not one. */
 export function noticePaths(body: unknown): string[] | undefined {
   if (typeof body !== 'object' || body === null || !('paths' in body)) return undefined;
   const { paths } = body as { paths: unknown };
   if (!Array.isArray(paths) || paths.length > MAX_PATHS) return undefined;
-  return paths.every((p): p is string => typeof p === 'string' && p.length <= 512 && (PAGE_PATH.test(p) || p === '/sitemap.xml'))
+  return paths.every((p): p is string => typeof p === 'string' && p.length <= 512 && (PAGE_PATH.test(p) || SITEMAP_PATH.test(p)))
     ? paths
     : undefined;
 }

@@ -1,6 +1,7 @@
 import type { ContentIndex } from './content-model';
 import { currentRawIndex, loadIndex, type LoadedIndex } from './content-index';
 import { changedPages, pageFingerprints } from './page-paths';
+import { sitemapPaths } from './sitemap';
 import { internalPublishToken } from './publish';
 
 // Scheduled stories: an article dated later than its publish stays in the index, invisible; every
@@ -28,7 +29,7 @@ async function check() {
   const response = await fetch(`http://${host}:${process.env.PORT ?? 3000}/api/publish`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${internalPublishToken()}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ paths: [...changed, '/sitemap.xml'] }),
+    body: JSON.stringify({ paths: [...changed, ...sitemapPaths(loaded)] }),
   });
   if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
   console.log(`Scheduled stories went live: ${changed.length} page(s) revalidated.`);

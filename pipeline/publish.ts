@@ -16,6 +16,7 @@ import { loadIndex } from '@/lib/content-index';
 import { contentOutDir } from '@/lib/content-files';
 import type { ContentIndex } from '@/lib/content-model';
 import { changedPages, pageFingerprints, searchFingerprints } from '@/lib/page-paths';
+import { sitemapPaths } from '@/lib/sitemap';
 import { checkContent } from './check/check-content';
 import { checkCacheFile } from './check/cache';
 import { formatProblems } from './check/format';
@@ -116,7 +117,8 @@ export async function publish({ pull = false, log = console.log }: PublishOption
   writeAtomically(printsFile, JSON.stringify({ revision: written.revision, pages: [...after.pages], search: [...after.search] } satisfies KeptPrints));
   const changed = changedPages(before.pages, after.pages);
   const searchChanged = changedPages(before.search, after.search);
-  if (changed.length > 0) changed.push('/sitemap.xml');
+  // The sitemaps list every page: any change is a change of theirs (and of their parts, before and after).
+  if (changed.length > 0) changed.push(...new Set([...(written.previous ? sitemapPaths(loadIndex(written.previous, Date.now())) : []), ...sitemapPaths(loadIndex(written.index, Date.now()))]));
   const paths = [...new Set([...(state?.pending ?? []), ...changed])];
   log(`${changed.length} page(s) changed${paths.length > changed.length ? `, ${paths.length - changed.length} left from an earlier publish` : ''} (compared in ${elapsed()} s).`);
   for (const p of paths.slice(0, 40)) log(`  ${p}`);

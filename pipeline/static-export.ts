@@ -1,5 +1,6 @@
 // The last step of `npm run build:static`, after the export and its search index: takes out the
-// listing pages that exist only because a static export refuses a route without static params.
+// listing pages and the sitemap part that exist only because a static export refuses a route
+// without static params.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { locales } from '@/i18n/locales';
@@ -17,6 +18,8 @@ export function finishStaticExport(): void {
       rmSync(placeholder, { recursive: true, force: true });
     }
   }
+  rmSync(path.join(staticExportDir, 'sitemaps', `${EXPORT_PLACEHOLDER}.xml`), { force: true });
+  if (existsSync(path.join(staticExportDir, 'sitemaps')) && readdirSync(path.join(staticExportDir, 'sitemaps')).length === 0) rmSync(path.join(staticExportDir, 'sitemaps'), { recursive: true });
   const files = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? files(path.join(dir, e.name)) : 1), 0);
   console.log(`Static export: ${files(staticExportDir)} files in ${path.relative(process.cwd(), staticExportDir)}/ for any static host.`);
 }

@@ -5,6 +5,8 @@ import { notFound } from 'next/navigation';
 import { isLocale, localePath } from '@/i18n/locales';
 import { leadArticle, listArticles, listArticlesPage, listSections } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
+import { websiteJsonLd } from '@/lib/structured-data';
+import { JsonLd } from '@/components/layout/json-ld';
 import { ArticleCard } from '@/components/article/article-card';
 import { ArticleList } from '@/components/article/article-list';
 import { Pagination } from '@/components/listing/pagination';
@@ -33,6 +35,7 @@ export default async function HomePage({ params }: HomePageProps) {
 
   return (
     <>
+      <JsonLd data={websiteJsonLd(locale, t('description'))} />
       <h1 className="sr-only">{t('title')}</h1>
       {lead && (
         <section aria-labelledby="lead-heading" className="mb-12 border-b border-neutral-200 pb-10 dark:border-neutral-800" data-testid="lead-story">

@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
-import { setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
+import { JsonLd } from '@/components/layout/json-ld';
 import { ListingView } from '@/components/listing/listing-view';
-import { isLocale } from '@/i18n/locales';
-import { listingKeys, listingLaterPages, loadListing, type ListingKind } from '@/lib/listings';
+import { isLocale, localePath } from '@/i18n/locales';
+import { listingKeys, listingLaterPages, loadListing, type Listing, type ListingKind } from '@/lib/listings';
 import { pageMetadata, pagedTitle } from '@/lib/metadata';
-import { EXPORT_PLACEHOLDER } from '@/lib/pagination';
+import { EXPORT_PLACEHOLDER, listingPath } from '@/lib/pagination';
 import { site } from '@/lib/site';
+import { breadcrumbJsonLd, profilePageJsonLd } from '@/lib/structured-data';
 
 // What every listing route exports (home archive, tag, section, author, and each one's /page/N),
 // made once per kind. A private folder: nothing here is a route of its own.
@@ -14,6 +16,16 @@ import { site } from '@/lib/site';
 /** A listing route's params: the key is `slug` or `id` after its folder's name; `page` on /page/N. */
 type ListingParams = { locale: string; page?: string } & Record<string, string | undefined>;
 type ListingRouteProps = { params: Promise<ListingParams> };
+
+/** The breadcrumb trail of a listing's page: the front page, the tag list for a tag, then this page. */
+async function crumbsOf({ locale, kind, basePath, metadata, result }: Listing) {
+  const t = await getTranslations({ locale, namespace: 'Layout' });
+  return [
+    { name: t('home'), path: localePath(locale, '') },
+    ...(kind === 'tag' ? [{ name: t('tags'), path: localePath(locale, '/tags') }] : []),
+    { name: metadata.title, path: localePath(locale, listingPath(basePath, result.page)) },
+  ];
+}
 
 /** The route exports of one kind of listing, whose key arrives in the param `keyParam`. */
 export function listingRoute(kind: ListingKind, keyParam?: 'slug' | 'id') {
@@ -67,7 +79,13 @@ export function listingRoute(kind: ListingKind, keyParam?: 'slug' | 'id') {
       const listing = await load(params);
       if (!listing) notFound();
       setRequestLocale(listing.locale);
-      return <ListingView listing={listing} />;
+      return (
+        <>
+          <JsonLd data={breadcrumbJsonLd(await crumbsOf(listing))} />
+          {listing.author && <JsonLd data={profilePageJsonLd(listing.author, listing.locale)} />}
+          <ListingView listing={listing} />
+        </>
+      );
     },
   };
 }

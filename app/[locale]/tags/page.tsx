@@ -5,7 +5,9 @@ import { SiteLink } from '@/components/layout/site-link';
 import { isLocale, localePath } from '@/i18n/locales';
 import { listTags } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
+import { JsonLd } from '@/components/layout/json-ld';
 import { PageHeading } from '@/components/layout/page-heading';
+import { breadcrumbJsonLd } from '@/lib/structured-data';
 
 type TagsPageProps = { params: Promise<{ locale: string }> };
 
@@ -21,10 +23,16 @@ export default async function TagsPage({ params }: TagsPageProps) {
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'Tags' });
+  const tLayout = await getTranslations({ locale, namespace: 'Layout' });
   const tags = listTags(locale).filter((tag) => tag.count > 0);
+  const crumbs = [
+    { name: tLayout('home'), path: localePath(locale, '') },
+    { name: tLayout('tags'), path: localePath(locale, '/tags') },
+  ];
 
   return (
     <>
+      <JsonLd data={breadcrumbJsonLd(crumbs)} />
       <PageHeading title={t('title')}>{t('description')}</PageHeading>
       <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" data-testid="tag-index">
         {tags.map((tag) => (

@@ -6,10 +6,11 @@ import { ArticleFooter } from '@/components/article/article-footer';
 import { ArticleHeader } from '@/components/article/article-header';
 import { ArticleHero } from '@/components/article/article-hero';
 import { SponsorDisclosure } from '@/components/article/sponsor-disclosure';
-import { isLocale } from '@/i18n/locales';
+import { isLocale, localePath } from '@/i18n/locales';
 import { getArticle, prerenderedArticleSlugs } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
-import { articleJsonLd, jsonLdText } from '@/lib/structured-data';
+import { JsonLd } from '@/components/layout/json-ld';
+import { articleJsonLd, breadcrumbJsonLd } from '@/lib/structured-data';
 
 type ArticlePageProps = { params: Promise<{ locale: string; slug: string }> };
 
@@ -52,10 +53,17 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
   const { locale, article } = found;
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'Article' });
+  const tLayout = await getTranslations({ locale, namespace: 'Layout' });
+  const crumbs = [
+    { name: tLayout('home'), path: localePath(locale, '') },
+    { name: article.section.name, path: localePath(locale, `/sections/${article.section.slug}`) },
+    { name: article.title, path: article.path },
+  ];
 
   return (
     <article className="mx-auto max-w-3xl">
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(articleJsonLd(article, locale)) }} />
+      <JsonLd data={articleJsonLd(article, locale)} />
+      <JsonLd data={breadcrumbJsonLd(crumbs)} />
       {article.draft && (
         <p role="status" className="mb-6 rounded-lg bg-red-100 p-3 text-sm font-bold text-red-900 dark:bg-red-950 dark:text-red-100" data-testid="draft-banner">
           {t('draftBanner')}

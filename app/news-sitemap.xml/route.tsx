@@ -1,0 +1,10 @@
+import { newsSitemapDocument } from '@/lib/content';
+
+// Written at build, again when a publish revalidates it, and every hour as stories age out of the
+// two days Google News reads.
+export const dynamic = 'force-static';
+export const revalidate = 3600;
+
+export function GET() {
+  return new Response(newsSitemapDocument(Date.now()), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+}
