@@ -33,7 +33,7 @@ describe('checkBody', () => {
 
   it('reports an MDX syntax error with its line and column', () => {
     expect(check('第一行\n\n文字 <Figure src="/images/ok.jpg" alt="a" \n')).toEqual([
-      expect.stringMatching(/^3:41 MDX 語法錯誤：Unexpected end of file/),
+      expect.stringMatching(/^3:41 MDX 語法錯誤：元件標籤沒有寫完.*（解析器：Unexpected end of file/),
     ]);
   });
 

@@ -2,6 +2,7 @@ import { createProcessor } from '@mdx-js/mdx';
 import { locales } from '@/i18n/locales';
 import { bodyComponent, bodyComponentNames } from '@/lib/body-components';
 import type { ImageSize } from '@/lib/content-model';
+import { explainMdxError } from './syntax-errors';
 import { linkProblem } from './text-rules';
 
 /** A mistake inside an article body, at a line and column of the body. */
@@ -11,6 +12,8 @@ export type BodyCheckContext = {
   imageSize: (src: string) => ImageSize | undefined;
   /** True when an article with this slug is published, in either script. */
   articleExists: (slug: string) => boolean;
+  /** The file's line the body starts on, for positions the parser writes into its messages. */
+  firstLine?: number;
 };
 
 type Point = { line: number; column: number };
@@ -52,14 +55,7 @@ export function checkBody(body: string, context: BodyCheckContext): BodyProblem[
     tree = processor.parse(body) as Node;
   } catch (error) {
     const e = error as { line?: number; column?: number; reason?: string; message?: string };
-    return [
-      {
-        line: e.line ?? 1,
-        column: e.column ?? 1,
-        message: `MDX 語法錯誤：${e.reason ?? e.message ?? ''}`,
-        fix: '檢查這裡的 < > 與 { } 是否成對、元件是否以 /> 或 </名稱> 結尾；文字裡的 < 要寫成 &lt;，{ 要寫成 \\{',
-      },
-    ];
+    return [{ line: e.line ?? 1, column: e.column ?? 1, ...explainMdxError(e.reason ?? e.message ?? '', (context.firstLine ?? 1) - 1) }];
   }
 
   const checkImageSource = (node: Node, src: string) => {

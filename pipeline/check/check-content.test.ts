@@ -30,7 +30,7 @@ describe('checkContent', () => {
     'articles/js-expression/zh-Hant.mdx:18:6  文章裡不能有 { } 運算式',
     'articles/link-missing/zh-Hant.mdx:18:3  連結的文章「no-such-story」不存在',
     'articles/malformed-term/zh-Hant.mdx:18:4  <Term> 缺少 hans 屬性',
-    'articles/mdx-syntax/zh-Hant.mdx:18:47  MDX 語法錯誤：Unexpected end of file before attribute name, expected a character that can start an attribute name, such as a letter, `$`, or `_`; whitespace before attributes; or the end of the tag',
+    'articles/mdx-syntax/zh-Hant.mdx:18:47  MDX 語法錯誤：元件標籤沒有寫完：少了結尾的 > 或 />（解析器：Unexpected end of file before attribute name, expected a character that can start an attribute name, such as a letter, `$`, or `_`; whitespace before attributes; or the end of the tag）',
     'articles/missing-title/zh-Hant.mdx:2:1  缺少必填欄位「title」',
     'articles/mistyped-field/zh-Hant.mdx:2:1  未知的欄位「titel」',
     'articles/mistyped-field/zh-Hant.mdx:2:1  缺少必填欄位「title」',

@@ -220,7 +220,7 @@ export function checkContent({ contentDir, publicDir, schemas, now, only, bodies
     if (!parse(file, names)) continue;
     const fm = splitArticle(text())!;
     const bodyLine = fm.block.split('\n').length;
-    for (const p of checkBody(fm.body, { imageSize, articleExists: (slug) => slugs.has(slug) })) {
+    for (const p of checkBody(fm.body, { imageSize, articleExists: (slug) => slugs.has(slug), firstLine: bodyLine })) {
       problems.push({ file, line: bodyLine + p.line - 1, column: p.column, field: 'body', message: p.message, fix: p.fix });
     }
   }

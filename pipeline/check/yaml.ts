@@ -2,6 +2,7 @@
 // parsed with the line and column of every field, so that each problem points at its place.
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { ContentProblem } from '@/lib/content-model';
+import { explainYamlError } from './syntax-errors';
 
 type Position = { line: number; column: number };
 
@@ -28,13 +29,12 @@ export function parseYaml(file: string, text: string, firstLine: number, problem
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + firstLine - 1, column: col };
   };
-  for (const error of doc.errors) {
-    problems.push({
-      file,
-      ...toPosition(error.pos[0]),
-      message: `YAML 格式錯誤：${error.message.split('\n')[0]}`,
-      fix: '檢查這一行的縮排、冒號後的空格，以及引號是否成對',
-    });
+  // One mistake makes the parser report several; the first, told where it is, is the one to fix.
+  const first = doc.errors[0];
+  if (first) {
+    const { line, col } = lineCounter.linePos(first.pos[0]);
+    const told = explainYamlError(text, line, first.code, first.message.split('\n')[0] ?? '');
+    problems.push({ file, line: told.line + firstLine - 1, column: told.line === line ? col : 1, message: told.message, fix: told.fix });
   }
   const position = (field?: string, atKey = false): Position => {
     const keys = (field ?? '').split(/\.|\[(\d+)\]/).filter((k) => k !== undefined && k !== '').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
