@@ -87,6 +87,20 @@ test('further reading links to the listed articles', async ({ page }) => {
   }
 });
 
+test('no story is offered twice at the end of an article, in either script', async ({ request }) => {
+  const withFurther = content.articles.filter((a) => a.furtherReading.length > 0);
+  expect(withFurther.length).toBeGreaterThan(0);
+  for (const article of withFurther) {
+    const html = await (await request.get(article.path)).text();
+    const footer = html.slice(html.indexOf('id="further-heading"'));
+    const further = new Set([...footer.slice(0, footer.indexOf('id="related-heading"')).matchAll(/href="([^"]*\/articles\/[^"]+)"/g)].map((m) => m[1]));
+    const related = [...footer.slice(footer.indexOf('id="related-heading"')).matchAll(/href="([^"]*\/articles\/[^"]+)"/g)].map((m) => m[1]);
+    expect(further.size, article.path).toBe(article.furtherReading.length);
+    expect(related.length, article.path).toBeGreaterThan(0);
+    expect(related.filter((href) => further.has(href)), article.path).toEqual([]);
+  }
+});
+
 test('an article page reads well on a phone @phone', async ({ page }) => {
   await page.goto('/zh-Hans/articles/double-11-ten-years');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

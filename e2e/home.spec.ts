@@ -11,9 +11,11 @@ for (const locale of locales) {
       await expect(page.locator('html')).toHaveAttribute('lang', locale);
       await expect(page).toHaveTitle(titles[locale]);
       const featured = articlesIn(locale).find((a) => a.featured);
+      // A full grid: as many cards as a page holds (a multiple of both 2 and 3 columns), the lead aside.
       const expected = articlesIn(locale)
-        .slice(0, site.pageSize)
-        .filter((a) => a !== featured);
+        .filter((a) => a !== featured)
+        .slice(0, site.pageSize);
+      expect(expected).toHaveLength(site.pageSize);
       const cards = page.getByTestId('latest').getByTestId('article-card');
       await expect(cards).toHaveCount(expected.length);
 
@@ -30,6 +32,22 @@ for (const locale of locales) {
       // A tag on a card leads to that tag's page.
       await first.getByRole('link', { name: /^#/ }).first().click();
       await expect(page).toHaveURL(new RegExp(`/${locale}/tags/[a-z0-9-]+$`));
+    });
+
+    test('section blocks repeat no story shown above them, and label every sponsored one', async ({ page }) => {
+      await page.goto(`/${locale}`);
+      const above = await page.getByTestId('lead-story').or(page.getByTestId('latest')).getByRole('heading').evaluateAll((hs) => hs.map((h) => h.textContent ?? ''));
+      const blocks = page.getByTestId('section-block');
+      expect(await blocks.count()).toBeGreaterThan(0);
+      const items = blocks.locator('li');
+      for (let i = 0; i < (await items.count()); i++) {
+        const item = items.nth(i);
+        const title = (await item.locator('a').last().textContent()) ?? '';
+        expect(above, title).not.toContain(title);
+        const story = articlesIn(locale).find((a) => a.title === title)!;
+        expect(story, title).toBeDefined();
+        await expect(item.getByTestId('sponsored-label')).toHaveCount(story.sponsor ? 1 : 0);
+      }
     });
 
     test('has a localized description and no horizontal scrolling on a phone @phone', async ({ page }) => {

@@ -8,7 +8,9 @@ import { pageMetadata } from '@/lib/metadata';
 import { websiteJsonLd } from '@/lib/structured-data';
 import { JsonLd } from '@/components/layout/json-ld';
 import { ArticleCard } from '@/components/article/article-card';
+import { ArticleLabels } from '@/components/article/article-labels';
 import { ArticleList } from '@/components/article/article-list';
+import { site } from '@/lib/site';
 import { Pagination } from '@/components/listing/pagination';
 
 type HomePageProps = { params: Promise<{ locale: string }> };
@@ -30,8 +32,19 @@ export default async function HomePage({ params }: HomePageProps) {
   const t = await getTranslations({ locale, namespace: 'Home' });
   const lead = leadArticle(locale);
   const first = listArticlesPage({ locale }, 1);
-  const latest = first?.articles.filter((a) => a.slug !== lead?.slug) ?? [];
-  const sections = listSections(locale).filter((s) => s.count > 0);
+  // A full grid (a multiple of 2 and 3 columns) of the newest stories besides the lead.
+  const latest = listArticles({ locale, limit: site.pageSize + 1 })
+    .filter((a) => a.slug !== lead?.slug)
+    .slice(0, site.pageSize);
+  // Section blocks show what the reader has not just seen above them.
+  const shown = new Set([lead?.slug, ...latest.map((a) => a.slug)]);
+  const sectionBlock = (section: string) =>
+    listArticles({ locale, section, limit: SECTION_BLOCK_SIZE + shown.size })
+      .filter((a) => !shown.has(a.slug))
+      .slice(0, SECTION_BLOCK_SIZE);
+  const sections = listSections(locale)
+    .map((s) => ({ ...s, articles: sectionBlock(s.slug) }))
+    .filter((s) => s.articles.length > 0);
 
   return (
     <>
@@ -62,8 +75,13 @@ export default async function HomePage({ params }: HomePageProps) {
               </SiteLink>
             </h3>
             <ul className="space-y-4">
-              {listArticles({ locale, section: section.slug, limit: SECTION_BLOCK_SIZE }).map((article) => (
+              {section.articles.map((article) => (
                 <li key={article.slug} className="border-b border-neutral-200 pb-4 last:border-0 dark:border-neutral-800">
+                  {(article.sponsored || article.syndicated) && (
+                    <p className="mb-1 flex gap-2 text-sm">
+                      <ArticleLabels article={article} locale={locale} />
+                    </p>
+                  )}
                   <SiteLink href={article.path} className="font-bold leading-snug hover:text-accent-700 dark:hover:text-accent-300">
                     {article.title}
                   </SiteLink>

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { SiteLink } from '@/components/layout/site-link';
 import { localePath, type Locale } from '@/i18n/locales';
 import type { ArticleCard as ArticleCardData } from '@/lib/content';
+import { ArticleLabels } from './article-labels';
 import { DateText } from './date-text';
 import { TagList } from './tag-list';
 
@@ -42,21 +43,7 @@ export async function ArticleCard({ article, locale, lead = false, priority = fa
           >
             {article.section.name}
           </SiteLink>
-          {article.sponsored && (
-            <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-bold text-amber-900 dark:bg-amber-900 dark:text-amber-100">
-              {t('sponsored')}
-            </span>
-          )}
-          {article.draft && (
-            <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs font-bold text-red-900 dark:bg-red-950 dark:text-red-100">
-              {t('draft')}
-            </span>
-          )}
-          {article.syndicated && (
-            <span className="rounded bg-neutral-100 px-1.5 py-0.5 text-xs text-neutral-700 dark:bg-neutral-800 dark:text-neutral-300">
-              {t('syndicated')}
-            </span>
-          )}
+          <ArticleLabels article={article} locale={locale} />
         </p>
         <Heading className={lead ? 'text-2xl font-bold leading-snug sm:text-3xl' : 'text-lg font-bold leading-snug'}>
           <SiteLink href={localePath(locale, href)} className="hover:text-accent-700 dark:hover:text-accent-300">

@@ -59,4 +59,18 @@ describe('relatedArticles', () => {
     expect(related.get('editorial')).toEqual(['other']);
     expect(related.get('advert')).toEqual(['advert-2', 'editorial', 'other']);
   });
+
+  it('leaves out what the article already lists as further reading, and still fills the count', () => {
+    const articles = [
+      { ...a('subject', ['rare'], '2024-01-01'), furtherReading: ['best-match'] },
+      a('best-match', ['rare'], '2023-01-01'),
+      a('next-match', ['rare'], '2022-01-01'),
+      ...common,
+    ];
+    const related = relatedArticles(articles, 3).get('subject')!;
+    expect(related).not.toContain('best-match');
+    expect(related[0]).toBe('next-match');
+    expect(related).toHaveLength(3);
+    expect(relatedArticles(articles, 3).get('next-match')).toContain('best-match');
+  });
 });

@@ -4,7 +4,7 @@ import type { ArticleSummary, ContentIndex } from '@/lib/content-model';
 /** How many related articles each article shows. */
 export const RELATED_COUNT = 3;
 
-type Candidate = Pick<ArticleSummary, 'slug' | 'tagSlugs' | 'sectionSlug' | 'publishedAt' | 'sponsor'>;
+type Candidate = Pick<ArticleSummary, 'slug' | 'tagSlugs' | 'sectionSlug' | 'publishedAt' | 'sponsor'> & Partial<Pick<ArticleSummary, 'furtherReading'>>;
 
 // Publication times are ISO instants in one format, so comparing the strings orders them in time,
 // and much faster than a locale-aware comparison in a sort run for every article.
@@ -15,7 +15,8 @@ const newestFirst = (a: Candidate, b: Candidate) =>
  * Related articles for every article of one script, computed once at build. Articles that share
  * tags come first, each shared tag weighted by how rare it is (a tag on two articles says more than
  * a tag on two hundred), then the newer one; the list is topped up from the same section, then from
- * the newest. Never the article itself, and never a sponsored piece under an editorial one.
+ * the newest. Never the article itself, never a piece its editor already put in further reading
+ * (the page shows both lists), and never a sponsored piece under an editorial one.
  */
 export function relatedArticles(articles: Candidate[], count = RELATED_COUNT, pool: Candidate[] = articles): Map<string, string[]> {
   // Candidates are numbered by recency (0 is the newest), so that a tie is broken by comparing two
@@ -38,7 +39,9 @@ export function relatedArticles(articles: Candidate[], count = RELATED_COUNT, po
 
   const result = new Map<string, string[]>();
   for (const article of articles) {
-    const eligible = (i: number) => newest[i]!.slug !== article.slug && (article.sponsor !== undefined || newest[i]!.sponsor === undefined);
+    const shown = new Set(article.furtherReading);
+    const eligible = (i: number) =>
+      newest[i]!.slug !== article.slug && !shown.has(newest[i]!.slug) && (article.sponsor !== undefined || newest[i]!.sponsor === undefined);
     const touched: number[] = [];
     for (const tag of article.tagSlugs) {
       const w = weight(tag);
