@@ -1,5 +1,4 @@
 import { OptimizedImage } from '@/components/media/optimized-image';
-import { getTranslations } from 'next-intl/server';
 import { SiteLink } from '@/components/layout/site-link';
 import { localePath, type Locale } from '@/i18n/locales';
 import type { ArticleCard as ArticleCardData } from '@/lib/content';
@@ -20,7 +19,6 @@ type ArticleCardProps = {
 
 export async function ArticleCard({ article, locale, lead = false, priority = false, headingLevel = 3 }: ArticleCardProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const t = await getTranslations({ locale, namespace: 'ArticleCard' });
   const href = `/articles/${article.slug}`;
   return (
     <article className={lead ? 'grid gap-4 md:grid-cols-5 md:gap-8' : 'flex flex-col gap-3'} data-testid="article-card">
