@@ -1,8 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import base from './playwright.config';
 
-// The live preview (`npm run dev`), tested on its own port after the production suite. The address
-// is localhost, not 127.0.0.1: `next dev` serves its refresh channel only to its own origin.
+// The live preview (`npm run dev`), tested on its own port after the production suite, at localhost
+// (and at 127.0.0.1 in one test: next.config.js allows both origins).
 const port = Number(process.env.DEV_E2E_PORT ?? 3200);
 
 export default defineConfig({

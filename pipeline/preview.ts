@@ -34,7 +34,7 @@ function compiledAsChecked(generated: GeneratedContent, checkStarted: number): b
   });
 }
 
-function update() {
+function update(retry: () => void) {
   const started = performance.now();
   const checkStarted = Date.now();
   const problems = checkContent({
@@ -54,11 +54,12 @@ function update() {
         return;
       }
       ok = writeContentIndex(generated) !== undefined;
-    } catch (error) {
-      // contentlayer may be halfway through writing (or a file was just removed); its next write
-      // brings another update.
-      console.error(error);
-      ok = false;
+    } catch {
+      // contentlayer is halfway through writing (or a file was just removed): try again shortly, in
+      // case that write was its last; an editor has nothing to fix, nor a stack trace to read.
+      console.log('… 內容還在編譯，稍後自動更新');
+      retry();
+      return;
     }
   } else {
     console.error(formatProblems(problems, contentDir));
@@ -80,7 +81,7 @@ export function startPreview(nextArgs: string[]): void {
   let timer: NodeJS.Timeout | undefined;
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(update, 150);
+    timer = setTimeout(() => update(() => setTimeout(schedule, 500)), 150);
   };
 
   // Start the preview once contentlayer's watcher is up, so that no save goes unnoticed.
@@ -101,6 +102,9 @@ export function startPreview(nextArgs: string[]): void {
       if (file && !path.basename(file).startsWith('.')) schedule();
     });
     const next = spawn('npx', ['next', 'dev', ...nextArgs], { stdio: 'inherit', env });
+    const portAt = nextArgs.findIndex((a) => a === '-p' || a === '--port');
+    const port = (portAt >= 0 ? nextArgs[portAt + 1] : undefined) ?? process.env.PORT ?? '3000';
+    console.log(`\n預覽網址：http://localhost:${port}/zh-Hant（簡體：/zh-Hans；也可以用 http://127.0.0.1:${port}）\n`);
     children.push(next);
     next.on('exit', (code) => process.exit(code ?? 0));
   });

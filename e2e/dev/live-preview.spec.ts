@@ -30,3 +30,15 @@ test('saving the article updates the open page by itself, and a mistake keeps th
     writeFileSync(file, original);
   }
 });
+
+test('the preview updates by itself at 127.0.0.1 too', async ({ page }) => {
+  const original = readFileSync(file, 'utf8');
+  try {
+    await page.goto(`http://127.0.0.1:${process.env.DEV_E2E_PORT ?? 3200}/zh-Hant/articles/editors-draft-example`);
+    const sentence = `本機位址預覽測試${Date.now()}`;
+    writeFileSync(file, `${original}\n${sentence}\n`);
+    await expect(page.getByText(sentence)).toBeVisible({ timeout: 20_000 });
+  } finally {
+    writeFileSync(file, original);
+  }
+});
