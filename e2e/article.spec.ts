@@ -101,6 +101,22 @@ test('no story is offered twice at the end of an article, in either script', asy
   }
 });
 
+test('an article prints as headline, dek, byline, body and credits, dark on white in either theme', async ({ page }) => {
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  await page.goto('/zh-Hant/articles/double-11-ten-years');
+  for (const shown of [page.getByRole('heading', { level: 1 }), page.getByTestId('dek'), page.getByTestId('byline'), page.getByTestId('article-body'), page.locator('figcaption').first()]) {
+    await expect(shown).toBeVisible();
+  }
+  for (const hidden of [page.getByRole('navigation', { name: '主選單' }), page.locator('body > footer, footer.mt-12'), page.locator('article footer'), page.getByRole('link', { name: /LINE/ })]) {
+    await expect(hidden.first()).toBeHidden();
+  }
+  const colours = await page.evaluate(() => {
+    const body = document.querySelector('[data-testid="article-body"] p')!;
+    return [getComputedStyle(body).color, getComputedStyle(document.body).backgroundColor];
+  });
+  expect(colours).toEqual(['rgb(0, 0, 0)', 'rgba(0, 0, 0, 0)']);
+});
+
 test('an article page reads well on a phone @phone', async ({ page }) => {
   await page.goto('/zh-Hans/articles/double-11-ten-years');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -16,7 +16,7 @@ type ArticleFooterProps = { article: ArticleDetail; locale: Locale; t: ArticleTr
  */
 export function ArticleFooter({ article, locale, t }: ArticleFooterProps) {
   return (
-    <footer className="mt-10 space-y-10 [contain-intrinsic-size:auto_1600px] [content-visibility:auto]">
+    <footer className="print:hidden mt-10 space-y-10 [contain-intrinsic-size:auto_1600px] [content-visibility:auto]">
       <ShareLinks locale={locale} url={new URL(article.path, site.url).toString()} title={article.title} />
       <section aria-labelledby="tags-heading">
         <h2 id="tags-heading" className="mb-3 text-sm font-bold text-neutral-500 dark:text-neutral-400">

@@ -20,7 +20,7 @@ export async function SiteHeader({ locale, sections }: SiteHeaderProps) {
     'inline-flex min-h-10 items-center whitespace-nowrap rounded px-2 text-[15px] font-medium text-neutral-700 hover:text-accent-700 dark:text-neutral-300 dark:hover:text-accent-300';
 
   return (
-    <header className="border-b border-neutral-200 bg-white/95 dark:border-neutral-800 dark:bg-neutral-950/95">
+    <header className="print:hidden border-b border-neutral-200 bg-white/95 dark:border-neutral-800 dark:bg-neutral-950/95">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 pt-3 sm:px-6">
         <SiteLink href={localePath(locale, '')} className="flex items-baseline gap-3">
           <span className="text-2xl font-black tracking-wider text-accent-700 dark:text-accent-300">{site.name[locale]}</span>
