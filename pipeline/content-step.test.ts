@@ -256,11 +256,19 @@ describe('npm run new', () => {
     expect(text).toContain('  - 半導體\n  - 人工智慧');
   }, 60_000);
 
-  it('gives an article that passes the content check once its hero image is in place', () => {
+  it('gives a draft that passes the check before its picture, which is asked for once it is published', () => {
+    const draft = run('check:content');
+    expect(draft.output).toContain('沒有問題');
+    expect(draft.status).toBe(0);
+    const file = path.join(work, 'content/articles/chip-export-rules/zh-Hant.mdx');
+    const asDraft = readFileSync(file, 'utf8');
+    writeFileSync(file, asDraft.replace('draft: true\n', ''));
     const missing = run('check:content');
     expect(missing.status).not.toBe(0);
     expect(missing.output).toContain('找不到首圖「/images/articles/chip-export-rules/hero.jpg」');
     cpSync(path.join(work, 'public/images/articles/double-11-ten-years/hero.jpg'), path.join(work, 'public/images/articles/chip-export-rules/hero.jpg'));
+    expect(run('check:content').output).not.toContain('找不到首圖');
+    writeFileSync(file, asDraft);
     const fixed = run('check:content');
     expect(fixed.output).toContain('沒有問題');
     expect(fixed.status).toBe(0);
@@ -274,6 +282,10 @@ describe('npm run new', () => {
     expect(badTag.status).not.toBe(0);
     expect(badTag.output).toContain('標籤「區塊鏈」不存在');
     expect(existsSync(path.join(work, 'content/articles/another-story'))).toBe(false);
+    const unknownFlag = run('new', ['--slgu', 'x']);
+    expect(unknownFlag.status).not.toBe(0);
+    expect(unknownFlag.output).toContain('看不懂這個參數');
+    expect(unknownFlag.output).not.toContain('    at ');
   }, 60_000);
 });
 

@@ -20,21 +20,32 @@ import {
 
 const contentDir = process.env.CONTENT_DIR ?? 'content';
 
-const { values } = parseArgs({
-  options: {
-    slug: { type: 'string' },
-    script: { type: 'string' },
-    title: { type: 'string' },
-    section: { type: 'string' },
-    tags: { type: 'string' },
-    authors: { type: 'string' },
-  },
-});
-
 const fail = (message: string): never => {
   console.error(`✗ ${message}`);
   process.exit(1);
 };
+
+// `npm run new -- my-story` names the slug too; a flag the script does not know is said plainly.
+const parsed = (() => {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        slug: { type: 'string' },
+        script: { type: 'string' },
+        title: { type: 'string' },
+        section: { type: 'string' },
+        tags: { type: 'string' },
+        authors: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    return fail(`看不懂這個參數：${(error as Error).message}。用法：npm run new -- --slug my-story --script zh-Hant --title 標題 --section 科技 --tags 人工智慧,媒體 --authors newsroom`);
+  }
+})();
+if (parsed.positionals.length > 1) fail(`只能給一個代稱，收到 ${parsed.positionals.length} 個：${parsed.positionals.join(' ')}`);
+const values = { ...parsed.values, slug: parsed.values.slug ?? parsed.positionals[0] };
+
 const accepted = <T>(checked: Checked<T>): T => (checked.ok ? checked.value : fail(checked.error));
 
 const interactive = process.stdin.isTTY;

@@ -87,6 +87,16 @@ describe('buildIndex', () => {
     );
   });
 
+  it('lets a draft wait for its hero image, shown as the placeholder, and asks for it once published', () => {
+    const missing = { hero: { src: '/images/articles/new/hero.jpg', alt: '圖', credit: '圖' } };
+    const withPlaceholder = (src: string) => (src === '/images/a.jpg' || src === '/images/draft-hero.png' ? { width: 1600, height: 900 } : undefined);
+    const draft = buildIndex({ ...input([article('new', 'zh-Hant', { ...missing, draft: true })]), imageSize: withPlaceholder, includeDrafts: true });
+    expect(draft.problems).toEqual([]);
+    expect(draft.index.articles[0]?.hero).toMatchObject({ src: '/images/draft-hero.png', width: 1600, height: 900 });
+    const published = buildIndex({ ...input([article('new', 'zh-Hant', missing)]), imageSize: withPlaceholder });
+    expect(published.problems.map((p) => p.message)).toContain('找不到首圖「/images/articles/new/hero.jpg」');
+  });
+
   it('rejects a file that is not articles/<slug>/<locale>.mdx', () => {
     for (const sourceFile of ['articles/Bad Slug/zh-Hant.mdx', 'articles/ok/zh-TW.mdx', 'articles/ok.mdx']) {
       const { problems } = buildIndex(input([{ ...article('x', 'zh-Hant'), sourceFile }]));

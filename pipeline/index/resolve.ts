@@ -3,7 +3,7 @@
 // the other script of a story written in one, and returns every problem found on the way.
 import { fromScriptKeys, isLocale, localePath, type Localized } from '@/i18n/locales';
 import type { ArticleSummary, AuthorInfo, ContentIndex, ContentProblem, TermInfo } from '@/lib/content-model';
-import { SLUG_PATTERN } from '../conventions';
+import { DRAFT_HERO_SRC, SLUG_PATTERN } from '../conventions';
 import { derivedVersions, type Convert } from './derive';
 import { checkGlossary, type GlossaryInput } from './glossary';
 
@@ -149,9 +149,12 @@ export function buildIndex(input: ResolveInput): { index: ContentIndex; problems
       }
     }
 
-    const size = input.imageSize(raw.hero.src);
-    if (!raw.hero.src.startsWith('/') || !size) {
-      problem('hero.src', `找不到首圖「${raw.hero.src}」`, '把圖片放在 public/ 底下，並以 / 開頭填寫路徑，例如 /images/articles/<代稱>/hero.jpg');
+    const found = raw.hero.src.startsWith('/') ? input.imageSize(raw.hero.src) : undefined;
+    // A draft may wait for its picture: the preview shows a placeholder in its place.
+    const heroSrc = found || !raw.draft ? raw.hero.src : DRAFT_HERO_SRC;
+    const size = found ?? (raw.draft ? input.imageSize(DRAFT_HERO_SRC) : undefined);
+    if (!found && !raw.draft) {
+      problem('hero.src', `找不到首圖「${raw.hero.src}」`, '把圖片放在 public/ 底下，並以 / 開頭填寫路徑，例如 /images/articles/<代稱>/hero.jpg（草稿可以先不放：保留 draft: true）');
     }
 
     articles.push({
@@ -166,7 +169,7 @@ export function buildIndex(input: ResolveInput): { index: ContentIndex; problems
       authorIds: raw.authors,
       tagSlugs,
       sectionSlug,
-      hero: { ...raw.hero, width: size?.width ?? 0, height: size?.height ?? 0 },
+      hero: { ...raw.hero, src: heroSrc, width: size?.width ?? 0, height: size?.height ?? 0 },
       draft: raw.draft ?? false,
       featured: raw.featured ?? false,
       syndication: raw.syndication,
