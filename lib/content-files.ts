@@ -16,6 +16,12 @@ export const indexFile = path.join(contentOutDir, 'index.json');
 /** Changes with every content build; lib/content.ts imports it so that dev reloads on change. */
 export const revisionFile = path.join(contentOutDir, 'revision.json');
 
+/**
+ * What the live preview could not publish from the last save, for the open page to show (the app
+ * imports it, so a change refreshes the page); empty whenever an index is written.
+ */
+export const previewProblemsFile = path.join(contentOutDir, 'preview-problems.json');
+
 /** The folder of one script's compiled bodies. */
 export const bodiesDir = (locale: Locale) => path.join(contentOutDir, 'bodies', locale);
 

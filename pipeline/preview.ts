@@ -15,6 +15,8 @@ import { splitArticle } from './check/yaml';
 import { contentHash } from './content-hash';
 import { defaultGeneratedDir, readGenerated, summaryFileName, type GeneratedContent } from './index/generated';
 import { writeContentIndex } from './index/write-index';
+import { writeAtomically } from './files';
+import { previewProblemsFile } from '@/lib/content-files';
 import { contentSchemas } from './schema';
 
 const contentDir = process.env.CONTENT_DIR ?? 'content';
@@ -64,6 +66,14 @@ function update(retry: () => void) {
   } else {
     console.error(formatProblems(problems, contentDir));
   }
+  // The open page shows what is wrong too, over the last good version (components/layout/preview-problems.tsx).
+  if (!ok || problems.length > 0) {
+    const shown =
+      problems.length > 0
+        ? problems.slice(0, 20).map(({ file, line, column, message, fix }) => ({ file: `${contentDir}/${file}`, line, column, message, fix }))
+        : [{ file: contentDir, message: '內容還沒能更新', fix: '詳情請看執行 npm run dev 的終端機' }];
+    writeAtomically(previewProblemsFile, JSON.stringify({ problems: shown }));
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(ok ? `✓ 內容已更新（${seconds} 秒），瀏覽器會自動重新整理` : '✗ 內容有問題，網站暫時維持上一版；修正後存檔即可');
 }
@@ -85,11 +95,19 @@ export function startPreview(nextArgs: string[]): void {
   };
 
   // Start the preview once contentlayer's watcher is up, so that no save goes unnoticed.
-  const compiler = spawn('npx', ['contentlayer2', 'dev'], { stdio: ['ignore', 'pipe', 'inherit'], env });
+  // contentlayer's own output is an internal dump on a broken save: the check says what is wrong in
+  // words an editor reads (terminal and page), so only its progress lines pass, and its errors are
+  // shown only if it stops.
+  const compiler = spawn('npx', ['contentlayer2', 'dev'], { stdio: ['ignore', 'pipe', 'pipe'], env });
   children.push(compiler);
+  let lastErrors = '';
+  compiler.stderr?.on('data', (chunk: Buffer) => (lastErrors = (lastErrors + chunk.toString()).slice(-4000)));
+  compiler.on('exit', (code) => {
+    if (code !== 0 && code !== null) console.error(`contentlayer 停止了（${code}）：\n${lastErrors}`);
+  });
   let started = false;
   compiler.stdout?.on('data', (chunk: Buffer) => {
-    process.stdout.write(chunk);
+    for (const line of chunk.toString().split('\n')) if (/^Generated \d+ documents?/.test(line.trim())) console.log(line.trim());
     if (started || !chunk.toString().includes('Generated')) return;
     started = true;
     // The index step's own summary of what contentlayer wrote (pipeline/index/generated.ts) is not news.

@@ -7,6 +7,7 @@ import { listSections } from '@/lib/content';
 import { site } from '@/lib/site';
 import { SiteHeader } from '@/components/layout/site-header';
 import { SiteFooter } from '@/components/layout/site-footer';
+import { PreviewProblems } from '@/components/layout/preview-problems';
 import { ThemeProvider } from '@/components/layout/theme-provider';
 import '../globals.css';
 
@@ -52,6 +53,7 @@ export default async function LocaleLayout({ children, params }: LocaleLayoutPro
           {t('skipToContent')}
         </a>
         <ThemeProvider>
+          <PreviewProblems locale={locale} />
           <SiteHeader locale={locale} sections={sections} />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-10">
             {children}

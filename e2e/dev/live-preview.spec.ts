@@ -21,11 +21,19 @@ test('saving the article updates the open page by itself, and a mistake keeps th
     await expect(page.getByText(sentence)).toBeVisible({ timeout: 20_000 });
     test.info().annotations.push({ type: 'seconds to update', description: ((Date.now() - saved) / 1000).toFixed(1) });
 
-    // A broken save: the page keeps the last good text rather than breaking.
+    // A broken save: the page keeps the last good text, and says above it what is wrong, where.
     writeFileSync(file, `${original}\n${sentence}\n\n<Chart />\n`);
-    await page.waitForTimeout(5_000);
+    const banner = page.getByTestId('preview-problems');
+    await expect(banner).toBeVisible({ timeout: 20_000 });
+    await expect(banner).toContainText('content/articles/editors-draft-example/zh-Hant.mdx:');
+    await expect(banner).toContainText('未知的元件 <Chart>');
+    await expect(page.getByText(sentence)).toBeVisible();
     await page.reload();
     await expect(page.getByText(sentence)).toBeVisible();
+    await expect(banner).toBeVisible();
+    // Fixed: the banner goes by itself.
+    writeFileSync(file, `${original}\n${sentence}\n`);
+    await expect(banner).toBeHidden({ timeout: 20_000 });
   } finally {
     writeFileSync(file, original);
   }

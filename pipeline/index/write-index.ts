@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { locales } from '@/i18n/locales';
-import { bodiesDir, bodyFile, contentOutDir, indexFile, revisionFile } from '@/lib/content-files';
+import { bodiesDir, bodyFile, contentOutDir, indexFile, previewProblemsFile, revisionFile } from '@/lib/content-files';
 import type { ArticleBody, ContentIndex } from '@/lib/content-model';
 import { formatProblems } from '../check/format';
 import { readJson, writeAtomically } from '../files';
@@ -147,6 +147,7 @@ export function writeContentIndex({ allArticles, allAuthors, allTags, allSection
   writeAtomically(indexFile, indexText);
   // A tiny module the app imports: when it changes, `next dev` refreshes open pages by itself.
   writeAtomically(revisionFile, JSON.stringify({ revision: new Date().toISOString() }));
+  writeAtomically(previewProblemsFile, JSON.stringify({ problems: [] }));
   removeUnusedBodies([index, previous]);
 
   const seconds = (ms: number) => (ms / 1000).toFixed(2);
