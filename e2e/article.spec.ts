@@ -57,8 +57,14 @@ for (const locale of locales) {
 test('a syndicated piece names its partner outlet in the reader\'s script', async ({ page }) => {
   await page.goto('/zh-Hant/articles/double-11-ten-years');
   await expect(page.getByTestId('syndication')).toHaveText('本文來自合作媒體 極客公園，授權轉載');
+  await expect(page.getByTestId('byline')).toContainText('｜極客公園');
+  await expect(page.getByTestId('byline-partner').getByRole('link', { name: '極客公園' })).toHaveAttribute('href', 'https://www.geekpark.net/');
+  // Said before the body starts, where a reader sees it before reading.
+  const [line, body] = [await page.getByTestId('syndication').boundingBox(), await page.getByTestId('article-body').boundingBox()];
+  expect(line!.y).toBeLessThan(body!.y);
   await page.goto('/zh-Hans/articles/double-11-ten-years');
   await expect(page.getByTestId('syndication')).toHaveText('本文来自合作媒体 极客公园，授权转载');
+  await expect(page.getByTestId('byline')).toContainText('｜极客公园');
 });
 
 test('a sponsored piece is labelled and ends with the sponsor disclosure', async ({ page }) => {

@@ -37,6 +37,18 @@ export function ArticleHeader({ article, locale, t }: ArticleHeaderProps) {
               </SiteLink>
             </span>
           ))}
+          {article.syndication && (
+            <span data-testid="byline-partner">
+              {'｜'}
+              {article.syndication.partnerUrl ? (
+                <a href={article.syndication.partnerUrl} rel="noopener" className="font-medium text-neutral-900 hover:underline dark:text-neutral-100">
+                  {article.syndication.partner}
+                </a>
+              ) : (
+                <span className="font-medium text-neutral-900 dark:text-neutral-100">{article.syndication.partner}</span>
+              )}
+            </span>
+          )}
         </p>
         <p>
           {t('published')} <DateText iso={article.publishedAt} locale={locale} withTime />
@@ -54,12 +66,14 @@ export function ArticleHeader({ article, locale, t }: ArticleHeaderProps) {
         )}
       </div>
       {article.syndication && (
-        <p className="mt-3 text-sm text-neutral-600 dark:text-neutral-400" data-testid="syndication">
+        // Where a piece came from is said before the reader starts it, as plainly as the label on a
+        // sponsored one: the byline names the partner too.
+        <p className="mt-4 rounded-lg border-l-4 border-accent-600 bg-accent-50 px-4 py-3 font-bold text-neutral-900 dark:bg-neutral-900 dark:text-neutral-100" data-testid="syndication">
           {t('syndication', { partner: article.syndication.partner })}
           {article.syndication.originalUrl && (
             <>
               {'  '}
-              <a href={article.syndication.originalUrl} rel="noopener" className="underline">
+              <a href={article.syndication.originalUrl} rel="noopener" className="font-normal underline">
                 {t('originalLink')}
               </a>
             </>
