@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { site } from '../lib/site';
-import { articlesIn, locales } from './site-data';
+import { articlesIn, content, locales } from './site-data';
 
 const titles = { 'zh-Hant': '觀潮科技：看懂科技與商業的浪潮', 'zh-Hans': '观潮科技：看懂科技与商业的浪潮' };
 
@@ -24,6 +24,11 @@ for (const locale of locales) {
       await expect(first.getByRole('heading', { name: newest.title })).toBeVisible();
       await expect(first.getByText(newest.summary)).toBeVisible();
       await expect(first.locator('img')).toHaveAttribute('width', String(newest.hero.width));
+      // The byline, linked to each author's page.
+      for (const id of newest.authorIds) {
+        const name = content.authors.find((a) => a.id === id)!.name[locale];
+        await expect(first.getByTestId('card-byline').getByRole('link', { name })).toHaveAttribute('href', `/${locale}/authors/${id}`);
+      }
 
       const dates = await cards.locator('time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
       expect(dates).toEqual([...dates].sort().reverse());

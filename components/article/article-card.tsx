@@ -51,7 +51,17 @@ export async function ArticleCard({ article, locale, lead = false, priority = fa
         <p className={lead ? 'text-base text-neutral-700 dark:text-neutral-300' : 'line-clamp-3 text-[15px] text-neutral-600 dark:text-neutral-400'}>
           {article.summary}
         </p>
-        <p className="text-sm text-neutral-500 dark:text-neutral-400">
+        <p className="flex flex-wrap gap-x-3 text-sm text-neutral-500 dark:text-neutral-400">
+          <span data-testid="card-byline">
+            {article.authors.map((author, i) => (
+              <span key={author.id}>
+                {i > 0 && '、'}
+                <SiteLink href={localePath(locale, `/authors/${author.id}`)} className="hover:underline">
+                  {author.name}
+                </SiteLink>
+              </span>
+            ))}
+          </span>
           <DateText iso={article.publishedAt} locale={locale} />
         </p>
         <TagList tags={article.tags} locale={locale} />
