@@ -21,14 +21,19 @@ export async function ArticleCard({ article, locale, lead = false, priority = fa
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const href = `/articles/${article.slug}`;
   return (
-    <article className={lead ? 'grid gap-4 md:grid-cols-5 md:gap-8' : 'flex flex-col gap-3'} data-testid="article-card">
-      <SiteLink href={localePath(locale, href)} className={lead ? 'md:col-span-3' : ''} tabIndex={-1} aria-hidden="true">
+    // On a phone a secondary story is a compact row, a small picture beside its headline (a page of
+    // full-width pictures was 4,500 px long); from sm on, a picture above the text.
+    <article
+      className={lead ? 'grid gap-4 md:grid-cols-5 md:gap-8' : 'grid grid-cols-[7.5rem_1fr] items-start gap-3 sm:flex sm:flex-col'}
+      data-testid="article-card"
+    >
+      <SiteLink href={localePath(locale, href)} className={lead ? 'md:col-span-3' : 'sm:order-none'} tabIndex={-1} aria-hidden="true">
         <OptimizedImage
           src={article.hero.src}
           alt=""
           width={article.hero.width}
           height={article.hero.height}
-          sizes={lead ? '(min-width: 768px) 60vw, 100vw' : '(min-width: 1024px) 33vw, (min-width: 640px) 50vw, 100vw'}
+          sizes={lead ? '(min-width: 768px) 60vw, 100vw' : '(min-width: 1024px) 33vw, (min-width: 640px) 50vw, 120px'}
           priority={priority}
           className="aspect-video w-full rounded-lg bg-neutral-200 object-cover dark:bg-neutral-800"
         />
@@ -43,12 +48,12 @@ export async function ArticleCard({ article, locale, lead = false, priority = fa
           </SiteLink>
           <ArticleLabels article={article} locale={locale} />
         </p>
-        <Heading className={lead ? 'text-2xl font-bold leading-snug sm:text-3xl' : 'text-lg font-bold leading-snug'}>
+        <Heading className={lead ? 'text-2xl font-bold leading-snug sm:text-3xl' : 'text-base font-bold leading-snug sm:text-lg'}>
           <SiteLink href={localePath(locale, href)} className="hover:text-accent-700 dark:hover:text-accent-300">
             {article.title}
           </SiteLink>
         </Heading>
-        <p className={lead ? 'text-base text-neutral-700 dark:text-neutral-300' : 'line-clamp-3 text-[15px] text-neutral-600 dark:text-neutral-400'}>
+        <p className={lead ? 'text-base text-neutral-700 dark:text-neutral-300' : 'hidden text-[15px] text-neutral-600 sm:line-clamp-3 dark:text-neutral-400'}>
           {article.summary}
         </p>
         <p className="flex flex-wrap gap-x-3 text-sm text-neutral-500 dark:text-neutral-400">
@@ -64,7 +69,9 @@ export async function ArticleCard({ article, locale, lead = false, priority = fa
           </span>
           <DateText iso={article.publishedAt} locale={locale} />
         </p>
-        <TagList tags={article.tags} locale={locale} />
+        <div className={lead ? '' : 'hidden sm:block'}>
+          <TagList tags={article.tags} locale={locale} />
+        </div>
       </div>
     </article>
   );
