@@ -107,6 +107,9 @@ test.describe('end of article', () => {
     await expect(share.getByRole('link', { name: '分享到 LINE' })).toHaveAttribute('href', `https://social-plugins.line.me/lineit/share?url=${encoded}`);
     await expect(share.getByRole('link', { name: '分享到 Facebook' })).toHaveAttribute('href', new RegExp(`facebook\\.com/sharer/sharer\\.php\\?u=${encoded}`));
     await expect(share.getByRole('link', { name: '分享到 X' })).toHaveAttribute('href', new RegExp(`^https://x\\.com/intent/post\\?url=${encoded}`));
+    // Each network's mark, drawn inline (no image or script is fetched for it).
+    await expect(share.getByRole('link').locator('svg path')).toHaveCount(3);
+    await expect(share.getByRole('button').locator('svg')).toHaveCount(1);
     await share.getByRole('button', { name: '複製連結' }).click();
     await expect(share.getByRole('button', { name: '已複製連結' })).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('http://localhost:3000/zh-Hant/articles/cloud-data-residency');

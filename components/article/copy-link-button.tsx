@@ -1,5 +1,6 @@
 'use client';
 
+import { Check, Link } from 'lucide-react';
 import { useState } from 'react';
 
 type CopyLinkButtonProps = { url: string; label: string; copied: string };
@@ -14,8 +15,9 @@ export function CopyLinkButton({ url, label, copied }: CopyLinkButtonProps) {
         await navigator.clipboard.writeText(url);
         setDone(true);
       }}
-      className="inline-flex h-10 items-center rounded-full border border-neutral-300 px-4 text-sm font-medium hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800"
+      className="inline-flex h-10 items-center gap-2 rounded-full border border-neutral-300 px-4 text-sm font-medium hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800"
     >
+      {done ? <Check aria-hidden="true" className="size-5" /> : <Link aria-hidden="true" className="size-5" />}
       <span aria-live="polite">{done ? copied : label}</span>
     </button>
   );

@@ -1,6 +1,17 @@
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/i18n/locales';
+import { siFacebook, siLine, siX, type SimpleIcon } from 'simple-icons';
 import { CopyLinkButton } from './copy-link-button';
+
+/** A network's mark, drawn inline from simple-icons' path: no request, no script. */
+function BrandIcon({ icon }: { icon: SimpleIcon }) {
+  return (
+    // A black mark (X) takes the text colour, so it shows in the dark theme too.
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5 shrink-0" fill={icon.hex === '000000' ? 'currentColor' : `#${icon.hex}`}>
+      <path d={icon.path} />
+    </svg>
+  );
+}
 
 type ShareLinksProps = { locale: Locale; url: string; title: string };
 
@@ -9,11 +20,11 @@ export async function ShareLinks({ locale, url, title }: ShareLinksProps) {
   const t = await getTranslations({ locale, namespace: 'Share' });
   const u = encodeURIComponent(url);
   const targets = [
-    { name: 'LINE', href: `https://social-plugins.line.me/lineit/share?url=${u}` },
-    { name: 'Facebook', href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
-    { name: 'X', href: `https://x.com/intent/post?url=${u}&text=${encodeURIComponent(title)}` },
+    { name: 'LINE', icon: siLine, href: `https://social-plugins.line.me/lineit/share?url=${u}` },
+    { name: 'Facebook', icon: siFacebook, href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
+    { name: 'X', icon: siX, href: `https://x.com/intent/post?url=${u}&text=${encodeURIComponent(title)}` },
   ];
-  const link = 'inline-flex h-10 items-center rounded-full border border-neutral-300 px-4 text-sm font-medium hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800';
+  const link = 'inline-flex h-10 items-center gap-2 rounded-full border border-neutral-300 px-4 text-sm font-medium hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800';
   return (
     <section aria-labelledby="share-heading" data-testid="share">
       <h2 id="share-heading" className="mb-3 text-sm font-bold text-neutral-500 dark:text-neutral-400">
@@ -23,6 +34,7 @@ export async function ShareLinks({ locale, url, title }: ShareLinksProps) {
         {targets.map((target) => (
           <li key={target.name}>
             <a href={target.href} target="_blank" rel="noopener noreferrer" className={link} aria-label={t('on', { network: target.name })}>
+              <BrandIcon icon={target.icon} />
               {target.name}
             </a>
           </li>
