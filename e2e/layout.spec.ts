@@ -73,3 +73,22 @@ test('Han text is never given a synthesized bold or italic', async ({ page }) =>
   const synthesis = await page.locator('html').evaluate((html) => getComputedStyle(html).fontSynthesis);
   expect(synthesis).toBe('none');
 });
+
+test('on a phone the site bar stays at the top while the page scrolls; on a desktop the header scrolls away @phone', async ({ page }) => {
+  const phone = test.info().project.name === 'phone';
+  await page.goto('/zh-Hant/articles/double-11-ten-years');
+  await expect(page.getByRole('banner')).toHaveCount(1);
+  await page.mouse.wheel(0, 2000);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+  const name = page.getByTestId('site-bar').getByRole('link', { name: '觀潮科技' });
+  // The section menu scrolls away with the page either way.
+  await expect(page.getByRole('navigation', { name: '主選單' })).not.toBeInViewport();
+  if (!phone) {
+    await expect(name).not.toBeInViewport();
+    return;
+  }
+  const bar = await page.getByTestId('site-bar').boundingBox();
+  expect(bar!.y).toBe(0);
+  expect(bar!.height).toBeLessThanOrEqual(56);
+  await expect(name).toBeInViewport();
+});

@@ -20,10 +20,17 @@ export async function SiteHeader({ locale, sections }: SiteHeaderProps) {
     'inline-flex min-h-10 items-center whitespace-nowrap rounded px-2 text-[15px] font-medium text-neutral-700 hover:text-accent-700 dark:text-neutral-300 dark:hover:text-accent-300';
 
   return (
-    <header className="print:hidden border-b border-neutral-200 bg-white/95 dark:border-neutral-800 dark:bg-neutral-950/95">
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 pt-3 sm:px-6">
+    // On a phone the row with the site's name, search, script and theme stays at the top while the
+    // page scrolls, and the section menu scrolls away with the page: the header box is `contents`,
+    // so that row sticks for the whole page rather than for the header's own height.
+    <header className="contents print:hidden">
+      <div
+        data-testid="site-bar"
+        className="sticky top-0 z-40 border-b border-neutral-200 bg-white/95 backdrop-blur sm:static sm:border-0 sm:bg-white dark:border-neutral-800 dark:bg-neutral-950/95 sm:dark:bg-neutral-950"
+      >
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-1.5 sm:px-6 sm:pb-0 sm:pt-3">
         <SiteLink href={localePath(locale, '')} className="flex items-baseline gap-3">
-          <span className="text-2xl font-black tracking-wider text-accent-700 dark:text-accent-300">{site.name[locale]}</span>
+          <span className="text-xl font-black tracking-wider text-accent-700 sm:text-2xl dark:text-accent-300">{site.name[locale]}</span>
           <span className="hidden text-sm text-neutral-500 sm:inline dark:text-neutral-400">{site.tagline[locale]}</span>
         </SiteLink>
         <div className="flex items-center gap-1">
@@ -42,8 +49,9 @@ export async function SiteHeader({ locale, sections }: SiteHeaderProps) {
           <ThemeToggle label={tTheme('label')} />
         </div>
       </div>
-      <nav aria-label={t('mainNav')} className="mx-auto max-w-6xl px-2 sm:px-4">
-        <ul className="flex gap-1 overflow-x-auto py-1">
+      </div>
+      <nav aria-label={t('mainNav')} className="border-b border-neutral-200 dark:border-neutral-800">
+        <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 py-1 sm:px-4">
           <li>
             <SiteLink href={localePath(locale, '')} className={navLink}>
               {t('home')}
