@@ -3,6 +3,7 @@ import { SiteLink } from '@/components/layout/site-link';
 import { localePath, type Locale } from '@/i18n/locales';
 import type { ArticleCard as ArticleCardData } from '@/lib/content';
 import { ArticleLabels } from './article-labels';
+import { AuthorLinks } from './author-links';
 import { DateText } from './date-text';
 import { TagList } from './tag-list';
 
@@ -58,14 +59,7 @@ export async function ArticleCard({ article, locale, lead = false, priority = fa
         </p>
         <p className="flex flex-wrap gap-x-3 text-sm text-neutral-500 dark:text-neutral-400">
           <span data-testid="card-byline">
-            {article.authors.map((author, i) => (
-              <span key={author.id}>
-                {i > 0 && '、'}
-                <SiteLink href={localePath(locale, `/authors/${author.id}`)} className="hover:underline">
-                  {author.name}
-                </SiteLink>
-              </span>
-            ))}
+            <AuthorLinks authors={article.authors} locale={locale} className="hover:underline" />
           </span>
           <DateText iso={article.publishedAt} locale={locale} />
         </p>

@@ -1,6 +1,7 @@
 import { SiteLink } from '@/components/layout/site-link';
 import { localePath, scriptKey, type Locale } from '@/i18n/locales';
 import type { ArticleDetail } from '@/lib/content';
+import { AuthorLinks } from './author-links';
 import { DateText } from './date-text';
 import type { ArticleTranslator } from './article-translator';
 
@@ -29,14 +30,7 @@ export function ArticleHeader({ article, locale, t }: ArticleHeaderProps) {
       <div className="mt-5 flex flex-wrap items-center gap-x-4 gap-y-1 border-y border-neutral-200 py-3 text-sm text-neutral-600 dark:border-neutral-800 dark:text-neutral-400">
         <p data-testid="byline">
           {t('bylinePrefix')}
-          {article.authors.map((author, i) => (
-            <span key={author.id}>
-              {i > 0 && '、'}
-              <SiteLink href={localePath(locale, `/authors/${author.id}`)} className="font-medium text-neutral-900 hover:underline dark:text-neutral-100">
-                {author.name}
-              </SiteLink>
-            </span>
-          ))}
+          <AuthorLinks authors={article.authors} locale={locale} className="font-medium text-neutral-900 hover:underline dark:text-neutral-100" />
           {article.syndication && (
             <span data-testid="byline-partner">
               {'｜'}
