@@ -31,6 +31,7 @@ describe('checkContent', () => {
     'articles/link-missing/zh-Hant.mdx:18:3  連結的文章「no-such-story」不存在',
     'articles/malformed-term/zh-Hant.mdx:18:4  <Term> 缺少 hans 屬性',
     'articles/mdx-syntax/zh-Hant.mdx:18:47  MDX 語法錯誤：元件標籤沒有寫完：少了結尾的 > 或 />（解析器：Unexpected end of file before attribute name, expected a character that can start an attribute name, such as a letter, `$`, or `_`; whitespace before attributes; or the end of the tag）',
+    'articles/mdx-unclosed-component/zh-Hant.mdx:23:1  MDX 語法錯誤：<Callout> 沒有結尾（第 23 行開始的那個）（解析器：Expected a closing tag for `<Callout>` (23:5-23:14) before the end of `paragraph`）',
     'articles/missing-title/zh-Hant.mdx:2:1  缺少必填欄位「title」',
     'articles/mistyped-field/zh-Hant.mdx:2:1  未知的欄位「titel」',
     'articles/mistyped-field/zh-Hant.mdx:2:1  缺少必填欄位「title」',
@@ -51,6 +52,10 @@ describe('checkContent', () => {
     'articles/unsafe-links/zh-Hant.mdx:30:1  <Video> 的 id="../../x?autoplay=1" 格式不對',
     'articles/unsafe-links/zh-Hant.mdx:32:1  不允許的連結「data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==」：只能連到 http(s) 網址、mailto: 電子郵件，或本站以 / 開頭的路徑',
     'articles/wrong-locale/zh-TW.mdx:1:1  文章檔案的位置或檔名不正確',
+    'articles/yaml-full-width-colon/zh-Hant.mdx:3:1  YAML 格式錯誤：欄位「summary」後面是全形冒號「：」（解析器：Implicit keys need to be on a single line）',
+    'articles/yaml-indentation/zh-Hant.mdx:12:1  YAML 格式錯誤：縮排和上面同一層的欄位對不齊（解析器：Nested mappings are not allowed in compact mappings）',
+    'articles/yaml-tab/zh-Hant.mdx:11:1  YAML 格式錯誤：縮排用了 Tab 鍵（解析器：Tabs are not allowed as indentation）',
+    'articles/yaml-unclosed-quote/zh-Hant.mdx:2:1  YAML 格式錯誤：欄位「title」的值以 " 開頭，卻沒有結尾的 "（解析器：Missing closing "quote）',
     'glossary.yaml:4:11  「terms[1].hant」是空的',
     'glossary.yaml:6:5  缺少必填欄位「terms[2].hans」',
     ]);

@@ -23,6 +23,8 @@ describe('YAML mistakes, told in Chinese on the line of the mistake', () => {
     ['a colon and space inside a value', 'title: 重點: 說明\nsummary: x\n', 2, /「title」的值裡有「: 」/],
     ['no space after a colon', 'title:標題\nsummary: x\n', 2, /「title」的冒號後面少了空格/],
     ['a field written twice', 'title: a\ntitle: b\n', 3, /同一個欄位寫了兩次/],
+    // Found by the fuzz test: this crashed the check (an alias of an anchor that does not exist).
+    ['a value starting with *', 'title: 測試\nsummary: **一段導言\n', 3, /值以「\*」開頭/],
   ];
   for (const [what, yaml, line, message] of cases) {
     it(what, () => {

@@ -78,6 +78,17 @@ export function explainYamlError(yaml: string, errorLine: number, code: string |
   return { line, message: `YAML 格式錯誤：${message}（解析器：${detail}）`, fix };
 }
 
+/** A YAML that parses but cannot be read as values (an alias of a missing anchor), told to an editor. */
+export function explainYamlValueError(yaml: string, detail: string): Explained {
+  const lines = yaml.split(/\r?\n/);
+  const at = lines.findIndex((line) => /^\s*(?:-\s+)?(?:[\w.-]+:\s+)?\*/.test(line));
+  return {
+    line: at >= 0 ? at + 1 : 1,
+    message: `YAML 格式錯誤：值以「*」開頭，YAML 會把它當成別處的參照（解析器：${detail}）`,
+    fix: '用引號把整個值包起來，例如 summary: "**重點**……"',
+  };
+}
+
 /** An MDX parser error, told to an editor; positions in its words are moved by `lineOffset` lines. */
 export function explainMdxError(reason: string, lineOffset: number): { message: string; fix: string } {
   const detail = reason.replace(/\((\d+):(\d+)(?:-(\d+):(\d+))?\)/g, (_, l1: string, c1: string, l2?: string, c2?: string) =>

@@ -2,7 +2,7 @@
 // parsed with the line and column of every field, so that each problem points at its place.
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { ContentProblem } from '@/lib/content-model';
-import { explainYamlError } from './syntax-errors';
+import { explainYamlError, explainYamlValueError } from './syntax-errors';
 
 type Position = { line: number; column: number };
 
@@ -50,5 +50,13 @@ export function parseYaml(file: string, text: string, firstLine: number, problem
     }
     return { line: firstLine, column: 1 };
   };
-  return { file, data: doc.errors.length ? undefined : doc.toJS(), position };
+  let data: unknown;
+  try {
+    data = doc.errors.length ? undefined : doc.toJS();
+  } catch (error) {
+    // A value starting with * reads as an alias of an anchor (&name) that is not there.
+    const told = explainYamlValueError(text, (error as Error).message);
+    problems.push({ file, line: told.line + firstLine - 1, column: 1, message: told.message, fix: told.fix });
+  }
+  return { file, data, position };
 }
