@@ -1,0 +1,5 @@
+import { feedRoute } from '@/lib/feed-route';
+
+const route = feedRoute('home', 'atom');
+export const dynamic = 'force-static';
+export const GET = route.GET;
