@@ -1,4 +1,4 @@
-import { isLocale } from '@/i18n/locales';
+import { isLocale, locales } from '@/i18n/locales';
 import { listingKeys } from './content';
 import { currentIndex } from './content-index';
 import { feedContentType, renderFeed, type FeedFormat, type FeedKind } from './feeds';
@@ -11,10 +11,11 @@ type FeedParams = { locale: string } & Record<string, string | undefined>;
  */
 export function feedRoute(kind: FeedKind, format: FeedFormat, keyParam?: 'slug' | 'id') {
   return {
-    generateStaticParams({ params }: { params: { locale: string } }) {
-      if (!keyParam) return [];
-      if (!isLocale(params.locale)) return [];
-      return listingKeys(kind as Exclude<FeedKind, 'home'>, params.locale).map((key) => ({ [keyParam]: key }));
+    /** Every script's feeds, the locale included: a route handler has no layout to hand it down. */
+    generateStaticParams() {
+      return locales.flatMap((locale) =>
+        keyParam ? listingKeys(kind as Exclude<FeedKind, 'home'>, locale).map((key) => ({ locale, [keyParam]: key })) : [{ locale }],
+      );
     },
     async GET(_request: Request, { params }: { params: Promise<FeedParams> }) {
       const resolved = await params;

@@ -2,4 +2,5 @@ import { feedRoute } from '@/lib/feed-route';
 
 const route = feedRoute('home', 'atom');
 export const dynamic = 'force-static';
+export const generateStaticParams = route.generateStaticParams;
 export const GET = route.GET;
