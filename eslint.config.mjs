@@ -14,12 +14,12 @@ const pipeline = folder('pipeline', 'pipeline/ runs at build and publish time; n
 const bench = folder('bench', 'bench/ holds benchmarks and tools; nothing that builds or serves the site may import it.');
 const app = folder('app', 'app/ holds routes: import from components/ or lib/ instead.');
 const components = folder('components', 'components/ is presentation: lib/ and the build may not depend on it.');
-// The search index is made of the articles' text as readers see it, drawn by the page's own
-// renderer: the search step may import that one component, and nothing else of components/.
+// The search index and the feeds are made of the articles' text as readers see it, drawn by the
+// page's own renderer: the build may import those two components, and nothing else of components/.
 const componentsButSearchDocument = {
   ...components,
-  regex: '^(@/|(\\.{1,2}/)+)components/(?!search/search-document$)',
-  message: 'components/ is presentation: the build may import only components/search/search-document.',
+  regex: '^(@/|(\\.{1,2}/)+)components/(?!search/search-document$|feed/feed-body$)',
+  message: 'components/ is presentation: the build may import only components/search/search-document and components/feed/feed-body.',
 };
 const lib = folder('lib', 'i18n/ sits below lib/: it may not import it.');
 // Components present what their route resolved; the one door to content is for routes and lib/.

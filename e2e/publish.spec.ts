@@ -62,9 +62,18 @@ test('a fix in a story body is live in both scripts, and only its pages are reva
   site.commit('Fix a sentence');
   const { status, output } = await site.publish();
   expect(status, output).toBe(0);
-  // The Simplified page is derived from the Traditional file: both change, nothing else does (but
-  // the two sitemaps, which say when each page last changed).
-  expect(output).toContain('4 page(s) changed');
+  // The Simplified page is derived from the Traditional file: both change, the two sitemaps (which
+  // say when each page last changed), and the feeds that carry the story whole (three formats of the
+  // script, and of each of its tags, section and author).
+  const changed = [...output.matchAll(/^ {2}(\/\S*)$/gm)].map((m) => m[1]!);
+  expect(changed.filter((p) => !/\/(?:feed\.xml|atom\.xml|feed\.json)$/.test(p)).sort()).toEqual(
+    ['/news-sitemap.xml', '/sitemap.xml', '/zh-Hans/articles/taiwan-ai-server-supply-chain', '/zh-Hant/articles/taiwan-ai-server-supply-chain'].sort(),
+  );
+  for (const locale of ['zh-Hant', 'zh-Hans']) {
+    for (const file of ['feed.xml', 'atom.xml', 'feed.json']) expect(changed).toContain(`/${locale}/${file}`);
+  }
+  expect(await text('/zh-Hant/feed.xml')).toContain('液冷機櫃測試修正句');
+  expect(await text('/zh-Hans/feed.json')).toContain('液冷机柜测试修正句');
   expect(output).toMatch(/^ {2}\/zh-Hant\/articles\/taiwan-ai-server-supply-chain$/m);
   expect(output).toMatch(/^ {2}\/zh-Hans\/articles\/taiwan-ai-server-supply-chain$/m);
   expect(output).toMatch(/^ {2}\/sitemap\.xml$/m);
@@ -112,6 +121,7 @@ test('a new story is served, listed, in the sitemap and found by search, with no
     expect(await text(`/${locale}/tags/artificial-intelligence`)).toContain(title);
     expect(await text(`/${locale}/sections/tech`)).toContain(title);
     expect(await text(`/${locale}/authors/chou-cheng-hsiang`)).toContain(title);
+    for (const feed of ['feed.xml', 'atom.xml', 'feed.json', 'tags/artificial-intelligence/feed.xml']) expect(await text(`/${locale}/${feed}`)).toContain(title);
   }
   expect(await text('/sitemap.xml')).toContain(`/zh-Hant/articles/${NEW_SLUG}`);
   // A minute old: Google News is told, in both scripts.

@@ -57,6 +57,8 @@ export type ArticleBody = {
   code: string;
   /** Pixel sizes of the images the body shows with <Figure>, so none shifts the layout. */
   images: Record<string, ImageSize>;
+  /** The body as sanitised HTML for feeds (pipeline/feed-html.tsx), links still relative. */
+  html?: string;
 };
 
 /** One mistake in the content, told the way an editor can act on it. */

@@ -133,6 +133,8 @@ function kindOf(pathname, status, contentType) {
   if (status === 404) return 'notFound';
   if (status !== 200 && status !== 206 && status !== 304) return undefined;
   if (/^text\/(?:html|x-component)/.test(contentType)) return 'page';
+  // Feeds (lib/feeds.ts) change with every publish like pages: feed.json must not be kept as a file.
+  if (/^application\/(?:rss\+xml|atom\+xml|feed\+json)/.test(contentType)) return 'page';
   if (!pathname.startsWith('/_next/') && !pathname.startsWith('/api/') && !pathname.startsWith('/pagefind/') && /\.[A-Za-z0-9]+$/.test(pathname)) {
     return /\.(?:xml|txt)$/.test(pathname) ? 'page' : 'file';
   }

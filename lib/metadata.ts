@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { defaultLocale, localePath, locales, openGraphLocale, otherLocale, type Locale } from '@/i18n/locales';
 import { listingPath } from '@/lib/pagination';
+import { feedAlternates, type FeedKind } from './feeds';
 import { site } from './site';
 
 type PageMetadataInput = {
@@ -18,10 +19,12 @@ type PageMetadataInput = {
   canonical?: string;
   /** The script an automatically converted page was converted from. */
   derivedFrom?: Locale;
+  /** The listing whose feeds the page advertises; every other page advertises the script's feed. */
+  feed?: { kind: FeedKind; key: string };
 };
 
 /** Title, description, canonical URL, hreflang alternates and Open Graph data for one page. */
-export function pageMetadata({ locale, path: basePath, page = 1, title, description, image, article, canonical, derivedFrom }: PageMetadataInput): Metadata {
+export function pageMetadata({ locale, path: basePath, page = 1, title, description, image, article, canonical, derivedFrom, feed = { kind: 'home', key: '' } }: PageMetadataInput): Metadata {
   const path = listingPath(basePath, page);
   const languages: Record<string, string> = {};
   for (const l of locales) languages[l] = localePath(l, path);
@@ -30,7 +33,7 @@ export function pageMetadata({ locale, path: basePath, page = 1, title, descript
     metadataBase: new URL(site.url),
     title,
     description,
-    alternates: { canonical: canonical ?? localePath(locale, path), languages },
+    alternates: { canonical: canonical ?? localePath(locale, path), languages, types: feedAlternates(locale, feed.kind, feed.key) },
     openGraph: {
       title,
       description,

@@ -12,22 +12,32 @@ const changed = (before: ContentIndex, after: ContentIndex) =>
 const many = Array.from({ length: site.pageSize + 2 }, (_, i) => story(`s${i}`, i + 1)).flat();
 
 describe('the pages a publish revalidates', () => {
-  it('for a fix in a body: the story in both scripts, nothing else', () => {
+  // The feeds of every listing a story is in carry its body, in three formats each.
+  const feedsOf = (locale: string, bases: string[]) =>
+    bases.flatMap((base) => ['atom.xml', 'feed.json', 'feed.xml'].map((file) => `/${locale}${base}/${file}`));
+
+  it('for a fix in a body: the story and the feeds that carry it in both scripts, nothing else', () => {
     const after = many.map((a) => (a.slug === 's3' ? { ...a, bodyHash: 'fixed' } : a));
-    expect(changed(indexOf(many), indexOf(after))).toEqual(['/zh-Hans/articles/s3', '/zh-Hant/articles/s3']);
+    const feeds = (locale: string) => feedsOf(locale, ['', '/authors/newsroom', '/sections/tech', '/tags/ai']);
+    expect(changed(indexOf(many), indexOf(after))).toEqual(
+      ['/zh-Hans/articles/s3', '/zh-Hant/articles/s3', ...feeds('zh-Hans'), ...feeds('zh-Hant')].sort(),
+    );
   });
 
   it('for a new title: the story, its listing pages, the front page, and the pages whose cards show it', () => {
     const withRelated = many.map((a) => (a.slug === 's0' ? { ...a, related: ['s7'] } : a));
     const after = withRelated.map((a) => (a.slug === 's7' && a.locale === 'zh-Hant' ? { ...a, title: '新標題' } : a));
-    expect(changed(indexOf(withRelated), indexOf(after))).toEqual([
-      '/zh-Hant',
-      '/zh-Hant/articles/s0',
-      '/zh-Hant/articles/s7',
-      '/zh-Hant/authors/newsroom',
-      '/zh-Hant/sections/tech',
-      '/zh-Hant/tags/ai',
-    ]);
+    expect(changed(indexOf(withRelated), indexOf(after))).toEqual(
+      [
+        '/zh-Hant',
+        '/zh-Hant/articles/s0',
+        '/zh-Hant/articles/s7',
+        '/zh-Hant/authors/newsroom',
+        '/zh-Hant/sections/tech',
+        '/zh-Hant/tags/ai',
+        ...feedsOf('zh-Hant', ['', '/authors/newsroom', '/sections/tech', '/tags/ai']),
+      ].sort(),
+    );
   });
 
   it('for a new story: every page of every listing it enters, shifted by one', () => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { localePath, locales, type Locale } from '@/i18n/locales';
 import { articleKey, currentIndex, matching, pagesFor, toCard, type ArticleFilter, type LoadedIndex } from './content-index';
 import type { ArticleSummary } from './content-model';
+import { feedFileName, feedFormats, feedListings } from './feeds';
 import { listingPath } from './pagination';
 import { site } from './site';
 
@@ -63,6 +64,12 @@ function visitPages(index: LoadedIndex, visit: (path: string, shows: () => strin
         });
         return [JSON.stringify(article), ...linked].join('\n');
       });
+    }
+    // Feeds carry each story whole (its body by its hash), so a correction changes them too.
+    for (const feed of feedListings(index, locale)) {
+      const base = feed.kind === 'home' ? '' : `/${feed.kind}s/${feed.key}`;
+      const shows = () => feed.articles.map((a) => `${JSON.stringify(a)}`).join('\n');
+      for (const format of feedFormats) add(`${base}/${feedFileName[format]}`, shows);
     }
     for (const listing of listingsOf(index, locale)) {
       const articles = matching(index, listing.filter);

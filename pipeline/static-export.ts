@@ -1,13 +1,14 @@
 // The last step of `npm run build:static`, after the export and its search index: takes out the
 // listing pages and the sitemap part that exist only because a static export refuses a route
-// without static params.
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+// without static params, and writes the feeds, whose route handlers a static export leaves out
+// (next.config.js).
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { locales } from '@/i18n/locales';
+import { currentIndex } from '@/lib/content-index';
+import { feedFormats, feedListings, feedPath, renderFeed } from '@/lib/feeds';
 import { EXPORT_PLACEHOLDER } from '@/lib/pagination';
 import { nextBuildDir } from '@/lib/prerendered';
-
-
 
 export function finishStaticExport(): void {
   const staticExportDir = nextBuildDir();
@@ -16,6 +17,14 @@ export function finishStaticExport(): void {
     const root = path.join(staticExportDir, locale);
     for (const placeholder of [path.join(root, 'page', '1'), ...['tags', 'sections', 'authors'].map((kind) => path.join(root, kind, EXPORT_PLACEHOLDER))]) {
       rmSync(placeholder, { recursive: true, force: true });
+    }
+    const index = currentIndex();
+    for (const { kind, key } of feedListings(index, locale)) {
+      for (const format of feedFormats) {
+        const file = path.join(staticExportDir, feedPath(locale, kind, key, format));
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, renderFeed(index, locale, kind, key, format)!);
+      }
     }
   }
   rmSync(path.join(staticExportDir, 'sitemaps', `${EXPORT_PLACEHOLDER}.xml`), { force: true });

@@ -15,6 +15,7 @@ import { contentHash } from '../content-hash';
 import type { GeneratedContent } from './generated';
 import { linkRelated } from './related';
 import { buildIndex } from './resolve';
+import { feedBodyHtml } from '../feed-html';
 
 const contentDir = process.env.CONTENT_DIR ?? 'content';
 const publicDir = path.join(process.cwd(), 'public');
@@ -134,12 +135,14 @@ export function writeContentIndex({ allArticles, allAuthors, allTags, allSection
       codeHash = keptConversions[key] ?? contentHash((code = convertedCode()));
       conversions[key] = codeHash;
     }
-    // A body file is named by its code and its images' sizes, known without reading the code.
-    article.bodyHash = contentHash(JSON.stringify([codeHash, images]));
+    // A body file is named by its code, its images' sizes and what its feed HTML depends on (the
+    // sponsor flag sets rel="sponsored"), all known without reading the code.
+    article.bodyHash = contentHash(JSON.stringify([codeHash, images, 'feed-html-1', Boolean(article.sponsor)]));
     const file = bodyFile(article.locale, article.slug, article.bodyHash);
     if (!present.has(file)) {
       code ??= from ? convertedCode() : source.code();
-      writeAtomically(file, JSON.stringify({ code, images } satisfies ArticleBody));
+      const html = feedBodyHtml({ code, images }, article.locale, Boolean(article.sponsor));
+      writeAtomically(file, JSON.stringify({ code, images, html } satisfies ArticleBody));
     }
   }
   writeAtomically(conversionsFile, JSON.stringify(conversions));

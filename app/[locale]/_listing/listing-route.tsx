@@ -72,6 +72,7 @@ export function listingRoute(kind: ListingKind, keyParam?: 'slug' | 'id') {
         page: result.page,
         title: await pagedTitle(locale, metadata.title, result.page),
         description: metadata.description,
+        feed: { kind, key: keyOf(await params) },
       });
     },
 

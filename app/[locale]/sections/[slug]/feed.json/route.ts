@@ -1,0 +1,6 @@
+import { feedRoute } from '@/lib/feed-route';
+
+const route = feedRoute('section', 'json', 'slug');
+export const dynamic = 'force-static';
+export const generateStaticParams = route.generateStaticParams;
+export const GET = route.GET;

@@ -1,0 +1,28 @@
+import { isLocale, locales } from '@/i18n/locales';
+import { listingKeys } from './content';
+import { currentIndex } from './content-index';
+import { feedContentType, renderFeed, type FeedFormat, type FeedKind } from './feeds';
+
+type FeedParams = { locale: string } & Record<string, string | undefined>;
+
+/**
+ * The exports of one feed route: a route handler cached like a page, built for every listing and
+ * revalidated by the publish step when its fingerprint changes (lib/page-paths.ts).
+ */
+export function feedRoute(kind: FeedKind, format: FeedFormat, keyParam?: 'slug' | 'id') {
+  return {
+    /** Every script's feeds, the locale included: a route handler has no layout to hand it down. */
+    generateStaticParams() {
+      return locales.flatMap((locale) =>
+        keyParam ? listingKeys(kind as Exclude<FeedKind, 'home'>, locale).map((key) => ({ locale, [keyParam]: key })) : [{ locale }],
+      );
+    },
+    async GET(_request: Request, { params }: { params: Promise<FeedParams> }) {
+      const resolved = await params;
+      const key = keyParam ? decodeURIComponent(resolved[keyParam] ?? '') : '';
+      const text = isLocale(resolved.locale) ? renderFeed(currentIndex(), resolved.locale, kind, key, format) : undefined;
+      if (text === undefined) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+      return new Response(text, { headers: { 'Content-Type': feedContentType[format] } });
+    },
+  };
+}

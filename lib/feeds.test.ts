@@ -1,0 +1,82 @@
+import Parser from 'rss-parser';
+import { describe, expect, it } from 'vitest';
+import { locales } from '@/i18n/locales';
+import { currentIndex, currentRawIndex, loadIndex } from './content-index';
+import { FEED_SIZE, feedFormats, feedListings, renderFeed, type FeedFormat } from './feeds';
+import { pageFingerprints } from './page-paths';
+import { site } from './site';
+
+// Every feed of the built content index (npm run content), parsed by a real feed parser.
+const parser = new Parser();
+type Item = { id: string; link: string; title: string; date: number; html: string };
+
+async function parse(text: string, format: FeedFormat): Promise<Item[]> {
+  if (format === 'json') {
+    const json = JSON.parse(text) as { version: string; items: { id: string; url: string; title: string; date_modified: string; content_html: string }[] };
+    expect(json.version).toMatch(/jsonfeed\.org\/version\/1/);
+    return json.items.map((i) => ({ id: i.id, link: i.url, title: i.title, date: Date.parse(i.date_modified), html: i.content_html }));
+  }
+  const feed = await parser.parseString(text);
+  return feed.items.map((i) => ({ id: String(i.guid ?? i.id), link: i.link ?? '', title: i.title ?? '', date: Date.parse(i.isoDate ?? ''), html: String(i['content:encoded'] ?? i.content ?? '') }));
+}
+
+describe('feeds', () => {
+  const index = currentIndex();
+  for (const locale of locales) {
+    for (const listing of feedListings(index, locale)) {
+      for (const format of feedFormats) {
+        it(`${locale} ${listing.kind} ${listing.key} ${format}`, async () => {
+          const text = renderFeed(index, locale, listing.kind, listing.key, format)!;
+          const items = await parse(text, format);
+          expect(items.length).toBe(Math.min(FEED_SIZE, listing.articles.length));
+          expect(items.length).toBeGreaterThan(0);
+          expect(text).not.toMatch(/<script|<iframe|javascript:|\son\w+=/i);
+          items.forEach((item, i) => {
+            const article = listing.articles[i]!;
+            expect(item.id).toBe(new URL(article.path, site.url).toString());
+            expect(item.link.startsWith(site.url)).toBe(true);
+            expect(item.html.length).toBeGreaterThan(article.summary.length);
+            for (const [, url] of item.html.matchAll(/(?:href|src)="([^"]*)"/g)) expect(url).toMatch(/^(https?:|mailto:)/);
+            if (article.sponsor) expect(item.html).toContain(article.sponsor.name);
+            if (article.syndication) expect(item.html).toContain(article.syndication.partner);
+          });
+          const published = listing.articles.map((a) => Date.parse(a.publishedAt));
+          expect([...published].sort((a, b) => b - a)).toEqual(published);
+        });
+      }
+    }
+  }
+
+  it('carries the disclosure and syndication line in each script', async () => {
+    for (const locale of locales) {
+      const items = await parse(renderFeed(index, locale, 'home', '', 'rss')!, 'rss');
+      const sponsored = index.articles.find((a) => a.locale === locale && a.sponsor && Date.parse(a.publishedAt) <= Date.now());
+      const syndicated = index.articles.find((a) => a.locale === locale && a.syndication && Date.parse(a.publishedAt) <= Date.now());
+      expect(sponsored && syndicated).toBeTruthy();
+      const html = (a: typeof sponsored) => items.find((i) => i.id.endsWith(a!.path))?.html ?? '';
+      expect(html(sponsored)).toContain(locale === 'zh-Hant' ? '廣編企劃' : '广编企划');
+      expect(html(syndicated)).toContain(locale === 'zh-Hant' ? '授權轉載' : '授权转载');
+    }
+  });
+
+  it('writes the zh-Hans feed in Simplified', () => {
+    const text = renderFeed(index, 'zh-Hans', 'home', '', 'atom')!;
+    expect(text).toContain('观潮科技');
+    expect(text).not.toMatch(/[觀與業這為們會來個說時]/);
+  });
+
+  it('keeps an item id when the story is corrected, and lists the feed among pages to revalidate', () => {
+    const article = index.articles.find((a) => a.locale === 'zh-Hant')!;
+    const before = renderFeed(index, 'zh-Hant', 'home', '', 'json')!;
+    const raw = currentRawIndex();
+    const fixed = `${article.title}（更正）`;
+    const corrected = loadIndex({ ...raw, articles: raw.articles.map((a) => (a.path === article.path ? { ...a, title: fixed, updatedAt: new Date().toISOString() } : a)) }, Date.now());
+    const after = renderFeed(corrected, 'zh-Hant', 'home', '', 'json', () => '<p>更正</p>')!;
+    const item = (text: string) => (JSON.parse(text) as { items: { id: string; title: string }[] }).items.find((i) => i.id.endsWith(article.path))!;
+    expect(item(after).title).toBe(fixed);
+    expect(item(after).id).toBe(item(before).id);
+    expect(pageFingerprints(corrected).get('/zh-Hant/feed.xml')).not.toBe(pageFingerprints(index).get('/zh-Hant/feed.xml'));
+    expect(pageFingerprints(index).has('/zh-Hant/feed.xml')).toBe(true);
+    expect(pageFingerprints(index).has('/zh-Hans/atom.xml')).toBe(true);
+  });
+});
