@@ -51,8 +51,10 @@ function update(retry: () => void) {
     try {
       const generated = readGenerated({ dirs: [defaultGeneratedDir] });
       if (!compiledAsChecked(generated, checkStarted)) {
-        // A save is on its way through contentlayer; its write brings another update.
+        // A save is on its way through contentlayer; its write brings another update, and in case
+        // contentlayer folded two saves into one write, so does a retry shortly.
         console.log('… 內容還在編譯，稍後自動更新');
+        retry();
         return;
       }
       ok = writeContentIndex(generated) !== undefined;
@@ -89,9 +91,16 @@ export function startPreview(nextArgs: string[]): void {
   }
 
   let timer: NodeJS.Timeout | undefined;
+  // Retries of an update that found contentlayer mid-write: a few seconds' worth, then the next
+  // save or compile brings the next update (a save contentlayer refuses never compiles).
+  let retries = 0;
+  const retryLater = () => {
+    if (retries++ < 20) setTimeout(() => update(retryLater), 500);
+  };
   const schedule = () => {
+    retries = 0;
     clearTimeout(timer);
-    timer = setTimeout(() => update(() => setTimeout(schedule, 500)), 150);
+    timer = setTimeout(() => update(retryLater), 150);
   };
 
   // Start the preview once contentlayer's watcher is up, so that no save goes unnoticed.

@@ -42,7 +42,10 @@ test('saving the article updates the open page by itself, and a mistake keeps th
 test('the preview updates by itself at 127.0.0.1 too', async ({ page }) => {
   const original = readFileSync(file, 'utf8');
   try {
+    // Saved once the page listens for refreshes, as an editor's page does by the time they type.
+    const listening = page.waitForEvent('websocket', (ws) => ws.url().includes('/_next/'));
     await page.goto(`http://127.0.0.1:${process.env.DEV_E2E_PORT ?? 3200}/zh-Hant/articles/editors-draft-example`);
+    await listening;
     const sentence = `本機位址預覽測試${Date.now()}`;
     writeFileSync(file, `${original}\n${sentence}\n`);
     await expect(page.getByText(sentence)).toBeVisible({ timeout: 20_000 });
