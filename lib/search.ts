@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Locale } from '@/i18n/locales';
 import { contentOutDir } from './content-files';
+import type { QueryConversion } from './search-convert';
 
 // Where the search index lives. pipeline/search-index.tsx writes it after `next build` and on every
 // publish that changes an article; app/pagefind/[...file]/route.ts serves it (a file added to
@@ -23,7 +24,7 @@ export const searchPartUrl = (version: string, locale: Locale, part: string) => 
 /**
  * For each script, the URLs of its index parts (the first is loaded, the rest merged into it) and
  * the ids of results to leave out: older copies of pages a publish indexed again in the fresh part,
- * and pages gone (pipeline/search-index.tsx). The manifest is the only file that changes in place;
- * every version's files never change.
+ * and pages gone (pipeline/search-index.tsx); and what converting a query typed in the other script
+ * takes. The manifest is the only file that changes in place; every version's files never change.
  */
-export type SearchManifest = Record<Locale, { parts: string[]; hidden: string[] }>;
+export type SearchManifest = Record<Locale, { parts: string[]; hidden: string[]; conversion: QueryConversion }>;

@@ -4,24 +4,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js';
 import { contentHash } from './content-hash';
-import { localePath, otherLocale, scriptKey, type Locale } from '@/i18n/locales';
+import { localePath, otherLocale, type Locale } from '@/i18n/locales';
 import { unconvertedAttributes } from '@/lib/body-components';
+import { convertScript, glossaryOrder, openccSettings, shield, type GlossaryTerm } from '@/lib/script-convert';
 
-/** A term the converter must render in a fixed way in each script (a name, a house-style word). */
-export type GlossaryTerm = { hant: string; hans: string };
+export type { GlossaryTerm };
 
 const HAN = /\p{Script=Han}/u;
-
-// Stand-ins for text that must come through conversion unchanged: private-use characters, which
-// OpenCC leaves alone and no editor types. Each kind of protected text has its own pair.
-function shield(open: string, close: string) {
-  const kept: string[] = [];
-  const pattern = new RegExp(`${open}(\\d+)${close}`, 'g');
-  return {
-    hide: (value: string) => `${open}${kept.push(value) - 1}${close}`,
-    restore: (text: string) => text.replace(pattern, (_, i: string) => kept[Number(i)] ?? ''),
-  };
-}
 
 // Quotation marks: 「」『』 in Traditional, “”‘’ in Simplified. Curly quotes are converted only
 // around or beside Chinese text, so English apostrophes and quotations stay as they are.
@@ -63,27 +52,17 @@ const converterSource = (() => {
   const entry = createRequire(import.meta.url).resolve('opencc-js');
   const packageDir = entry.slice(0, entry.lastIndexOf(`${path.sep}dist${path.sep}`));
   const opencc = (JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
-  return `${opencc}\n${readFileSync(fileURLToPath(import.meta.url), 'utf8')}`;
+  const shared = fileURLToPath(new URL('../lib/script-convert.ts', import.meta.url));
+  return `${opencc}\n${readFileSync(fileURLToPath(import.meta.url), 'utf8')}\n${readFileSync(shared, 'utf8')}`;
 })();
 
 /** Builds the converter once: OpenCC's dictionaries take a while to load. */
 export function createConverter(glossary: GlossaryTerm[]): Converter {
-  const toHans = OpenCC.Converter({ from: 'twp', to: 'cn' });
-  const toHant = OpenCC.Converter({ from: 'cn', to: 'twp' });
-  // Longest first, so that a longer term wins over a shorter one inside it.
-  const terms = [...glossary].sort((a, b) => b.hant.length - a.hant.length || b.hans.length - a.hans.length);
-
-  function run(text: string, from: Locale): string {
-    const glossaryShield = shield('\uE000', '\uE001');
-    const source = scriptKey(from);
-    const target = scriptKey(otherLocale(from));
-    let guarded = text;
-    for (const term of terms) {
-      if (guarded.includes(term[source])) guarded = guarded.split(term[source]).join(glossaryShield.hide(term[target]));
-    }
-    const converted = from === 'zh-Hant' ? quotesToHans(toHans(guarded)) : quotesToHant(toHant(guarded));
-    return glossaryShield.restore(converted);
-  }
+  const toHans = OpenCC.Converter(openccSettings['zh-Hant']);
+  const toHant = OpenCC.Converter(openccSettings['zh-Hans']);
+  const terms = glossaryOrder(glossary);
+  const phrases = { 'zh-Hant': (text: string) => quotesToHans(toHans(text)), 'zh-Hans': (text: string) => quotesToHant(toHant(text)) };
+  const run = (text: string, from: Locale) => convertScript(text, from, phrases[from], terms);
 
   return {
     key: contentHash(`${converterSource}\n${JSON.stringify(terms)}`),

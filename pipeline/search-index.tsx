@@ -28,6 +28,8 @@ import type { ArticleBody } from '@/lib/content-model';
 import hans from '@/messages/zh-Hans.json';
 import hant from '@/messages/zh-Hant.json';
 import { searchBundleDir, searchManifestFile, searchPartUrl, type SearchManifest } from '@/lib/search';
+import { spaceHan } from '@/lib/search-text';
+import { queryConversion, readGlossary } from './search-conversion';
 import { contentHash } from './content-hash';
 import { readJson, writeAtomically } from './files';
 
@@ -70,7 +72,9 @@ export function searchDocumentHtml(index: LoadedIndex, locale: Locale, pagePath:
   const summary = index.article.get(`${locale}/${pagePath.slice(pagePath.lastIndexOf('/') + 1)}`);
   if (!summary || summary.path !== pagePath) throw new Error(`${pagePath} is not an article of the content index.`);
   const body = JSON.parse(readFileSync(bodyFile(locale, summary.slug, summary.bodyHash), 'utf8')) as ArticleBody;
-  return `<!DOCTYPE html>${renderToStaticMarkup(<SearchDocument article={toCard(index, summary)} body={body} locale={locale} labels={labels} />)}`;
+  const html = renderToStaticMarkup(<SearchDocument article={toCard(index, summary)} body={body} locale={locale} labels={labels} />);
+  // Every Han character a word of its own (lib/search-text.ts): text only, not tags or attributes.
+  return `<!DOCTYPE html>${html.replace(/(<[^>]*>)|([^<]+)/g, (_, tag: string | undefined, text: string | undefined) => tag ?? spaceHan(text!))}`;
 }
 
 /** One run of a child process: parts of one script to index into a version folder, each with its pages. */
@@ -145,7 +149,7 @@ function rendererKey(): string {
     ...['components/search', 'components/mdx', 'components/media', 'messages'].flatMap((dir) =>
       readdirSync(path.join(root, dir)).sort().map((name) => path.join(root, dir, name)),
     ),
-    ...['lib/content-index.ts', 'lib/body-components.ts', 'i18n/locales.ts', 'package-lock.json'].map((file) => path.join(root, file)),
+    ...['lib/content-index.ts', 'lib/body-components.ts', 'lib/search-text.ts', 'i18n/locales.ts', 'package-lock.json'].map((file) => path.join(root, file)),
     fileURLToPath(import.meta.url),
   ];
   return contentHash(files.map((f) => (existsSync(f) ? readFileSync(f, 'utf8') : '')).join('\0'));
@@ -244,6 +248,7 @@ export async function writeSearchIndex(entry: string, { changed }: SearchIndexOp
   );
 
   const manifest = {} as SearchManifest;
+  const glossary = readGlossary();
   plans.forEach(({ locale, parts, current, layout, fresh }, i) => {
     const script = record[locale]!;
     const ids = results[i]!;
@@ -260,7 +265,11 @@ export async function writeSearchIndex(entry: string, { changed }: SearchIndexOp
       Object.entries(part.ids).flatMap(([pagePath, id]) => ((!current.has(pagePath) || freshPaths.has(pagePath)) && !freshIds.has(id) ? [id] : [])),
     );
     const urls = layout.flatMap((key) => (script.parts[key] ? [script.parts[key].url] : []));
-    manifest[locale] = { parts: script.fresh ? [script.fresh.url, ...urls] : urls, hidden: [...new Set(hidden)].sort() };
+    manifest[locale] = {
+      parts: script.fresh ? [script.fresh.url, ...urls] : urls,
+      hidden: [...new Set(hidden)].sort(),
+      conversion: queryConversion(locale, glossary),
+    };
   });
 
   // A manifest written before fresh parts existed lists each script's part URLs alone.

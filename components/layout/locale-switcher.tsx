@@ -1,7 +1,8 @@
 'use client';
 
 import { SiteLink } from '@/components/layout/site-link';
-import { usePathname } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
+import type { MouseEvent, SyntheticEvent } from 'react';
 import { localePath, withoutLocale, type Locale } from '@/i18n/locales';
 
 type LocaleSwitcherProps = {
@@ -13,13 +14,30 @@ type LocaleSwitcherProps = {
 
 /**
  * Leads to the same page in the other script. Every page exists in both scripts under the same
- * path, so the counterpart is the current path with the other locale prefix.
+ * path, so the counterpart is the current path with the other locale prefix. The address's query
+ * comes along (a search's ?q=, which the search page changes as the reader types): read when the link
+ * is used, since the page is prerendered without it.
  */
 export function LocaleSwitcher({ target, text, label }: LocaleSwitcherProps) {
   const pathname = usePathname();
+  const router = useRouter();
+  const href = localePath(target, withoutLocale(pathname));
+  // For a new tab or a copied link, the address the browser reads from the element.
+  const withQuery = (event: SyntheticEvent<HTMLAnchorElement>) => {
+    event.currentTarget.href = href + window.location.search;
+  };
+  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (!window.location.search || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
+    event.preventDefault();
+    router.push(href + window.location.search);
+  };
   return (
     <SiteLink
-      href={localePath(target, withoutLocale(pathname))}
+      href={href}
+      onPointerDown={withQuery}
+      onFocus={withQuery}
+      onContextMenu={withQuery}
+      onClick={onClick}
       hrefLang={target}
       title={label}
       data-testid="locale-switcher"

@@ -55,7 +55,12 @@ export function articleComponents({ locale, images, sponsored, labels }: BodyCon
           <figcaption className="mt-2 text-sm leading-relaxed text-neutral-600 dark:text-neutral-300">
             {caption}
             {caption && credit && ' '}
-            {credit && <span className="text-neutral-500 dark:text-neutral-400">{credit}</span>}
+            {/* A credit is not what the story says: search leaves it out of its index and excerpts. */}
+            {credit && (
+              <span className="text-neutral-500 dark:text-neutral-400" data-pagefind-ignore>
+                {credit}
+              </span>
+            )}
           </figcaption>
         )}
       </figure>

@@ -3,15 +3,15 @@
 import { SiteLink } from '@/components/layout/site-link';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Locale } from '@/i18n/locales';
-import { excerptSegments, searchQuery } from '@/lib/search-text';
+import { findArticles, type PagefindResult, type PagefindSearch } from '@/lib/search-engine';
+import { loadQueryConverter, mayNeedConversion, type QueryConversion } from '@/lib/search-convert';
+import { bodyText, excerpt, maxQueryLength, normalizeQuery, type ExcerptSegment } from '@/lib/search-text';
 
 // The parts of pagefind's browser API the search page uses.
-type PagefindResultData = { url: string; excerpt: string; meta: Record<string, string | undefined> };
-type PagefindResult = { id: string; data: () => Promise<PagefindResultData> };
 type Pagefind = {
   options: (options: Record<string, unknown>) => Promise<void>;
   mergeIndex: (url: string) => Promise<void>;
-  search: (query: string) => Promise<{ results: PagefindResult[] }>;
+  search: (query: string, options?: { filters?: Record<string, string> }) => Promise<{ results: PagefindResult[] }>;
 };
 
 /** Every text the box shows, in the reader's script; `{count}` is replaced by the number of results. */
@@ -24,23 +24,45 @@ export type SearchLabels = {
   noResults: string;
   more: string;
   failed: string;
+  section: string;
+  tag: string;
+  any: string;
+  /** `{query}` is the query as converted from the other script. */
+  converted: string;
+  sponsored: string;
 };
 
-type SearchBoxProps = { locale: Locale; manifestUrl: string; labels: SearchLabels };
+/** A section or tag a search can be narrowed to: its slug in the address, its name in the index. */
+export type SearchFilterOption = { slug: string; name: string };
+
+type SearchBoxProps = {
+  locale: Locale;
+  manifestUrl: string;
+  labels: SearchLabels;
+  sections: SearchFilterOption[];
+  tags: SearchFilterOption[];
+};
+
+/** One result as the page shows it. */
+type Shown = { url: string; title: ExcerptSegment[]; section?: string; date?: string; sponsored: boolean; excerpt: ExcerptSegment[] };
+
+type Criteria = { query: string; section: string; tag: string };
 
 type State =
   | { status: 'idle' }
-  | { status: 'searching'; query: string }
+  | { status: 'searching' }
   | { status: 'failed' }
-  | { status: 'done'; query: string; results: PagefindResult[]; shown: PagefindResultData[] };
+  | { status: 'done'; converted?: string; results: PagefindResult[]; terms: string[]; shown: Shown[] };
 
 const batchSize = 10;
 const typingDelay = 300;
 
-/** One script's index, ready to search, and the ids of results to leave out. */
-type LoadedSearch = { pagefind: Pagefind; hidden: Set<string> };
+/** One script's index, ready to search, the ids of results to leave out, and what converts a query. */
+type LoadedSearch = { pagefind: Pagefind; hidden: Set<string>; conversion?: QueryConversion };
 
-let loaded: Promise<LoadedSearch> | undefined;
+// Per script: a reader who switches script goes on in the same page.
+const loaded = new Map<Locale, Promise<LoadedSearch>>();
+const converters = new Map<Locale, Promise<(query: string) => string>>();
 
 /**
  * Loads the index parts of one script once per page: the first part, then the others merged into it.
@@ -48,50 +70,94 @@ let loaded: Promise<LoadedSearch> | undefined;
  * the fresh part, and pages gone (pipeline/search-index.tsx).
  */
 function loadPagefind(manifestUrl: string, locale: Locale): Promise<LoadedSearch> {
-  loaded ??= (async () => {
-    const manifest = (await (await fetch(manifestUrl)).json()) as Record<string, { parts: string[]; hidden: string[] } | undefined>;
+  const known = loaded.get(locale);
+  if (known) return known;
+  const loading = (async () => {
+    const manifest = (await (await fetch(manifestUrl)).json()) as Record<string, { parts: string[]; hidden: string[]; conversion?: QueryConversion } | undefined>;
     const [first, ...rest] = manifest[locale]?.parts ?? [];
     if (!first) throw new Error(`No search index for ${locale}`);
     const pagefind = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ `${first}pagefind.js`)) as Pagefind;
     await pagefind.options({ excerptLength: 40 });
     for (const url of rest) await pagefind.mergeIndex(url);
-    return { pagefind, hidden: new Set(manifest[locale]?.hidden) };
+    return { pagefind, hidden: new Set(manifest[locale]?.hidden), conversion: manifest[locale]?.conversion };
   })();
-  loaded.catch(() => (loaded = undefined));
-  return loaded;
+  loaded.set(locale, loading);
+  loading.catch(() => loaded.delete(locale));
+  return loading;
+}
+
+/** The forms a query is searched in: as typed, and converted from the other script when it may be written in it. */
+async function queryForms(query: string, locale: Locale, conversion: QueryConversion | undefined): Promise<string[]> {
+  if (!conversion || !mayNeedConversion(query, locale, conversion)) return [query];
+  let converter = converters.get(locale);
+  if (!converter) {
+    converter = loadQueryConverter(locale, conversion);
+    converters.set(locale, converter);
+    converter.catch(() => converters.delete(locale));
+  }
+  const converted = normalizeQuery((await converter)(query));
+  return converted === query ? [query] : [query, converted];
+}
+
+async function show(results: PagefindResult[], terms: string[]): Promise<Shown[]> {
+  return Promise.all(
+    results.map(async (result) => {
+      const { url, content, meta } = await result.data();
+      return {
+        url,
+        title: excerpt(meta.title ?? url, terms, Infinity),
+        section: meta.section,
+        date: meta.date,
+        sponsored: Boolean(meta.sponsored),
+        excerpt: excerpt(bodyText(content, meta), terms),
+      };
+    }),
+  );
+}
+
+/** Text with the query's words marked; rendered as text, never as HTML. */
+function Marked({ segments }: { segments: ExcerptSegment[] }) {
+  return segments.map((segment, i) =>
+    segment.match ? (
+      <mark key={i} className="rounded-sm bg-amber-200 px-0.5 text-inherit dark:bg-amber-800">
+        {segment.text}
+      </mark>
+    ) : (
+      segment.text
+    ),
+  );
 }
 
 /** The search form and its results. The query lives in the address (?q=), so results can be shared. */
-export function SearchBox({ locale, manifestUrl, labels }: SearchBoxProps) {
-  const [query, setQuery] = useState('');
+export function SearchBox({ locale, manifestUrl, labels, sections, tags }: SearchBoxProps) {
+  const [criteria, setCriteria] = useState<Criteria>({ query: '', section: '', tag: '' });
   const [state, setState] = useState<State>({ status: 'idle' });
   const latest = useRef(0);
   const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
 
-  async function run(text: string) {
-    const q = text.trim();
+  async function run({ query: text, section, tag }: Criteria) {
+    const q = normalizeQuery(text);
     const ticket = ++latest.current;
     const url = new URL(window.location.href);
-    if (q) url.searchParams.set('q', q);
-    else url.searchParams.delete('q');
+    for (const [key, value] of [['q', q], ['section', section], ['tag', tag]] as const) {
+      if (value) url.searchParams.set(key, value);
+      else url.searchParams.delete(key);
+    }
     window.history.replaceState(null, '', url);
     if (!q) return setState({ status: 'idle' });
-    setState({ status: 'searching', query: q });
+    setState({ status: 'searching' });
     try {
-      const { pagefind, hidden } = await loadPagefind(manifestUrl, locale);
-      // Pages with the query's characters side by side come first, then pages with its words anywhere:
-      // the index and the browser do not always cut a long phrase into the same words, and a phrase
-      // copied from a title must still find its article. A page held by two parts the same is shown once.
-      const [exact, loose] = await Promise.all([pagefind.search(searchQuery(q)), pagefind.search(q)]);
-      const seen = new Set(hidden);
-      const results: PagefindResult[] = [];
-      for (const result of [...exact.results, ...loose.results]) {
-        if (seen.has(result.id)) continue;
-        seen.add(result.id);
-        results.push(result);
-      }
-      const shown = await Promise.all(results.slice(0, batchSize).map((r) => r.data()));
-      if (ticket === latest.current) setState({ status: 'done', query: q, results, shown });
+      const { pagefind, hidden, conversion } = await loadPagefind(manifestUrl, locale);
+      const filters: Record<string, string> = {};
+      const sectionName = sections.find((s) => s.slug === section)?.name;
+      const tagName = tags.find((t) => t.slug === tag)?.name;
+      if (sectionName) filters.section = sectionName;
+      if (tagName) filters.tag = tagName;
+      const search: PagefindSearch = async (query, only) => (await pagefind.search(query, { filters: only })).results;
+      const forms = await queryForms(q, locale, conversion);
+      const { results, terms } = await findArticles(search, forms, { filters, hidden });
+      const shown = await show(results.slice(0, batchSize), terms);
+      if (ticket === latest.current) setState({ status: 'done', converted: forms[1], results, terms, shown });
     } catch {
       if (ticket === latest.current) setState({ status: 'failed' });
     }
@@ -99,18 +165,18 @@ export function SearchBox({ locale, manifestUrl, labels }: SearchBoxProps) {
 
   async function showMore() {
     if (state.status !== 'done') return;
-    const next = state.results.slice(state.shown.length, state.shown.length + batchSize);
-    const more = await Promise.all(next.map((r) => r.data()));
+    const more = await show(state.results.slice(state.shown.length, state.shown.length + batchSize), state.terms);
     setState({ ...state, shown: [...state.shown, ...more] });
   }
 
   useEffect(() => {
-    const initial = new URLSearchParams(window.location.search).get('q') ?? '';
-    if (initial) {
+    const params = new URLSearchParams(window.location.search);
+    const initial = { query: params.get('q') ?? '', section: params.get('section') ?? '', tag: params.get('tag') ?? '' };
+    if (initial.query || initial.section || initial.tag) {
       // The page is prerendered without a query: the address is known only once it runs here.
       // eslint-disable-next-line react-hooks/set-state-in-effect
-      setQuery(initial);
-      void run(initial);
+      setCriteria(initial);
+      if (initial.query) void run(initial);
     }
     return () => clearTimeout(typing.current);
     // Runs once: the address is read only when the page opens.
@@ -120,38 +186,67 @@ export function SearchBox({ locale, manifestUrl, labels }: SearchBoxProps) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     clearTimeout(typing.current);
-    void run(query);
+    void run(criteria);
   }
 
-  function onChange(text: string) {
-    setQuery(text);
+  function onChange(change: Partial<Criteria>, delay: number) {
+    const next = { ...criteria, ...change };
+    setCriteria(next);
     clearTimeout(typing.current);
-    typing.current = setTimeout(() => void run(text), typingDelay);
+    typing.current = setTimeout(() => void run(next), delay);
   }
 
+  const select = 'min-h-11 min-w-0 flex-1 rounded-lg border border-neutral-300 bg-white px-3 dark:border-neutral-700 dark:bg-neutral-900';
   return (
     <div>
-      <form role="search" onSubmit={onSubmit} className="flex gap-2">
-        <label htmlFor="search-query" className="sr-only">
-          {labels.label}
-        </label>
-        <input
-          id="search-query"
-          name="q"
-          type="search"
-          value={query}
-          onChange={(e) => onChange(e.target.value)}
-          placeholder={labels.placeholder}
-          autoComplete="off"
-          enterKeyHint="search"
-          className="min-h-11 w-full min-w-0 flex-1 rounded-lg border border-neutral-300 bg-white px-4 text-lg dark:border-neutral-700 dark:bg-neutral-900"
-        />
-        <button
-          type="submit"
-          className="min-h-11 shrink-0 rounded-lg bg-accent-700 px-5 font-bold text-white hover:bg-accent-600 dark:bg-accent-300 dark:text-neutral-950"
-        >
-          {labels.submit}
-        </button>
+      <form role="search" onSubmit={onSubmit}>
+        <div className="flex gap-2">
+          <label htmlFor="search-query" className="sr-only">
+            {labels.label}
+          </label>
+          <input
+            id="search-query"
+            name="q"
+            type="search"
+            value={criteria.query}
+            maxLength={maxQueryLength}
+            onChange={(e) => onChange({ query: e.target.value }, typingDelay)}
+            placeholder={labels.placeholder}
+            autoComplete="off"
+            enterKeyHint="search"
+            className="min-h-11 w-full min-w-0 flex-1 rounded-lg border border-neutral-300 bg-white px-4 text-lg dark:border-neutral-700 dark:bg-neutral-900"
+          />
+          <button
+            type="submit"
+            className="min-h-11 shrink-0 rounded-lg bg-accent-700 px-5 font-bold text-white hover:bg-accent-600 dark:bg-accent-300 dark:text-neutral-950"
+          >
+            {labels.submit}
+          </button>
+        </div>
+        <div className="mt-3 flex gap-2 text-sm">
+          <label className="flex min-w-0 flex-1 items-center gap-2">
+            <span className="shrink-0 text-neutral-600 dark:text-neutral-400">{labels.section}</span>
+            <select name="section" value={criteria.section} onChange={(e) => onChange({ section: e.target.value }, 0)} className={select} data-testid="search-section">
+              <option value="">{labels.any}</option>
+              {sections.map((s) => (
+                <option key={s.slug} value={s.slug}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex min-w-0 flex-1 items-center gap-2">
+            <span className="shrink-0 text-neutral-600 dark:text-neutral-400">{labels.tag}</span>
+            <select name="tag" value={criteria.tag} onChange={(e) => onChange({ tag: e.target.value }, 0)} className={select} data-testid="search-tag">
+              <option value="">{labels.any}</option>
+              {tags.map((t) => (
+                <option key={t.slug} value={t.slug}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
       </form>
 
       <p role="status" aria-live="polite" className="mt-6 text-neutral-600 dark:text-neutral-400" data-testid="search-status" data-state={state.status}>
@@ -159,30 +254,32 @@ export function SearchBox({ locale, manifestUrl, labels }: SearchBoxProps) {
         {state.status === 'failed' && labels.failed}
         {state.status === 'done' &&
           (state.results.length === 0 ? labels.noResults : labels.results.replace('{count}', String(state.results.length)))}
+        {state.status === 'done' && state.converted && (
+          <span className="ms-2" data-testid="search-converted">
+            {labels.converted.replace('{query}', state.converted)}
+          </span>
+        )}
       </p>
 
       {state.status === 'done' && state.shown.length > 0 && (
         <ol className="mt-4 divide-y divide-neutral-200 dark:divide-neutral-800" data-testid="search-results">
           {state.shown.map((result) => (
             <li key={result.url} className="py-5">
-              <p className="text-sm text-neutral-500 dark:text-neutral-400">
-                {[result.meta.section, result.meta.date].filter(Boolean).join(' · ')}
+              <p className="flex flex-wrap items-center gap-2 text-sm text-neutral-600 dark:text-neutral-400">
+                {result.sponsored && (
+                  <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-bold text-amber-900 dark:bg-amber-900 dark:text-amber-100" data-testid="sponsored-label">
+                    {labels.sponsored}
+                  </span>
+                )}
+                <span>{[result.section, result.date].filter(Boolean).join(' · ')}</span>
               </p>
               <h2 className="mt-1 text-xl font-bold leading-snug">
                 <SiteLink href={result.url} className="hover:text-accent-700 hover:underline dark:hover:text-accent-300">
-                  {result.meta.title}
+                  <Marked segments={result.title} />
                 </SiteLink>
               </h2>
-              <p className="mt-2 text-neutral-700 dark:text-neutral-300">
-                {excerptSegments(result.excerpt).map((segment, i) =>
-                  segment.match ? (
-                    <mark key={i} className="rounded-sm bg-amber-200 px-0.5 text-inherit dark:bg-amber-800">
-                      {segment.text}
-                    </mark>
-                  ) : (
-                    segment.text
-                  ),
-                )}
+              <p className="mt-2 text-neutral-700 dark:text-neutral-300" data-testid="search-excerpt">
+                <Marked segments={result.excerpt} />
               </p>
             </li>
           ))}

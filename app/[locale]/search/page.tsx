@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { isLocale } from '@/i18n/locales';
+import { listSections, listTags } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
 import { searchManifestUrl } from '@/lib/search';
 import { PageHeading } from '@/components/layout/page-heading';
@@ -38,7 +39,14 @@ export default async function SearchPage({ params }: SearchPageProps) {
           noResults: t('noResults'),
           more: t('more'),
           failed: t('failed'),
+          section: t('section'),
+          tag: t('tag'),
+          any: t('any'),
+          converted: t.raw('converted') as string,
+          sponsored: t('sponsored'),
         }}
+        sections={listSections(locale).map((s) => ({ slug: s.slug, name: s.name }))}
+        tags={listTags(locale).map((tag) => ({ slug: tag.slug, name: tag.name }))}
       />
       <noscript>
         <p className="mt-6 text-neutral-600 dark:text-neutral-400">{t('noscript')}</p>

@@ -1,0 +1,166 @@
+// Recall and precision of the site's search on a query set of its own (bench/search-queries.ts),
+// against pagefind as it comes (its own word cutting, the query as typed): printed by
+// `npm run bench:search` (bench/search.ts) and held by tests/search-quality.test.ts.
+//
+// Both indexes are built here from the content index (run `npm run content` first), into a
+// throwaway folder: "site" is what pipeline/search-index.tsx writes and lib/search-engine.ts
+// searches, as the search page does; "stock" is the same documents without the Han spacing,
+// searched with the query as typed. The expected results come from the articles' own text: a page
+// is expected when it contains every word of the query (Latin words whole), as typed or converted
+// from the other script by the build's converter. Searches run in Chromium, through pagefind's
+// browser code. Prints a table per kind of query, and the figures of both.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import * as pagefind from 'pagefind';
+import { locales, otherLocale, type Locale } from '@/i18n/locales';
+import { currentIndex, matching } from '@/lib/content-index';
+import { findArticles, type PagefindSearch } from '@/lib/search-engine';
+import { mayNeedConversion } from '@/lib/search-convert';
+import { normalizeQuery, queryTerms, unspaceHan } from '@/lib/search-text';
+import hans from '@/messages/zh-Hans.json';
+import hant from '@/messages/zh-Hant.json';
+import { createConverter } from '../pipeline/convert';
+import { searchDocumentHtml } from '../pipeline/search-index';
+import { queryConversion, readGlossary } from '../pipeline/search-conversion';
+import { chromiumArgs, chromiumPath } from './chromium';
+import { searchQueries } from './search-queries';
+
+export type Tally = { queries: number; expected: number; found: number; right: number; wrongOnNothing: number; ms: number[] };
+export type SearchQuality = {
+  pages: Record<Locale, number>;
+  rows: Map<string, { site: Tally; stock: Tally }>;
+  size: { site: number; stock: number };
+  /** Searches where the site's results differ from what the text holds. */
+  misses: string[];
+};
+
+/** Builds both indexes of the content index, runs the query set in Chromium, and counts. */
+export async function measureSearch(): Promise<SearchQuality> {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'bench-search-'));
+  const content = currentIndex();
+  const glossary = readGlossary();
+  const converter = createConverter(glossary);
+
+  type Doc = { path: string; html: string; text: string };
+  const docs = new Map<Locale, Doc[]>();
+  for (const locale of locales) {
+    const { Article } = { 'zh-Hant': hant, 'zh-Hans': hans }[locale];
+    const labels = { sponsored: Article.sponsoredLabel, playVideo: Article.playVideo };
+    docs.set(
+      locale,
+      matching(content, { locale }).map((a) => {
+        const html = searchDocumentHtml(content, locale, a.path, labels);
+        const text = unspaceHan(html.replace(/<[^>]*>/g, ' ')).replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;/g, "'");
+        return { path: a.path, html, text };
+      }),
+    );
+  }
+
+  const bytes = (dir: string): number =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' }).reduce((n, f) => n + (statSync(path.join(dir, f)).isFile() ? statSync(path.join(dir, f)).size : 0), 0);
+
+  // Both indexes of both scripts.
+  const size = { site: 0, stock: 0 };
+  for (const kind of ['site', 'stock'] as const) {
+    for (const locale of locales) {
+      const { index } = await pagefind.createIndex({ forceLanguage: 'zh' });
+      for (const doc of docs.get(locale)!) {
+        const html = kind === 'site' ? doc.html : doc.html.replace(/(<[^>]*>)|([^<]+)/g, (_, tag: string | undefined, text: string | undefined) => tag ?? unspaceHan(text!));
+        await index!.addHTMLFile({ url: doc.path, content: html });
+      }
+      const outputPath = path.join(work, kind, locale);
+      await index!.writeFiles({ outputPath });
+      size[kind] += bytes(outputPath);
+    }
+  }
+  await pagefind.close();
+
+  const server = http
+    .createServer((req, res) => {
+      const file = path.join(work, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+      if (req.url === '/') return res.end('<!doctype html><meta charset="utf-8"><title>bench</title>');
+      try {
+        res.setHeader('content-type', file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream');
+        res.end(readFileSync(file));
+      } catch {
+        res.statusCode = 404;
+        res.end();
+      }
+    })
+    .listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const page = await browser.newPage();
+  await page.goto(`${origin}/`);
+
+  /** One pagefind search in the page, with each result's URL. */
+  // Written as a string: the test runner rewrites import() in functions it compiles.
+  const inPage = `async ([bundle, query, filters]) => {
+    window.__pagefind ??= {};
+    window.__pagefind[bundle] ??= await import('/' + bundle + '/pagefind.js');
+    const { results } = await window.__pagefind[bundle].search(query, { filters });
+    return Promise.all(results.map(async (r) => ({ id: r.id, score: r.score, words: r.words, url: (await r.data()).url })));
+  }`;
+  const searchIn = (bundle: string) => async (query: string, filters: Record<string, string>) =>
+    (await page.evaluate(`(${inPage})(${JSON.stringify([bundle, query, filters])})`)) as { id: string; score: number; words: number[]; url: string }[];
+
+  /** The pages that contain every word of one of the query's forms. */
+  function expected(locale: Locale, forms: string[]): Set<string> {
+    const found = new Set<string>();
+    for (const doc of docs.get(locale)!) {
+      const text = doc.text.toLowerCase();
+      for (const form of forms) {
+        const terms = queryTerms(form);
+        const whole = (t: string) => (/\p{Script=Han}/u.test(t) ? text.includes(t) : new RegExp(`(?<![\\p{L}\\p{N}])${t}(?![\\p{L}\\p{N}])`, 'u').test(text));
+        if (terms.length > 0 && terms.every(whole)) found.add(doc.path);
+      }
+    }
+    return found;
+  }
+
+  const tally = (): Tally => ({ queries: 0, expected: 0, found: 0, right: 0, wrongOnNothing: 0, ms: [] as number[] });
+  const rows = new Map<string, { site: Tally; stock: Tally }>();
+  const misses: string[] = [];
+
+  for (const { kind, queries } of searchQueries) {
+    const row = { site: tally(), stock: tally() };
+    rows.set(kind, row);
+    for (const query of queries) {
+      for (const locale of locales) {
+        const q = normalizeQuery(query);
+        const conversion = queryConversion(locale, glossary);
+        const forms = mayNeedConversion(q, locale, conversion) ? [...new Set([q, normalizeQuery(converter.convert(q, otherLocale(locale)))])] : [q];
+        const want = expected(locale, forms);
+        const siteSearch = searchIn(`site/${locale}`);
+        const search: PagefindSearch = async (text, filters) => (await siteSearch(text, filters)).map((r) => ({ ...r, data: async () => ({ url: r.url, content: '', meta: {} }) }));
+        let started = performance.now();
+        const ours = (await findArticles(search, forms)).results;
+        const oursMs = performance.now() - started;
+        const oursUrls = new Set(await Promise.all(ours.map(async (r) => (await r.data()).url)));
+        started = performance.now();
+        const stockUrls = new Set((await searchIn(`stock/${locale}`)(q, {})).map((r) => r.url));
+        const stockMs = performance.now() - started;
+        for (const [which, got, ms] of [['site', oursUrls, oursMs], ['stock', stockUrls, stockMs]] as const) {
+          const t = row[which];
+          t.queries++;
+          t.expected += want.size;
+          t.found += got.size;
+          t.right += [...got].filter((u) => want.has(u)).length;
+          if (want.size === 0) t.wrongOnNothing += got.size;
+          t.ms.push(ms);
+          if (which === 'site' && (got.size !== want.size || [...got].some((u) => !want.has(u))))
+            misses.push(`${locale} ${query}: expected ${[...want].join(' ') || 'nothing'}; found ${[...got].join(' ') || 'nothing'}`);
+        }
+      }
+    }
+  }
+  await browser.close();
+  server.close();
+  rmSync(work, { recursive: true, force: true });
+
+  return { pages: { 'zh-Hant': docs.get('zh-Hant')!.length, 'zh-Hans': docs.get('zh-Hans')!.length }, rows, size, misses };
+}
