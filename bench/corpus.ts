@@ -2,7 +2,7 @@
 // Realistic shape: 1,500-6,000 Chinese characters with headings, 1-5 tags from a pool of a few
 // hundred, a dozen sections, dozens of authors, some syndicated and sponsored pieces, and a third
 // of the stories in one script only. Point the build at it with CONTENT_DIR=DIR.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as OpenCC from 'opencc-js';
@@ -34,7 +34,8 @@ const headings = ['從試點到規模化', '看不見的成本', '下一步的�
 const tagWords = ['人工智慧', '雲端', '半導體', '電商', '支付', '廣告', '資安', '新創', '媒體', '能源', '物流', '零售', '金融科技', '教育科技', '醫療科技', '遊戲', '串流', '電動車', '機器人', '開源'];
 const tagSuffixes = ['產業', '政策', '趨勢', '投資', '應用', '人才', '市場', '技術', '平台', '觀察', '併購', '法規', '創新', '生態', '供應鏈'];
 const sectionNames = ['科技', '商業', '行銷', '國際', '產業', '新創', '觀點', '數位生活', '資安', '能源', '金融', '職場'];
-const imageDirs = readdirSync(path.join('public', 'images', 'articles'));
+// Only the sample stories' folders: a folder without a hero (a test's leftover) would be a broken picture.
+const imageDirs = readdirSync(path.join('public', 'images', 'articles')).filter((slug) => existsSync(path.join('public', 'images', 'articles', slug, 'hero.jpg')));
 const heroes = imageDirs.map((slug) => `/images/articles/${slug}/hero.jpg`);
 // Every picture in the sample site, for the figures inside bodies.
 const figures = imageDirs.flatMap((slug) =>

@@ -52,3 +52,21 @@ for (const locale of locales) {
     });
   });
 }
+
+test('authors show their photo on their page and in the author box, or their initial without one @phone', async ({ page }) => {
+  const withPhoto = content.authors.find((a) => a.photo)!;
+  const without = content.authors.find((a) => !a.photo && articlesIn('zh-Hant').some((s) => s.authorIds.includes(a.id)))!;
+  expect(withPhoto, 'the sample site has an author with a photo').toBeTruthy();
+  for (const locale of locales) {
+    await page.goto(`/${locale}/authors/${withPhoto.id}`);
+    const photo = page.locator('header img').first();
+    await expect(photo).toBeVisible();
+    expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(await photo.getAttribute('src')).toContain(encodeURIComponent(withPhoto.photo!.src));
+    const story = articlesIn(locale).find((a) => a.authorIds.includes(withPhoto.id))!;
+    await page.goto(story.path);
+    await expect(page.locator('section[aria-labelledby="author-heading"] img').first()).toBeVisible();
+  }
+  await page.goto(`/zh-Hant/authors/${without.id}`);
+  await expect(page.locator('header').getByTestId('author-initial')).toHaveText([...without.name['zh-Hant']][0]!);
+});

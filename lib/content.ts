@@ -30,7 +30,7 @@ const contentIndex = (): LoadedIndex => currentIndex(revision);
 
 export type { ArticleCard, ArticleFilter, AuthorLink, TermLink };
 
-export type AuthorProfile = AuthorLink & { role?: string; bio?: string };
+export type AuthorProfile = AuthorLink & { role?: string; bio?: string; photo?: { src: string; width: number; height: number } };
 
 /** Everything an article page shows. */
 export type ArticleDetail = Omit<ArticleCard, 'authors'> & {
@@ -47,7 +47,7 @@ export type ArticleDetail = Omit<ArticleCard, 'authors'> & {
 
 function authorProfile(id: string, locale: Locale): AuthorProfile {
   const author = contentIndex().author.get(id);
-  return { id, name: author?.name[locale] ?? id, role: author?.role?.[locale], bio: author?.bio?.[locale] };
+  return { id, name: author?.name[locale] ?? id, role: author?.role?.[locale], bio: author?.bio?.[locale], photo: author?.photo };
 }
 
 export type ArticlePage = { articles: ArticleCard[]; page: number; totalPages: number };

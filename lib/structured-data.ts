@@ -101,6 +101,7 @@ export function profilePageJsonLd(author: AuthorProfile, locale: Locale): WithCo
       url,
       ...(author.role ? { jobTitle: author.role } : {}),
       ...(author.bio ? { description: author.bio } : {}),
+      ...(author.photo ? { image: absolute(author.photo.src) } : {}),
       worksFor: { '@type': 'NewsMediaOrganization', name: site.name[locale], url: absolute(localePath(locale, '')) },
     },
   };

@@ -1,4 +1,5 @@
 import { ArticleList } from '@/components/article/article-list';
+import { AuthorPhoto } from '@/components/article/author-photo';
 import { PageHeading } from '@/components/layout/page-heading';
 import type { Listing } from '@/lib/listings';
 import { Pagination } from './pagination';
@@ -10,7 +11,7 @@ export function ListingView({ listing }: ListingViewProps) {
   const { locale, heading, articlesHeading, result } = listing;
   return (
     <>
-      <PageHeading title={heading.title} kicker={heading.kicker}>
+      <PageHeading title={heading.title} kicker={heading.kicker} picture={listing.author && <AuthorPhoto author={listing.author} size={96} />}>
         {heading.description}
       </PageHeading>
       {articlesHeading && <h2 className="mb-6 border-l-4 border-accent-600 pl-3 text-xl font-bold">{articlesHeading}</h2>}

@@ -56,6 +56,7 @@ describe('checkContent', () => {
     'articles/yaml-indentation/zh-Hant.mdx:12:1  YAML 格式錯誤：縮排和上面同一層的欄位對不齊（解析器：Nested mappings are not allowed in compact mappings）',
     'articles/yaml-tab/zh-Hant.mdx:11:1  YAML 格式錯誤：縮排用了 Tab 鍵（解析器：Tabs are not allowed as indentation）',
     'articles/yaml-unclosed-quote/zh-Hant.mdx:2:1  YAML 格式錯誤：欄位「title」的值以 " 開頭，卻沒有結尾的 "（解析器：Missing closing "quote）',
+    'authors/photo-missing.yaml:4:8  找不到作者照片「/images/authors/nobody.jpg」',
     'glossary.yaml:4:11  「terms[1].hant」是空的',
     'glossary.yaml:6:5  缺少必填欄位「terms[2].hans」',
     ]);

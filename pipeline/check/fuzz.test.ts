@@ -11,7 +11,9 @@ import { checkContent } from './check-content';
 
 const fixtures = path.resolve(__dirname, '..', '..', 'tests', 'fixtures');
 const work = mkdtempSync(path.join(os.tmpdir(), 'check-fuzz-'));
-for (const folder of ['authors', 'tags', 'sections']) cpSync(path.join(fixtures, 'content', folder), path.join(work, 'content', folder), { recursive: true });
+// The fixtures' own authors, tags and sections, without the ones that are themselves mistakes.
+const correct = (source: string) => !/photo-missing/.test(source);
+for (const folder of ['authors', 'tags', 'sections']) cpSync(path.join(fixtures, 'content', folder), path.join(work, 'content', folder), { recursive: true, filter: correct });
 cpSync(path.join(fixtures, 'public'), path.join(work, 'public'), { recursive: true });
 mkdirSync(path.join(work, 'content', 'articles', 'fuzz'), { recursive: true });
 afterAll(() => rmSync(work, { recursive: true, force: true }));

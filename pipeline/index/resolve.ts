@@ -29,7 +29,10 @@ export type RawArticle = {
 };
 
 export type RawTerm = { sourceFile: string; name: RawLocalized; description?: RawLocalized };
-export type RawAuthor = { sourceFile: string; name: RawLocalized; role?: RawLocalized; bio?: RawLocalized };
+/** The smallest author photo, in pixels each way: shown at 96 px, sharp on a 2× screen. */
+export const AUTHOR_PHOTO_MIN = 192;
+
+export type RawAuthor = { sourceFile: string; name: RawLocalized; role?: RawLocalized; bio?: RawLocalized; photo?: string };
 
 export type ResolveInput = {
   articles: RawArticle[];
@@ -78,12 +81,32 @@ export function buildIndex(input: ResolveInput): { index: ContentIndex; problems
     return id;
   };
 
-  const authors: AuthorInfo[] = input.authors.map((a) => ({
-    id: dataId(a.sourceFile),
-    name: fromScriptKeys(a.name),
-    role: optionalLocalized(a.role),
-    bio: optionalLocalized(a.bio),
-  }));
+  const authors: AuthorInfo[] = input.authors.map((a) => {
+    const photo = a.photo?.trim();
+    const size = photo?.startsWith('/') ? input.imageSize(photo) : undefined;
+    if (photo && !size) {
+      problems.push({
+        file: a.sourceFile,
+        field: 'photo',
+        message: `找不到作者照片「${photo}」`,
+        fix: '把照片放在 public/ 底下，並以 / 開頭填寫路徑，例如 /images/authors/<代稱>.jpg；沒有照片就刪掉 photo 這一行',
+      });
+    } else if (photo && size && (size.width < AUTHOR_PHOTO_MIN || size.height < AUTHOR_PHOTO_MIN)) {
+      problems.push({
+        file: a.sourceFile,
+        field: 'photo',
+        message: `作者照片只有 ${size.width}×${size.height} 像素`,
+        fix: `換一張長寬都至少 ${AUTHOR_PHOTO_MIN} 像素的照片（以臉為中心的正方形最好）`,
+      });
+    }
+    return {
+      id: dataId(a.sourceFile),
+      name: fromScriptKeys(a.name),
+      role: optionalLocalized(a.role),
+      bio: optionalLocalized(a.bio),
+      ...(photo && size ? { photo: { src: photo, width: size.width, height: size.height } } : {}),
+    };
+  });
   const toTerms = (raw: RawTerm[]): TermInfo[] =>
     raw.map((t) => ({ slug: dataId(t.sourceFile), name: fromScriptKeys(t.name), description: optionalLocalized(t.description) }));
   const tags = toTerms(input.tags);

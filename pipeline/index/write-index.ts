@@ -87,7 +87,7 @@ export function writeContentIndex({ allArticles, allAuthors, allTags, allSection
       furtherReading: a.furtherReading,
       readingMinutes: a.readingMinutes,
     })),
-    authors: allAuthors.map((a) => ({ sourceFile: a._raw.sourceFilePath, name: a.name, role: a.role, bio: a.bio })),
+    authors: allAuthors.map((a) => ({ sourceFile: a._raw.sourceFilePath, name: a.name, role: a.role, bio: a.bio, photo: a.photo })),
     tags: allTags.map((t) => ({ sourceFile: t._raw.sourceFilePath, name: t.name, description: t.description })),
     sections: allSections.map((s) => ({ sourceFile: s._raw.sourceFilePath, name: s.name, description: s.description })),
     glossary: glossary && { sourceFile: glossary._raw.sourceFilePath, terms },
