@@ -47,6 +47,15 @@ describe('feeds', () => {
     }
   }
 
+  it('carries a video as a link to its page, in place of the player', async () => {
+    for (const locale of locales) {
+      const items = await parse(renderFeed(index, locale, 'home', '', 'rss')!, 'rss');
+      const withVideo = items.filter((i) => /youtube\.com\/watch\?v=|vimeo\.com\/\d/.test(i.html));
+      expect(withVideo.length, 'the sample site has a story with a video').toBeGreaterThan(0);
+      for (const item of withVideo) expect(item.html).toMatch(/<a href="https:\/\/(?:www\.youtube\.com\/watch\?v=|vimeo\.com\/)[^"]+">[^<]+<\/a>/);
+    }
+  });
+
   it('carries the disclosure and syndication line in each script', async () => {
     for (const locale of locales) {
       const items = await parse(renderFeed(index, locale, 'home', '', 'rss')!, 'rss');

@@ -15,7 +15,7 @@ import { contentHash } from '../content-hash';
 import type { GeneratedContent } from './generated';
 import { linkRelated } from './related';
 import { buildIndex } from './resolve';
-import { feedBodyHtml } from '../feed-html';
+import { feedBodyHtml, feedHtmlKey } from '../feed-html';
 
 const contentDir = process.env.CONTENT_DIR ?? 'content';
 const publicDir = path.join(process.cwd(), 'public');
@@ -135,9 +135,9 @@ export function writeContentIndex({ allArticles, allAuthors, allTags, allSection
       codeHash = keptConversions[key] ?? contentHash((code = convertedCode()));
       conversions[key] = codeHash;
     }
-    // A body file is named by its code, its images' sizes and what its feed HTML depends on (the
-    // sponsor flag sets rel="sponsored"), all known without reading the code.
-    article.bodyHash = contentHash(JSON.stringify([codeHash, images, 'feed-html-1', Boolean(article.sponsor)]));
+    // A body file is named by its code, its images' sizes and what its feed HTML depends on (its
+    // renderer, and the sponsor flag, which sets rel="sponsored"), all known without reading the code.
+    article.bodyHash = contentHash(JSON.stringify([codeHash, images, feedHtmlKey, Boolean(article.sponsor)]));
     const file = bodyFile(article.locale, article.slug, article.bodyHash);
     if (!present.has(file)) {
       code ??= from ? convertedCode() : source.code();
