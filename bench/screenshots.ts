@@ -8,7 +8,14 @@ const baseUrl = process.env.BASE_URL ?? 'http://localhost:3000';
 const outDir = path.join(process.cwd(), 'docs', 'screenshots');
 
 const viewports = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
-const pages = { home: '/zh-Hant', article: '/zh-Hant/articles/double-11-ten-years', 'article-hans': '/zh-Hans/articles/adsvantage-ai-copywriter' };
+const pages = {
+  home: '/zh-Hant',
+  article: '/zh-Hant/articles/double-11-ten-years',
+  'article-hans': '/zh-Hans/articles/adsvantage-ai-copywriter',
+  // A query in the other script, so the picture shows the conversion note and marked excerpts.
+  'search-hans': `/zh-Hans/search?q=${encodeURIComponent('軟體')}`,
+  author: '/zh-Hant/authors/chou-cheng-hsiang',
+};
 
 const fontWarning = missingChineseFontWarning();
 if (fontWarning) console.log(fontWarning);

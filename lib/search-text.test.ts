@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findArticles, type PagefindResult, type PagefindSearch } from './search-engine';
-import { bodyText, excerpt, looseQuery, normalizeQuery, phraseQuery, queryTerms, spaceHan, unspaceHan } from './search-text';
+import { bodyText, excerpt, normalizeQuery, phraseQuery, queryTerms, spaceHan, unspaceHan } from './search-text';
 
 describe('the index form of Chinese text', () => {
   it('puts a space after every Han character, and takes it back exactly', () => {
@@ -25,10 +25,9 @@ describe('queries', () => {
     expect(queryTerms('<script>')).toEqual(['script']);
   });
 
-  it('asks pagefind for characters side by side, or anywhere', () => {
+  it('asks pagefind for characters side by side', () => {
     expect(phraseQuery(['電商'])).toBe('"電 商"');
     expect(phraseQuery(['ai', '伺服器'])).toBe('"ai 伺 服 器"');
-    expect(looseQuery(['電商'])).toBe('電 商');
   });
 });
 
@@ -57,29 +56,41 @@ describe('excerpts', () => {
 });
 
 describe('findArticles', () => {
-  // A stand-in for pagefind over three pages, answering phrase and loose queries by substring.
-  const pages: Record<string, string> = { a: '跨境電商與直播', b: '電池與出版商', c: '電商平台與電商人才' };
+  // A stand-in for pagefind's phrase search over four pages (newest first), by substring: `words`
+  // holds a position for each character of each match, as pagefind's does.
+  const pages: Record<string, string> = { d: '電商', a: '跨境電商與直播', b: '電池與出版商', c: '電商平台與電商人才' };
   const search: PagefindSearch = async (query) => {
-    const phrase = query.startsWith('"');
-    const words = query.replace(/"/g, '').split(' ').filter(Boolean);
+    const phrase = query.replace(/"/g, '').split(' ').join('');
     return Object.entries(pages)
-      .filter(([, text]) => (phrase ? text.includes(words.join('')) : words.some((w) => text.includes(w))))
-      .map(([id, text]): PagefindResult => ({ id, score: words.filter((w) => text.includes(w)).length + (text.match(/電商/g)?.length ?? 0), words: [], data: async () => ({ url: id, content: text, meta: {} }) }));
+      .filter(([, text]) => text.includes(phrase))
+      .map(([id, text]): PagefindResult => ({
+        id,
+        score: 1,
+        words: Array.from({ length: text.split(phrase).length - 1 }).flatMap(() => [...phrase].map((_, i) => i)),
+        data: async () => ({ url: id, content: text, meta: {} }),
+      }));
   };
 
-  it('finds only pages holding the word, not either of its characters', async () => {
+  it('finds only pages holding the word, not either of its characters; most mentions first, then newest', async () => {
     const { results } = await findArticles(search, ['電商']);
-    expect(results.map((r) => r.id)).toEqual(['c', 'a']);
+    expect(results.map((r) => r.id)).toEqual(['c', 'd', 'a']);
+  });
+
+  it('puts pages where the words stand together first', async () => {
+    // e says both words more often, but never side by side.
+    pages.e = '人才與電商，電商與電商';
+    expect((await findArticles(search, ['電商 人才'])).results.map((r) => r.id)).toEqual(['c', 'e']);
+    delete pages.e;
   });
 
   it('needs every word, and leaves out hidden pages', async () => {
     expect((await findArticles(search, ['電商 人才'])).results.map((r) => r.id)).toEqual(['c']);
-    expect((await findArticles(search, ['電商'], { hidden: new Set(['c']) })).results.map((r) => r.id)).toEqual(['a']);
+    expect((await findArticles(search, ['電商'], { hidden: new Set(['c']) })).results.map((r) => r.id)).toEqual(['d', 'a']);
   });
 
   it('searches every form of the query and shows each page once', async () => {
     const { results, terms } = await findArticles(search, ['电商', '電商']);
-    expect(results.map((r) => r.id)).toEqual(['c', 'a']);
+    expect(results.map((r) => r.id)).toEqual(['c', 'd', 'a']);
     expect(terms).toEqual(['电商', '電商']);
   });
 });

@@ -38,8 +38,6 @@ export function queryTerms(query: string): string[] {
 /** Pagefind's query for words that must stand together in this order: an exact phrase. */
 export const phraseQuery = (words: readonly string[]) => `"${spaceHan(words.join(' ')).replace(/\s+/g, ' ').trim()}"`;
 
-/** Pagefind's query for the same words anywhere: what its relevance scores are read from. */
-export const looseQuery = (words: readonly string[]) => spaceHan(words.join(' ')).replace(/\s+/g, ' ').trim();
 
 /**
  * The article's own text in what pagefind holds of it: its body, without the headline and dek it

@@ -11,7 +11,7 @@ import { bodyText, excerpt, maxQueryLength, normalizeQuery, type ExcerptSegment 
 type Pagefind = {
   options: (options: Record<string, unknown>) => Promise<void>;
   mergeIndex: (url: string) => Promise<void>;
-  search: (query: string, options?: { filters?: Record<string, string> }) => Promise<{ results: PagefindResult[] }>;
+  search: (query: string, options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }) => Promise<{ results: PagefindResult[] }>;
 };
 
 /** Every text the box shows, in the reader's script; `{count}` is replaced by the number of results. */
@@ -153,7 +153,7 @@ export function SearchBox({ locale, manifestUrl, labels, sections, tags }: Searc
       const tagName = tags.find((t) => t.slug === tag)?.name;
       if (sectionName) filters.section = sectionName;
       if (tagName) filters.tag = tagName;
-      const search: PagefindSearch = async (query, only) => (await pagefind.search(query, { filters: only })).results;
+      const search: PagefindSearch = async (query, only) => (await pagefind.search(query, { filters: only, sort: { date: 'desc' } })).results;
       const forms = await queryForms(q, locale, conversion);
       const { results, terms } = await findArticles(search, forms, { filters, hidden });
       const shown = await show(results.slice(0, batchSize), terms);
