@@ -37,6 +37,16 @@ const nextConfig = {
   // Pages are cached in Redis when REDIS_URL is set, so several servers share one cache; else in files.
   ...(!staticExport && { cacheHandler: createRequire(import.meta.url).resolve('./lib/cache-handler.mjs'), cacheMaxMemorySize: 0 }),
   experimental: { cpus: 2 },
+  // The social cards read their fonts from disk (lib/card-fonts.ts), which file tracing cannot see:
+  // the standalone server gets the woff subsets of the one weight the cards use, and the CSS
+  // that maps them.
+  outputFileTracingIncludes: {
+    '/[locale]/articles/[slug]/og/[card]': ['sc', 'tc'].flatMap((s) => [
+      `./node_modules/@fontsource/noto-sans-${s}/package.json`,
+      `./node_modules/@fontsource/noto-sans-${s}/700.css`,
+      `./node_modules/@fontsource/noto-sans-${s}/files/*-700-normal.woff`,
+    ]),
+  },
   // Published source maps let `npm run bench:pages` tell the framework's bytes from ours.
   productionBrowserSourceMaps: true,
   // A static host sends its own headers (docs/deploy.md lists them).
