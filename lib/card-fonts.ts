@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locale } from '@/i18n/locales';
@@ -75,11 +76,18 @@ export function cardFontSubsets(locale: Locale): FontSubset[] {
   return subsets;
 }
 
-/** Both packages' versions: a new font changes every card, so it is part of each card's key. */
+let fontVersion: string | undefined;
+/**
+ * The fonts' version, part of each card's key: a hash of both scripts' CSS, which names every
+ * subset file and its ranges. (Read from the CSS, not package.json: the standalone server carries
+ * only the CSS and the woff files, next.config.js.)
+ */
 export function cardFontVersion(): string {
-  return Object.values(cardFontPackages)
-    .map(({ pkg }) => `${pkg}@${(JSON.parse(readFileSync(path.join(packageDir(pkg), 'package.json'), 'utf8')) as { version: string }).version}`)
-    .join(',');
+  fontVersion ??= createHash('sha256')
+    .update(Object.values(cardFontPackages).map(({ pkg }) => readFileSync(path.join(packageDir(pkg), `${CARD_FONT_WEIGHT}.css`), 'utf8')).join('\n'))
+    .digest('hex')
+    .slice(0, 16);
+  return fontVersion;
 }
 
 export type CardFont = { name: string; data: Buffer; weight: 700; style: 'normal' };
