@@ -96,7 +96,7 @@ export async function socialCardImage(article: Pick<ArticleCard, 'slug' | 'title
 const memory = new LRUCache<string, Buffer>({ maxSize: 32 * 1024 * 1024, sizeCalculation: (png) => png.length });
 const drawing = new Map<string, Promise<Buffer>>();
 
-/** Where drawn cards are kept on disk: SOCIAL_CARD_CACHE_DIR, or Next's cache folder. */
+/** Where drawn cards are kept on disk: SOCIAL_CARD_CACHE_DIR (npm start: the project's .next/cache), or .next/cache here. */
 const cacheDir = () => process.env.SOCIAL_CARD_CACHE_DIR ?? path.join(process.cwd(), '.next', 'cache', 'social-cards');
 
 /** The card of this key: from memory, from disk, or drawn once (concurrent requests share one drawing). */
