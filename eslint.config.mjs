@@ -21,6 +21,12 @@ const componentsButSearchDocument = {
   regex: '^(@/|(\\.{1,2}/)+)components/(?!search/search-document$|feed/feed-body$)',
   message: 'components/ is presentation: the build may import only components/search/search-document and components/feed/feed-body.',
 };
+// bench/cards.ts times the drawing of a social card: the one component bench/ may import.
+const componentsButSocialCard = {
+  ...components,
+  regex: '^(@/|(\\.{1,2}/)+)components/(?!social/social-card$)',
+  message: 'components/ is presentation: bench/ may import only components/social/social-card (to time it).',
+};
 const lib = folder('lib', 'i18n/ sits below lib/: it may not import it.');
 // Components present what their route resolved; the one door to content is for routes and lib/.
 const contentQueries = {
@@ -45,5 +51,6 @@ export default defineConfig([
   restrict(['i18n/**'], [pipeline, bench, app, components, lib, generated]),
   restrict(['pipeline/**'], [bench, app, componentsButSearchDocument, generated, contentDoor], ['pipeline/index/**']),
   restrict(['pipeline/index/**'], [bench, app, components, contentDoor]),
-  restrict(['scripts/**', 'bench/**'], [app, components, generated]),
+  restrict(['scripts/**'], [app, components, generated]),
+  restrict(['bench/**'], [app, componentsButSocialCard, generated]),
 ]);

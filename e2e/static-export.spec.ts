@@ -68,3 +68,13 @@ test('search works from the exported index', async ({ page }) => {
   const hrefs = await page.getByTestId('search-results').getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
   expect(hrefs.some((href) => href?.startsWith('/zh-Hant/articles/double-11-ten-years'))).toBe(true);
 });
+
+test('a story shares its hero: no server draws social cards in an export', async () => {
+  const html = await (await fetch(`${origin}/zh-Hant/articles/double-11-ten-years/`)).text();
+  const image = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1] ?? '';
+  expect(image).toMatch(/^https?:\/\/[^/]+\/images\/.+\.(?:jpe?g|png)$/);
+  expect(html).not.toContain('/og/');
+  expect(html).toContain('<meta name="twitter:card" content="summary_large_image"');
+  const hero = await fetch(`${origin}${new URL(image).pathname}`);
+  expect(hero.status).toBe(200);
+});

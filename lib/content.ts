@@ -104,6 +104,12 @@ export function getArticle(locale: Locale, slug: string): ArticleDetail | undefi
   };
 }
 
+/** One article's card, without reading its body: what its social card shows. */
+export function getArticleCard(locale: Locale, slug: string): ArticleCard | undefined {
+  const summary = contentIndex().article.get(articleKey(locale, slug));
+  return summary && toCard(summary);
+}
+
 /** Slugs of every article published in one script. */
 export function articleSlugs(locale: Locale): string[] {
   return contentIndex()

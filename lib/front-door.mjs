@@ -58,6 +58,9 @@ const CACHE = {
   negotiated: 'private, no-cache',
   // Pictures under public/ keep their names when an editor replaces one: an hour.
   file: 'public, max-age=3600',
+  // A story's social card (lib/social-card.ts) is named by a hash of what it shows: a new card is
+  // a new URL, so a card never changes and may be kept a year.
+  card: 'public, max-age=31536000, immutable',
   // Refusals are about the request, not about a resource.
   refused: 'no-store',
 };
@@ -125,6 +128,9 @@ function fileSize(pathname, { publicDir, staticDir }) {
   }
 }
 
+/** A social card's path: /zh-Hant/articles/<slug>/og/<key>.png (app/[locale]/articles/[slug]/og/[card]). */
+const SOCIAL_CARD_PATH = /^\/zh-Han[st]\/articles\/[^/]+\/og\/[0-9a-f]{16}\.png$/;
+
 /** What kind of answer a response is, for its cache policy; undefined to keep what Next set. */
 function kindOf(pathname, status, contentType) {
   // A temporary redirect is the choice of a script by Accept-Language (`/`): never shared.
@@ -133,6 +139,7 @@ function kindOf(pathname, status, contentType) {
   if (status === 404) return 'notFound';
   if (status !== 200 && status !== 206 && status !== 304) return undefined;
   if (/^text\/(?:html|x-component)/.test(contentType)) return 'page';
+  if (SOCIAL_CARD_PATH.test(pathname)) return 'card';
   // Feeds (lib/feeds.ts) change with every publish like pages: feed.json must not be kept as a file.
   if (/^application\/(?:rss\+xml|atom\+xml|feed\+json)/.test(contentType)) return 'page';
   if (!pathname.startsWith('/_next/') && !pathname.startsWith('/api/') && !pathname.startsWith('/pagefind/') && /\.[A-Za-z0-9]+$/.test(pathname)) {

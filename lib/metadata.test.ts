@@ -23,4 +23,12 @@ describe('pageMetadata', () => {
     const meta = pageMetadata({ locale: 'zh-Hans', path: '/articles/x', title: 't', description: 'd', derivedFrom: 'zh-Hant' });
     expect(meta.other).toEqual({ 'content-derived-from': 'zh-Hant' });
   });
+
+  it('shares a social card as a large image, with its type and alt text, on Open Graph and X', () => {
+    const image = { src: '/zh-Hant/articles/x/og/0123456789abcdef.png', alt: '廣編企劃｜標題', width: 1200, height: 630, type: 'image/png' };
+    const meta = pageMetadata({ locale: 'zh-Hant', path: '/articles/x', title: '標題', description: 'd', image });
+    expect(new URL(String(meta.metadataBase)).origin).toBe(new URL(process.env.SITE_URL ?? 'http://localhost:3000').origin);
+    expect(meta.openGraph?.images).toEqual([{ url: image.src, width: 1200, height: 630, alt: image.alt, type: 'image/png' }]);
+    expect(meta.twitter).toMatchObject({ card: 'summary_large_image', images: [{ url: image.src, alt: image.alt }] });
+  });
 });

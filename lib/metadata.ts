@@ -13,7 +13,8 @@ type PageMetadataInput = {
   page?: number;
   title: string;
   description: string;
-  image?: { src: string; alt: string; width: number; height: number };
+  /** The page's share image: a story's social card (lib/social-card.ts), or a picture. */
+  image?: { src: string; alt: string; width: number; height: number; type?: string };
   article?: { publishedAt: string; updatedAt?: string; authors: string[]; tags: string[] };
   /** Canonical URL when the page republishes a piece from elsewhere. */
   canonical?: string;
@@ -41,7 +42,7 @@ export function pageMetadata({ locale, path: basePath, page = 1, title, descript
       siteName: site.name[locale],
       locale: openGraphLocale(locale),
       alternateLocale: openGraphLocale(otherLocale(locale)),
-      images: image ? [{ url: image.src, width: image.width, height: image.height, alt: image.alt }] : undefined,
+      images: image ? [{ url: image.src, width: image.width, height: image.height, alt: image.alt, ...(image.type && { type: image.type }) }] : undefined,
       ...(article
         ? {
             type: 'article',
@@ -52,7 +53,7 @@ export function pageMetadata({ locale, path: basePath, page = 1, title, descript
           }
         : { type: 'website' }),
     },
-    twitter: { card: image ? 'summary_large_image' : 'summary', title, description },
+    twitter: { card: image ? 'summary_large_image' : 'summary', title, description, ...(image && { images: [{ url: image.src, alt: image.alt }] }) },
     // Lets editors (and crawlers of the site's own pages) find every converted page.
     ...(derivedFrom ? { other: { 'content-derived-from': derivedFrom } } : {}),
   };

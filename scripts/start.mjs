@@ -27,6 +27,8 @@ for (const [link, target] of [
 
 process.env.CONTENT_DATA_DIR ??= path.join(root, '.contentlayer', 'site');
 process.env.PUBLISH_PROJECT_DIR ??= root;
+// Drawn social cards are named by what they show: kept in the project's .next/cache, they outlive a rebuild.
+process.env.SOCIAL_CARD_CACHE_DIR ??= path.join(root, '.next', 'cache', 'social-cards');
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 // The security headers depend on it, and are read when the front door loads.
 process.env.NODE_ENV = 'production';

@@ -30,6 +30,8 @@ const forbidden: [string, string][] = [
   ['scripts/x.ts', "import { SiteHeader } from '../components/layout/site-header';"],
   ['pipeline/x.ts', "import { MdxContent } from '@/components/mdx/mdx-content';"],
   ['pipeline/search/x.ts', "import { SearchDocument } from '../../components/search/search-box';"],
+  ['bench/x.ts', "import { ArticleCard } from '@/components/article/article-card';"],
+  ['scripts/x.ts', "import { drawSocialCard } from '@/components/social/social-card';"],
 ];
 
 const allowed: [string, string][] = [
@@ -42,6 +44,7 @@ const allowed: [string, string][] = [
   ['scripts/x.ts', "import { checkContent } from '@/pipeline/check/check-content';"],
   ['pipeline/x.tsx', "import { SearchDocument } from '@/components/search/search-document';"],
   ['bench/x.ts', "import { indexFile } from '@/lib/content-files';"],
+  ['bench/x.ts', "import { drawSocialCard } from '@/components/social/social-card';"],
 ];
 
 // The first lint loads ESLint, its plugins and the TypeScript parser: seconds on a busy machine.

@@ -9,6 +9,7 @@ import { SponsorDisclosure } from '@/components/article/sponsor-disclosure';
 import { isLocale, localePath } from '@/i18n/locales';
 import { getArticle, prerenderedArticleSlugs } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
+import { socialCardImage } from '@/lib/social-card';
 import { JsonLd } from '@/components/layout/json-ld';
 import { articleJsonLd, breadcrumbJsonLd } from '@/lib/structured-data';
 
@@ -35,7 +36,7 @@ export async function generateMetadata({ params }: ArticlePageProps): Promise<Me
     path: `/articles/${article.slug}`,
     title: article.title,
     description: article.summary,
-    image: article.hero,
+    image: await socialCardImage(article, locale),
     article: {
       publishedAt: article.publishedAt,
       updatedAt: article.updatedAt,
