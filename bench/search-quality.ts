@@ -78,21 +78,7 @@ export async function measureSearch(): Promise<SearchQuality> {
   }
   await pagefind.close();
 
-  const server = http
-    .createServer((req, res) => {
-      const file = path.join(work, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-      if (req.url === '/') return res.end('<!doctype html><meta charset="utf-8"><title>bench</title>');
-      try {
-        res.setHeader('content-type', file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream');
-        res.end(readFileSync(file));
-      } catch {
-        res.statusCode = 404;
-        res.end();
-      }
-    })
-    .listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const { origin, close } = await serveFiles((urlPath) => path.join(work, urlPath));
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   const page = await browser.newPage();
   await page.goto(`${origin}/`);
@@ -159,8 +145,30 @@ export async function measureSearch(): Promise<SearchQuality> {
     }
   }
   await browser.close();
-  server.close();
+  close();
   rmSync(work, { recursive: true, force: true });
 
   return { pages: { 'zh-Hant': docs.get('zh-Hant')!.length, 'zh-Hans': docs.get('zh-Hans')!.length }, rows, size, misses };
+}
+
+/**
+ * A blank page and the files `fileFor` maps each URL path to, on a free local port: enough for
+ * pagefind's browser code, which needs an origin to fetch its index from.
+ */
+export async function serveFiles(fileFor: (urlPath: string) => string): Promise<{ origin: string; close: () => void }> {
+  const server = http
+    .createServer((req, res) => {
+      const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      if (urlPath === '/') return res.end('<!doctype html><meta charset="utf-8"><title>bench</title>');
+      try {
+        res.setHeader('content-type', urlPath.endsWith('.js') ? 'text/javascript' : 'application/octet-stream');
+        res.end(readFileSync(fileFor(urlPath)));
+      } catch {
+        res.statusCode = 404;
+        res.end();
+      }
+    })
+    .listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  return { origin: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => server.close() };
 }

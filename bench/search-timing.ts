@@ -5,7 +5,6 @@
 // timed from its first search to the data of the first ten results, as the page shows them. For a large corpus:
 // `npm run bench:build` leaves one, or point SEARCH_BUNDLE_DIR's output here.
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { locales } from '@/i18n/locales';
@@ -13,25 +12,12 @@ import type { SearchManifest } from '@/lib/search';
 import { findArticles, type PagefindResultData, type PagefindSearch } from '@/lib/search-engine';
 import { normalizeQuery } from '@/lib/search-text';
 import { chromiumArgs, chromiumPath } from './chromium';
+import { serveFiles } from './search-quality';
 import { searchQueries } from './search-queries';
 
 export async function timeSearch(bundleDir: string) {
   const manifest = JSON.parse(readFileSync(path.join(bundleDir, 'manifest.json'), 'utf8')) as SearchManifest;
-  const server = http
-    .createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://x').pathname;
-      if (url === '/') return res.end('<!doctype html><meta charset="utf-8"><title>bench</title>');
-      try {
-        res.setHeader('content-type', url.endsWith('.js') ? 'text/javascript' : 'application/octet-stream');
-        res.end(readFileSync(path.join(bundleDir, decodeURIComponent(url).replace(/^\/pagefind\//, ''))));
-      } catch {
-        res.statusCode = 404;
-        res.end();
-      }
-    })
-    .listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const { origin, close } = await serveFiles((urlPath) => path.join(bundleDir, urlPath.replace(/^\/pagefind\//, '')));
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   const rows: { locale: string; query: string; ms: number; results: number }[] = [];
   const loads: Record<string, number> = {};
@@ -69,6 +55,6 @@ export async function timeSearch(bundleDir: string) {
     await page.close();
   }
   await browser.close();
-  server.close();
+  close();
   return { rows, loads };
 }
