@@ -1,3 +1,4 @@
+import { copyFileSync } from 'node:fs';
 import { expect, test, type Page } from './fixtures';
 import { makeSiteCopy, type SiteCopy } from './site-copy';
 
@@ -213,4 +214,26 @@ test('guessing the token is rate-limited', async () => {
   }
   expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
   expect(statuses.at(-1)).toBe(429);
+});
+
+test('a hero picture replaced under the same name reaches the story page and its social card', async () => {
+  const story = '/zh-Hant/articles/battery-swapping-scooters';
+  const cardOf = async () => /<meta property="og:image" content="https?:\/\/[^/"]+([^"]+)"/.exec(await text(story))?.[1];
+  const before = await cardOf();
+  expect(before).toMatch(/\/og\/[0-9a-f]{16}\.png$/);
+  // Another story's picture, copied over this one's: the file name, and the story's text, stay the same.
+  copyFileSync(site.file('public/images/articles/cloud-data-residency/hero.jpg'), site.file('public/images/articles/battery-swapping-scooters/hero.jpg'));
+  site.commit('Replace a hero picture');
+  const { status, output } = await site.publish();
+  expect(status, output).toBe(0);
+  expect(output).toMatch(/^ {2}\/zh-Hant\/articles\/battery-swapping-scooters$/m);
+  expect(output).toMatch(/^ {2}\/zh-Hans\/articles\/battery-swapping-scooters$/m);
+  const after = await cardOf();
+  expect(after).toMatch(/\/og\/[0-9a-f]{16}\.png$/);
+  expect(after).not.toBe(before);
+  // A link shared before the change leads to the card as it is now.
+  const old = await get(before!, { redirect: 'manual' });
+  expect(old.status).toBe(308);
+  expect(old.headers.get('location')).toBe(after);
+  expect((await get(after!)).headers.get('content-type')).toBe('image/png');
 });

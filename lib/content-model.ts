@@ -4,6 +4,8 @@ export type ImageSize = { width: number; height: number };
 
 export type ImageInfo = ImageSize & {
   src: string;
+  /** A hero's bytes, hashed by the index step: what its social card and its pages' fingerprints follow. */
+  hash?: string;
   alt: string;
   credit: string;
 };

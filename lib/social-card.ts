@@ -60,7 +60,8 @@ export async function socialCardContent(article: Pick<ArticleCard, 'title' | 'se
     section: article.section.name,
     ...(article.sponsored && { label: t('sponsored') }),
     siteName: site.name[locale],
-    hero: { src: article.hero.src, hash: fileHash(publicFile(article.hero.src)) },
+    // The index step's hash when it wrote one (an index from before reads the file).
+    hero: { src: article.hero.src, hash: article.hero.hash ?? fileHash(publicFile(article.hero.src)) },
   };
 }
 

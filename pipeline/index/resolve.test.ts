@@ -41,6 +41,13 @@ const pair = (slug: string, overrides: Partial<RawArticle> = {}) => [
 ];
 
 describe('buildIndex', () => {
+  it('records the hash of each hero\'s bytes, so a picture replaced in place changes its pages', () => {
+    const hashed = (hash: string) => buildIndex({ ...input(pair('double-11')), imageHash: (src) => (src === '/images/a.jpg' ? hash : undefined) }).index.articles[0]!.hero.hash;
+    expect(hashed('0123456789abcdef')).toBe('0123456789abcdef');
+    expect(hashed('fedcba9876543210')).toBe('fedcba9876543210');
+    expect(buildIndex(input(pair('double-11'))).index.articles[0]!.hero.hash).toBeUndefined();
+  });
+
   it('resolves tags and sections written by Chinese name to their slugs', () => {
     const { index, problems } = buildIndex(input(pair('double-11')));
     expect(problems).toEqual([]);

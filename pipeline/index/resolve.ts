@@ -34,6 +34,8 @@ export const AUTHOR_PHOTO_MIN = 192;
 
 export type RawAuthor = { sourceFile: string; name: RawLocalized; role?: RawLocalized; bio?: RawLocalized; photo?: string };
 
+const withHash = (hash: string | undefined) => (hash ? { hash } : {});
+
 export type ResolveInput = {
   articles: RawArticle[];
   authors: RawAuthor[];
@@ -41,6 +43,8 @@ export type ResolveInput = {
   sections: RawTerm[];
   /** Pixel size of an image under public/, or undefined when there is no such file. */
   imageSize: (src: string) => { width: number; height: number } | undefined;
+  /** A hash of an image's bytes, when known: in the index, a hero replaced in place changes its pages. */
+  imageHash?: (src: string) => string | undefined;
   /** Preview (npm run dev): drafts are included, and scheduled articles are shown before their time. */
   includeDrafts: boolean;
   /** The build's time: an article dated later is scheduled, not yet linkable. */
@@ -192,7 +196,7 @@ export function buildIndex(input: ResolveInput): { index: ContentIndex; problems
       authorIds: raw.authors,
       tagSlugs,
       sectionSlug,
-      hero: { ...raw.hero, src: heroSrc, width: size?.width ?? 0, height: size?.height ?? 0 },
+      hero: { ...raw.hero, src: heroSrc, width: size?.width ?? 0, height: size?.height ?? 0, ...withHash(input.imageHash?.(heroSrc)) },
       draft: raw.draft ?? false,
       featured: raw.featured ?? false,
       syndication: raw.syndication,

@@ -93,6 +93,7 @@ export function writeContentIndex({ allArticles, allAuthors, allTags, allSection
     glossary: glossary && { sourceFile: glossary._raw.sourceFilePath, terms },
     convert: (text, from) => timed(() => converter.convert(text, from)),
     imageSize: sizeOf,
+    imageHash: sizeOf.hash,
     includeDrafts: process.env.INCLUDE_DRAFTS === '1',
     now,
   });
