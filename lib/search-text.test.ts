@@ -88,6 +88,13 @@ describe('findArticles', () => {
     expect((await findArticles(search, ['電商'], { hidden: new Set(['c']) })).results.map((r) => r.id)).toEqual(['d', 'a']);
   });
 
+  it('finds nothing, and asks pagefind nothing, for a query of punctuation and spaces', async () => {
+    let asked = 0;
+    const counting: PagefindSearch = async (query, filters) => (asked++, search(query, filters));
+    expect((await findArticles(counting, ['，。！ "" '])).results).toEqual([]);
+    expect(asked).toBe(0);
+  });
+
   it('searches every form of the query and shows each page once', async () => {
     const { results, terms } = await findArticles(search, ['电商', '電商']);
     expect(results.map((r) => r.id)).toEqual(['c', 'd', 'a']);

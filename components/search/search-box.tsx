@@ -115,6 +115,38 @@ async function show(results: PagefindResult[], terms: string[]): Promise<Shown[]
   );
 }
 
+type FilterSelectProps = {
+  name: 'section' | 'tag';
+  label: string;
+  any: string;
+  options: SearchFilterOption[];
+  value: string;
+  onChange: (slug: string) => void;
+};
+
+/** One filter of the search: any, or one section or tag, by slug. */
+function FilterSelect({ name, label, any, options, value, onChange }: FilterSelectProps) {
+  return (
+    <label className="flex min-w-0 flex-1 items-center gap-2">
+      <span className="shrink-0 text-neutral-600 dark:text-neutral-400">{label}</span>
+      <select
+        name={name}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="min-h-11 min-w-0 flex-1 rounded-lg border border-neutral-300 bg-white px-3 dark:border-neutral-700 dark:bg-neutral-900"
+        data-testid={`search-${name}`}
+      >
+        <option value="">{any}</option>
+        {options.map((option) => (
+          <option key={option.slug} value={option.slug}>
+            {option.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Text with the query's words marked; rendered as text, never as HTML. */
 function Marked({ segments }: { segments: ExcerptSegment[] }) {
   return segments.map((segment, i) =>
@@ -196,7 +228,6 @@ export function SearchBox({ locale, manifestUrl, labels, sections, tags }: Searc
     typing.current = setTimeout(() => void run(next), delay);
   }
 
-  const select = 'min-h-11 min-w-0 flex-1 rounded-lg border border-neutral-300 bg-white px-3 dark:border-neutral-700 dark:bg-neutral-900';
   return (
     <div>
       <form role="search" onSubmit={onSubmit}>
@@ -224,28 +255,8 @@ export function SearchBox({ locale, manifestUrl, labels, sections, tags }: Searc
           </button>
         </div>
         <div className="mt-3 flex gap-2 text-sm">
-          <label className="flex min-w-0 flex-1 items-center gap-2">
-            <span className="shrink-0 text-neutral-600 dark:text-neutral-400">{labels.section}</span>
-            <select name="section" value={criteria.section} onChange={(e) => onChange({ section: e.target.value }, 0)} className={select} data-testid="search-section">
-              <option value="">{labels.any}</option>
-              {sections.map((s) => (
-                <option key={s.slug} value={s.slug}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex min-w-0 flex-1 items-center gap-2">
-            <span className="shrink-0 text-neutral-600 dark:text-neutral-400">{labels.tag}</span>
-            <select name="tag" value={criteria.tag} onChange={(e) => onChange({ tag: e.target.value }, 0)} className={select} data-testid="search-tag">
-              <option value="">{labels.any}</option>
-              {tags.map((t) => (
-                <option key={t.slug} value={t.slug}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect name="section" label={labels.section} any={labels.any} options={sections} value={criteria.section} onChange={(section) => onChange({ section }, 0)} />
+          <FilterSelect name="tag" label={labels.tag} any={labels.any} options={tags} value={criteria.tag} onChange={(tag) => onChange({ tag }, 0)} />
         </div>
       </form>
 
