@@ -33,6 +33,7 @@ function templates(locale: Locale): { name: string; path: string; ready?: (page:
     { name: 'tag', path: `/${locale}/tags/${tag.slug}` },
     { name: 'all tags', path: `/${locale}/tags` },
     { name: 'author', path: `/${locale}/authors/${author.id}` },
+    { name: 'site page (privacy)', path: `/${locale}/info/privacy` },
     { name: 'not found', path: `/${locale}/no-such-page` },
     {
       name: 'search with results',

@@ -30,6 +30,7 @@ test.describe('sitemaps', () => {
     const locs = new Set(urls.map((u) => u.loc));
     for (const article of content.articles.filter((a) => !a.syndication?.originalUrl)) expect(locs, article.path).toContain(`${origin}${article.path}`);
     for (const locale of locales) for (const path of ['', '/tags', '/sections/business']) expect(locs).toContain(`${origin}/${locale}${path}`);
+    for (const page of content.pages) expect(locs, page.path).toContain(`${origin}${page.path}`);
     expect([...locs].filter((loc) => /\/(?:search|404)$|example/.test(loc))).toEqual([]);
     for (const url of urls) {
       expect(Date.parse(url.lastmod ?? ''), url.loc).not.toBeNaN();

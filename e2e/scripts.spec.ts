@@ -19,6 +19,7 @@ function sitePages(): PagePath[] {
   const usedTags = content.tags.filter((t) => content.articles.some((a) => a.tagSlugs.includes(t.slug)));
   rest.push(...usedTags.map((t) => `/tags/${t.slug}`));
   rest.push(...content.sections.map((s) => `/sections/${s.slug}`), ...content.authors.map((a) => `/authors/${a.id}`));
+  rest.push(...new Set(content.pages.map((p) => `/info/${p.slug}`)));
   return rest.flatMap((path) => (['zh-Hant', 'zh-Hans'] as const).map((locale) => ({ locale, path: `/${locale}${path}` })));
 }
 

@@ -32,3 +32,8 @@ export const bodiesDir = (locale: Locale) => path.join(contentOutDir, 'bodies', 
 export function bodyFile(locale: Locale, slug: string, bodyHash: string): string {
   return path.join(bodiesDir(locale), `${slug}.${bodyHash}.json`);
 }
+
+/** The compiled body of one of the site's own pages: beside the stories', under a name no story slug can take. */
+export function sitePageBodyFile(locale: Locale, slug: string, bodyHash: string): string {
+  return bodyFile(locale, `page~${slug}`, bodyHash);
+}

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Locale } from '@/i18n/locales';
 import { indexFile } from './content-files';
-import type { ArticleSummary, ContentIndex, TermInfo } from './content-model';
+import type { ArticleSummary, ContentIndex, SitePageSummary, TermInfo } from './content-model';
 import { site } from './site';
 
 // The content index as the site serves it: read from disk, reloaded when a publish swaps the file,
@@ -32,6 +32,8 @@ export type LoadedIndex = ContentIndex & {
   tag: Map<string, TermInfo>;
   section: Map<string, TermInfo>;
   author: Map<string, ContentIndex['authors'][number]>;
+  /** The site's own pages by `locale/slug`. */
+  sitePage: Map<string, SitePageSummary>;
   /** Articles per tag and per section in each script (`locale/slug`), counted once per load. */
   tagCount: Map<string, number>;
   sectionCount: Map<string, number>;
@@ -60,9 +62,13 @@ export function loadIndex(raw: ContentIndex, now: number): LoadedIndex {
     for (const tag of a.tagSlugs) add(tagCount, articleKey(a.locale, tag));
     add(sectionCount, articleKey(a.locale, a.sectionSlug));
   }
+  // An index written before the site had its own pages has none.
+  const pages = raw.pages ?? [];
   return {
     ...raw,
     articles,
+    pages,
+    sitePage: new Map(pages.map((p) => [articleKey(p.locale, p.slug), p])),
     article: new Map(articles.map((a) => [articleKey(a.locale, a.slug), a])),
     tag: new Map(raw.tags.map((t) => [t.slug, t])),
     section: new Map(raw.sections.map((t) => [t.slug, t])),

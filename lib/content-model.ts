@@ -40,6 +40,22 @@ export type ArticleSummary = {
   bodyHash: string;
 };
 
+/** A page of the site itself (about us, contact, privacy…), served at /<locale>/info/<slug>. */
+export type SitePageSummary = {
+  locale: Locale;
+  slug: string;
+  path: string;
+  title: string;
+  summary: string;
+  updatedAt?: string;
+  /** Place in the footer, smallest first; pages without one come last, by slug. */
+  order?: number;
+  sourceFile: string;
+  derivedFrom?: Locale;
+  /** Names the body file by its content, as an article's does. */
+  bodyHash: string;
+};
+
 export type AuthorInfo = { id: string; name: Localized; role?: Localized; bio?: Localized; photo?: { src: string; width: number; height: number } };
 export type TermInfo = { slug: string; name: Localized; description?: Localized };
 
@@ -50,6 +66,8 @@ export type ContentIndex = {
   authors: AuthorInfo[];
   tags: TermInfo[];
   sections: TermInfo[];
+  /** The site's own pages, in both scripts, in footer order. */
+  pages: SitePageSummary[];
   /** Written for the live preview: drafts included, scheduled articles shown before their time. */
   preview: boolean;
 };

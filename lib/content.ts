@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import type { Locale } from '@/i18n/locales';
 // Imported, not read, so that `next dev` sees content change and refreshes open pages.
 import { revision } from '../.contentlayer/site/revision.json';
-import { bodyFile } from './content-files';
+import { bodyFile, sitePageBodyFile } from './content-files';
 import { site } from './site';
-import type { ArticleBody, ArticleSummary, TermInfo } from './content-model';
+import type { ArticleBody, ArticleSummary, SitePageSummary, TermInfo } from './content-model';
 import {
   articleKey,
   currentIndex,
@@ -102,6 +102,23 @@ export function getArticle(locale: Locale, slug: string): ArticleDetail | undefi
     code: body.code,
     images: body.images,
   };
+}
+
+/** One of the site's own pages (about us, contact…) with its compiled body. */
+export type SitePageDetail = Pick<SitePageSummary, 'slug' | 'path' | 'title' | 'summary' | 'updatedAt' | 'derivedFrom'> & Pick<ArticleBody, 'code' | 'images'>;
+
+export function getSitePage(locale: Locale, slug: string): SitePageDetail | undefined {
+  const page = contentIndex().sitePage.get(articleKey(locale, slug));
+  if (!page) return undefined;
+  const body = JSON.parse(readFileSync(sitePageBodyFile(locale, slug, page.bodyHash), 'utf8')) as ArticleBody;
+  return { slug, path: page.path, title: page.title, summary: page.summary, updatedAt: page.updatedAt, derivedFrom: page.derivedFrom, code: body.code, images: body.images };
+}
+
+/** The site's own pages in one script, in footer order: title and path. */
+export function listSitePages(locale: Locale): { slug: string; path: string; title: string }[] {
+  return contentIndex()
+    .pages.filter((p) => p.locale === locale)
+    .map(({ slug, path, title }) => ({ slug, path, title }));
 }
 
 /** One article's card, without reading its body: what its social card shows. */

@@ -32,12 +32,15 @@ export function listingsOf(index: LoadedIndex, locale: Locale): ListingSpec[] {
 /** Pages that do not depend on content, in each script. */
 const FIXED_PAGES = ['/search', '/404'];
 
+/** What every page's footer shows of the site's own pages: their titles, paths and order. */
+const footerOf = (index: LoadedIndex) => index.pages.map((p) => [p.path, p.title]);
+
 const hash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
 
 /**
  * Visits every page of the index, in both scripts: its path (with the locale) and what it shows,
  * as text, computed only when asked. Names of authors, tags and sections appear on every page (the
- * header, the cards), so they are part of what every page shows (by their hash: hashing them anew
+ * header, the cards), and the site's own pages in every footer, so they are part of what every page shows (by their hash: hashing them anew
  * for each of 40,000 pages took seconds). The front page shows the newest
  * stories and every section's, so it changes with any card.
  */
@@ -51,11 +54,12 @@ function visitPages(index: LoadedIndex, visit: (path: string, shows: () => strin
   };
   for (const locale of locales) {
     const add = (path: string, shows: () => string) =>
-      visit(localePath(locale, path), () => `${(names ??= hash(JSON.stringify([index.authors, index.tags, index.sections])))}\n${shows()}`);
+      visit(localePath(locale, path), () => `${(names ??= hash(JSON.stringify([index.authors, index.tags, index.sections, footerOf(index)])))}\n${shows()}`);
     const all = matching(index, { locale });
     add('', () => all.map(card).join('\n'));
     add('/tags', () => JSON.stringify(index.tags.map((t) => index.tagCount.get(articleKey(locale, t.slug)) ?? 0)));
     for (const path of FIXED_PAGES) add(path, () => '');
+    for (const page of index.pages) if (page.locale === locale) add(`/info/${page.slug}`, () => JSON.stringify(page));
     for (const article of all) {
       add(`/articles/${article.slug}`, () => {
         const linked = [...article.furtherReading, ...article.related].map((slug) => {

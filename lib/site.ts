@@ -22,6 +22,8 @@ type SiteConfig = {
   prerenderArticles: number;
   /** Where the end of each article invites readers to follow the site. */
   follow: { line: { url: string; id: string }; newsletter: { url: string } };
+  /** The site's own accounts, linked from every footer (LINE's is follow.line). */
+  social: { facebook: string; x: string };
 };
 
 /** Site-wide settings: the one place each of these facts is kept. */
@@ -39,4 +41,5 @@ export const site: SiteConfig = {
     line: { url: 'https://line.me/R/ti/p/@guanchao', id: '@guanchao' },
     newsletter: { url: 'https://guanchao.example/newsletter' },
   },
+  social: { facebook: 'https://www.facebook.com/guanchao.tech', x: 'https://x.com/guanchao_tech' },
 };

@@ -37,7 +37,7 @@ export const hasOwnCanonical = (a: ArticleSummary) => !a.syndication?.originalUr
 
 /**
  * Every page a search engine should index, in both scripts: the front page, the tag list, stories
- * with their own canonical, and every page of every listing. Not the search page (results are not
+ * with their own canonical, the site's own pages, and every page of every listing. Not the search page (results are not
  * content) nor the 404 page.
  */
 export function sitemapPages(index: LoadedIndex): SitemapPage[] {
@@ -48,6 +48,7 @@ export function sitemapPages(index: LoadedIndex): SitemapPage[] {
     add('', newestChange(all));
     add('/tags', newestChange(all));
     for (const article of all) if (hasOwnCanonical(article)) add(`/articles/${article.slug}`, changedAt(article));
+    for (const page of index.pages) if (page.locale === locale) add(`/info/${page.slug}`, page.updatedAt);
     for (const listing of listingsOf(index, locale)) {
       const articles = matching(index, listing.filter);
       for (let page = listing.firstPage; page <= pagesFor(articles.length); page += 1) {

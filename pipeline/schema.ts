@@ -66,6 +66,23 @@ export const Article = defineDocumentType(() => ({
   },
 }));
 
+/**
+ * A page of the site itself, not a story: about us, contact, privacy, advertising. Editors own
+ * them like stories (pages/<slug>/zh-Hant.mdx or zh-Hans.mdx, the other script derived); each is
+ * served at /<locale>/info/<slug> and listed in the footer.
+ */
+export const SitePage = defineDocumentType(() => ({
+  name: 'SitePage',
+  filePathPattern: 'pages/**/*.mdx',
+  contentType: 'mdx',
+  fields: {
+    title: { type: 'string', required: true },
+    summary: { type: 'string', required: true, description: 'One sentence: what search engines and shared links show' },
+    updatedAt: { type: 'date', required: false },
+    order: { type: 'number', required: false, description: 'Place in the footer, smallest first' },
+  },
+}));
+
 export const Author = defineDocumentType(() => ({
   name: 'Author',
   filePathPattern: 'authors/*.yaml',
@@ -123,17 +140,18 @@ export type FieldDef = {
 };
 export type NestedType = { type: 'nested'; def: () => { fields: Schema } };
 export type Schema = Record<string, FieldDef>;
-export type Schemas = { article: Schema; author: Schema; term: Schema; glossary: Schema };
+export type Schemas = { article: Schema; page: Schema; author: Schema; term: Schema; glossary: Schema };
 
 const fieldsOf = (type: { def: () => { fields?: unknown } }) => (type.def().fields ?? {}) as Schema;
 
 /** The field definitions of every kind of content document, for the content check. */
 export const contentSchemas: Schemas = {
   article: fieldsOf(Article),
+  page: fieldsOf(SitePage),
   author: fieldsOf(Author),
   term: fieldsOf(Tag),
   glossary: fieldsOf(Glossary),
 };
 
 /** Every document type, in the order contentlayer compiles them. */
-export const documentTypes = [Article, Author, Tag, Section, Glossary];
+export const documentTypes = [Article, SitePage, Author, Tag, Section, Glossary];

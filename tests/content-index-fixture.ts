@@ -33,6 +33,7 @@ export function indexOf(articles: ArticleSummary[]): ContentIndex {
     authors: [{ id: 'newsroom', name: names('編輯部') }],
     tags: [{ slug: 'ai', name: names('人工智慧') }, { slug: 'chips', name: names('晶片') }],
     sections: [{ slug: 'tech', name: names('科技') }],
+    pages: [],
     preview: false,
   };
 }

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { isLocale, locales } from '@/i18n/locales';
-import { listSections } from '@/lib/content';
+import { listSections, listSitePages } from '@/lib/content';
 import { site } from '@/lib/site';
 import { SiteHeader } from '@/components/layout/site-header';
 import { SiteFooter } from '@/components/layout/site-footer';
@@ -58,7 +58,7 @@ export default async function LocaleLayout({ children, params }: LocaleLayoutPro
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-10">
             {children}
           </main>
-          <SiteFooter locale={locale} />
+          <SiteFooter locale={locale} pages={listSitePages(locale)} />
         </ThemeProvider>
       </body>
     </html>

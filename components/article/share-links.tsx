@@ -1,17 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/i18n/locales';
-import { siFacebook, siLine, siX, type SimpleIcon } from 'simple-icons';
+import { siFacebook, siLine, siX } from 'simple-icons';
+import { BrandIcon } from '@/components/layout/brand-icon';
 import { CopyLinkButton } from './copy-link-button';
-
-/** A network's mark, drawn inline from simple-icons' path: no request, no script. */
-function BrandIcon({ icon }: { icon: SimpleIcon }) {
-  return (
-    // A black mark (X) takes the text colour, so it shows in the dark theme too.
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5 shrink-0" fill={icon.hex === '000000' ? 'currentColor' : `#${icon.hex}`}>
-      <path d={icon.path} />
-    </svg>
-  );
-}
 
 type ShareLinksProps = { locale: Locale; url: string; title: string };
 

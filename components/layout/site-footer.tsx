@@ -1,17 +1,63 @@
+import { Rss } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
+import { siFacebook, siLine, siX } from 'simple-icons';
 import type { Locale } from '@/i18n/locales';
+import { feedPath } from '@/lib/feeds';
 import { site } from '@/lib/site';
+import { BrandIcon } from './brand-icon';
+import { SiteLink } from './site-link';
 
-type SiteFooterProps = { locale: Locale };
+type SiteFooterProps = { locale: Locale; pages: { slug: string; path: string; title: string }[] };
 
-export async function SiteFooter({ locale }: SiteFooterProps) {
+/** Every page's footer: what the site is, its own pages (content/pages/), where to follow it. */
+export async function SiteFooter({ locale, pages }: SiteFooterProps) {
   const t = await getTranslations({ locale, namespace: 'Layout' });
+  const social = [
+    { name: 'LINE', icon: siLine, href: site.follow.line.url },
+    { name: 'Facebook', icon: siFacebook, href: site.social.facebook },
+    { name: 'X', icon: siX, href: site.social.x },
+  ];
+  const chip = 'inline-flex h-10 items-center gap-2 rounded-full border border-neutral-300 px-3 text-neutral-800 hover:bg-neutral-100 dark:border-neutral-700 dark:text-neutral-200 dark:hover:bg-neutral-800';
   return (
-    <footer className="print:hidden mt-12 border-t border-neutral-200 bg-neutral-50 dark:border-neutral-800 dark:bg-neutral-900">
-      <div className="mx-auto max-w-6xl px-4 py-8 text-sm text-neutral-600 sm:px-6 dark:text-neutral-400">
-        <p className="font-bold text-neutral-800 dark:text-neutral-200">{site.name[locale]}</p>
-        <p className="mt-2 max-w-2xl">{t('footerAbout')}</p>
-        <p className="mt-4">{t('copyright', { year: new Date().getFullYear() })}</p>
+    <footer className="print:hidden mt-12 border-t border-neutral-200 bg-neutral-50 dark:border-neutral-800 dark:bg-neutral-900" data-testid="site-footer">
+      <div className="mx-auto grid max-w-6xl gap-6 px-4 py-8 text-sm text-neutral-600 sm:grid-cols-[3fr_2fr] sm:px-6 dark:text-neutral-400">
+        <div>
+          <p className="font-bold text-neutral-800 dark:text-neutral-200">{site.name[locale]}</p>
+          <p className="mt-2 max-w-2xl">{t('footerAbout')}</p>
+          {pages.length > 0 && (
+            <nav aria-label={t('footerPages')} className="mt-4">
+              <ul className="flex flex-wrap gap-x-5 gap-y-1">
+                {pages.map((page) => (
+                  <li key={page.slug}>
+                    <SiteLink href={page.path} className="inline-block py-2 font-medium text-neutral-800 underline-offset-4 hover:underline dark:text-neutral-200">
+                      {page.title}
+                    </SiteLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+        </div>
+        <div>
+          <p className="font-bold text-neutral-800 dark:text-neutral-200">{t('footerFollow')}</p>
+          <ul className="mt-3 flex flex-wrap gap-2" data-testid="social-links">
+            {social.map((s) => (
+              <li key={s.name}>
+                <a href={s.href} rel="noopener noreferrer me" className={chip} aria-label={t('followOn', { network: s.name })}>
+                  <BrandIcon icon={s.icon} />
+                  {s.name}
+                </a>
+              </li>
+            ))}
+            <li>
+              <a href={feedPath(locale, 'home', '', 'rss')} className={chip} type="application/rss+xml">
+                <Rss aria-hidden="true" className="size-5 text-orange-600" />
+                RSS
+              </a>
+            </li>
+          </ul>
+        </div>
+        <p className="sm:col-span-2">{t('copyright', { year: new Date().getFullYear() })}</p>
       </div>
     </footer>
   );

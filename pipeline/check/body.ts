@@ -12,6 +12,8 @@ export type BodyCheckContext = {
   imageSize: (src: string) => ImageSize | undefined;
   /** True when an article with this slug is published, in either script. */
   articleExists: (slug: string) => boolean;
+  /** True when the site has a page of its own with this slug (content/pages/); unchecked when absent. */
+  sitePageExists?: (slug: string) => boolean;
   /** The file's line the body starts on, for positions the parser writes into its messages. */
   firstLine?: number;
 };
@@ -30,6 +32,7 @@ type Node = {
 
 const ALLOWED = bodyComponentNames.join('、');
 const ARTICLE_LINK = new RegExp(`^/(?:${locales.join('|')})/articles/([^/?#]+)/?(?:[?#].*)?$`);
+const SITE_PAGE_LINK = new RegExp(`^/(?:${locales.join('|')})/info/([^/?#]+)/?(?:[?#].*)?$`);
 const processor = createProcessor();
 
 /** A slug as a link writes it, percent-decoded when it can be (a broken escape is then not a published slug). */
@@ -124,6 +127,10 @@ export function checkBody(body: string, context: BodyCheckContext): BodyProblem[
         const slug = ARTICLE_LINK.exec(node.url ?? '')?.[1];
         if (slug && !context.articleExists(decodedSlug(slug))) {
           at(node, `連結的文章「${slug}」不存在`, '檢查網址裡的代稱，它必須是 content/articles/ 底下已發布文章的資料夾名稱');
+        }
+        const page = SITE_PAGE_LINK.exec(node.url ?? '')?.[1];
+        if (page && context.sitePageExists && !context.sitePageExists(decodedSlug(page))) {
+          at(node, `連結的網站頁面「${page}」不存在`, '檢查網址裡的代稱，它必須是 content/pages/ 底下的資料夾名稱，例如 /zh-Hant/info/about');
         }
         break;
       }

@@ -64,6 +64,10 @@ describe('checkContent', () => {
     'authors/photo-missing.yaml:4:8  找不到作者照片「/images/authors/nobody.jpg」',
     'glossary.yaml:4:11  「terms[1].hant」是空的',
     'glossary.yaml:6:5  缺少必填欄位「terms[2].hans」',
+    'pages/Bad_Page/zh-Hant.mdx:1:1  網站頁面的位置或檔名不正確',
+    'pages/page-link-missing/zh-Hant.mdx:6:4  連結的網站頁面「advertising」不存在',
+    'pages/page-order-disagree/zh-Hans.mdx:4:8  order 與 pages/page-order-disagree/zh-Hant.mdx 不一致',
+    'pages/page-with-hero/zh-Hant.mdx:4:1  未知的欄位「hero」',
     ]);
     for (const problem of problems) expect(problem.fix.length, problem.message).toBeGreaterThan(4);
   });

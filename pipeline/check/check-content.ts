@@ -6,6 +6,7 @@ import type { ContentProblem } from '@/lib/content-model';
 import { contentHash } from '../content-hash';
 import { imageMeasurer, type ImageMeasurer } from '../image-size';
 import type { GlossaryInput } from '../index/glossary';
+import type { RawSitePage } from '../index/pages';
 import { buildIndex, type RawArticle, type RawAuthor, type RawTerm } from '../index/resolve';
 import type { Schemas } from '../schema';
 import { checkArticleRules, checkLengths, type FrontMatter } from './article-rules';
@@ -66,6 +67,8 @@ export type FileResult = {
   names?: string[];
   /** An article whose fields passed. */
   article?: RawArticle;
+  /** A site page (about us, contact…) whose fields passed. */
+  page?: RawSitePage;
   /** A data file whose fields passed. */
   data?: { kind: 'authors' | 'tags' | 'sections'; term: RawTerm } | { kind: 'glossary'; glossary: GlossaryInput };
 };
@@ -92,7 +95,8 @@ function checkFile(file: string, text: string, hash: string, schemas: Schemas, i
     (p: ParsedFile): Report =>
     (field, message, fix, atKey) =>
       problems.push({ file, ...p.position(field, atKey), field, message, fix });
-  if (file.startsWith('articles/') && file.endsWith('.mdx')) {
+  const isArticle = file.startsWith('articles/');
+  if ((isArticle || file.startsWith('pages/')) && file.endsWith('.mdx')) {
     const bytes = Buffer.byteLength(text);
     if (bytes > MAX_ARTICLE_BYTES) {
       problems.push({
@@ -111,11 +115,17 @@ function checkFile(file: string, text: string, hash: string, schemas: Schemas, i
     }
     const fields = parseYaml(file, fm.yaml, 2, problems);
     if (fields.data === undefined) return result;
-    checkFields(fields.data, schemas.article, '', report(fields));
+    checkFields(fields.data, isArticle ? schemas.article : schemas.page, '', report(fields));
     checkLengths(fields.data as Record<string, unknown>, report(fields));
     result.hasBody = true;
     result.names = namedSlugs(fm.body);
     if (problems.length > 0) return result;
+    if (!isArticle) {
+      // The schema check passed: the fields have the types pipeline/schema.ts declares.
+      const page = fields.data as Omit<RawSitePage, 'sourceFile'>;
+      result.page = { ...page, sourceFile: file, updatedAt: page.updatedAt ? taipeiIso(page.updatedAt) : undefined };
+      return result;
+    }
     // The schema check passed: the fields have the types pipeline/schema.ts declares.
     const front = fields.data as FrontMatter;
     const article: RawArticle = {
@@ -147,7 +157,7 @@ function checkFile(file: string, text: string, hash: string, schemas: Schemas, i
       line: 1,
       column: 1,
       message: '不認得這個檔案',
-      fix: '文章放在 articles/<代稱>/zh-Hant.mdx 或 zh-Hans.mdx；作者、標籤、分類是 authors/、tags/、sections/ 底下的 .yaml 檔',
+      fix: '文章放在 articles/<代稱>/zh-Hant.mdx 或 zh-Hans.mdx；關於我們這類網站頁面放在 pages/<代稱>/ 底下；作者、標籤、分類是 authors/、tags/、sections/ 底下的 .yaml 檔',
     });
   }
   return result;
@@ -168,6 +178,7 @@ export function checkContent({ contentDir, publicDir, schemas, now, only, bodies
   const cache = cacheFile ? openCheckCache(cacheFile, { contentDir, publicDir, schemas }) : undefined;
 
   const articles: RawArticle[] = [];
+  const pages: RawSitePage[] = [];
   const bodies: { file: string; text: () => string; names: readonly string[] }[] = [];
   const authors: RawAuthor[] = [];
   const tags: RawTerm[] = [];
@@ -185,6 +196,7 @@ export function checkContent({ contentDir, publicDir, schemas, now, only, bodies
     problems.push(...result.problems);
     if (result.hasBody) bodies.push({ file, text: readText, names: result.names ?? [] });
     if (result.article) articles.push(result.article);
+    if (result.page) pages.push(result.page);
     if (result.data?.kind === 'glossary') glossary = result.data.glossary;
     else if (result.data) (result.data.kind === 'authors' ? authors : result.data.kind === 'tags' ? tags : sections).push(result.data.term);
   }
@@ -192,6 +204,7 @@ export function checkContent({ contentDir, publicDir, schemas, now, only, bodies
 
   const { index, problems: crossProblems } = buildIndex({
     articles,
+    pages,
     authors,
     tags,
     sections,
@@ -210,6 +223,7 @@ export function checkContent({ contentDir, publicDir, schemas, now, only, bodies
     problems.push({ ...problem, ...(position ?? { line: 1, column: 1 }) });
   }
 
+  const pageSlugs = new Set(index.pages.map((p) => p.slug));
   const slugs = new Set(index.articles.filter((a) => !a.draft && a.publishedAt <= now.toISOString()).map((a) => a.slug));
   // A story published before and gone now breaks the links to it: the bodies that name its slug
   // (a link to a story always does) are parsed too.
@@ -220,7 +234,7 @@ export function checkContent({ contentDir, publicDir, schemas, now, only, bodies
     if (!parse(file, names)) continue;
     const fm = splitArticle(text())!;
     const bodyLine = fm.block.split('\n').length;
-    for (const p of checkBody(fm.body, { imageSize, articleExists: (slug) => slugs.has(slug), firstLine: bodyLine })) {
+    for (const p of checkBody(fm.body, { imageSize, articleExists: (slug) => slugs.has(slug), sitePageExists: (slug) => pageSlugs.has(slug), firstLine: bodyLine })) {
       problems.push({ file, line: bodyLine + p.line - 1, column: p.column, field: 'body', message: p.message, fix: p.fix });
     }
   }

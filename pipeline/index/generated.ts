@@ -5,9 +5,9 @@
 // articles file: every article without its body, with hashes of the body's source and code and the
 // images it shows. While the articles file is the one the summary was made from (a shard that did not
 // compile again), the summary stands in for it, and a body is read from the full file only if asked.
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Article, Author, Glossary, Section, Tag } from 'contentlayer/generated';
+import type { Article, Author, Glossary, Section, SitePage, Tag } from 'contentlayer/generated';
 import { imageAttributes } from '@/lib/body-components';
 import { contentHash } from '../content-hash';
 import { readJson, writeAtomically } from '../files';
@@ -35,6 +35,7 @@ export type GeneratedArticle = Omit<Article, 'body'> & { body: BodySource };
 /** What contentlayer generated: the documents the index is built from. */
 export type GeneratedContent = {
   allArticles: GeneratedArticle[];
+  allSitePages: SitePage[];
   allAuthors: Author[];
   allTags: Tag[];
   allSections: Section[];
@@ -46,7 +47,7 @@ const imageTags = imageAttributes.map(({ component, attribute }) => ({ tag: new 
 const ATTRIBUTE = /([A-Za-z]+)="([^"]*)"/g;
 
 /** Image paths an MDX body shows (<Figure src="…" />). */
-function bodyImageSources(body: string): string[] {
+export function bodyImageSources(body: string): string[] {
   return imageTags.flatMap(({ tag, attribute }) =>
     [...body.matchAll(tag)].flatMap((m) => {
       const src = [...m[0].matchAll(ATTRIBUTE)].find((a) => a[1] === attribute)?.[2];
@@ -106,8 +107,8 @@ export function readGeneratedDirs(): GeneratedDirs | undefined {
 
 /**
  * The documents in the generated folders, read afresh (an import would be cached for good).
- * Articles are gathered from every folder; authors, tags and sections from the overlay when it
- * holds them (`data`), else from the first folder; the glossary, which every run compiles, from the
+ * Articles are gathered from every folder; site pages, authors, tags and sections from the overlay
+ * when it holds them (`data`), else from the first folder; the glossary, which every run compiles, from the
  * overlay when there is one.
  */
 export function readGenerated(generated: GeneratedDirs | undefined = readGeneratedDirs()): GeneratedContent {
@@ -123,6 +124,8 @@ export function readGenerated(generated: GeneratedDirs | undefined = readGenerat
       ...generated.dirs.flatMap(readArticles).filter((a) => !replaced.has(path.posix.dirname(a._raw.sourceFilePath))),
       ...(overlay ? readArticles(overlay.dir) : []),
     ],
+    // A compile from before the site had its own pages wrote no folder for them.
+    allSitePages: existsSync(path.join(data, 'SitePage', '_index.json')) ? read(data, 'SitePage') : [],
     allAuthors: read(data, 'Author'),
     allTags: read(data, 'Tag'),
     allSections: read(data, 'Section'),

@@ -6,6 +6,7 @@ import type { ArticleSummary, AuthorInfo, ContentIndex, ContentProblem, TermInfo
 import { DRAFT_HERO_SRC, SLUG_PATTERN } from '../conventions';
 import { derivedVersions, type Convert } from './derive';
 import { checkGlossary, type GlossaryInput } from './glossary';
+import { resolveSitePages, type RawSitePage } from './pages';
 
 type RawLocalized = { hant: string; hans: string };
 
@@ -41,6 +42,8 @@ export type ResolveInput = {
   authors: RawAuthor[];
   tags: RawTerm[];
   sections: RawTerm[];
+  /** The site's own pages (pipeline/index/pages.ts). */
+  pages?: RawSitePage[];
   /** Pixel size of an image under public/, or undefined when there is no such file. */
   imageSize: (src: string) => { width: number; height: number } | undefined;
   /** A hash of an image's bytes, when known: in the index, a hero replaced in place changes its pages. */
@@ -230,5 +233,6 @@ export function buildIndex(input: ResolveInput): { index: ContentIndex; problems
   }
 
   published.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.slug.localeCompare(b.slug));
-  return { index: { articles: published, authors, tags, sections, preview: input.includeDrafts }, problems };
+  const pages = resolveSitePages(input.pages ?? [], input.convert, problems);
+  return { index: { articles: published, authors, tags, sections, pages, preview: input.includeDrafts }, problems };
 }

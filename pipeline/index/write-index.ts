@@ -5,14 +5,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { locales } from '@/i18n/locales';
-import { bodiesDir, bodyFile, contentOutDir, indexFile, previewProblemsFile, revisionFile } from '@/lib/content-files';
+import { bodiesDir, bodyFile, sitePageBodyFile, contentOutDir, indexFile, previewProblemsFile, revisionFile } from '@/lib/content-files';
 import type { ArticleBody, ContentIndex } from '@/lib/content-model';
 import { formatProblems } from '../check/format';
 import { readJson, writeAtomically } from '../files';
 import { createConverter } from '../convert';
 import { imageMeasurer } from '../image-size';
 import { contentHash } from '../content-hash';
-import type { GeneratedContent } from './generated';
+import { bodyImageSources, type GeneratedContent } from './generated';
 import { linkRelated } from './related';
 import { buildIndex } from './resolve';
 import { feedBodyHtml, feedHtmlKey } from '../feed-html';
@@ -50,7 +50,7 @@ export type WrittenIndex = { index: ContentIndex; revision: string; previous: Co
  * bodies that neither the new index nor the one before it names are deleted (a server still reading
  * the previous index finds its bodies).
  */
-export function writeContentIndex({ allArticles, allAuthors, allTags, allSections, glossary }: GeneratedContent): WrittenIndex | undefined {
+export function writeContentIndex({ allArticles, allSitePages, allAuthors, allTags, allSections, glossary }: GeneratedContent): WrittenIndex | undefined {
   const started = performance.now();
   const now = new Date();
   const terms = glossary?.terms.map((t) => ({ hant: t.hant, hans: t.hans })) ?? [];
@@ -87,6 +87,7 @@ export function writeContentIndex({ allArticles, allAuthors, allTags, allSection
       furtherReading: a.furtherReading,
       readingMinutes: a.readingMinutes,
     })),
+    pages: allSitePages.map((p) => ({ sourceFile: p._raw.sourceFilePath, title: p.title, summary: p.summary, updatedAt: p.updatedAt, order: p.order })),
     authors: allAuthors.map((a) => ({ sourceFile: a._raw.sourceFilePath, name: a.name, role: a.role, bio: a.bio, photo: a.photo })),
     tags: allTags.map((t) => ({ sourceFile: t._raw.sourceFilePath, name: t.name, description: t.description })),
     sections: allSections.map((s) => ({ sourceFile: s._raw.sourceFilePath, name: s.name, description: s.description })),
@@ -146,6 +147,21 @@ export function writeContentIndex({ allArticles, allAuthors, allTags, allSection
       writeAtomically(file, JSON.stringify({ code, images, html } satisfies ArticleBody));
     }
   }
+  // The site's own pages: a handful, converted afresh on every run.
+  const pageBodies = new Map(allSitePages.map((p) => [p._raw.sourceFilePath, p.body]));
+  for (const page of index.pages) {
+    const source = pageBodies.get(page.sourceFile);
+    if (!source) throw new Error(`No compiled body for ${page.sourceFile}`);
+    const code = page.derivedFrom ? timed(() => converter.convertCode(source.code, page.derivedFrom!)) : source.code;
+    const images = Object.fromEntries(bodyImageSources(source.raw).flatMap((src) => {
+      const size = sizeOf(src);
+      return size ? [[src, size]] : [];
+    }));
+    const body = JSON.stringify({ code, images } satisfies ArticleBody);
+    page.bodyHash = contentHash(body);
+    const file = sitePageBodyFile(page.locale, page.slug, page.bodyHash);
+    if (!present.has(file)) writeAtomically(file, body);
+  }
   writeAtomically(conversionsFile, JSON.stringify(conversions));
   const indexText = JSON.stringify(index);
   writeAtomically(indexFile, indexText);
@@ -157,7 +173,7 @@ export function writeContentIndex({ allArticles, allAuthors, allTags, allSection
   const seconds = (ms: number) => (ms / 1000).toFixed(2);
   console.log(
     `Indexed ${index.articles.length} articles (${derived} derived from the other script, ${converted} of them converted now), ${index.tags.length} tags, ` +
-      `${index.sections.length} sections, ${index.authors.length} authors in ${seconds(performance.now() - started)} s`,
+      `${index.sections.length} sections, ${index.authors.length} authors, ${index.pages.length} site pages in ${seconds(performance.now() - started)} s`,
   );
   if (derived > 0) {
     // Bodies converted before, and not changed since, are not converted again.
@@ -178,7 +194,10 @@ export function writeContentIndex({ allArticles, allAuthors, allTags, allSection
 function removeUnusedBodies(kept: (ContentIndex | undefined)[]) {
   for (const locale of locales) {
     const names = new Set(
-      kept.flatMap((index) => index?.articles.filter((a) => a.locale === locale).map((a) => path.basename(bodyFile(locale, a.slug, a.bodyHash))) ?? []),
+      kept.flatMap((index) => [
+        ...(index?.articles.filter((a) => a.locale === locale).map((a) => path.basename(bodyFile(locale, a.slug, a.bodyHash))) ?? []),
+        ...(index?.pages?.filter((p) => p.locale === locale).map((p) => path.basename(sitePageBodyFile(locale, p.slug, p.bodyHash))) ?? []),
+      ]),
     );
     for (const name of readdirSync(bodiesDir(locale))) {
       if (!names.has(name)) rmSync(path.join(bodiesDir(locale), name), { force: true });
