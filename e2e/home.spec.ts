@@ -71,6 +71,19 @@ for (const locale of locales) {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
     });
+
+    test('on a phone, is at most half as long as the front page the reader review measured', async ({ browser }) => {
+      // 4,612 px at 390×844 for these stories before compact cards (docs/performance.md, "Page length on a phone").
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, baseURL: test.info().project.use.baseURL });
+      const page = await context.newPage();
+      await page.goto(`/${locale}`);
+      // Scrolled through, so that anything laid out only when near is drawn.
+      for (let y = 0; y < 6000; y += 600) await page.evaluate((top) => window.scrollTo(0, top), y);
+      const length = await page.evaluate(() => document.documentElement.scrollHeight);
+      expect(length).toBeGreaterThan(1000);
+      expect(length).toBeLessThanOrEqual(4612 / 2);
+      await context.close();
+    });
   });
 }
 

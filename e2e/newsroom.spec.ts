@@ -118,12 +118,40 @@ test.describe('end of article', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('http://localhost:3000/zh-Hant/articles/cloud-data-residency');
   });
 
-  test('invites the reader to follow the site on LINE or by newsletter, in their script', async ({ page }) => {
+  test('invites the reader to follow the site on LINE or by newsletter, in their script: at the end of the story on a phone, in the side rail on a wide screen @phone', async ({ page }) => {
     await page.goto('/zh-Hans/articles/cloud-data-residency');
-    const follow = page.getByTestId('follow');
-    await expect(follow).toContainText('欢迎关注观潮科技 LINE 官方账号');
-    await expect(follow.getByRole('link', { name: /LINE/ })).toHaveAttribute('href', 'https://line.me/R/ti/p/@guanchao');
+    const wide = page.viewportSize()!.width >= 1024;
+    const [shown, hidden] = wide ? [page.getByTestId('article-rail'), page.getByTestId('follow')] : [page.getByTestId('follow'), page.getByTestId('article-rail')];
+    await expect(shown).toBeVisible();
+    await expect(hidden).toBeHidden();
+    await expect(shown).toContainText('欢迎关注观潮科技 LINE 官方账号');
+    await expect(shown.getByRole('link', { name: /LINE/ })).toHaveAttribute('href', 'https://line.me/R/ti/p/@guanchao');
   });
+});
+
+test.describe('the side rail of a story on a wide screen', () => {
+  for (const locale of locales) {
+    test(`${locale}: the five newest other stories, labelled, and where to follow the site`, async ({ page }) => {
+      const stories = articlesIn(locale);
+      const sponsored = stories.find((a) => a.sponsor)!;
+      // A story whose rail lists the sponsored piece, to see its label there.
+      const reader = stories.find((a) => a !== sponsored && stories.filter((b) => b !== a).slice(0, 5).includes(sponsored)) ?? stories[0]!;
+      await page.goto(reader.path);
+      const rail = page.getByTestId('article-rail');
+      await expect(rail).toBeVisible();
+      const expected = stories.filter((a) => a.slug !== reader.slug).slice(0, 5);
+      await expect(rail.getByRole('listitem').getByRole('link')).toHaveText(expected.map((a) => a.title));
+      await expect(rail.getByRole('heading', { level: 2 })).toHaveText('最新文章');
+      if (expected.includes(sponsored)) {
+        await expect(rail.getByRole('listitem').filter({ hasText: sponsored.title }).getByTestId('sponsored-label')).toBeVisible();
+      }
+      await expect(rail.getByRole('link', { name: /LINE/ })).toHaveAttribute('href', 'https://line.me/R/ti/p/@guanchao');
+      // The rail beside the story, not below it; the end of the story does not repeat the invitation.
+      const [body, side] = [await page.getByTestId('article-body').boundingBox(), await rail.boundingBox()];
+      expect(side!.x).toBeGreaterThan(body!.x + body!.width);
+      await expect(page.getByTestId('follow')).toBeHidden();
+    });
+  }
 });
 
 test.describe('front page and listings', () => {

@@ -53,11 +53,21 @@ function leftovers(text: string, locale: 'zh-Hant' | 'zh-Hans'): string[] {
   return found;
 }
 
+/** Quotation marks of the other script: 「」『』 on a Simplified page, “”‘’ around Chinese on a Traditional one. */
+function wrongQuotes(text: string, locale: 'zh-Hant' | 'zh-Hans'): string[] {
+  const pattern = locale === 'zh-Hans' ? /.{0,8}[「」『』].{0,8}/gu : /.{0,8}(?:[“‘]\p{Script=Han}|\p{Script=Han}[”’]).{0,8}/gu;
+  return [...text.matchAll(pattern)].map((m) => m[0]);
+}
+
 test.describe('every page is in its own script', () => {
   for (const { path, locale } of sitePages()) {
     test(path, async ({ page }) => {
       await page.goto(path);
-      expect(leftovers(await readerText(page, locale), locale)).toEqual([]);
+      const text = await readerText(page, locale);
+      expect(leftovers(text, locale)).toEqual([]);
+      // Quotation marks of the page's script, in the text and in what the stylesheet would add.
+      expect(wrongQuotes(text, locale)).toEqual([]);
+      expect(await page.locator('main').evaluate((el) => getComputedStyle(el).quotes)).toBe(locale === 'zh-Hant' ? '"「" "」" "『" "』"' : '"“" "”" "‘" "’"');
     });
   }
 });

@@ -65,7 +65,7 @@ export default async function HomePage({ params }: HomePageProps) {
         <ArticleList articles={latest} locale={locale} eager={false} />
         {first && <Pagination locale={locale} basePath="" page={1} totalPages={first.totalPages} />}
       </section>
-      <div className="mt-14 grid gap-12 lg:grid-cols-3 lg:gap-8">
+      <div className="mt-10 grid gap-8 sm:mt-14 sm:gap-12 lg:grid-cols-3 lg:gap-8">
         <h2 className="sr-only">{t('sections')}</h2>
         {sections.map((section) => (
           <section key={section.slug} aria-labelledby={`section-${section.slug}`} data-testid="section-block">
@@ -85,7 +85,8 @@ export default async function HomePage({ params }: HomePageProps) {
                   <SiteLink href={article.path} className="font-bold leading-snug hover:text-accent-700 dark:hover:text-accent-300">
                     {article.title}
                   </SiteLink>
-                  <p className="mt-1 line-clamp-2 text-sm text-neutral-600 dark:text-neutral-400">{article.summary}</p>
+                  {/* Headlines alone on a phone: a second list of summaries doubled the page's length there. */}
+                  <p className="mt-1 hidden text-sm text-neutral-600 sm:line-clamp-2 dark:text-neutral-400">{article.summary}</p>
                 </li>
               ))}
             </ul>

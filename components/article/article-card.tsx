@@ -39,7 +39,7 @@ export async function ArticleCard({ article, locale, lead = false, priority = fa
           className="aspect-video w-full rounded-lg bg-neutral-200 object-cover dark:bg-neutral-800"
         />
       </SiteLink>
-      <div className={lead ? 'flex flex-col gap-3 md:col-span-2 md:justify-center' : 'flex flex-col gap-2'}>
+      <div className={lead ? 'flex flex-col gap-3 md:col-span-2 md:justify-center' : 'flex flex-col gap-1 sm:gap-2'}>
         <p className="flex flex-wrap items-center gap-2 text-sm">
           <SiteLink
             href={localePath(locale, `/sections/${article.section.slug}`)}

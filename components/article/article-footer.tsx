@@ -18,7 +18,7 @@ export function ArticleFooter({ article, locale, t }: ArticleFooterProps) {
   return (
     // Laid out when scrolled near, held meanwhile at the median height measured on the sample
     // stories (phone 1,307 px, desktop 1,432 px; docs/performance.md), so the page barely changes length.
-    <footer className="print:hidden mt-10 space-y-10 [contain-intrinsic-size:auto_1300px] [content-visibility:auto] lg:[contain-intrinsic-size:auto_1430px]">
+    <footer className="print:hidden mt-10 space-y-10 [contain-intrinsic-size:auto_1300px] [content-visibility:auto] lg:[contain-intrinsic-size:auto_1240px]">
       <ShareLinks locale={locale} url={new URL(article.path, site.url).toString()} title={article.title} />
       <section aria-labelledby="tags-heading">
         <h2 id="tags-heading" className="mb-3 text-sm font-bold text-neutral-500 dark:text-neutral-400">
@@ -38,7 +38,10 @@ export function ArticleFooter({ article, locale, t }: ArticleFooterProps) {
         </section>
       )}
 
-      <FollowBox locale={locale} />
+      {/* Wide screens have it in the side rail (article-rail.tsx). */}
+      <div className="lg:hidden">
+        <FollowBox locale={locale} />
+      </div>
 
       {article.related.length > 0 && (
         <section aria-labelledby="related-heading" data-testid="related">

@@ -17,7 +17,7 @@ export async function ArticleList({ articles, locale, eager = true, headingLevel
   const t = await getTranslations({ locale, namespace: 'Listing' });
   if (articles.length === 0) return <p className="text-neutral-600 dark:text-neutral-400">{t('empty')}</p>;
   return (
-    <ul className="grid gap-x-6 gap-y-10 sm:grid-cols-2 lg:grid-cols-3">
+    <ul className="grid gap-x-6 gap-y-6 sm:grid-cols-2 sm:gap-y-10 lg:grid-cols-3">
       {articles.map((article, i) => (
         <li key={article.slug}>
           <ArticleCard article={article} locale={locale} priority={eager && i === 0} headingLevel={headingLevel} />

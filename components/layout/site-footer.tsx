@@ -17,10 +17,11 @@ export async function SiteFooter({ locale, pages }: SiteFooterProps) {
     { name: 'Facebook', icon: siFacebook, href: site.social.facebook },
     { name: 'X', icon: siX, href: site.social.x },
   ];
-  const chip = 'inline-flex h-10 items-center gap-2 rounded-full border border-neutral-300 px-3 text-neutral-800 hover:bg-neutral-100 dark:border-neutral-700 dark:text-neutral-200 dark:hover:bg-neutral-800';
+  // On a phone the marks alone, in one row; their names from sm on.
+  const chip = 'inline-flex h-10 min-w-10 items-center justify-center gap-2 rounded-full border border-neutral-300 sm:px-3 text-neutral-800 hover:bg-neutral-100 dark:border-neutral-700 dark:text-neutral-200 dark:hover:bg-neutral-800';
   return (
     <footer className="print:hidden mt-12 border-t border-neutral-200 bg-neutral-50 dark:border-neutral-800 dark:bg-neutral-900" data-testid="site-footer">
-      <div className="mx-auto grid max-w-6xl gap-6 px-4 py-8 text-sm text-neutral-600 sm:grid-cols-[3fr_2fr] sm:px-6 dark:text-neutral-400">
+      <div className="mx-auto grid max-w-6xl gap-4 px-4 py-6 text-sm sm:gap-6 sm:py-8 text-neutral-600 sm:grid-cols-[3fr_2fr] sm:px-6 dark:text-neutral-400">
         <div>
           <p className="font-bold text-neutral-800 dark:text-neutral-200">{site.name[locale]}</p>
           <p className="mt-2 max-w-2xl">{t('footerAbout')}</p>
@@ -39,20 +40,20 @@ export async function SiteFooter({ locale, pages }: SiteFooterProps) {
           )}
         </div>
         <div>
-          <p className="font-bold text-neutral-800 dark:text-neutral-200">{t('footerFollow')}</p>
-          <ul className="mt-3 flex flex-wrap gap-2" data-testid="social-links">
+          <p className="sr-only font-bold text-neutral-800 sm:not-sr-only dark:text-neutral-200">{t('footerFollow')}</p>
+          <ul className="flex flex-wrap gap-2 sm:mt-3" data-testid="social-links">
             {social.map((s) => (
               <li key={s.name}>
                 <a href={s.href} rel="noopener noreferrer me" className={chip} aria-label={t('followOn', { network: s.name })}>
                   <BrandIcon icon={s.icon} />
-                  {s.name}
+                  <span className="sr-only sm:not-sr-only">{s.name}</span>
                 </a>
               </li>
             ))}
             <li>
               <a href={feedPath(locale, 'home', '', 'rss')} className={chip} type="application/rss+xml">
                 <Rss aria-hidden="true" className="size-5 text-orange-600" />
-                RSS
+                <span className="sr-only sm:not-sr-only">RSS</span>
               </a>
             </li>
           </ul>

@@ -5,15 +5,20 @@ import { ArticleBody } from '@/components/article/article-body';
 import { ArticleFooter } from '@/components/article/article-footer';
 import { ArticleHeader } from '@/components/article/article-header';
 import { ArticleHero } from '@/components/article/article-hero';
+import { ArticleRail } from '@/components/article/article-rail';
 import { SponsorDisclosure } from '@/components/article/sponsor-disclosure';
 import { isLocale, localePath } from '@/i18n/locales';
-import { getArticle, prerenderedArticleSlugs } from '@/lib/content';
+import { getArticle, listArticles, prerenderedArticleSlugs } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
 import { socialCardImage } from '@/lib/social-card';
 import { JsonLd } from '@/components/layout/json-ld';
 import { articleJsonLd, breadcrumbJsonLd } from '@/lib/structured-data';
 
 type ArticlePageProps = { params: Promise<{ locale: string; slug: string }> };
+
+// The side rail lists the newest stories: it is refreshed by time, not by the publish, which would
+// otherwise revalidate every story page at every new story. A CDN keeps a page a minute on top.
+export const revalidate = 300;
 
 // The newest stories are rendered at build; the rest on their first request, then cached.
 export function generateStaticParams({ params }: { params: { locale: string } }) {
@@ -61,23 +66,28 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
     { name: article.title, path: article.path },
   ];
 
+  const latest = listArticles({ locale, limit: 6 }).filter((a) => a.slug !== article.slug).slice(0, 5);
+
   return (
-    <article className="mx-auto max-w-3xl">
-      <JsonLd data={articleJsonLd(article, locale)} />
-      <JsonLd data={breadcrumbJsonLd(crumbs)} />
-      {article.draft && (
-        <p role="status" className="mb-6 rounded-lg bg-red-100 p-3 text-sm font-bold text-red-900 dark:bg-red-950 dark:text-red-100" data-testid="draft-banner">
-          {t('draftBanner')}
-        </p>
-      )}
-      <ArticleHeader article={article} locale={locale} t={t} />
+    <div className="lg:grid lg:grid-cols-[minmax(0,48rem)_17rem] lg:items-start lg:justify-between lg:gap-10">
+      <article className="mx-auto max-w-3xl lg:mx-0">
+        <JsonLd data={articleJsonLd(article, locale)} />
+        <JsonLd data={breadcrumbJsonLd(crumbs)} />
+        {article.draft && (
+          <p role="status" className="mb-6 rounded-lg bg-red-100 p-3 text-sm font-bold text-red-900 dark:bg-red-950 dark:text-red-100" data-testid="draft-banner">
+            {t('draftBanner')}
+          </p>
+        )}
+        <ArticleHeader article={article} locale={locale} t={t} />
 
-      <ArticleHero hero={article.hero} />
+        <ArticleHero hero={article.hero} />
 
-      <ArticleBody article={article} locale={locale} t={t} />
-      {article.sponsor && <SponsorDisclosure sponsor={article.sponsor} locale={locale} t={t} />}
+        <ArticleBody article={article} locale={locale} t={t} />
+        {article.sponsor && <SponsorDisclosure sponsor={article.sponsor} locale={locale} t={t} />}
 
-      <ArticleFooter article={article} locale={locale} t={t} />
-    </article>
+        <ArticleFooter article={article} locale={locale} t={t} />
+      </article>
+      <ArticleRail latest={latest} locale={locale} />
+    </div>
   );
 }

@@ -1,0 +1,54 @@
+import { getTranslations } from 'next-intl/server';
+import { SiteLink } from '@/components/layout/site-link';
+import type { Locale } from '@/i18n/locales';
+import type { ArticleCard } from '@/lib/content';
+import { site } from '@/lib/site';
+import { ArticleLabels } from './article-labels';
+import { DateText } from './date-text';
+
+type ArticleRailProps = { latest: ArticleCard[]; locale: Locale };
+
+/**
+ * The side rail of an article page on wide screens: the newest stories and where to follow the
+ * site. Phones get the same invitations at the end of the story instead.
+ */
+export async function ArticleRail({ latest, locale }: ArticleRailProps) {
+  const t = await getTranslations({ locale, namespace: 'Rail' });
+  const tFollow = await getTranslations({ locale, namespace: 'Follow' });
+  return (
+    <aside aria-labelledby="rail-latest" className="hidden lg:sticky lg:top-6 lg:block print:hidden" data-testid="article-rail">
+      {latest.length > 0 && (
+        <section>
+          <h2 id="rail-latest" className="border-b-2 border-neutral-900 pb-2 text-lg font-black dark:border-neutral-100">
+            {t('latest')}
+          </h2>
+          <ol className="divide-y divide-neutral-200 dark:divide-neutral-800">
+            {latest.map((article) => (
+              <li key={article.slug} className="py-3">
+                <SiteLink href={article.path} className="font-bold leading-snug hover:text-accent-700 hover:underline dark:hover:text-accent-300">
+                  {article.title}
+                </SiteLink>
+                <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-neutral-600 dark:text-neutral-400">
+                  <ArticleLabels article={article} locale={locale} />
+                  <DateText iso={article.publishedAt} locale={locale} />
+                </p>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      <section className="mt-6 rounded-lg bg-neutral-100 p-4 text-sm dark:bg-neutral-900" aria-label={t('follow')}>
+        <p className="font-bold">{tFollow('title', { site: site.name[locale] })}</p>
+        <p className="mt-1 text-neutral-700 dark:text-neutral-300">{tFollow('body')}</p>
+        <p className="mt-3 flex flex-wrap gap-2">
+          <a href={site.follow.line.url} rel="noopener noreferrer" className="inline-flex h-10 items-center rounded-full bg-[#06c755] px-4 font-bold text-neutral-950">
+            {tFollow('line', { id: site.follow.line.id })}
+          </a>
+          <a href={site.follow.newsletter.url} className="inline-flex h-10 items-center rounded-full bg-neutral-900 px-4 font-bold text-white dark:bg-white dark:text-neutral-900">
+            {tFollow('newsletter')}
+          </a>
+        </p>
+      </section>
+    </aside>
+  );
+}
