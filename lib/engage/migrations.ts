@@ -1,0 +1,102 @@
+import { sql, type Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
+
+// Versioned migrations, applied in order by name on first use (lib/engage/database.ts). A migration
+// once released is never edited: a change is a new one. Each is written once for both databases;
+// where they differ (an auto-numbered key), the dialect is asked.
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** An auto-numbered primary key, in each database's own way. */
+const idColumn = (dialect: Dialect) => (dialect === 'postgres' ? 'serial' : 'integer');
+
+export function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001-initial': {
+      async up(db: Kysely<unknown>) {
+        const id = idColumn(dialect);
+        await db.schema
+          .createTable('comments')
+          .addColumn('id', id, (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('story', 'text', (c) => c.notNull())
+          .addColumn('locale', 'text', (c) => c.notNull())
+          .addColumn('parent_id', 'integer', (c) => c.references('comments.id').onDelete('cascade'))
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('email', 'text')
+          .addColumn('body', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('pending', 'approved', 'rejected', 'spam')`))
+          .addColumn('reason', 'text')
+          .addColumn('client', 'text', (c) => c.notNull())
+          .addColumn('body_hash', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('moderated_at', 'text')
+          .execute();
+        await db.schema.createIndex('comments_story').on('comments').columns(['story', 'status', 'created_at']).execute();
+        await db.schema.createIndex('comments_client').on('comments').columns(['client', 'created_at']).execute();
+        await db.schema.createIndex('comments_pending').on('comments').columns(['status', 'created_at']).execute();
+
+        await db.schema
+          .createTable('settings')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('value', 'text', (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('bans')
+          .addColumn('client', 'text', (c) => c.primaryKey())
+          .addColumn('reason', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('editors')
+          .addColumn('id', id, (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('name', 'text', (c) => c.notNull().unique())
+          .addColumn('password_hash', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('sessions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('editor_id', 'integer', (c) => c.notNull().references('editors.id').onDelete('cascade'))
+          .addColumn('csrf', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('views')
+          .addColumn('story', 'text', (c) => c.notNull())
+          .addColumn('locale', 'text', (c) => c.notNull())
+          .addColumn('hour', 'text', (c) => c.notNull())
+          .addColumn('count', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('views_key', ['story', 'locale', 'hour'])
+          .execute();
+        await db.schema.createIndex('views_hour').on('views').columns(['locale', 'hour']).execute();
+        await db.schema
+          .createTable('seen')
+          .addColumn('hash', 'text', (c) => c.primaryKey())
+          .addColumn('day', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('seen_day').on('seen').column('day').execute();
+        await db.schema
+          .createTable('salts')
+          .addColumn('day', 'text', (c) => c.primaryKey())
+          .addColumn('salt', 'text', (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('subscribers')
+          .addColumn('id', id, (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('email', 'text', (c) => c.notNull().unique())
+          .addColumn('locale', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('pending', 'confirmed', 'unsubscribed')`))
+          .addColumn('token_hash', 'text', (c) => c.notNull())
+          .addColumn('token_expires_at', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('confirmed_at', 'text')
+          .execute();
+        await db.schema.createIndex('subscribers_token').on('subscribers').column('token_hash').execute();
+      },
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import type { Generated } from 'kysely';
+
+// The tables of the site's own data (comments, views, subscribers, editors), the same in SQLite and
+// PostgreSQL. Times are ISO-8601 strings in UTC: they sort as text in both databases alike.
+
+export type CommentStatus = 'pending' | 'approved' | 'rejected' | 'spam';
+
+export type CommentsTable = {
+  id: Generated<number>;
+  /** The story's slug: a comment belongs to the story in both scripts. */
+  story: string;
+  /** The script the reader wrote in; shown to readers of both. */
+  locale: string;
+  parent_id: number | null;
+  name: string;
+  /** Never shown; for the editors to reply. */
+  email: string | null;
+  body: string;
+  status: CommentStatus;
+  /** What held or refused it (a spam rule, an editor), for the editors' area. */
+  reason: string | null;
+  /** A keyed hash of the client's address: what a ban and the rate limits follow, never the address. */
+  client: string;
+  /** Hash of the normalised body, to find the same comment posted again. */
+  body_hash: string;
+  created_at: string;
+  moderated_at: string | null;
+};
+
+/** The installation's own values: the key that makes client hashes, made on first use. */
+export type SettingsTable = { key: string; value: string };
+
+export type BansTable = { client: string; reason: string | null; created_at: string };
+
+export type EditorsTable = { id: Generated<number>; name: string; password_hash: string; created_at: string };
+
+export type SessionsTable = {
+  /** Hash of the session token: a stolen database holds no usable session. */
+  id: string;
+  editor_id: number;
+  csrf: string;
+  expires_at: string;
+};
+
+/** Views per story, script and hour (YYYY-MM-DDTHH): the most-read lists sum the last 24 or 168. */
+export type ViewsTable = { story: string; locale: string; hour: string; count: number };
+
+/** Readers already counted today for a story: a hash with the day's salt, forgotten with it. */
+export type SeenTable = { hash: string; day: string };
+
+/** One random salt per day; yesterday's is deleted, and with it any way back to a reader. */
+export type SaltsTable = { day: string; salt: string };
+
+export type SubscribersTable = {
+  id: Generated<number>;
+  email: string;
+  locale: string;
+  status: 'pending' | 'confirmed' | 'unsubscribed';
+  /** Hash of the confirmation or unsubscribe token. */
+  token_hash: string;
+  token_expires_at: string | null;
+  created_at: string;
+  confirmed_at: string | null;
+};
+
+export type Database = {
+  comments: CommentsTable;
+  settings: SettingsTable;
+  bans: BansTable;
+  editors: EditorsTable;
+  sessions: SessionsTable;
+  views: ViewsTable;
+  seen: SeenTable;
+  salts: SaltsTable;
+  subscribers: SubscribersTable;
+};
