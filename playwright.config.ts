@@ -1,7 +1,12 @@
 import { defineConfig, devices } from '@playwright/test';
+import os from 'node:os';
+import path from 'node:path';
 import { chromiumArgs, chromiumPath } from './bench/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// A fresh database for each run, which the tests read too (e2e/comments.spec.ts): what one run
+// posted never counts against the next one's limits. Workers inherit it from here.
+process.env.E2E_DATABASE_FILE ??= path.join(os.tmpdir(), `e2e-site-${Date.now()}.db`);
 // Debian's Chromium: Playwright's own browser download is not possible here (bench/chromium.ts).
 const launchOptions = { executablePath: chromiumPath, args: chromiumArgs };
 
@@ -30,6 +35,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/zh-Hant`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), HOSTNAME: '127.0.0.1' },
+    // Tests act as many readers: each names its address in X-Forwarded-For, as a CDN would.
+    env: { NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), HOSTNAME: '127.0.0.1', DATABASE_FILE: process.env.E2E_DATABASE_FILE, TRUST_PROXY_HOPS: '1' },
   },
 });

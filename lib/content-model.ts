@@ -30,6 +30,8 @@ export type ArticleSummary = {
   syndication?: { partner: string; partnerUrl?: string; originalUrl?: string };
   sponsor?: { name: string; url?: string };
   furtherReading: string[];
+  /** Set when the editors closed the comments under this story (front matter `comments: false`). */
+  commentsClosed?: true;
   /** Slugs of related articles in the same script, best first (pipeline/index/related.ts). */
   related: string[];
   /** The editor's file, relative to the content folder. */

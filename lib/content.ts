@@ -41,6 +41,7 @@ export type ArticleDetail = Omit<ArticleCard, 'authors'> & {
   related: ArticleCard[];
   /** The script this version was converted from, when no editor wrote it. */
   derivedFrom?: Locale;
+  commentsClosed?: true;
   code: string;
   images: ArticleBody['images'];
 };
@@ -99,6 +100,7 @@ export function getArticle(locale: Locale, slug: string): ArticleDetail | undefi
     furtherReading: cards(summary.furtherReading),
     related: cards(summary.related),
     derivedFrom: summary.derivedFrom,
+    commentsClosed: summary.commentsClosed,
     code: body.code,
     images: body.images,
   };
@@ -119,6 +121,12 @@ export function listSitePages(locale: Locale): { slug: string; path: string; tit
   return contentIndex()
     .pages.filter((p) => p.locale === locale)
     .map(({ slug, path, title }) => ({ slug, path, title }));
+}
+
+/** Whether a story published now takes comments (undefined when there is no such story), and where it is in a script. */
+export function storyComments(slug: string, locale: Locale): { open: boolean; path: string } | undefined {
+  const summary = contentIndex().article.get(articleKey(locale, slug));
+  return summary && { open: !summary.commentsClosed, path: summary.path };
 }
 
 /** One article's card, without reading its body: what its social card shows. */

@@ -1,7 +1,10 @@
 // The production server's front door (scripts/start.mjs puts it before Next's request handler):
 // every request passes here first, so that whatever a client sends gets a normal answer with the
 // site's headers, and every answer leaves with a cache policy a CDN can follow (docs/deploy.md).
-// - Methods: GET and HEAD everywhere, POST on /api/publish alone; anything else is 405 with Allow.
+// - Methods: GET and HEAD everywhere, POST on /api/publish and a story's comments
+//   (/api/comments/<slug>) alone; anything else is 405 with Allow.
+// - The client's address reaches the routes in X-Client-Address, set here and never taken from the
+//   request (behind a proxy, from the hop of X-Forwarded-For that TRUST_PROXY_HOPS names).
 // - A URL that is not a path, has broken percent-encoding, control characters or dot segments is 400.
 // - A Range header that does not parse, or asks for bytes in the wrong order, is dropped (HTTP says
 //   to ignore it); one that holds no byte of a file is 416.
@@ -30,6 +33,24 @@ const gzip = promisify(zlib.gzip);
 
 /** Methods each path answers; every other path answers GET and HEAD. */
 const METHODS = { '/api/publish': ['POST'] };
+const COMMENTS_PATH = /^\/api\/comments\/[^/]+$/;
+const methodsOf = (pathname) => METHODS[pathname] ?? (COMMENTS_PATH.test(pathname) ? ['GET', 'HEAD', 'POST'] : ['GET', 'HEAD']);
+
+/**
+ * The address of the client: the socket's, or behind TRUST_PROXY_HOPS proxies (a CDN, a load
+ * balancer) the address the outermost trusted one saw, counted from the right of X-Forwarded-For,
+ * where a client cannot write.
+ */
+function clientAddress(req) {
+  const hops = Number(process.env.TRUST_PROXY_HOPS ?? 0);
+  const socket = req.socket?.remoteAddress ?? '';
+  if (!(hops > 0)) return socket;
+  const forwarded = String(req.headers['x-forwarded-for'] ?? '')
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  return forwarded[forwarded.length - hops] ?? forwarded[0] ?? socket;
+}
 
 const IMAGE_PATH = /^\/images\/[A-Za-z0-9/_.-]+\.(?:jpe?g|png|webp|avif|gif)$/i;
 let imageConfig;
@@ -89,7 +110,7 @@ function refusal(req, files) {
       return problem(400, 'The query has broken percent-encoding.');
     }
   }
-  const allowed = METHODS[pathname] ?? ['GET', 'HEAD'];
+  const allowed = methodsOf(pathname);
   if (!allowed.includes(req.method)) return problem(405, `${req.method} is not allowed here.`, { Allow: allowed.join(', ') });
   if (pathname === '/_next/image') {
     const params = new URLSearchParams(target.slice(query + 1));
@@ -133,6 +154,8 @@ const SOCIAL_CARD_PATH = /^\/zh-Han[st]\/articles\/[^/]+\/og\/[0-9a-f]{16}\.png$
 
 /** What kind of answer a response is, for its cache policy; undefined to keep what Next set. */
 function kindOf(pathname, status, contentType) {
+  // Route handlers set their own policy (a comment list, a form's answer): none is a page.
+  if (pathname.startsWith('/api/')) return undefined;
   // A temporary redirect is the choice of a script by Accept-Language (`/`): never shared.
   if (status === 302 || status === 303 || status === 307) return 'negotiated';
   if (status >= 300 && status < 400) return 'redirect';
@@ -274,6 +297,7 @@ export function frontDoor(handle, { root }) {
   return async (req, res) => {
     for (const { key, value } of securityHeaders) res.setHeader(key, value);
     delete req.headers['x-forwarded-host'];
+    req.headers['x-client-address'] = clientAddress(req).replace(/^::ffff:/, '');
     const pathname = (req.url ?? '/').split('?')[0];
 
     // Every answer's headers pass here, however Next sends them (writeHead, or implicitly on write);

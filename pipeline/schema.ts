@@ -60,6 +60,7 @@ export const Article = defineDocumentType(() => ({
     syndication: { type: 'nested', of: Syndication, required: false },
     sponsor: { type: 'nested', of: Sponsor, required: false },
     furtherReading: { type: 'list', of: { type: 'string' }, required: false },
+    comments: { type: 'boolean', default: true, description: 'false closes the comments under this story' },
   },
   computedFields: {
     readingMinutes: { type: 'number', resolve: (doc) => readingMinutes(doc.body.raw) },

@@ -70,6 +70,7 @@ function checkPair(first: ArticleSummary, second: ArticleSummary, problems: Cont
     ['draft', (a) => a.draft],
     ['furtherReading', (a) => a.furtherReading],
     ['featured', (a) => a.featured],
+    ['comments', (a) => a.commentsClosed ?? false],
     ['syndication', (a) => a.syndication && [a.syndication.partnerUrl ?? null, a.syndication.originalUrl ?? null]],
     ['sponsor', (a) => a.sponsor && [a.sponsor.url ?? null]],
   ];
@@ -79,7 +80,7 @@ function checkPair(first: ArticleSummary, second: ArticleSummary, problems: Cont
         file: second.sourceFile,
         field,
         message: `${field} 與 ${first.sourceFile} 不一致`,
-        fix: '同一篇文章的兩個版本，除了文字以外都必須相同：日期、作者、分類、標籤、首圖、草稿、頭條、延伸閱讀、合作媒體與廣編企劃',
+        fix: '同一篇文章的兩個版本，除了文字以外都必須相同：日期、作者、分類、標籤、首圖、草稿、頭條、延伸閱讀、留言開關、合作媒體與廣編企劃',
       });
     }
   }

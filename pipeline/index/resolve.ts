@@ -26,6 +26,7 @@ export type RawArticle = {
   syndication?: { partner: string; partnerUrl?: string; originalUrl?: string };
   sponsor?: { name: string; url?: string };
   furtherReading?: string[];
+  comments?: boolean;
   readingMinutes: number;
 };
 
@@ -205,6 +206,7 @@ export function buildIndex(input: ResolveInput): { index: ContentIndex; problems
       syndication: raw.syndication,
       sponsor: raw.sponsor,
       furtherReading: raw.furtherReading ?? [],
+      ...(raw.comments === false ? { commentsClosed: true as const } : {}),
       related: [],
       sourceFile: raw.sourceFile,
       bodyHash: '',

@@ -85,6 +85,7 @@ export function writeContentIndex({ allArticles, allSitePages, allAuthors, allTa
       },
       sponsor: a.sponsor && { name: a.sponsor.name, url: a.sponsor.url },
       furtherReading: a.furtherReading,
+      comments: a.comments,
       readingMinutes: a.readingMinutes,
     })),
     pages: allSitePages.map((p) => ({ sourceFile: p._raw.sourceFilePath, title: p.title, summary: p.summary, updatedAt: p.updatedAt, order: p.order })),

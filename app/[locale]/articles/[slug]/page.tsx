@@ -6,6 +6,7 @@ import { ArticleFooter } from '@/components/article/article-footer';
 import { ArticleHeader } from '@/components/article/article-header';
 import { ArticleHero } from '@/components/article/article-hero';
 import { ArticleRail } from '@/components/article/article-rail';
+import { CommentsSection } from '@/components/comments/comments-section';
 import { SponsorDisclosure } from '@/components/article/sponsor-disclosure';
 import { isLocale, localePath } from '@/i18n/locales';
 import { getArticle, listArticles, prerenderedArticleSlugs } from '@/lib/content';
@@ -86,6 +87,9 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
         {article.sponsor && <SponsorDisclosure sponsor={article.sponsor} locale={locale} t={t} />}
 
         <ArticleFooter article={article} locale={locale} t={t} />
+        <div className="mt-12">
+          <CommentsSection story={article.slug} locale={locale} open={!article.commentsClosed} />
+        </div>
       </article>
       <ArticleRail latest={latest} locale={locale} />
     </div>

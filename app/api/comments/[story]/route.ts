@@ -1,0 +1,110 @@
+import { getTranslations } from 'next-intl/server';
+import { NextResponse, type NextRequest } from 'next/server';
+import { isLocale, locales, type Locale } from '@/i18n/locales';
+import { storyComments } from '@/lib/content';
+import { clientOf } from '@/lib/engage/clients';
+import { commentSettings } from '@/lib/engage/comment-settings';
+import { listComments, postComment, type CommentForm, type PostOutcome } from '@/lib/engage/comments';
+import { siteDatabase } from '@/lib/engage/database';
+
+// A story's comments: GET lists the approved ones (JSON), POST adds one, from the page's script
+// (JSON) or from a plain form without it (answered with a short page in the reader's script).
+// The front door lets POST through here and hands over the client's address (lib/front-door.mjs).
+
+type Params = { params: Promise<{ story: string }> };
+
+/** A comment form is a few KB at most; anything larger is refused before it is read. */
+const MAX_BODY = 16 * 1024;
+
+const json = (status: number, body: object, cache = 'no-store') => NextResponse.json(body, { status, headers: { 'Cache-Control': cache } });
+
+function localeOf(value: unknown): Locale | undefined {
+  return typeof value === 'string' && isLocale(value) ? value : undefined;
+}
+
+export async function GET(request: NextRequest, { params }: Params) {
+  const { story } = await params;
+  const locale = localeOf(request.nextUrl.searchParams.get('locale')) ?? locales[0];
+  const found = storyComments(decodeURIComponent(story), locale);
+  if (!found) return json(404, { error: 'unknown-story' });
+  const order = request.nextUrl.searchParams.get('order') === 'newest' ? 'newest' : 'oldest';
+  try {
+    const { db } = await siteDatabase();
+    const { count, comments } = await listComments(db, decodeURIComponent(story), order);
+    // A CDN may keep the list a few seconds: an approval shows within them.
+    return json(200, { open: found.open, count, comments }, 'public, max-age=0, s-maxage=5');
+  } catch (error) {
+    console.error('Comments could not be read:', error);
+    return json(503, { error: 'unavailable' });
+  }
+}
+
+export async function POST(request: NextRequest, { params }: Params) {
+  const { story: raw } = await params;
+  const story = decodeURIComponent(raw);
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const isForm = type === 'application/x-www-form-urlencoded';
+  if (!isForm && type !== 'application/json') return json(415, { error: 'malformed' });
+
+  const text = Number(request.headers.get('content-length') ?? 0) > MAX_BODY ? undefined : await request.text();
+  let form: (CommentForm & { locale?: unknown }) | undefined;
+  if (text !== undefined && text.length <= MAX_BODY) {
+    try {
+      const parsed: unknown = isForm ? Object.fromEntries(new URLSearchParams(text)) : JSON.parse(text);
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) form = parsed as CommentForm & { locale?: unknown };
+    } catch {
+      form = undefined;
+    }
+  }
+  const locale = localeOf(form?.locale) ?? localeOf(request.nextUrl.searchParams.get('locale')) ?? locales[0];
+  const t = await getTranslations({ locale, namespace: 'Comments' });
+  const found = storyComments(story, locale);
+
+  const answer = (status: number, outcome: PostOutcome | { ok: false; refusal: string; field?: string }) => {
+    const key = outcome.ok ? outcome.status : outcome.refusal;
+    const message = t(`outcome.${key}` as 'outcome.pending');
+    // What a reader is told of a comment the rules caught is what any held comment gets.
+    const shown = outcome.ok ? { ok: true, status: outcome.status === 'approved' ? 'approved' : 'pending', message } : { ok: false, error: key, field: outcome.field, message };
+    if (!isForm) return json(status, shown);
+    return formAnswer(status, locale, message, found?.path, t('back'));
+  };
+
+  if (text === undefined || text.length > MAX_BODY) return answer(413, { ok: false, refusal: 'too-large' });
+  // A comment comes from our own page: a form on another site posting in a reader's name is refused.
+  // Browsers say where a request comes from (Sec-Fetch-Site); older ones send at least Origin,
+  // which must name the host the request was sent to (the front door drops X-Forwarded-Host).
+  const site = request.headers.get('sec-fetch-site');
+  const origin = request.headers.get('origin');
+  const originHost = (() => {
+    try {
+      return origin ? new URL(origin).host : undefined;
+    } catch {
+      return '';
+    }
+  })();
+  if ((site && site !== 'same-origin') || (originHost !== undefined && originHost !== request.headers.get('host'))) {
+    return answer(403, { ok: false, refusal: 'cross-site' });
+  }
+  if (!form) return answer(400, { ok: false, refusal: 'malformed' });
+  if (!found) return answer(404, { ok: false, refusal: 'unknown-story' });
+
+  try {
+    const { db } = await siteDatabase();
+    const client = await clientOf(db, request.headers.get('x-client-address') ?? 'unknown');
+    const outcome = await postComment(db, { story, locale, client, form, open: found.open, settings: await commentSettings(db) });
+    if (outcome.ok) return answer(201, outcome);
+    const status = outcome.refusal === 'too-fast' ? 429 : outcome.refusal === 'banned' || outcome.refusal === 'closed' ? 403 : outcome.refusal === 'duplicate' ? 409 : 400;
+    return answer(status, outcome);
+  } catch (error) {
+    console.error('A comment could not be stored:', error);
+    return answer(503, { ok: false, refusal: 'unavailable' });
+  }
+}
+
+/** The answer to a plain form post (no script on the page): a short page, and the way back. */
+function formAnswer(status: number, locale: Locale, message: string, back: string | undefined, backLabel: string) {
+  const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const link = back ? `<p><a href="${escape(back)}#comments">${escape(backLabel)}</a></p>` : '';
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escape(message)}</title></head><body><p>${escape(message)}</p>${link}</body></html>`;
+  return new NextResponse(html, { status: status === 201 ? 200 : status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
+}
