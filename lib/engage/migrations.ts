@@ -1,5 +1,4 @@
-import { sql, type Kysely } from 'kysely';
-import type { Migration } from 'kysely/migration';
+import { sql, type Kysely, type Migration } from 'kysely';
 
 // Versioned migrations, applied in order by name on first use (lib/engage/database.ts). A migration
 // once released is never edited: a change is a new one. Each is written once for both databases;
@@ -96,6 +95,17 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('confirmed_at', 'text')
           .execute();
         await db.schema.createIndex('subscribers_token').on('subscribers').column('token_hash').execute();
+      },
+    },
+    '0002-login-attempts': {
+      async up(db: Kysely<unknown>) {
+        // Failed sign-ins, by editor name and by client, for the limit on guessing (lib/engage/editors.ts).
+        await db.schema
+          .createTable('login_attempts')
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('login_attempts_key').on('login_attempts').columns(['key', 'at']).execute();
       },
     },
   };

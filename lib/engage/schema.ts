@@ -63,6 +63,8 @@ export type SubscribersTable = {
   confirmed_at: string | null;
 };
 
+export type LoginAttemptsTable = { key: string; at: string };
+
 export type Database = {
   comments: CommentsTable;
   settings: SettingsTable;
@@ -73,4 +75,5 @@ export type Database = {
   seen: SeenTable;
   salts: SaltsTable;
   subscribers: SubscribersTable;
+  login_attempts: LoginAttemptsTable;
 };
