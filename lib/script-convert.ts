@@ -1,11 +1,25 @@
 import type { Locale } from '@/i18n/locales';
 
-// The one way text moves from one script to the other: OpenCC's phrase conversion with the house
-// glossary held out of it. The build (pipeline/convert.ts) converts whole articles with it, and the
-// search page converts a query typed in the other script with it, so that both agree on every word.
+// The one way text moves from one script to the other: OpenCC's phrase conversion, the regional
+// vocabulary (pipeline/vocabulary.yaml) and the house glossary, both held out of OpenCC. The build
+// (pipeline/convert.ts) converts whole articles with it, and the search page converts a query typed
+// in the other script with it, so that both agree on every word.
 
 /** A term the converter must render in a fixed way in each script (a name, a house-style word). */
 export type GlossaryTerm = { hant: string; hans: string };
+
+/**
+ * The regional vocabulary for one direction, as the converter applies it: `[source, target]` pairs
+ * (Taiwanese words to Mainland ones, or back), `kept`: ambiguous words held out of OpenCC's phrase
+ * tables with only their characters converted, and `guards`: OpenCC phrases that hold a vocabulary
+ * word (數據庫 holds 數據), left to OpenCC so that its longer phrase still wins.
+ */
+export type Vocabulary = { pairs: [string, string][]; kept: [string, string][]; guards: string[] };
+
+export const emptyVocabulary: Vocabulary = { pairs: [], kept: [], guards: [] };
+
+/** One replacement the converter made instead of OpenCC: where (in the source text), what, by which list. */
+export type Replacement = { kind: 'vocabulary' | 'glossary' | 'kept'; source: string; target: string; at: number };
 
 /**
  * OpenCC's settings for text written in each script: Taiwanese phrases to Mainland Simplified, and
@@ -34,18 +48,121 @@ export function glossaryOrder(glossary: readonly GlossaryTerm[]): GlossaryTerm[]
   return [...glossary].sort((a, b) => b.hant.length - a.hant.length || b.hans.length - a.hans.length);
 }
 
-/**
- * Converts text written in `from` into the other script: each glossary term (in `terms`, longest
- * first) becomes its fixed form, and the rest goes through `phrases` (OpenCC, plus whatever the
- * caller adds, such as quotation marks).
- */
-export function convertScript(text: string, from: Locale, phrases: (text: string) => string, terms: readonly GlossaryTerm[]): string {
-  const glossaryShield = shield('\uE000', '\uE001');
+type Entry = { source: string; target: string; kind: Replacement['kind'] | 'guard' };
+
+/** What one direction of the converter looks up: glossary first, then vocabulary, each longest first by first character. */
+export type Lexicon = { glossary: Map<string, Entry[]>; words: Map<string, Entry[]> };
+
+const byFirstChar = (entries: Entry[]) => {
+  const map = new Map<string, Entry[]>();
+  for (const e of entries) {
+    if (!e.source) continue;
+    const first = e.source[0]!;
+    map.set(first, [...(map.get(first) ?? []), e]);
+  }
+  // Longest first; on equal length a vocabulary word or a kept one goes before a guard.
+  for (const list of map.values()) list.sort((a, b) => b.source.length - a.source.length || Number(a.kind === 'guard') - Number(b.kind === 'guard'));
+  return map;
+};
+
+/** Builds the lookups for text written in `from`, once per converter. */
+export function createLexicon(from: Locale, glossary: readonly GlossaryTerm[], vocabulary: Vocabulary): Lexicon {
   const source = scriptOf[from];
   const target = source === 'hant' ? 'hans' : 'hant';
-  let guarded = text;
-  for (const term of terms) {
-    if (guarded.includes(term[source])) guarded = guarded.split(term[source]).join(glossaryShield.hide(term[target]));
+  return {
+    glossary: byFirstChar(glossary.map((t) => ({ source: t[source], target: t[target], kind: 'glossary' }))),
+    words: byFirstChar([
+      ...vocabulary.pairs.map(([s, t]): Entry => ({ source: s, target: t, kind: 'vocabulary' })),
+      ...vocabulary.kept.map(([s, t]): Entry => ({ source: s, target: t, kind: 'kept' })),
+      ...vocabulary.guards.map((s): Entry => ({ source: s, target: s, kind: 'guard' })),
+    ]),
+  };
+}
+
+const LATIN = /[A-Za-z0-9_]/;
+// Addresses are left to OpenCC alone: a vocabulary word in a URL would break the link.
+const URL_PATTERN = /[a-z][a-z0-9+.-]*:\/\/[^\s"'<>()[\]{}「」，。]+/giu;
+
+/** Where `entry` may stand at `at`: a word that begins or ends with a Latin letter only as a whole word. */
+function fits(text: string, at: number, entry: Entry): boolean {
+  if (!text.startsWith(entry.source, at)) return false;
+  if (LATIN.test(entry.source[0]!) && LATIN.test(text[at - 1] ?? '')) return false;
+  const end = at + entry.source.length;
+  return !(LATIN.test(entry.source[entry.source.length - 1]!) && LATIN.test(text[end] ?? ''));
+}
+
+/** Leftmost-longest matches of `map` in `text`, skipping the ranges in `skip`. */
+function findAll(text: string, map: Map<string, Entry[]>, skip: (at: number, end: number, entry: Entry) => boolean): { at: number; entry: Entry }[] {
+  const found: { at: number; entry: Entry }[] = [];
+  for (let i = 0; i < text.length; ) {
+    const entry = map.get(text[i]!)?.find((e) => fits(text, i, e) && !skip(i, i + e.source.length, e));
+    if (entry) {
+      found.push({ at: i, entry });
+      i += entry.source.length;
+    } else i += 1;
   }
-  return glossaryShield.restore(phrases(guarded));
+  return found;
+}
+
+export type ConvertOptions = {
+  /** Ranges of the source text the vocabulary must not touch (code, attributes), besides URLs. */
+  protect?: RegExp;
+  /** Writes each replacement into the output (for editors), instead of the bare target. */
+  mark?: (r: Replacement) => string;
+};
+
+/**
+ * Converts text written in `from` into the other script and says what it replaced: glossary terms
+ * (longest first, always), then vocabulary words outside them, URLs and protected ranges (longest
+ * first), each held out of OpenCC as its fixed form; the rest goes through `phrases` (OpenCC, plus
+ * whatever the caller adds, such as quotation marks).
+ */
+export function convertScriptWithReport(
+  text: string,
+  from: Locale,
+  phrases: (text: string) => string,
+  lexicon: Lexicon,
+  options: ConvertOptions = {},
+): { text: string; replacements: Replacement[] } {
+  const glossaryHits = findAll(text, lexicon.glossary, () => false);
+  const blocked: [number, number][] = [];
+  for (const pattern of [URL_PATTERN, options.protect]) {
+    if (!pattern) continue;
+    for (const m of text.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))) {
+      blocked.push([m.index, m.index + m[0].length]);
+    }
+  }
+  const glossaryRanges = glossaryHits.map(({ at, entry }): [number, number, string] => [at, at + entry.source.length, entry.target]);
+  const wordHits = lexicon.words.size === 0 ? [] : findAll(text, lexicon.words, (at, end, entry) => {
+    if (blocked.some(([s, e]) => at < e && end > s)) return true;
+    // A glossary term wins, unless the word holds the whole term and keeps the term's fixed form
+    // (社群平台 → 社交平台 keeps the glossary's 平台).
+    return glossaryRanges.some(([s, e, target]) => at < e && end > s && !(entry.kind === 'vocabulary' && at <= s && end >= e && entry.target.includes(target)));
+  });
+  const words = wordHits.filter(({ entry }) => entry.kind !== 'guard');
+  const inWord = (at: number) => words.some((w) => at >= w.at && at < w.at + w.entry.source.length);
+  const hits = [...glossaryHits.filter(({ at }) => !inWord(at)), ...words].sort((a, b) => a.at - b.at);
+
+  const replacements: Replacement[] = [];
+  const kept: Replacement[] = [];
+  let guarded = '';
+  let last = 0;
+  for (const { at, entry } of hits) {
+    const replacement: Replacement = { kind: entry.kind as Replacement['kind'], source: entry.source, target: entry.target, at };
+    guarded += `${text.slice(last, at)}\uE000${kept.push(replacement) - 1}\uE001`;
+    last = at + entry.source.length;
+    replacements.push(replacement);
+  }
+  guarded += text.slice(last);
+  const output = phrases(guarded).replace(/\uE000(\d+)\uE001/g, (_, i: string) => {
+    const r = kept[Number(i)];
+    if (!r) return '';
+    return options.mark ? options.mark(r) : r.target;
+  });
+  return { text: output, replacements };
+}
+
+/** Converts text written in `from` into the other script (see convertScriptWithReport). */
+export function convertScript(text: string, from: Locale, phrases: (text: string) => string, lexicon: Lexicon): string {
+  return convertScriptWithReport(text, from, phrases, lexicon).text;
 }
