@@ -50,18 +50,28 @@ export function glossaryOrder(glossary: readonly GlossaryTerm[]): GlossaryTerm[]
 
 type Entry = { source: string; target: string; kind: Replacement['kind'] | 'guard' };
 
-/** What one direction of the converter looks up: glossary first, then vocabulary, each longest first by first character. */
-export type Lexicon = { glossary: Map<string, Entry[]>; words: Map<string, Entry[]> };
+/**
+ * Entries by the UTF-16 codes of their first and second characters, each list longest first: at
+ * most a few candidates to try at any position. One-character entries sit under `0` (no character).
+ */
+type Table = Map<number, Map<number, Entry[]>>;
 
-const byFirstChar = (entries: Entry[]) => {
-  const map = new Map<string, Entry[]>();
+/** What one direction of the converter looks up: glossary first, then vocabulary. */
+export type Lexicon = { glossary: Table; words: Table };
+
+const byFirstChars = (entries: Entry[]): Table => {
+  const map: Table = new Map();
   for (const e of entries) {
     if (!e.source) continue;
-    const first = e.source[0]!;
-    map.set(first, [...(map.get(first) ?? []), e]);
+    const first = e.source.charCodeAt(0);
+    const second = e.source.length > 1 ? e.source.charCodeAt(1) : 0;
+    const next = map.get(first) ?? new Map<number, Entry[]>();
+    map.set(first, next.set(second, [...(next.get(second) ?? []), e]));
   }
   // Longest first; on equal length a vocabulary word or a kept one goes before a guard.
-  for (const list of map.values()) list.sort((a, b) => b.source.length - a.source.length || Number(a.kind === 'guard') - Number(b.kind === 'guard'));
+  for (const next of map.values()) {
+    for (const list of next.values()) list.sort((a, b) => b.source.length - a.source.length || Number(a.kind === 'guard') - Number(b.kind === 'guard'));
+  }
   return map;
 };
 
@@ -70,8 +80,8 @@ export function createLexicon(from: Locale, glossary: readonly GlossaryTerm[], v
   const source = scriptOf[from];
   const target = source === 'hant' ? 'hans' : 'hant';
   return {
-    glossary: byFirstChar(glossary.map((t) => ({ source: t[source], target: t[target], kind: 'glossary' }))),
-    words: byFirstChar([
+    glossary: byFirstChars(glossary.map((t) => ({ source: t[source], target: t[target], kind: 'glossary' }))),
+    words: byFirstChars([
       ...vocabulary.pairs.map(([s, t]): Entry => ({ source: s, target: t, kind: 'vocabulary' })),
       ...vocabulary.kept.map(([s, t]): Entry => ({ source: s, target: t, kind: 'kept' })),
       ...vocabulary.guards.map((s): Entry => ({ source: s, target: s, kind: 'guard' })),
@@ -91,11 +101,21 @@ function fits(text: string, at: number, entry: Entry): boolean {
   return !(LATIN.test(entry.source[entry.source.length - 1]!) && LATIN.test(text[end] ?? ''));
 }
 
-/** Leftmost-longest matches of `map` in `text`, skipping the ranges in `skip`. */
-function findAll(text: string, map: Map<string, Entry[]>, skip: (at: number, end: number, entry: Entry) => boolean): { at: number; entry: Entry }[] {
+type Skip = (at: number, end: number, entry: Entry) => boolean;
+
+/** The first entry of `list` (longest first) that stands at `at` and is not skipped. */
+function firstFitting(text: string, at: number, list: Entry[] | undefined, skip: Skip | undefined): Entry | undefined {
+  if (!list) return undefined;
+  for (const e of list) if (fits(text, at, e) && !skip?.(at, at + e.source.length, e)) return e;
+  return undefined;
+}
+
+/** Leftmost-longest matches of `map` in `text`, skipping the ranges `skip` refuses. */
+function findAll(text: string, map: Table, skip?: Skip): { at: number; entry: Entry }[] {
   const found: { at: number; entry: Entry }[] = [];
   for (let i = 0; i < text.length; ) {
-    const entry = map.get(text[i]!)?.find((e) => fits(text, i, e) && !skip(i, i + e.source.length, e));
+    const next = map.get(text.charCodeAt(i));
+    const entry = next && (firstFitting(text, i, next.get(text.charCodeAt(i + 1)), skip) ?? firstFitting(text, i, next.get(0), skip));
     if (entry) {
       found.push({ at: i, entry });
       i += entry.source.length;
@@ -124,21 +144,27 @@ export function convertScriptWithReport(
   lexicon: Lexicon,
   options: ConvertOptions = {},
 ): { text: string; replacements: Replacement[] } {
-  const glossaryHits = findAll(text, lexicon.glossary, () => false);
-  const blocked: [number, number][] = [];
+  const glossaryHits = findAll(text, lexicon.glossary);
+  // Who owns each position of the text: 0 nobody, -1 a URL or protected range, n > 0 glossary hit n - 1.
+  let owner: Int32Array | undefined;
+  const own = (start: number, end: number, value: number) => (owner ??= new Int32Array(text.length)).fill(value, start, end);
   for (const pattern of [URL_PATTERN, options.protect]) {
-    if (!pattern) continue;
-    for (const m of text.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))) {
-      blocked.push([m.index, m.index + m[0].length]);
-    }
+    if (pattern) for (const m of text.matchAll(pattern)) own(m.index, m.index + m[0].length, -1);
   }
-  const glossaryRanges = glossaryHits.map(({ at, entry }): [number, number, string] => [at, at + entry.source.length, entry.target]);
-  const wordHits = lexicon.words.size === 0 ? [] : findAll(text, lexicon.words, (at, end, entry) => {
-    if (blocked.some(([s, e]) => at < e && end > s)) return true;
-    // A glossary term wins, unless the word holds the whole term and keeps the term's fixed form
-    // (社群平台 → 社交平台 keeps the glossary's 平台).
-    return glossaryRanges.some(([s, e, target]) => at < e && end > s && !(entry.kind === 'vocabulary' && at <= s && end >= e && entry.target.includes(target)));
-  });
+  glossaryHits.forEach(({ at, entry }, i) => own(at, at + entry.source.length, i + 1));
+  const wordHits = findAll(text, lexicon.words, owner && ((at, end, entry) => {
+    for (let k = at; k < end; k++) {
+      const o = owner![k]!;
+      if (o === -1) return true;
+      if (o === 0) continue;
+      // A glossary term wins, unless the word holds the whole term and keeps the term's fixed form
+      // (社群平台 → 社交平台 keeps the glossary's 平台).
+      const g = glossaryHits[o - 1]!;
+      const holds = entry.kind === 'vocabulary' && at <= g.at && end >= g.at + g.entry.source.length && entry.target.includes(g.entry.target);
+      if (!holds) return true;
+    }
+    return false;
+  }));
   const words = wordHits.filter(({ entry }) => entry.kind !== 'guard');
   const inWord = (at: number) => words.some((w) => at >= w.at && at < w.at + w.entry.source.length);
   const hits = [...glossaryHits.filter(({ at }) => !inWord(at)), ...words].sort((a, b) => a.at - b.at);
