@@ -90,6 +90,7 @@ export function createLexicon(from: Locale, glossary: readonly GlossaryTerm[], v
 }
 
 const LATIN = /[A-Za-z0-9_]/;
+const HAN = /\p{Script=Han}/u;
 // Addresses are left to OpenCC alone: a vocabulary word in a URL would break the link.
 const URL_PATTERN = /[a-z][a-z0-9+.-]*:\/\/[^\s"'<>()[\]{}「」，。]+/giu;
 
@@ -175,8 +176,19 @@ export function convertScriptWithReport(
   let last = 0;
   for (const { at, entry } of hits) {
     const replacement: Replacement = { kind: entry.kind as Replacement['kind'], source: entry.source, target: entry.target, at };
-    guarded += `${text.slice(last, at)}\uE000${kept.push(replacement) - 1}\uE001`;
-    last = at + entry.source.length;
+    const end = at + entry.source.length;
+    // Latin beside Han takes a space and Han beside Han none (Podcast 廣告 ↔ 播客广告).
+    let before = text.slice(last, at);
+    const [startLatin, endLatin] = [LATIN.test(entry.target[0]!), LATIN.test(entry.target.at(-1)!)];
+    if (!startLatin && LATIN.test(entry.source[0]!) && before.endsWith(' ') && HAN.test(text[at - 2] ?? '')) before = before.slice(0, -1);
+    if (startLatin && HAN.test(text[at - 1] ?? '') && !LATIN.test(entry.source[0]!)) before += ' ';
+    let after = '';
+    if (!endLatin && text[end] === ' ' && HAN.test(text[end + 1] ?? '') && LATIN.test(entry.source.at(-1)!)) last = end + 1;
+    else {
+      last = end;
+      if (endLatin && HAN.test(text[end] ?? '') && !LATIN.test(entry.source.at(-1)!)) after = ' ';
+    }
+    guarded += `${before}\uE000${kept.push(replacement) - 1}\uE001${after}`;
     replacements.push(replacement);
   }
   guarded += text.slice(last);
