@@ -14,7 +14,16 @@ export type GlossaryTerm = { hant: string; hans: string };
  * tables with only their characters converted, and `guards`: OpenCC phrases that hold a vocabulary
  * word (數據庫 holds 數據), left to OpenCC so that its longer phrase still wins.
  */
-export type Vocabulary = { pairs: [string, string][]; kept: [string, string][]; guards: string[] };
+export type Vocabulary = { pairs: ([string, string] | [string, string, WordContext])[]; kept: [string, string][]; guards: string[] };
+
+/**
+ * Where a word with a context may stand: 年增 is year-on-year growth only before a quantity
+ * (年增 18%、年增兩成), and not in 今年增加 or 每年增資.
+ */
+export const wordContexts = {
+  數量: { next: /^\s?[0-9０-９一二三四五六七八九十百千萬兩逾近約超達]/u, notAfter: /[今去明每前當本該隔同]/u },
+} as const;
+export type WordContext = keyof typeof wordContexts;
 
 export const emptyVocabulary: Vocabulary = { pairs: [], kept: [], guards: [] };
 
@@ -48,7 +57,7 @@ export function glossaryOrder(glossary: readonly GlossaryTerm[]): GlossaryTerm[]
   return [...glossary].sort((a, b) => b.hant.length - a.hant.length || b.hans.length - a.hans.length);
 }
 
-type Entry = { source: string; target: string; kind: Replacement['kind'] | 'guard' };
+type Entry = { source: string; target: string; kind: Replacement['kind'] | 'guard'; context?: WordContext };
 
 /**
  * Entries by the UTF-16 codes of their first and second characters, each list longest first: at
@@ -82,7 +91,7 @@ export function createLexicon(from: Locale, glossary: readonly GlossaryTerm[], v
   return {
     glossary: byFirstChars(glossary.map((t) => ({ source: t[source], target: t[target], kind: 'glossary' }))),
     words: byFirstChars([
-      ...vocabulary.pairs.map(([s, t]): Entry => ({ source: s, target: t, kind: 'vocabulary' })),
+      ...vocabulary.pairs.map(([s, t, context]): Entry => ({ source: s, target: t, kind: 'vocabulary', ...(context ? { context } : {}) })),
       ...vocabulary.kept.map(([s, t]): Entry => ({ source: s, target: t, kind: 'kept' })),
       ...vocabulary.guards.map((s): Entry => ({ source: s, target: s, kind: 'guard' })),
     ]),
@@ -99,7 +108,10 @@ function fits(text: string, at: number, entry: Entry): boolean {
   if (!text.startsWith(entry.source, at)) return false;
   if (LATIN.test(entry.source[0]!) && LATIN.test(text[at - 1] ?? '')) return false;
   const end = at + entry.source.length;
-  return !(LATIN.test(entry.source[entry.source.length - 1]!) && LATIN.test(text[end] ?? ''));
+  if (LATIN.test(entry.source[entry.source.length - 1]!) && LATIN.test(text[end] ?? '')) return false;
+  if (!entry.context) return true;
+  const { next, notAfter } = wordContexts[entry.context];
+  return next.test(text.slice(end, end + 2)) && !notAfter.test(text[at - 1] ?? '');
 }
 
 type Skip = (at: number, end: number, entry: Entry) => boolean;

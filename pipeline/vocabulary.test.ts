@@ -78,6 +78,15 @@ describe('the converter with the vocabulary', () => {
     expect(toHans('儲值卡可以儲值')).toBe('储值卡可以充值');
   });
 
+  it('replaces a word with a context only where the context holds', () => {
+    expect(toHans('第二季營收年增 18%，淨利年減兩成')).toBe('第二季营收同比增长 18%，净利润同比下降两成');
+    expect(toHans('月增逾三成')).toBe('环比增长逾三成');
+    // Not before a quantity, or after 今/每: 年 ends another word there.
+    expect(toHans('今年增加兩座廠，每年增資一次')).toBe('今年增加两座厂，每年增资一次');
+    expect(toHans('年增的部分')).toBe('年增的部分');
+    expect(toHant('营收同比增长百分之五')).toBe('營收年增百分之五');
+  });
+
   it('leaves OpenCC its longer phrases that hold a vocabulary word', () => {
     // 資料 is ambiguous (kept), but OpenCC's 資料庫 is still 数据库.
     expect(toHans('資料庫裡的申請資料')).toBe('数据库里的申请资料');
@@ -93,6 +102,7 @@ describe('the converter with the vocabulary', () => {
       ['我们支持这项法案', 'zh-Hans', '我們支持這項法案'],
       ['循环经济', 'zh-Hans', '循環經濟'],
       ['合作对象', 'zh-Hans', '合作對象'],
+      ['垂直整合與整合行銷', 'zh-Hant', '垂直整合与整合营销'],
     ];
     for (const [text, from, expected] of cases) expect(converter.convert(text, from), text).toBe(expected);
     // Without the list OpenCC would replace them.

@@ -5,7 +5,7 @@ import { from as cnFrom, to as cnTo } from 'opencc-js/preset/cn2t';
 import { from as twFrom, to as twTo } from 'opencc-js/preset/t2cn';
 import { parse } from 'yaml';
 import type { Locale } from '@/i18n/locales';
-import type { Vocabulary } from '@/lib/script-convert';
+import { wordContexts, type Vocabulary, type WordContext } from '@/lib/script-convert';
 
 // The regional vocabulary shipped with the site (pipeline/vocabulary.yaml): Taiwanese and Mainland
 // words for the same thing, which OpenCC's phrase tables leave alone or get wrong. Read here, turned
@@ -14,7 +14,7 @@ import type { Vocabulary } from '@/lib/script-convert';
 export const vocabularyFile = fileURLToPath(new URL('./vocabulary.yaml', import.meta.url));
 
 /** One line of the file: both forms, the category it sits under, and the directions it applies in. */
-export type VocabularyPair = { hant: string; hans: string; category: string; toHans: boolean; toHant: boolean };
+export type VocabularyPair = { hant: string; hans: string; category: string; toHans: boolean; toHant: boolean; context?: WordContext };
 /** A word left to OpenCC's character tables only, with why. */
 export type AmbiguousTerm = { from: 'hant' | 'hans'; term: string; why: string };
 export type VocabularyFile = { pairs: VocabularyPair[]; ambiguous: AmbiguousTerm[] };
@@ -28,11 +28,12 @@ export function readVocabulary(file = vocabularyFile): VocabularyFile {
   for (const [category, lines] of Object.entries(raw.vocabulary ?? {})) {
     for (const line of lines ?? []) {
       const parts = String(line).split('|').map((p) => p.trim());
-      const [hant, hans, direction = ''] = parts;
-      if (!hant || !hans || parts.length > 3 || !['', '→', '←'].includes(direction)) {
-        throw new Error(`${file}: 無法讀取「${String(line)}」（寫成「台灣寫法 | 大陸寫法」，可加「| →」或「| ←」）`);
+      const [hant, hans, direction = '', context] = parts;
+      if (!hant || !hans || parts.length > 4 || !['', '→', '←'].includes(direction) || (context !== undefined && !(context in wordContexts))) {
+        throw new Error(`${file}: 無法讀取「${String(line)}」（寫成「台灣寫法 | 大陸寫法」，可加「| →」或「| ←」，再加「| 數量」）`);
       }
-      pairs.push({ hant, hans, category, toHans: direction !== '←', toHant: direction !== '→' });
+      const pair: VocabularyPair = { hant, hans, category, toHans: direction !== '←', toHant: direction !== '→' };
+      pairs.push(context === undefined ? pair : { ...pair, context: context as WordContext });
     }
   }
   const ambiguous = (raw.ambiguous ?? []).map((a): AmbiguousTerm => {
@@ -87,7 +88,12 @@ export function vocabularyFor(from: Locale, file: VocabularyFile): Vocabulary {
   const source = from === 'zh-Hant' ? 'hant' : 'hans';
   const on = from === 'zh-Hant' ? 'toHans' : 'toHant';
   const characters = OpenCC.Converter(from === 'zh-Hant' ? { from: 'tw', to: 'cn' } : { from: 'cn', to: 'tw' });
-  const pairs = file.pairs.filter((p) => p[on]).map((p): [string, string] => [p[source], source === 'hant' ? p.hans : p.hant]);
+  const pairs = file.pairs
+    .filter((p) => p[on])
+    .map((p): Vocabulary['pairs'][number] => {
+      const pair: [string, string] = [p[source], source === 'hant' ? p.hans : p.hant];
+      return p.context ? [...pair, p.context] : pair;
+    });
   const kept = file.ambiguous.filter((a) => a.from === source).map((a): [string, string] => [a.term, characters(a.term)]);
   const words = new Set([...pairs, ...kept].map(([s]) => s));
   const longest = Math.max(0, ...[...words].map((w) => w.length));
