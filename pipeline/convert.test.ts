@@ -47,4 +47,11 @@ describe('convert', () => {
       'var c=(0,e.jsx)(n.p,{children:"云端软件“上线”"}),t=(0,e.jsx)(n.Term,{hant:"伺服器",hans:"服务器"});const x="data";',
     );
   });
+
+  it('explains an MDX file as written: replacements marked where they are, attributes kept as written', () => {
+    const source = '<Term hant="客製化" hans="定制化" />行動支付\n[超商](https://example.com/超商)與台灣';
+    const { text, replacements } = converter.explain(source, 'zh-Hant', (r) => `⟦${r.source}→${r.target}⟧`);
+    expect(text).toBe('<Term hant="客製化" hans="定制化" />⟦行動支付→移动支付⟧\n[⟦超商→便利店⟧](https://example.com/超商)与⟦台灣→台湾⟧');
+    for (const r of replacements) expect(source.slice(r.at, r.at + r.source.length)).toBe(r.source);
+  });
 });

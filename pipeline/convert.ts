@@ -41,11 +41,10 @@ function quotesToHant(text: string): string {
 const unconvertedProps = new RegExp(`\\b(${unconvertedAttributes.join('|')}):("(?:[^"\\\\]|\\\\.)*")`, 'g');
 // What the vocabulary leaves alone in compiled code: link targets and inline or block code.
 const codeProtected = /\bhref:"(?:[^"\\]|\\.)*"|\.(?:code|pre),\{children:"(?:[^"\\]|\\.)*"/g;
-// The same in an MDX file as the editor wrote it: attributes kept as written, link targets, code.
-const mdxProtected = new RegExp(
-  `\\b(?:${unconvertedAttributes.join('|')})=(?:"[^"]*"|'[^']*')|\\]\\([^)]*\\)|\`\`\`[\\s\\S]*?\`\`\`|\`[^\`\\n]*\``,
-  'g',
-);
+// The same in an MDX file as the editor wrote it: link targets and code; and the attributes kept
+// as written, which OpenCC must not see either.
+const mdxProtected = /\]\([^)]*\)|```[\s\S]*?```|`[^`\n]*`/g;
+const mdxUnconverted = new RegExp(`\\b(?:${unconvertedAttributes.join('|')})=(?:"[^"]*"|'[^']*')`, 'g');
 
 export type Converter = {
   /** Converts text written in `from` into the other script: phrases, vocabulary, glossary terms and quotation marks. */
@@ -116,6 +115,20 @@ export function createConverter(glossary: GlossaryTerm[], vocabulary: Vocabulary
     convertWithReport: (text, from) => run(text, from),
     convertCode: (code, from) => convertCodeWithReport(code, from).code,
     convertCodeWithReport,
-    explain: (source, from, mark) => run(source, from, { protect: mdxProtected, mark }),
+    explain(source, from, mark) {
+      const attributeShield = shield('\uE002', '\uE003');
+      // Where each stand-in sits, so that a replacement's place is given in the file as written.
+      const shifts: { at: number; by: number }[] = [];
+      let shift = 0;
+      const guarded = source.replace(mdxUnconverted, (attribute: string, offset: number) => {
+        const stand = attributeShield.hide(attribute);
+        shift += attribute.length - stand.length;
+        shifts.push({ at: offset - shift + attribute.length - stand.length, by: shift });
+        return stand;
+      });
+      const { text, replacements } = run(guarded, from, { protect: mdxProtected, mark });
+      const original = (at: number) => at + (shifts.findLast((s) => s.at <= at)?.by ?? 0);
+      return { text: attributeShield.restore(text), replacements: replacements.map((r) => ({ ...r, at: original(r.at) })) };
+    },
   };
 }
