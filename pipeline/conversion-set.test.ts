@@ -7,7 +7,7 @@ import { readGlossary } from './search-conversion';
 
 // The figures recorded in docs/performance.md ("Conversion between scripts"); a change to the
 // vocabulary or the converter may improve them, never make them worse.
-const recorded = { terms: 421, matched: 421, missed: 0, wrong: 0, exact: 193 };
+const recorded = { terms: 444, matched: 444, missed: 0, wrong: 0, exact: 202 };
 
 const set = readConversionSet();
 

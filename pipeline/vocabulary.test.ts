@@ -34,7 +34,8 @@ describe('the vocabulary file', () => {
   it('has no pair that OpenCC already gets right and nothing needs', () => {
     const phrases = { 'zh-Hant': (t: string) => opencc['zh-Hant'](t), 'zh-Hans': (t: string) => opencc['zh-Hans'](t) };
     const redundant = file.pairs.filter((p) => (!p.toHans || opencc['zh-Hant'](p.hant) === p.hans) && (!p.toHant || opencc['zh-Hans'](p.hans) === p.hant));
-    expect(redundant.length).toBeLessThan(40);
+    // Most pairs fix what OpenCC gets wrong; the others are there for an ambiguous word inside them.
+    expect(redundant.length).toBeLessThan(file.pairs.length / 4);
     const unneeded = redundant.filter((p) => {
       const rest = { ...file, pairs: file.pairs.filter((q) => q !== p) };
       const still = (from: 'zh-Hant' | 'zh-Hans', source: string, target: string) =>
