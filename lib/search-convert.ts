@@ -1,5 +1,5 @@
 import { otherLocale, type Locale } from '@/i18n/locales';
-import { convertScript, createLexicon, glossaryOrder, openccSettings, type GlossaryTerm, type Vocabulary } from './script-convert';
+import { convertScript, createLexicon, emptyVocabulary, glossaryOrder, openccSettings, type GlossaryTerm, type Vocabulary } from './script-convert';
 
 /**
  * What the search page of one script needs to know to convert a query typed in the other script,
@@ -10,7 +10,8 @@ import { convertScript, createLexicon, glossaryOrder, openccSettings, type Gloss
  * (50 KB for a Traditional query on the Simplified site, 450 KB the other way, gzipped) are never
  * downloaded.
  */
-export type QueryConversion = { chars: string; words: string[]; terms: GlossaryTerm[]; vocabulary: Vocabulary };
+// `vocabulary` is absent from a manifest written before the vocabulary existed: then none applies.
+export type QueryConversion = { chars: string; words: string[]; terms: GlossaryTerm[]; vocabulary?: Vocabulary };
 
 /** Whether converting `query` from the other script could change it. */
 export function mayNeedConversion(query: string, site: Locale, conversion: QueryConversion): boolean {
@@ -20,7 +21,7 @@ export function mayNeedConversion(query: string, site: Locale, conversion: Query
     [...query].some((c) => chars.has(c)) ||
     conversion.words.some((w) => query.includes(w)) ||
     conversion.terms.some((t) => query.includes(t[from])) ||
-    conversion.vocabulary.pairs.some(([source]) => query.includes(source))
+    (conversion.vocabulary ?? emptyVocabulary).pairs.some(([source]) => query.includes(source))
   );
 }
 
@@ -32,6 +33,6 @@ export async function loadQueryConverter(site: Locale, conversion: QueryConversi
   const from = otherLocale(site);
   const opencc = from === 'zh-Hans' ? await import('opencc-js/cn2t') : await import('opencc-js/t2cn');
   const phrases = opencc.Converter(openccSettings[from]);
-  const lexicon = createLexicon(from, glossaryOrder(conversion.terms), conversion.vocabulary);
+  const lexicon = createLexicon(from, glossaryOrder(conversion.terms), conversion.vocabulary ?? emptyVocabulary);
   return (query) => convertScript(query, from, phrases, lexicon);
 }
