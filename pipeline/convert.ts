@@ -40,7 +40,7 @@ function quotesToHant(text: string): string {
 // A prop of an unconverted attribute in compiled code, and its string literal.
 const unconvertedProps = new RegExp(`\\b(${unconvertedAttributes.join('|')}):("(?:[^"\\\\]|\\\\.)*")`, 'g');
 // What the vocabulary leaves alone in compiled code: link targets and inline or block code.
-const codeProtected = /\bhref:"(?:[^"\\]|\\.)*"|\.(?:code|pre),\{children:"(?:[^"\\]|\\.)*"/g;
+const codeProtected = /\bhref:"(?:[^"\\]|\\.)*"|\.code,\{(?:className:"[^"]*",)?children:"(?:[^"\\]|\\.)*"/g;
 // The same in an MDX file as the editor wrote it: link targets and code; and the attributes kept
 // as written, which OpenCC must not see either.
 const mdxProtected = /\]\([^)]*\)|```[\s\S]*?```|`[^`\n]*`/g;

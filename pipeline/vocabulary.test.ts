@@ -128,11 +128,13 @@ describe('the converter with the vocabulary', () => {
   it('keeps <Term> attributes, link targets and code as written in compiled MDX', () => {
     const code =
       'var a=(0,e.jsx)(n.p,{children:"行動支付"}),b=(0,e.jsx)(n.Term,{hant:"行動支付",hans:"手机支付"}),' +
-      'c=(0,e.jsx)(n.a,{href:"https://example.com/行動支付",children:"超商"}),d=(0,e.jsx)(n.code,{children:"行動支付"});';
+      'c=(0,e.jsx)(n.a,{href:"https://example.com/行動支付",children:"超商"}),d=(0,e.jsx)(n.code,{children:"行動支付"}),' +
+      'f=(0,e.jsx)(n.pre,{children:(0,e.jsx)(n.code,{className:"language-js",children:"const a = \\"行動支付\\";"})});';
     const { code: converted, replacements } = converter.convertCodeWithReport(code, 'zh-Hant');
     expect(converted).toBe(
       'var a=(0,e.jsx)(n.p,{children:"移动支付"}),b=(0,e.jsx)(n.Term,{hant:"行動支付",hans:"手机支付"}),' +
-        'c=(0,e.jsx)(n.a,{href:"https://example.com/行动支付",children:"便利店"}),d=(0,e.jsx)(n.code,{children:"行动支付"});',
+        'c=(0,e.jsx)(n.a,{href:"https://example.com/行动支付",children:"便利店"}),d=(0,e.jsx)(n.code,{children:"行动支付"}),' +
+        'f=(0,e.jsx)(n.pre,{children:(0,e.jsx)(n.code,{className:"language-js",children:"const a = \\"行动支付\\";"})});',
     );
     expect(replacements.map((r) => `${r.source}→${r.target}`)).toEqual(['行動支付→移动支付', '超商→便利店']);
   });
