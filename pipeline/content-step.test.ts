@@ -55,6 +55,30 @@ describe('the content step', () => {
     expect(status).toBe(0);
   }, 120_000);
 
+  it('lists what the converter replaced in each converted file, also when the conversion is kept', () => {
+    const story = 'articles/taiwan-ai-server-supply-chain/zh-Hant.mdx';
+    rmSync(path.join(work, '.contentlayer', 'site', 'conversions.json'), { force: true });
+    const first = runContentStep();
+    expect(first.status).toBe(0);
+    const report = new RegExp(`converted zh-Hant -> zh-Hans: ${story}\\n\\s+vocabulary \\d+: [^\\n]*資料中心→数据中心[^\\n]*\\n\\s+glossary \\d+: [^\\n]*台灣→台湾`);
+    expect(first.output).toMatch(report);
+    const again = runContentStep();
+    expect(again.output).toMatch(/, 0 of them converted now\)/);
+    expect(again.output).toMatch(report);
+  }, 120_000);
+
+  it('explains one file\'s conversion with each replacement marked, and the <Term> kept', () => {
+    const { status, output } = run('check:content', ['--explain', 'content/articles/taiwan-ai-server-supply-chain/zh-Hant.mdx']);
+    expect(status).toBe(0);
+    expect(output).toContain('⟦資料中心→数据中心⟧');
+    expect(output).toContain('⟦詞彙表：台灣→台湾⟧');
+    expect(output).toContain('<Term hant="客製化" hans="定制化" />');
+    expect(output).toMatch(/地區詞彙 \d+ 處、詞彙表 \d+ 處/);
+    const missing = run('check:content', ['--explain', 'content/articles/nope/zh-Hant.mdx']);
+    expect(missing.status).toBe(1);
+    expect(missing.output).toContain('找不到「content/articles/nope/zh-Hant.mdx」');
+  }, 60_000);
+
   it('recompiles only files whose content changed, even when every file time is new (a fresh clone)', () => {
     // contentlayer2 keyed its cache on modification times, which a clone resets: patches/ keys it on
     // each file's content. A document altered in the cache shows which one the compile used.

@@ -10,7 +10,8 @@ const converter = createConverter([
 
 describe('convert', () => {
   it('converts Taiwan phrases to Mainland phrases, not only characters', () => {
-    expect(converter.convert('這套軟體透過網路更新記憶體設定', 'zh-Hant')).toBe('这套软件透过网络更新内存设置');
+    // 透過 is the vocabulary's (a Mainland editor writes 通过); the rest is OpenCC's.
+    expect(converter.convert('這套軟體透過網路更新記憶體設定', 'zh-Hant')).toBe('这套软件通过网络更新内存设置');
     // Character by character, 記憶體 would become 记忆体 and 軟體 软体: wrong words for a mainland reader.
     const charOnly = OpenCC.Converter({ from: 'tw', to: 'cn' });
     expect(charOnly('軟體與記憶體')).toBe('软体与记忆体');
@@ -45,5 +46,12 @@ describe('convert', () => {
     expect(converted).toBe(
       'var c=(0,e.jsx)(n.p,{children:"云端软件“上线”"}),t=(0,e.jsx)(n.Term,{hant:"伺服器",hans:"服务器"});const x="data";',
     );
+  });
+
+  it('explains an MDX file as written: replacements marked where they are, attributes kept as written', () => {
+    const source = '<Term hant="客製化" hans="定制化" />行動支付\n[超商](https://example.com/超商)與台灣';
+    const { text, replacements } = converter.explain(source, 'zh-Hant', (r) => `⟦${r.source}→${r.target}⟧`);
+    expect(text).toBe('<Term hant="客製化" hans="定制化" />⟦行動支付→移动支付⟧\n[⟦超商→便利店⟧](https://example.com/超商)与⟦台灣→台湾⟧');
+    for (const r of replacements) expect(source.slice(r.at, r.at + r.source.length)).toBe(r.source);
   });
 });

@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { otherLocale, type Locale } from '@/i18n/locales';
 import { openccSettings, type GlossaryTerm } from '@/lib/script-convert';
 import type { QueryConversion } from '@/lib/search-convert';
+import { readVocabulary, vocabularyFor, type VocabularyFile } from './vocabulary';
 
 // What the search page needs to know to decide, without OpenCC's dictionaries, whether a query may
 // be written in the other script (lib/search-convert.ts). Written into the search manifest.
@@ -28,8 +29,11 @@ export function readGlossary(contentDir = path.resolve(process.env.CONTENT_DIR ?
 const dictionaryKeys = (dict: unknown): string[] =>
   typeof dict === 'string' ? dict.split('|').map((entry) => entry.split(' ')[0]!).filter(Boolean) : [];
 
-/** For the search page of `site`: what marks a query as written in the other script. */
-export function queryConversion(site: Locale, glossary: GlossaryTerm[]): QueryConversion {
+/**
+ * For the search page of `site`: what marks a query as written in the other script, and the
+ * vocabulary the converter applies to it (one direction only, which keeps the manifest small).
+ */
+export function queryConversion(site: Locale, glossary: GlossaryTerm[], vocabulary: VocabularyFile = readVocabulary()): QueryConversion {
   const from = otherLocale(site);
   const convert = OpenCC.Converter(openccSettings[from]);
   let chars = '';
@@ -48,5 +52,5 @@ export function queryConversion(site: Locale, glossary: GlossaryTerm[]): QueryCo
       ? dictionaryKeys(cnToDicts.twp?.[0]?.[0]).map((k) => toHans(k))
       : dictionaryKeys(fromTwDicts.twp?.[0]?.[0]);
   const words = [...new Set(candidates)].filter((w) => [...w].every((c) => !changing.has(c)) && convert(w) !== w).sort();
-  return { chars, words, terms: glossary };
+  return { chars, words, terms: glossary, vocabulary: vocabularyFor(from, vocabulary) };
 }

@@ -1,18 +1,29 @@
 // `npm run check:content`: checks all content without building the site and prints every problem
 // as `file:line:column  message  （how to fix）`. Exits non-zero when there is any.
 // `--only FILE…` (paths inside the content folder) reports only those files' problems; the git
-// pre-commit hook uses it for the staged articles.
+// pre-commit hook uses it for the staged articles. `--explain FILE` prints instead the other script
+// of that article as the build derives it, each vocabulary and glossary replacement marked.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContent } from '@/pipeline/check/check-content';
 import { checkCacheFile } from '@/pipeline/check/cache';
 import { formatProblems } from '@/pipeline/check/format';
+import { explainConversion } from '@/pipeline/explain';
 import { contentSchemas } from '@/pipeline/schema';
 
-const { values, positionals } = parseArgs({ options: { only: { type: 'string', multiple: true } }, allowPositionals: true });
+const { values, positionals } = parseArgs({ options: { only: { type: 'string', multiple: true }, explain: { type: 'string' } }, allowPositionals: true });
 const only = values.only ? new Set([...values.only, ...positionals]) : undefined;
 
 const contentDir = process.env.CONTENT_DIR ?? 'content';
+if (values.explain !== undefined) {
+  const result = explainConversion(values.explain, contentDir);
+  if (!result.ok) {
+    console.error(result.message);
+    process.exit(1);
+  }
+  console.log(result.lines.join('\n'));
+  process.exit(0);
+}
 const started = performance.now();
 const problems = checkContent({
   contentDir: path.resolve(contentDir),

@@ -3,8 +3,8 @@
 import { localePath, otherLocale, type Locale } from '@/i18n/locales';
 import type { ArticleSummary, ContentProblem } from '@/lib/content-model';
 
-/** Converts text written in `from` into the other script. */
-export type Convert = (text: string, from: Locale) => string;
+/** Converts text written in `from` into the other script; `file` is the story it belongs to (for the report of replacements). */
+export type Convert = (text: string, from: Locale, file?: string) => string;
 
 /**
  * Groups the human-written versions by slug. A story written in one script gets the other derived
@@ -44,7 +44,7 @@ export function derivedVersions(
 function derive(human: ArticleSummary, convert: Convert): ArticleSummary {
   const from = human.locale;
   const locale = otherLocale(from);
-  const c = (text: string) => convert(text, from);
+  const c = (text: string) => convert(text, from, human.sourceFile);
   return {
     ...human,
     locale,

@@ -155,7 +155,8 @@ describe('buildIndex', () => {
       slug: 'solo',
       path: '/zh-Hans/articles/solo',
       title: '台湾的软件业',
-      summary: '“网络”与数据',
+      // 資料 alone is on the vocabulary's ambiguous list (data or documents): characters only.
+      summary: '“网络”与资料',
       hero: { alt: '服务器机房', credit: '图：观潮科技', width: 1600 },
       derivedFrom: 'zh-Hant',
       sourceFile: 'articles/solo/zh-Hant.mdx',

@@ -9,7 +9,8 @@ import { bodiesDir, bodyFile, sitePageBodyFile, contentOutDir, indexFile, previe
 import type { ArticleBody, ContentIndex } from '@/lib/content-model';
 import { formatProblems } from '../check/format';
 import { readJson, writeAtomically } from '../files';
-import { createConverter } from '../convert';
+import { createConverter, type Replacement } from '../convert';
+import { vocabularyFile } from '../vocabulary';
 import { imageMeasurer } from '../image-size';
 import { contentHash } from '../content-hash';
 import { bodyImageSources, type GeneratedContent } from './generated';
@@ -27,9 +28,10 @@ const conversionsFile = path.join(contentOutDir, 'conversions.json');
 
 let cachedConverter: { key: string; converter: ReturnType<typeof createConverter> } | undefined;
 
-// OpenCC's dictionaries take a while to load: keep the converter while the glossary is unchanged.
+// OpenCC's dictionaries take a while to load: keep the converter while the glossary and the
+// vocabulary are unchanged.
 function converterFor(terms: { hant: string; hans: string }[]) {
-  const key = JSON.stringify(terms);
+  const key = `${JSON.stringify(terms)}\n${readFileSync(vocabularyFile, 'utf8')}`;
   if (cachedConverter?.key !== key) cachedConverter = { key, converter: createConverter(terms) };
   return cachedConverter.converter;
 }
@@ -56,6 +58,17 @@ export function writeContentIndex({ allArticles, allSitePages, allAuthors, allTa
   const terms = glossary?.terms.map((t) => ({ hant: t.hant, hans: t.hans })) ?? [];
   const converter = converterFor(terms);
   let conversionMs = 0;
+  // What the converter replaced, per source file: "kind\tsource\ttarget" and how many times.
+  const replaced = new Map<string, Map<string, number>>();
+  const tally = (file: string, replacements: readonly Replacement[] | readonly ReplacementCount[]) => {
+    const counts = replaced.get(file) ?? new Map<string, number>();
+    replaced.set(file, counts);
+    for (const r of replacements) {
+      const [kind, source, target, n] = Array.isArray(r) ? r : [r.kind, r.source, r.target, 1];
+      if (kind === 'kept') continue;
+      counts.set(`${kind}\t${source}\t${target}`, (counts.get(`${kind}\t${source}\t${target}`) ?? 0) + n);
+    }
+  };
   const timed = <T>(work: () => T): T => {
     const t0 = performance.now();
     try {
@@ -93,7 +106,12 @@ export function writeContentIndex({ allArticles, allSitePages, allAuthors, allTa
     tags: allTags.map((t) => ({ sourceFile: t._raw.sourceFilePath, name: t.name, description: t.description })),
     sections: allSections.map((s) => ({ sourceFile: s._raw.sourceFilePath, name: s.name, description: s.description })),
     glossary: glossary && { sourceFile: glossary._raw.sourceFilePath, terms },
-    convert: (text, from) => timed(() => converter.convert(text, from)),
+    convert: (text, from, file) =>
+      timed(() => {
+        const { text: converted, replacements } = converter.convertWithReport(text, from);
+        if (file) tally(file, replacements);
+        return converted;
+      }),
     imageSize: sizeOf,
     imageHash: sizeOf.hash,
     includeDrafts: process.env.INCLUDE_DRAFTS === '1',
@@ -112,10 +130,11 @@ export function writeContentIndex({ allArticles, allSitePages, allAuthors, allTa
   // The body files there, listed once: asking for each of 20,000 files costs a third of a second.
   const present = new Set(locales.flatMap((locale) => readdirSync(bodiesDir(locale)).map((name) => path.join(bodiesDir(locale), name))));
   const bySource = new Map(allArticles.map((a) => [a._raw.sourceFilePath, a.body]));
-  // The hash of each converted body's code, by its source's code and the converter: a body converted
-  // once is not converted again until its source or the glossary changes.
-  const keptConversions = readJson<Record<string, string>>(conversionsFile) ?? {};
-  const conversions: Record<string, string> = {};
+  // The hash of each converted body's code and what the converter replaced in it, by its source's
+  // code and the converter: a body converted once is not converted again until its source, the
+  // glossary or the vocabulary changes.
+  const keptConversions = readJson<Record<string, Conversion | string>>(conversionsFile) ?? {};
+  const conversions: Record<string, Conversion> = {};
   let derived = 0;
   let converted = 0;
   for (const article of index.articles) {
@@ -127,16 +146,23 @@ export function writeContentIndex({ allArticles, allSitePages, allAuthors, allTa
       return size ? [[src, size]] : [];
     }));
     let code: string | undefined;
+    let replacements: ReplacementCount[] = [];
     const convertedCode = () => {
       converted += 1;
-      return timed(() => converter.convertCode(source.code(), from!));
+      const result = timed(() => converter.convertCodeWithReport(source.code(), from!));
+      replacements = countReplacements(result.replacements);
+      return result.code;
     };
     let codeHash = source.codeHash;
     if (from) {
       derived += 1;
       const key = `${source.codeHash}:${from}:${converter.key}`;
-      codeHash = keptConversions[key] ?? contentHash((code = convertedCode()));
-      conversions[key] = codeHash;
+      const kept = keptConversions[key];
+      // An entry from before the replacements were kept (a bare hash) is converted again.
+      if (kept && typeof kept !== 'string') ({ hash: codeHash, replaced: replacements } = kept);
+      else codeHash = contentHash((code = convertedCode()));
+      conversions[key] = { hash: codeHash, replaced: replacements };
+      tally(article.sourceFile, replacements);
     }
     // A body file is named by its code, its images' sizes and what its feed HTML depends on (its
     // renderer, and the sponsor flag, which sets rel="sponsored"), all known without reading the code.
@@ -183,12 +209,54 @@ export function writeContentIndex({ allArticles, allSitePages, allAuthors, allTa
         ? `Conversion: ${seconds(conversionMs)} s in all, ${(conversionMs / converted).toFixed(1)} ms per converted article`
         : `Conversion: ${seconds(conversionMs)} s in all: the titles of ${derived} articles, ${converted} bod${converted === 1 ? 'y' : 'ies'} (the others as converted before)`,
     );
-    // Editors want to see which files were converted; a corpus of thousands gets the first few.
+    // Editors want to see which files were converted and what the vocabulary and glossary replaced
+    // in each (to spot a wrong word); a corpus of thousands gets the first few and the totals.
     const derivedArticles = index.articles.filter((x) => x.derivedFrom);
-    for (const a of derivedArticles.slice(0, 20)) console.log(`  converted ${a.derivedFrom} -> ${a.locale}: ${a.sourceFile}`);
+    for (const a of derivedArticles.slice(0, 20)) {
+      console.log(`  converted ${a.derivedFrom} -> ${a.locale}: ${a.sourceFile}`);
+      for (const line of replacementLines(replaced.get(a.sourceFile))) console.log(`    ${line}`);
+    }
     if (derivedArticles.length > 20) console.log(`  … and ${derivedArticles.length - 20} more`);
+    const totals = { vocabulary: 0, glossary: 0 };
+    for (const counts of replaced.values()) {
+      for (const [entry, n] of counts) totals[entry.startsWith('glossary') ? 'glossary' : 'vocabulary'] += n;
+    }
+    console.log(`  replacements in ${derivedArticles.length} converted files: vocabulary ${totals.vocabulary}, glossary ${totals.glossary} (npm run check:content -- --explain FILE shows them in place)`);
   }
   return { index, revision: contentHash(indexText), previous, previousRevision: previousText === undefined ? undefined : contentHash(previousText) };
+}
+
+/** What the converter replaced in one body: kind, source, target and how many times. */
+type ReplacementCount = [kind: Replacement['kind'], source: string, target: string, count: number];
+/** A converted body as conversions.json keeps it: its code's hash and what was replaced in it. */
+type Conversion = { hash: string; replaced: ReplacementCount[] };
+
+function countReplacements(replacements: readonly Replacement[]): ReplacementCount[] {
+  const counts = new Map<string, ReplacementCount>();
+  for (const r of replacements) {
+    if (r.kind === 'kept') continue;
+    const key = `${r.kind}\t${r.source}\t${r.target}`;
+    const entry = counts.get(key) ?? [r.kind, r.source, r.target, 0];
+    entry[3] += 1;
+    counts.set(key, entry);
+  }
+  return [...counts.values()];
+}
+
+/** One line per kind: how many replacements, and the most frequent few (source→target ×n). */
+export function replacementLines(counts: Map<string, number> | undefined, shown = 6): string[] {
+  if (!counts || counts.size === 0) return [];
+  return (['vocabulary', 'glossary'] as const).flatMap((kind) => {
+    const entries = [...counts].filter(([key]) => key.startsWith(`${kind}\t`)).sort((a, b) => b[1] - a[1]);
+    if (entries.length === 0) return [];
+    const total = entries.reduce((sum, [, n]) => sum + n, 0);
+    const words = entries.slice(0, shown).map(([key, n]) => {
+      const [, source, target] = key.split('\t');
+      return `${source}→${target}${n > 1 ? ` ×${n}` : ''}`;
+    });
+    const more = entries.length > shown ? `, … ${entries.length - shown} more` : '';
+    return [`${kind} ${total}: ${words.join(', ')}${more}`];
+  });
 }
 
 /** Deletes the body files that none of these indexes names, and anything else left in the folder. */
