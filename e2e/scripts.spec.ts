@@ -89,6 +89,9 @@ test.describe('a story written in one script', () => {
     expect(simplified).toContain('台湾'); // the glossary keeps 台, where OpenCC alone would write 臺 going back
     expect(simplified).toContain('英伟达'); // glossary: 輝達 is 英伟达 on the mainland, not 辉达
     expect(simplified).not.toContain('「');
+    // Mainland words, not Taiwanese ones in Simplified characters (pipeline/vocabulary.yaml).
+    for (const word of ['数据中心', '笔记本电脑', '云计算']) expect(simplified).toContain(word);
+    for (const word of ['资料中心', '笔电', '云端运算']) expect(simplified).not.toContain(word);
     await expect(page.locator('[data-term]').first()).toHaveText('定制化');
   });
 
@@ -100,6 +103,9 @@ test.describe('a story written in one script', () => {
     // Quotation marks around Chinese become 「」; around English they stay as written.
     expect(traditional).toContain('「直播帶貨」');
     expect(traditional).toContain('“live commerce”');
+    // Taiwanese words, not Mainland ones in Traditional characters.
+    for (const word of ['短影音', '門市', '智慧型手機', '社群平台']) expect(traditional).toContain(word);
+    for (const word of ['短視頻', '門店', '智能手機', '社交平台', '營銷']) expect(traditional).not.toContain(word);
     await page.goto('/zh-Hans/articles/cross-border-live-commerce');
     await expect(page.getByTestId('derived-notice')).toHaveCount(0);
   });
