@@ -43,7 +43,8 @@ export default function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: not Next's own assets, not route handlers (app/api), and not files with an
+  // Pages only: not Next's own assets, not route handlers (app/api), not the editors' area
+  // (app/admin, in no script and behind its own sign-in), and not files with an
   // extension (images, robots.txt).
-  matcher: ['/((?!_next|_vercel|api/|.*\\..*).*)'],
+  matcher: ['/((?!_next|_vercel|api/|admin(?:/|$)|.*\\..*).*)'],
 };

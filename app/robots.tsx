@@ -6,8 +6,8 @@ export const dynamic = 'force-static';
 
 export default function robots(): MetadataRoute.Robots {
   return {
-    // The publish webhook and the search index's files are not pages.
-    rules: { userAgent: '*', allow: '/', disallow: ['/api/'] },
+    // The publish webhook, the comments' and the editors' routes are not pages, nor is the editors' area.
+    rules: { userAgent: '*', allow: '/', disallow: ['/api/', '/admin'] },
     sitemap: ['/sitemap.xml', '/news-sitemap.xml'].map((path) => new URL(path, site.url).toString()),
   };
 }

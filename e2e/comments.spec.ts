@@ -28,8 +28,11 @@ function stored(story: string): { name: string; body: string; status: string; re
 }
 
 let address = 0;
-/** Each test is another reader, as a CDN would forward it (the server trusts one proxy hop here). */
-const reader = () => ({ 'X-Forwarded-For': `198.51.100.${(address = (address % 250) + 1)}, 192.0.2.${Math.floor(Math.random() * 250) + 1}` });
+/**
+ * Each call is another reader, as the one proxy the test server trusts would forward it: the last
+ * address in X-Forwarded-For is the client's. Unique per worker process and call.
+ */
+const reader = () => ({ 'X-Forwarded-For': `192.0.2.1, 10.${process.pid % 250}.${Math.floor(++address / 250) % 250}.${address % 250}` });
 
 const words = {
   'zh-Hant': { held: '謝謝你的留言！編輯審核後就會公開。', count: '2 則留言', name: '顯示名稱', body: '留言內容', submit: '送出留言', reply: '回覆', newest: '最新的在前', closed: '這篇文章的留言已關閉。', tooFast: '留言太頻繁了，請過幾分鐘再試。' },

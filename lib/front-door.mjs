@@ -1,8 +1,8 @@
 // The production server's front door (scripts/start.mjs puts it before Next's request handler):
 // every request passes here first, so that whatever a client sends gets a normal answer with the
 // site's headers, and every answer leaves with a cache policy a CDN can follow (docs/deploy.md).
-// - Methods: GET and HEAD everywhere, POST on /api/publish and a story's comments
-//   (/api/comments/<slug>) alone; anything else is 405 with Allow.
+// - Methods: GET and HEAD everywhere, POST on /api/publish, a story's comments
+//   (/api/comments/<slug>) and the editors' forms (/api/admin/…) alone; anything else is 405 with Allow.
 // - The client's address reaches the routes in X-Client-Address, set here and never taken from the
 //   request (behind a proxy, from the hop of X-Forwarded-For that TRUST_PROXY_HOPS names).
 // - A URL that is not a path, has broken percent-encoding, control characters or dot segments is 400.
@@ -32,7 +32,7 @@ const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 
 /** Methods each path answers; every other path answers GET and HEAD. */
-const METHODS = { '/api/publish': ['POST'] };
+const METHODS = { '/api/publish': ['POST'], '/api/admin/login': ['POST'], '/api/admin/logout': ['POST'], '/api/admin/comments': ['POST'] };
 const COMMENTS_PATH = /^\/api\/comments\/[^/]+$/;
 const methodsOf = (pathname) => METHODS[pathname] ?? (COMMENTS_PATH.test(pathname) ? ['GET', 'HEAD', 'POST'] : ['GET', 'HEAD']);
 
@@ -84,6 +84,8 @@ const CACHE = {
   card: 'public, max-age=31536000, immutable',
   // Refusals are about the request, not about a resource.
   refused: 'no-store',
+  // The editors' area shows one signed-in editor's queue: never kept anywhere.
+  editors: 'private, no-store',
 };
 
 const problem = (status, reason, headers = {}) => ({ status, reason, headers });
@@ -156,6 +158,7 @@ const SOCIAL_CARD_PATH = /^\/zh-Han[st]\/articles\/[^/]+\/og\/[0-9a-f]{16}\.png$
 function kindOf(pathname, status, contentType) {
   // Route handlers set their own policy (a comment list, a form's answer): none is a page.
   if (pathname.startsWith('/api/')) return undefined;
+  if (pathname === '/admin' || pathname.startsWith('/admin/')) return 'editors';
   // A temporary redirect is the choice of a script by Accept-Language (`/`): never shared.
   if (status === 302 || status === 303 || status === 307) return 'negotiated';
   if (status >= 300 && status < 400) return 'redirect';

@@ -13,7 +13,7 @@ import type { Database } from './schema';
 export type SiteDatabase = { db: Kysely<Database>; dialect: Dialect; close(): Promise<void> };
 
 /** Where the SQLite file lives when DATABASE_URL is not set: DATABASE_FILE, or .data/site.db in the project. */
-export const defaultDatabaseFile = () => path.resolve(process.env.DATABASE_FILE ?? path.join('.data', 'site.db'));
+export const defaultDatabaseFile = () => path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_FILE ?? path.join('.data', 'site.db'));
 
 /**
  * Opens the database `url` names (postgres://… or postgresql://…), or the SQLite file `file`, and

@@ -6,6 +6,7 @@ import { clientOf } from '@/lib/engage/clients';
 import { commentSettings } from '@/lib/engage/comment-settings';
 import { listComments, postComment, type CommentForm, type PostOutcome } from '@/lib/engage/comments';
 import { siteDatabase } from '@/lib/engage/database';
+import { fromOwnPages } from '@/lib/engage/origin';
 
 // A story's comments: GET lists the approved ones (JSON), POST adds one, from the page's script
 // (JSON) or from a plain form without it (answered with a short page in the reader's script).
@@ -71,18 +72,7 @@ export async function POST(request: NextRequest, { params }: Params) {
 
   if (text === undefined || text.length > MAX_BODY) return answer(413, { ok: false, refusal: 'too-large' });
   // A comment comes from our own page: a form on another site posting in a reader's name is refused.
-  // Browsers say where a request comes from (Sec-Fetch-Site); older ones send at least Origin,
-  // which must name the host the request was sent to (the front door drops X-Forwarded-Host).
-  const site = request.headers.get('sec-fetch-site');
-  const origin = request.headers.get('origin');
-  const originHost = (() => {
-    try {
-      return origin ? new URL(origin).host : undefined;
-    } catch {
-      return '';
-    }
-  })();
-  if ((site && site !== 'same-origin') || (originHost !== undefined && originHost !== request.headers.get('host'))) {
+  if (!fromOwnPages(request.headers)) {
     return answer(403, { ok: false, refusal: 'cross-site' });
   }
   if (!form) return answer(400, { ok: false, refusal: 'malformed' });
