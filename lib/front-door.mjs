@@ -2,7 +2,8 @@
 // every request passes here first, so that whatever a client sends gets a normal answer with the
 // site's headers, and every answer leaves with a cache policy a CDN can follow (docs/deploy.md).
 // - Methods: GET and HEAD everywhere, POST on /api/publish, a story's comments
-//   (/api/comments/<slug>) and the editors' forms (/api/admin/…) alone; anything else is 405 with Allow.
+//   (/api/comments/<slug>), a story's view beacon (/api/views/<slug>) and the editors' forms
+//   (/api/admin/…) alone; anything else is 405 with Allow.
 // - The client's address reaches the routes in X-Client-Address, set here and never taken from the
 //   request (behind a proxy, from the hop of X-Forwarded-For that TRUST_PROXY_HOPS names).
 // - A URL that is not a path, has broken percent-encoding, control characters or dot segments is 400.
@@ -34,7 +35,9 @@ const gzip = promisify(zlib.gzip);
 /** Methods each path answers; every other path answers GET and HEAD. */
 const METHODS = { '/api/publish': ['POST'], '/api/admin/login': ['POST'], '/api/admin/logout': ['POST'], '/api/admin/comments': ['POST'] };
 const COMMENTS_PATH = /^\/api\/comments\/[^/]+$/;
-const methodsOf = (pathname) => METHODS[pathname] ?? (COMMENTS_PATH.test(pathname) ? ['GET', 'HEAD', 'POST'] : ['GET', 'HEAD']);
+const VIEWS_PATH = /^\/api\/views\/[^/]+$/;
+const methodsOf = (pathname) =>
+  METHODS[pathname] ?? (COMMENTS_PATH.test(pathname) ? ['GET', 'HEAD', 'POST'] : VIEWS_PATH.test(pathname) ? ['POST'] : ['GET', 'HEAD']);
 
 /**
  * The address of the client: the socket's, or behind TRUST_PROXY_HOPS proxies (a CDN, a load

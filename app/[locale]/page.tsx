@@ -6,6 +6,7 @@ import { isLocale, localePath } from '@/i18n/locales';
 import { leadArticle, listArticles, listArticlesPage, listSections } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
 import { websiteJsonLd } from '@/lib/structured-data';
+import { MostReadSection } from '@/components/engage/most-read-section';
 import { JsonLd } from '@/components/layout/json-ld';
 import { ArticleCard } from '@/components/article/article-card';
 import { ArticleLabels } from '@/components/article/article-labels';
@@ -65,18 +66,22 @@ export default async function HomePage({ params }: HomePageProps) {
         <ArticleList articles={latest} locale={locale} eager={false} />
         {first && <Pagination locale={locale} basePath="" page={1} totalPages={first.totalPages} />}
       </section>
-      <div className="mt-10 grid gap-8 sm:mt-14 sm:gap-12 lg:grid-cols-3 lg:gap-8">
+      {/* Empty, and so hidden, until there are views to rank. */}
+      <div className="mt-6 empty:hidden sm:mt-14">
+        <MostReadSection locale={locale} wide />
+      </div>
+      <div className="mt-8 grid gap-6 sm:mt-14 sm:gap-12 lg:grid-cols-3 lg:gap-8">
         <h2 className="sr-only">{t('sections')}</h2>
         {sections.map((section) => (
           <section key={section.slug} aria-labelledby={`section-${section.slug}`} data-testid="section-block">
-            <h3 id={`section-${section.slug}`} className="mb-4 border-b-2 border-neutral-900 pb-2 text-lg font-black dark:border-neutral-100">
+            <h3 id={`section-${section.slug}`} className="mb-2 border-b-2 border-neutral-900 pb-2 text-lg font-black dark:border-neutral-100">
               <SiteLink href={localePath(locale, `/sections/${section.slug}`)} className="hover:text-accent-700 dark:hover:text-accent-300">
                 {section.name}
               </SiteLink>
             </h3>
-            <ul className="space-y-4">
+            <ul className="space-y-3 sm:space-y-4">
               {section.articles.map((article) => (
-                <li key={article.slug} className="border-b border-neutral-200 pb-4 last:border-0 dark:border-neutral-800">
+                <li key={article.slug} className="border-b border-neutral-200 pb-3 last:border-0 sm:pb-4 dark:border-neutral-800">
                   {(article.sponsored || article.syndicated) && (
                     <p className="mb-1 flex gap-2 text-sm">
                       <ArticleLabels article={article} locale={locale} />

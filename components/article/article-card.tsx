@@ -63,7 +63,8 @@ export async function ArticleCard({ article, locale, lead = false, priority = fa
           </span>
           <DateText iso={article.publishedAt} locale={locale} />
         </p>
-        <div className={lead ? '' : 'hidden sm:block'}>
+        {/* Tags from sm on: on a phone the story's page has them, and the front page stays short. */}
+        <div className="hidden sm:block">
           <TagList tags={article.tags} locale={locale} />
         </div>
       </div>

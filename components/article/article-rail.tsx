@@ -3,20 +3,21 @@ import { SiteLink } from '@/components/layout/site-link';
 import type { Locale } from '@/i18n/locales';
 import type { ArticleCard } from '@/lib/content';
 import { site } from '@/lib/site';
+import { MostReadSection } from '@/components/engage/most-read-section';
 import { ArticleLabels } from './article-labels';
 import { DateText } from './date-text';
 
 type ArticleRailProps = { latest: ArticleCard[]; locale: Locale };
 
 /**
- * The side rail of an article page on wide screens: the newest stories and where to follow the
- * site. Phones get the same invitations at the end of the story instead.
+ * The side rail of an article page on wide screens: the newest stories, the most read, and where
+ * to follow the site. Phones get the invitation at the end of the story instead.
  */
 export async function ArticleRail({ latest, locale }: ArticleRailProps) {
   const t = await getTranslations({ locale, namespace: 'Rail' });
   const tFollow = await getTranslations({ locale, namespace: 'Follow' });
   return (
-    <aside aria-labelledby="rail-latest" className="hidden lg:sticky lg:top-6 lg:block print:hidden" data-testid="article-rail">
+    <aside aria-labelledby="rail-latest" className="hidden lg:block lg:self-stretch print:hidden" data-testid="article-rail">
       {latest.length > 0 && (
         <section>
           <h2 id="rail-latest" className="border-b-2 border-neutral-900 pb-2 text-lg font-black dark:border-neutral-100">
@@ -37,7 +38,11 @@ export async function ArticleRail({ latest, locale }: ArticleRailProps) {
           </ol>
         </section>
       )}
-      <section className="mt-6 rounded-lg bg-neutral-100 p-4 text-sm dark:bg-neutral-900" aria-label={t('follow')}>
+      <div className="mt-6">
+        <MostReadSection locale={locale} />
+      </div>
+      {/* The invitation stays in view while the story is read. */}
+      <section className="mt-6 rounded-lg bg-neutral-100 p-4 text-sm lg:sticky lg:top-6 dark:bg-neutral-900" aria-label={t('follow')}>
         <p className="font-bold">{tFollow('title', { site: site.name[locale] })}</p>
         <p className="mt-1 text-neutral-700 dark:text-neutral-300">{tFollow('body')}</p>
         <p className="mt-3 flex flex-wrap gap-2">

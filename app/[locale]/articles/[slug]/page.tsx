@@ -7,6 +7,7 @@ import { ArticleHeader } from '@/components/article/article-header';
 import { ArticleHero } from '@/components/article/article-hero';
 import { ArticleRail } from '@/components/article/article-rail';
 import { CommentsSection } from '@/components/comments/comments-section';
+import { ViewBeacon } from '@/components/engage/view-beacon';
 import { SponsorDisclosure } from '@/components/article/sponsor-disclosure';
 import { isLocale, localePath } from '@/i18n/locales';
 import { getArticle, listArticles, prerenderedArticleSlugs } from '@/lib/content';
@@ -87,6 +88,7 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
         {article.sponsor && <SponsorDisclosure sponsor={article.sponsor} locale={locale} t={t} />}
 
         <ArticleFooter article={article} locale={locale} t={t} />
+        {process.env.STATIC_EXPORT !== '1' && !article.draft && <ViewBeacon story={article.slug} locale={locale} />}
         <div className="mt-12">
           <CommentsSection story={article.slug} locale={locale} open={!article.commentsClosed} />
         </div>

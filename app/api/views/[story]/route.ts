@@ -1,0 +1,33 @@
+import { isbot } from 'isbot';
+import { NextResponse, type NextRequest } from 'next/server';
+import { isLocale } from '@/i18n/locales';
+import { storyComments } from '@/lib/content';
+import { siteDatabase } from '@/lib/engage/database';
+import { fromOwnPages } from '@/lib/engage/origin';
+import { recordView } from '@/lib/engage/views';
+
+// POST /api/views/<slug>, the beacon a story page sends once it is seen (components/engage/view-beacon.tsx),
+// its body the page's script. Not counted: Do-Not-Track or Global Privacy Control, robots, prefetches,
+// requests from other sites, stories that do not exist. The answer is the same either way.
+
+const done = () => new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+
+export async function POST(request: NextRequest, { params }: { params: Promise<{ story: string }> }) {
+  const headers = request.headers;
+  const userAgent = headers.get('user-agent') ?? '';
+  const purpose = `${headers.get('sec-purpose') ?? ''} ${headers.get('purpose') ?? ''}`;
+  if (headers.get('dnt') === '1' || headers.get('sec-gpc') === '1' || !userAgent || isbot(userAgent) || /prefetch|prerender/i.test(purpose) || !fromOwnPages(headers)) {
+    return done();
+  }
+  if (Number(headers.get('content-length') ?? 0) > 64) return done();
+  const locale = (await request.text()).trim();
+  const story = decodeURIComponent((await params).story);
+  if (!isLocale(locale) || !storyComments(story, locale)) return done();
+  try {
+    const { db } = await siteDatabase();
+    await recordView(db, { story, locale, address: headers.get('x-client-address') ?? 'unknown', userAgent });
+  } catch (error) {
+    console.error('A view could not be counted:', error);
+  }
+  return done();
+}

@@ -1,0 +1,88 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+
+// 熱門文章: the most-read stories of the reader's script, asked for after the page (the page itself
+// stays prerendered), over the last 24 hours or 7 days. Nothing shows until there is something to show.
+
+type Item = { path: string; title: string; sponsored: boolean };
+export type MostReadLabels = { title: string; day: string; week: string; sponsored: string };
+
+type MostReadProps = {
+  locale: string;
+  labels: MostReadLabels;
+  /** The front page: a row across a wide screen, closed behind its heading on a phone (the page stays short). */
+  wide?: boolean;
+};
+
+export function MostRead({ locale, labels, wide = false }: MostReadProps) {
+  const [lists, setLists] = useState<{ day: Item[]; week: Item[] }>();
+  const [span, setSpan] = useState<'day' | 'week'>('day');
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    let current = true;
+    fetch(`/api/most-read?locale=${locale}`)
+      .then((r) => (r.ok ? r.json() : undefined))
+      .then((data: { day: Item[]; week: Item[] } | undefined) => {
+        if (!current || !data) return;
+        setLists(data);
+        setOpen(window.matchMedia('(min-width: 1024px)').matches);
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [locale]);
+  if (!lists || lists.week.length === 0) return null;
+  const shown = span === 'day' && lists.day.length > 0 ? 'day' : 'week';
+  const tab = (which: 'day' | 'week') => (
+    <button
+      type="button"
+      aria-pressed={shown === which}
+      onClick={() => setSpan(which)}
+      disabled={which === 'day' && lists.day.length === 0}
+      className="rounded-full px-3 py-1 text-sm font-bold aria-pressed:bg-neutral-900 aria-pressed:text-white disabled:opacity-50 dark:aria-pressed:bg-neutral-100 dark:aria-pressed:text-neutral-900"
+    >
+      {labels[which]}
+    </button>
+  );
+  const body = (
+    <>
+      <div className="mt-2 flex gap-2">
+        {tab('day')}
+        {tab('week')}
+      </div>
+      <ol className={`mt-2 divide-y divide-neutral-200 dark:divide-neutral-800 ${wide ? 'lg:grid lg:grid-cols-5 lg:gap-6 lg:divide-y-0' : ''}`} data-testid="most-read-list">
+        {lists[shown].map((item, i) => (
+          <li key={item.path} className="flex gap-3 py-3">
+            <span className="text-lg font-black text-accent-700 dark:text-accent-300" aria-hidden="true">
+              {i + 1}
+            </span>
+            <span>
+              <a href={item.path} className="font-bold leading-snug hover:underline">
+                {item.title}
+              </a>
+              {item.sponsored && (
+                <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-bold text-amber-900 dark:bg-amber-900 dark:text-amber-100" data-testid="sponsored-label">
+                  {labels.sponsored}
+                </span>
+              )}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+  const heading = <span className="text-lg font-black">{labels.title}</span>;
+  return wide ? (
+    <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)} className="border-t-2 border-neutral-900 pt-2 dark:border-neutral-100" data-testid="most-read">
+      <summary className="cursor-pointer py-1">{heading}</summary>
+      {body}
+    </details>
+  ) : (
+    <section aria-label={labels.title} className="border-t-2 border-neutral-900 pt-2 dark:border-neutral-100" data-testid="most-read">
+      <h2>{heading}</h2>
+      {body}
+    </section>
+  );
+}
