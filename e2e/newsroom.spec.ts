@@ -140,10 +140,11 @@ test.describe('the side rail of a story on a wide screen', () => {
       const rail = page.getByTestId('article-rail');
       await expect(rail).toBeVisible();
       const expected = stories.filter((a) => a.slug !== reader.slug).slice(0, 5);
-      await expect(rail.getByRole('listitem').getByRole('link')).toHaveText(expected.map((a) => a.title));
-      await expect(rail.getByRole('heading', { level: 2 })).toHaveText('最新文章');
+      const latest = rail.getByTestId('rail-latest');
+      await expect(latest.getByRole('listitem').getByRole('link')).toHaveText(expected.map((a) => a.title));
+      await expect(latest.getByRole('heading', { level: 2 })).toHaveText('最新文章');
       if (expected.includes(sponsored)) {
-        await expect(rail.getByRole('listitem').filter({ hasText: sponsored.title }).getByTestId('sponsored-label')).toBeVisible();
+        await expect(latest.getByRole('listitem').filter({ hasText: sponsored.title }).getByTestId('sponsored-label')).toBeVisible();
       }
       await expect(rail.getByRole('link', { name: /LINE/ })).toHaveAttribute('href', 'https://line.me/R/ti/p/@guanchao');
       // The rail beside the story, not below it; the end of the story does not repeat the invitation.

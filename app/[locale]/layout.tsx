@@ -9,6 +9,7 @@ import { SiteHeader } from '@/components/layout/site-header';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { PreviewProblems } from '@/components/layout/preview-problems';
 import { ThemeProvider } from '@/components/layout/theme-provider';
+import { CommentCounts } from '@/components/engage/comment-counts';
 import '../globals.css';
 
 export function generateStaticParams() {
@@ -41,6 +42,7 @@ export default async function LocaleLayout({ children, params }: LocaleLayoutPro
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'Layout' });
+  const tComments = await getTranslations({ locale, namespace: 'Comments' });
   const sections = listSections(locale).map(({ slug, name }) => ({ slug, name }));
 
   return (
@@ -59,6 +61,7 @@ export default async function LocaleLayout({ children, params }: LocaleLayoutPro
             {children}
           </main>
           <SiteFooter locale={locale} pages={listSitePages(locale)} />
+          {process.env.STATIC_EXPORT !== '1' && <CommentCounts label={tComments.raw('countSome') as string} />}
         </ThemeProvider>
       </body>
     </html>

@@ -62,6 +62,8 @@ export async function ArticleCard({ article, locale, lead = false, priority = fa
             <AuthorLinks authors={article.authors} locale={locale} className="hover:underline" />
           </span>
           <DateText iso={article.publishedAt} locale={locale} />
+          {/* Filled in after the page by components/engage/comment-counts.tsx, when there are any. */}
+          <span data-comment-count={article.slug} hidden data-testid="card-comment-count" />
         </p>
         {/* Tags from sm on: on a phone the story's page has them, and the front page stays short. */}
         <div className="hidden sm:block">

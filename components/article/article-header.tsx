@@ -53,6 +53,8 @@ export function ArticleHeader({ article, locale, t }: ArticleHeaderProps) {
           </p>
         )}
         <p>{t('readingTime', { minutes: article.readingMinutes })}</p>
+        {/* Filled in after the page, when the story has comments (components/engage/comment-counts.tsx). */}
+        <a href="#comments" data-comment-count={article.slug} hidden className="underline" data-testid="article-comment-count" />
         {article.derivedFrom && (
           <p data-testid="derived-notice" className="rounded bg-neutral-100 px-2 py-0.5 text-xs dark:bg-neutral-800">
             {t('derived', { source: scriptKey(article.derivedFrom) })}

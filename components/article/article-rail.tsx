@@ -19,7 +19,7 @@ export async function ArticleRail({ latest, locale }: ArticleRailProps) {
   return (
     <aside aria-labelledby="rail-latest" className="hidden lg:block lg:self-stretch print:hidden" data-testid="article-rail">
       {latest.length > 0 && (
-        <section>
+        <section data-testid="rail-latest">
           <h2 id="rail-latest" className="border-b-2 border-neutral-900 pb-2 text-lg font-black dark:border-neutral-100">
             {t('latest')}
           </h2>
