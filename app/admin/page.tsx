@@ -7,8 +7,8 @@ import { SESSION_COOKIE } from '@/lib/engage/origin';
 
 // /admin: sign in, then the comments waiting for an editor, by story, and what the spam rules
 // caught. Plain forms posting to app/api/admin/*, each with the session's form token: it works
-// without a script, and nothing here is cached or indexed.
-export const dynamic = 'force-dynamic';
+// without a script, and nothing here is cached or indexed. It reads the request's cookie, so Next
+// renders it on every request; a static export, with no server, gets a note instead.
 
 const notes: Record<string, string> = {
   'signed-in': '已登入。',
@@ -27,9 +27,13 @@ const notes: Record<string, string> = {
 type AdminPageProps = { searchParams: Promise<{ note?: string }> };
 
 export default async function AdminPage({ searchParams }: AdminPageProps) {
+  if (process.env.STATIC_EXPORT === '1') {
+    return <p data-testid="admin-static">編輯台只在網站伺服器上提供：靜態版本沒有留言，也沒有登入。</p>;
+  }
+  const sessionToken = (await cookies()).get(SESSION_COOKIE)?.value;
   const { note } = await searchParams;
   const { db } = await siteDatabase();
-  const session = await sessionOf(db, (await cookies()).get(SESSION_COOKIE)?.value);
+  const session = await sessionOf(db, sessionToken);
   const message = note && notes[note];
   const noteBox = message && (
     <p role="status" className="mb-6 rounded-lg bg-amber-100 px-4 py-3 font-bold text-amber-950" data-testid="admin-note">
