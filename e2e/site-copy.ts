@@ -40,7 +40,7 @@ export function makeSiteCopy(port: number, token: string): SiteCopy {
   rmSync(path.join(dir, '.next', 'standalone', '.next', 'static'), { recursive: true, force: true });
   symlinkSync(path.join(root, '.next', 'static'), path.join(dir, '.next', 'static'));
   symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test Editor', '-c', 'user.email=editor@example.com', ...args], { cwd: dir, stdio: 'pipe' });
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'gc.auto=0', '-c', 'user.name=Test Editor', '-c', 'user.email=editor@example.com', ...args], { cwd: dir, stdio: 'pipe' });
   git('init', '-q');
   git('add', '-A');
   git('commit', '-qm', 'Site as built');
@@ -92,6 +92,7 @@ export function makeSiteCopy(port: number, token: string): SiteCopy {
         child.on('exit', (status) => resolve({ status: status ?? 1, output }));
       });
     },
-    remove: () => rmSync(dir, { recursive: true, force: true }),
+    // A git process of the copy's may still be writing its objects: removal retries a moment later.
+    remove: () => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }),
   };
 }
