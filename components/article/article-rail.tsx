@@ -2,10 +2,10 @@ import { getTranslations } from 'next-intl/server';
 import { SiteLink } from '@/components/layout/site-link';
 import type { Locale } from '@/i18n/locales';
 import type { ArticleCard } from '@/lib/content';
-import { site } from '@/lib/site';
 import { MostReadSection } from '@/components/engage/most-read-section';
 import { ArticleLabels } from './article-labels';
 import { DateText } from './date-text';
+import { FollowBox } from './follow-box';
 
 type ArticleRailProps = { latest: ArticleCard[]; locale: Locale };
 
@@ -15,7 +15,6 @@ type ArticleRailProps = { latest: ArticleCard[]; locale: Locale };
  */
 export async function ArticleRail({ latest, locale }: ArticleRailProps) {
   const t = await getTranslations({ locale, namespace: 'Rail' });
-  const tFollow = await getTranslations({ locale, namespace: 'Follow' });
   return (
     <aside aria-labelledby="rail-latest" className="hidden lg:block lg:self-stretch print:hidden" data-testid="article-rail">
       {latest.length > 0 && (
@@ -42,18 +41,9 @@ export async function ArticleRail({ latest, locale }: ArticleRailProps) {
         <MostReadSection locale={locale} />
       </div>
       {/* The invitation stays in view while the story is read. */}
-      <section className="mt-6 rounded-lg bg-neutral-100 p-4 text-sm lg:sticky lg:top-6 dark:bg-neutral-900" aria-label={t('follow')}>
-        <p className="font-bold">{tFollow('title', { site: site.name[locale] })}</p>
-        <p className="mt-1 text-neutral-700 dark:text-neutral-300">{tFollow('body')}</p>
-        <p className="mt-3 flex flex-wrap gap-2">
-          <a href={site.follow.line.url} rel="noopener noreferrer" className="inline-flex h-10 items-center rounded-full bg-[#06c755] px-4 font-bold text-neutral-950">
-            {tFollow('line', { id: site.follow.line.id })}
-          </a>
-          <a href={site.follow.newsletter.url} className="inline-flex h-10 items-center rounded-full bg-neutral-900 px-4 font-bold text-white dark:bg-white dark:text-neutral-900">
-            {tFollow('newsletter')}
-          </a>
-        </p>
-      </section>
+      <div className="mt-6 lg:sticky lg:top-6">
+        <FollowBox locale={locale} variant="rail" />
+      </div>
     </aside>
   );
 }

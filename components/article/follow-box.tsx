@@ -2,23 +2,44 @@ import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/i18n/locales';
 import { site } from '@/lib/site';
 
-type FollowBoxProps = { locale: Locale };
+type FollowBoxProps = {
+  locale: Locale;
+  /** 'end': the dark box at the end of a story (phones); 'rail': the light one in the side rail (wide screens), which stays in view. */
+  variant?: 'end' | 'rail';
+};
 
-/** The invitation at the end of each article to follow the site on LINE or by newsletter. */
-export async function FollowBox({ locale }: FollowBoxProps) {
+/** The invitation to follow the site on LINE or by newsletter, at the end of a story or beside it. */
+export async function FollowBox({ locale, variant = 'end' }: FollowBoxProps) {
   const t = await getTranslations({ locale, namespace: 'Follow' });
-  return (
-    <aside className="rounded-lg bg-neutral-900 p-6 text-white dark:bg-neutral-800" data-testid="follow">
+  const rail = variant === 'rail';
+  const content = (
+    <>
       <p className="font-bold">{t('title', { site: site.name[locale] })}</p>
-      <p className="mt-1 text-sm text-neutral-300">{t('body')}</p>
-      <p className="mt-4 flex flex-wrap gap-3">
-        <a href={site.follow.line.url} rel="noopener noreferrer" className="inline-flex h-10 items-center rounded-full bg-[#06c755] px-5 text-sm font-bold text-neutral-950">
+      <p className={rail ? 'mt-1 text-neutral-700 dark:text-neutral-300' : 'mt-1 text-sm text-neutral-300'}>{t('body')}</p>
+      <p className={rail ? 'mt-3 flex flex-wrap gap-2' : 'mt-4 flex flex-wrap gap-3'}>
+        <a href={site.follow.line.url} rel="noopener noreferrer" className={`inline-flex h-10 items-center rounded-full bg-[#06c755] font-bold text-neutral-950 ${rail ? 'px-4' : 'px-5 text-sm'}`}>
           {t('line', { id: site.follow.line.id })}
         </a>
-        <a href={site.follow.newsletter.url} className="inline-flex h-10 items-center rounded-full bg-white px-5 text-sm font-bold text-neutral-900">
+        <a
+          href={site.follow.newsletter.url}
+          className={rail ? 'inline-flex h-10 items-center rounded-full bg-neutral-900 px-4 font-bold text-white dark:bg-white dark:text-neutral-900' : 'inline-flex h-10 items-center rounded-full bg-white px-5 text-sm font-bold text-neutral-900'}
+        >
           {t('newsletter')}
         </a>
       </p>
+    </>
+  );
+  if (rail) {
+    const tRail = await getTranslations({ locale, namespace: 'Rail' });
+    return (
+      <section className="rounded-lg bg-neutral-100 p-4 text-sm dark:bg-neutral-900" aria-label={tRail('follow')}>
+        {content}
+      </section>
+    );
+  }
+  return (
+    <aside className="rounded-lg bg-neutral-900 p-6 text-white dark:bg-neutral-800" data-testid="follow">
+      {content}
     </aside>
   );
 }
