@@ -21,7 +21,9 @@ export type FrontMatter = Omit<RawArticle, 'sourceFile' | 'readingMinutes'>;
  * Lengths of the title and summary. Checked on the front matter as parsed, even when other fields
  * have the wrong type, so that an editor sees every problem in one pass.
  */
-export function checkLengths(data: Record<string, unknown>, report: Report): void {
+export function checkLengths(front: unknown, report: Report): void {
+  if (typeof front !== 'object' || front === null) return;
+  const data = front as Record<string, unknown>;
   const title = [...String(data['title'] ?? '')].length;
   const summary = [...String(data['summary'] ?? '')].length;
   if (title > TITLE_MAX_CHARS) {

@@ -18,6 +18,7 @@ describe('checkContent', () => {
     'articles/Bad_Slug/zh-Hant.mdx:1:1  文章檔案的位置或檔名不正確',
     'articles/bad-date/zh-Hant.mdx:4:14  「publishedAt」不是正確的日期：2026-02-30',
     'articles/duplicate/zh-Hant.mdx:1:1  文章「duplicate」的 zh-Hant 版本重複：articles/2025/duplicate/zh-Hant.mdx 也是同一篇',
+    'articles/empty-front-matter/zh-Hant.mdx:2:1  前言是空的',
     'articles/further-reading-missing/zh-Hant.mdx:15:5  延伸閱讀的文章「no-such-story」不存在',
     'articles/hero-too-small/zh-Hant.mdx:11:8  首圖只有 400×225 像素，寬度不到 1200',
     'articles/hidden-characters/zh-Hant.mdx:2:8  「title」：含有看不見的字元 U+202E（由右至左覆寫），在「測試」之後',
@@ -119,7 +120,7 @@ describe('checkContent', () => {
     expect(problems).toEqual([]);
   });
 
-  it('refuses an oversized article and a picture that leads outside public/, and reads a Windows file as the same file', () => {
+  it('refuses an oversized article, an empty data file and a picture that leads outside public/, and reads a Windows file as the same file', () => {
     const work = mkdtempSync(path.join(os.tmpdir(), 'check-limits-'));
     try {
       cpSync(fixtures, work, { recursive: true });
@@ -137,10 +138,13 @@ describe('checkContent', () => {
       symlinkSync(path.join(work, 'secret.png'), path.join(publicDir, 'images', 'linked.png'));
       write('linked-image', ok.replace('/images/hero.png', '/images/linked.png'));
       write('windows', `\uFEFF${ok.replaceAll('\n', '\r\n')}`);
-      const problems = checkContent({ contentDir, publicDir, schemas: contentSchemas, now, only: new Set(['articles/pasted/zh-Hant.mdx', 'articles/linked-image/zh-Hant.mdx', 'articles/windows/zh-Hant.mdx']) });
+      // A tag file saved empty.
+      writeFileSync(path.join(contentDir, 'tags', 'empty.yaml'), '\n');
+      const problems = checkContent({ contentDir, publicDir, schemas: contentSchemas, now, only: new Set(['articles/pasted/zh-Hant.mdx', 'articles/linked-image/zh-Hant.mdx', 'articles/windows/zh-Hant.mdx', 'tags/empty.yaml']) });
       expect(problems.map((p) => `${p.file}:${p.line}:${p.column}  ${p.message}`)).toEqual([
         'articles/linked-image/zh-Hant.mdx:11:8  找不到首圖「/images/linked.png」',
         'articles/pasted/zh-Hant.mdx:1:1  文章檔案有 5274 KB，超過上限 256 KB',
+        'tags/empty.yaml:1:1  檔案是空的',
       ]);
     } finally {
       rmSync(work, { recursive: true, force: true });

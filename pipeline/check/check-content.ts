@@ -115,8 +115,12 @@ function checkFile(file: string, text: string, hash: string, schemas: Schemas, i
     }
     const fields = parseYaml(file, fm.yaml, 2, problems);
     if (fields.data === undefined) return result;
+    if (fields.data === null) {
+      problems.push({ file, line: 2, column: 1, message: '前言是空的', fix: '在兩行 --- 之間寫上欄位，例如 title: …、summary: …（可用 npm run new 產生範本）' });
+      return result;
+    }
     checkFields(fields.data, isArticle ? schemas.article : schemas.page, '', report(fields));
-    checkLengths(fields.data as Record<string, unknown>, report(fields));
+    checkLengths(fields.data, report(fields));
     result.hasBody = true;
     result.names = namedSlugs(fm.body);
     if (problems.length > 0) return result;
@@ -142,6 +146,10 @@ function checkFile(file: string, text: string, hash: string, schemas: Schemas, i
   } else if (/^(authors|tags|sections)\/[^/]+\.yaml$/.test(file) || file === 'glossary.yaml') {
     const fields = parseYaml(file, text, 1, problems);
     if (fields.data === undefined) return result;
+    if (fields.data === null) {
+      problems.push({ file, line: 1, column: 1, message: '檔案是空的', fix: '寫上這個檔案的欄位（可參考同一資料夾裡的其他檔案），或刪掉這個檔案' });
+      return result;
+    }
     const kind = file === 'glossary.yaml' ? 'glossary' : (file.split('/')[0] as 'authors' | 'tags' | 'sections');
     const schema = kind === 'glossary' ? schemas.glossary : kind === 'authors' ? schemas.author : schemas.term;
     checkFields(fields.data, schema, '', report(fields));
