@@ -2,8 +2,8 @@
 // every request passes here first, so that whatever a client sends gets a normal answer with the
 // site's headers, and every answer leaves with a cache policy a CDN can follow (docs/deploy.md).
 // - Methods: GET and HEAD everywhere, POST on /api/publish, a story's comments
-//   (/api/comments/<slug>), a story's view beacon (/api/views/<slug>) and the editors' forms
-//   (/api/admin/…) alone; anything else is 405 with Allow.
+//   (/api/comments/<slug>), a story's view beacon (/api/views/<slug>), the newsletter's forms
+//   (/api/newsletter…) and the editors' forms (/api/admin/…) alone; anything else is 405 with Allow.
 // - The client's address reaches the routes in X-Client-Address, set here and never taken from the
 //   request (behind a proxy, from the hop of X-Forwarded-For that TRUST_PROXY_HOPS names).
 // - A URL that is not a path, has broken percent-encoding, control characters or dot segments is 400.
@@ -33,7 +33,17 @@ const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 
 /** Methods each path answers; every other path answers GET and HEAD. */
-const METHODS = { '/api/publish': ['POST'], '/api/admin/login': ['POST'], '/api/admin/logout': ['POST'], '/api/admin/comments': ['POST'] };
+const METHODS = {
+  '/api/publish': ['POST'],
+  '/api/admin/login': ['POST'],
+  '/api/admin/logout': ['POST'],
+  '/api/admin/comments': ['POST'],
+  '/api/admin/newsletter': ['POST'],
+  '/api/admin/words': ['POST'],
+  '/api/newsletter': ['POST'],
+  '/api/newsletter/confirm': ['POST'],
+  '/api/newsletter/unsubscribe': ['GET', 'HEAD', 'POST'],
+};
 const COMMENTS_PATH = /^\/api\/comments\/[^/]+$/;
 const VIEWS_PATH = /^\/api\/views\/[^/]+$/;
 const methodsOf = (pathname) =>
@@ -89,6 +99,8 @@ const CACHE = {
   refused: 'no-store',
   // The editors' area shows one signed-in editor's queue: never kept anywhere.
   editors: 'private, no-store',
+  // The newsletter's page answers one reader's link or form (an address, a token): never kept either.
+  personal: 'private, no-store',
 };
 
 const problem = (status, reason, headers = {}) => ({ status, reason, headers });
@@ -162,6 +174,7 @@ function kindOf(pathname, status, contentType) {
   // Route handlers set their own policy (a comment list, a form's answer): none is a page.
   if (pathname.startsWith('/api/')) return undefined;
   if (pathname === '/admin' || pathname.startsWith('/admin/')) return 'editors';
+  if (/^\/zh-Han[st]\/newsletter\/?$/.test(pathname)) return 'personal';
   // A temporary redirect is the choice of a script by Accept-Language (`/`): never shared.
   if (status === 302 || status === 303 || status === 307) return 'negotiated';
   if (status >= 300 && status < 400) return 'redirect';

@@ -21,7 +21,7 @@ type SiteConfig = {
    */
   prerenderArticles: number;
   /** Where the end of each article invites readers to follow the site. */
-  follow: { line: { url: string; id: string }; newsletter: { url: string } };
+  follow: { line: { url: string; id: string } };
   /** The site's own accounts, linked from every footer (LINE's is follow.line). */
   social: { facebook: string; x: string };
 };
@@ -39,7 +39,6 @@ export const site: SiteConfig = {
   prerenderArticles: Number(process.env.PRERENDER_ARTICLES ?? 1000),
   follow: {
     line: { url: 'https://line.me/R/ti/p/@guanchao', id: '@guanchao' },
-    newsletter: { url: 'https://guanchao.example/newsletter' },
   },
   social: { facebook: 'https://www.facebook.com/guanchao.tech', x: 'https://x.com/guanchao_tech' },
 };

@@ -30,6 +30,8 @@ process.env.PUBLISH_PROJECT_DIR ??= root;
 // The comments, counts and subscribers (lib/engage/database.ts) live in the project, not in the
 // build's folder, which the next build replaces. DATABASE_URL names PostgreSQL instead.
 process.env.DATABASE_FILE = path.resolve(root, process.env.DATABASE_FILE ?? path.join('.data', 'site.db'));
+// Without SMTP_URL, mail is written to this folder as .eml files (lib/engage/mail.ts).
+process.env.OUTBOX_DIR = path.resolve(root, process.env.OUTBOX_DIR ?? path.join('.data', 'outbox'));
 // Drawn social cards are named by what they show: kept in the project's .next/cache, they outlive a rebuild.
 process.env.SOCIAL_CARD_CACHE_DIR ??= path.join(root, '.next', 'cache', 'social-cards');
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';

@@ -7,6 +7,7 @@ import { leadArticle, listArticles, listArticlesPage, listSections } from '@/lib
 import { pageMetadata } from '@/lib/metadata';
 import { websiteJsonLd } from '@/lib/structured-data';
 import { MostReadSection } from '@/components/engage/most-read-section';
+import { NewsletterForm } from '@/components/engage/newsletter-form';
 import { JsonLd } from '@/components/layout/json-ld';
 import { ArticleCard } from '@/components/article/article-card';
 import { ArticleLabels } from '@/components/article/article-labels';
@@ -31,6 +32,7 @@ export default async function HomePage({ params }: HomePageProps) {
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'Home' });
+  const tNewsletter = await getTranslations({ locale, namespace: 'Newsletter' });
   const lead = leadArticle(locale);
   const first = listArticlesPage({ locale }, 1);
   // A full grid (a multiple of 2 and 3 columns) of the newest stories besides the lead.
@@ -104,6 +106,17 @@ export default async function HomePage({ params }: HomePageProps) {
           </section>
         ))}
       </div>
+      <section aria-labelledby="newsletter-heading" className="mt-10 rounded-lg bg-neutral-100 p-5 sm:mt-14 sm:flex sm:items-center sm:gap-8 sm:p-8 dark:bg-neutral-900" data-testid="home-newsletter">
+        <div className="sm:flex-1">
+          <h2 id="newsletter-heading" className="text-lg font-black">
+            {tNewsletter('title')}
+          </h2>
+          <p className="mt-1 hidden text-sm text-neutral-700 sm:block dark:text-neutral-300">{tNewsletter('pitch')}</p>
+        </div>
+        <div className="mt-3 sm:mt-0 sm:w-96">
+          <NewsletterForm locale={locale} id="home-newsletter" />
+        </div>
+      </section>
     </>
   );
 }

@@ -4,9 +4,12 @@ import { siteDatabase } from '@/lib/engage/database';
 import { sessionOf } from '@/lib/engage/editors';
 import { moderationQueue, type QueuedComment } from '@/lib/engage/moderation';
 import { SESSION_COOKIE } from '@/lib/engage/origin';
+import { WORD_LIST_LIMITS } from '@/lib/engage/comment-settings';
+import { NewsletterPanel } from './newsletter-panel';
+import { WordsPanel } from './words-panel';
 
-// /admin: sign in, then the comments waiting for an editor, by story, and what the spam rules
-// caught. Plain forms posting to app/api/admin/*, each with the session's form token: it works
+// /admin: sign in, then the comments waiting for an editor, by story, what the spam rules caught,
+// the word list, and the newsletter (app/admin/newsletter-panel.tsx). Plain forms posting to app/api/admin/*, each with the session's form token: it works
 // without a script, and nothing here is cached or indexed. It reads the request's cookie, so Next
 // renders it on every request; a static export, with no server, gets a note instead.
 
@@ -22,6 +25,11 @@ const notes: Record<string, string> = {
   'done-delete': '已刪除這則留言。',
   'done-ban': '已封鎖這則留言的來源，並退回它所有待審的留言。',
   gone: '這則留言已不存在（可能已被其他編輯處理）。',
+  'digest-sending': '週報寄送中：重新整理這一頁可以看到寄了多少。',
+  'digest-done': '這一期週報已經寄給所有訂閱者了。',
+  'digest-empty': '還沒有可以放進週報的文章。',
+  'words-saved': '已儲存禁用詞。',
+  'words-invalid': `禁用詞沒有儲存：最多 ${WORD_LIST_LIMITS.words} 個，每個最多 ${WORD_LIST_LIMITS.chars} 字，不能有控制字元。`,
 };
 
 type AdminPageProps = { searchParams: Promise<{ note?: string }> };
@@ -139,6 +147,8 @@ export default async function AdminPage({ searchParams }: AdminPageProps) {
         <p className="mb-4 text-sm text-neutral-700">隱藏欄位被填寫（honeypot）、連結太多，或含有禁用詞的留言。誤攔的可以公開。</p>
         <ul className="space-y-3">{spam.map(card)}</ul>
       </section>
+      <WordsPanel db={db} csrf={session.csrf} />
+      <NewsletterPanel db={db} csrf={session.csrf} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/i18n/locales';
 import { site } from '@/lib/site';
+import { NewsletterForm } from '@/components/engage/newsletter-form';
 
 type FollowBoxProps = {
   locale: Locale;
@@ -8,7 +9,7 @@ type FollowBoxProps = {
   variant?: 'end' | 'rail';
 };
 
-/** The invitation to follow the site on LINE or by newsletter, at the end of a story or beside it. */
+/** The invitation to follow the site on LINE or by newsletter (its sign-up form), at the end of a story or beside it. */
 export async function FollowBox({ locale, variant = 'end' }: FollowBoxProps) {
   const t = await getTranslations({ locale, namespace: 'Follow' });
   const rail = variant === 'rail';
@@ -16,17 +17,15 @@ export async function FollowBox({ locale, variant = 'end' }: FollowBoxProps) {
     <>
       <p className="font-bold">{t('title', { site: site.name[locale] })}</p>
       <p className={rail ? 'mt-1 text-neutral-700 dark:text-neutral-300' : 'mt-1 text-sm text-neutral-300'}>{t('body')}</p>
-      <p className={rail ? 'mt-3 flex flex-wrap gap-2' : 'mt-4 flex flex-wrap gap-3'}>
+      <p className={rail ? 'mt-3' : 'mt-4'}>
         <a href={site.follow.line.url} rel="noopener noreferrer" className={`inline-flex h-10 items-center rounded-full bg-[#06c755] font-bold text-neutral-950 ${rail ? 'px-4' : 'px-5 text-sm'}`}>
           {t('line', { id: site.follow.line.id })}
         </a>
-        <a
-          href={site.follow.newsletter.url}
-          className={rail ? 'inline-flex h-10 items-center rounded-full bg-neutral-900 px-4 font-bold text-white dark:bg-white dark:text-neutral-900' : 'inline-flex h-10 items-center rounded-full bg-white px-5 text-sm font-bold text-neutral-900'}
-        >
-          {t('newsletter')}
-        </a>
       </p>
+      <p className={`font-bold ${rail ? 'mt-4' : 'mt-5'}`}>{t('newsletter')}</p>
+      <div className="mt-2">
+        <NewsletterForm locale={locale} tone={rail ? 'light' : 'dark'} id={`follow-${variant}`} />
+      </div>
     </>
   );
   if (rail) {

@@ -60,21 +60,21 @@ export type SignIn = { ok: true; token: string; csrf: string; editor: string } |
 export async function signIn(db: Kysely<Database>, { name, password, client, now = new Date() }: { name: string; password: string; client: string; now?: Date }): Promise<SignIn> {
   const since = new Date(now.getTime() - LOGIN_LIMIT.minutes * 60_000).toISOString();
   const keys = [`name:${name.toLowerCase()}`, `client:${client}`];
-  const failures = await db.selectFrom('login_attempts').select('key').where('key', 'in', keys).where('at', '>', since).execute();
+  const failures = await db.selectFrom('attempts').select('key').where('key', 'in', keys).where('at', '>', since).execute();
   if (keys.some((k) => failures.filter((f) => f.key === k).length >= LOGIN_LIMIT.failures)) return { ok: false, reason: 'throttled' };
 
   const editor = typeof name === 'string' && EDITOR_NAME.test(name) ? await db.selectFrom('editors').select(['id', 'name', 'password_hash']).where('name', '=', name).executeTakeFirst() : undefined;
   decoy ??= hash(token());
   const good = await verify(editor?.password_hash ?? (await decoy), password).catch(() => false);
   if (!editor || !good) {
-    await db.insertInto('login_attempts').values(keys.map((key) => ({ key, at: now.toISOString() }))).execute();
+    await db.insertInto('attempts').values(keys.map((key) => ({ key, at: now.toISOString() }))).execute();
     return { ok: false, reason: 'wrong' };
   }
   const session = token();
   const csrf = token();
   await db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('login_attempts').where('key', '=', keys[0]!).execute();
-    await tx.deleteFrom('login_attempts').where('at', '<', since).execute();
+    await tx.deleteFrom('attempts').where('key', '=', keys[0]!).execute();
+    await tx.deleteFrom('attempts').where('at', '<', since).execute();
     await tx.deleteFrom('sessions').where('expires_at', '<', now.toISOString()).execute();
     await tx
       .insertInto('sessions')

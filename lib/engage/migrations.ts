@@ -108,5 +108,27 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('login_attempts_key').on('login_attempts').columns(['key', 'at']).execute();
       },
     },
+    '0003-newsletter': {
+      async up(db: Kysely<unknown>) {
+        // Sign-ups are limited like sign-ins: one table of attempts for every limit (lib/engage/attempts.ts).
+        await db.schema.alterTable('login_attempts').renameTo('attempts').execute();
+        // When the last confirmation was mailed (no second one within minutes), and the last digest
+        // each subscriber was sent (a digest interrupted half-way resumes where it stopped).
+        await db.schema.alterTable('subscribers').addColumn('mailed_at', 'text').execute();
+        await db.schema.alterTable('subscribers').addColumn('last_digest_id', 'integer').execute();
+        await db.schema
+          .createTable('digests')
+          .addColumn('id', idColumn(dialect), (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('locale', 'text', (c) => c.notNull())
+          .addColumn('week', 'text', (c) => c.notNull())
+          .addColumn('subject', 'text', (c) => c.notNull())
+          .addColumn('stories', 'text', (c) => c.notNull())
+          .addColumn('editor', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('total', 'integer', (c) => c.notNull())
+          .addUniqueConstraint('digests_locale_week', ['locale', 'week'])
+          .execute();
+      },
+    },
   };
 }

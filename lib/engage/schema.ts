@@ -61,9 +61,28 @@ export type SubscribersTable = {
   token_expires_at: string | null;
   created_at: string;
   confirmed_at: string | null;
+  /** When the last confirmation message went out. */
+  mailed_at: string | null;
+  /** The last digest this subscriber was sent (digests.id). */
+  last_digest_id: number | null;
 };
 
-export type LoginAttemptsTable = { key: string; at: string };
+/** Attempts a limit counts (failed sign-ins, newsletter sign-ups), by what they are counted per. */
+export type AttemptsTable = { key: string; at: string };
+
+/** A weekly digest in one script, sent by an editor; at most one a week per script. */
+export type DigestsTable = {
+  id: Generated<number>;
+  locale: string;
+  week: string;
+  subject: string;
+  /** The stories as first sent (JSON): a digest resumed later is the same digest. */
+  stories: string;
+  editor: string;
+  created_at: string;
+  /** Confirmed subscribers of the script when it was started. */
+  total: number;
+};
 
 export type Database = {
   comments: CommentsTable;
@@ -75,5 +94,6 @@ export type Database = {
   seen: SeenTable;
   salts: SaltsTable;
   subscribers: SubscribersTable;
-  login_attempts: LoginAttemptsTable;
+  attempts: AttemptsTable;
+  digests: DigestsTable;
 };

@@ -1,0 +1,51 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { getTranslations } from 'next-intl/server';
+import { isLocale, locales, type Locale } from '@/i18n/locales';
+import { clientOf } from '@/lib/engage/clients';
+import { siteDatabase } from '@/lib/engage/database';
+import { readReaderForm } from '@/lib/engage/forms';
+import { sendMail } from '@/lib/engage/mail';
+import { mailFailed, signUp } from '@/lib/engage/newsletter';
+import { confirmationMail } from '@/lib/engage/newsletter-mail';
+import { fromOwnPages } from '@/lib/engage/origin';
+
+// POST /api/newsletter: a reader signs up (email, script, and the hidden field only robots fill),
+// from the form on a page (answered by a redirect to /<locale>/newsletter, which says what
+// happened: it works without a script) or as JSON. The confirmation is mailed before the answer.
+
+const MAX_BODY = 4096;
+
+export async function POST(request: NextRequest) {
+  const read = await readReaderForm(request, MAX_BODY);
+  const form = read.ok ? read.form : {};
+  const locale: Locale = typeof form['locale'] === 'string' && isLocale(form['locale']) ? form['locale'] : locales[0];
+  const t = await getTranslations({ locale, namespace: 'Newsletter' });
+  const answer = (status: number, key: string) => {
+    if (read.isForm && status !== 403 && status !== 413 && status !== 415) {
+      return new NextResponse(null, { status: 303, headers: { Location: `/${locale}/newsletter?status=${key}`, 'Cache-Control': 'no-store' } });
+    }
+    return NextResponse.json({ ok: status < 300, status: key, message: t(`outcome.${key}` as 'outcome.confirmed') }, { status, headers: { 'Cache-Control': 'no-store' } });
+  };
+  if (!read.ok) return answer(read.status, read.status === 413 ? 'too-large' : 'malformed');
+  // A sign-up comes from our own pages: another site's form cannot sign a reader up in their name.
+  if (!fromOwnPages(request.headers)) return answer(403, 'cross-site');
+  try {
+    const { db } = await siteDatabase();
+    const client = await clientOf(db, request.headers.get('x-client-address') ?? 'unknown');
+    const outcome = await signUp(db, { form, locale, client });
+    if (!outcome.ok) return answer(outcome.refusal === 'too-fast' ? 429 : 400, outcome.refusal);
+    if (outcome.confirm) {
+      try {
+        await sendMail(confirmationMail(locale, outcome.confirm));
+      } catch (error) {
+        console.error('A newsletter confirmation could not be sent:', error);
+        await mailFailed(db, outcome.confirm.email);
+        return answer(503, 'unavailable');
+      }
+    }
+    return answer(202, 'check-inbox');
+  } catch (error) {
+    console.error('A newsletter sign-up could not be stored:', error);
+    return answer(503, 'unavailable');
+  }
+}
