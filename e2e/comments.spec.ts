@@ -143,6 +143,20 @@ test.describe('abuse', () => {
     expect(await page.title()).not.toBe('owned');
   });
 
+  test('a comment written in one script reads in the other script’s words on the other script’s page', async ({ page, request }) => {
+    const stamp = Date.now();
+    const body = `這套軟體的行動支付功能很好用 ${stamp}`;
+    expect((await request.post(endpoint, { headers: reader(), data: { name: '小陳', body, locale: 'zh-Hant' } })).status()).toBe(201);
+    approveAll(story.slug);
+    const list = async (locale: string) => ((await (await request.get(`${endpoint}?locale=${locale}`)).json()) as { comments: { body: string; name: string; converted?: boolean }[] }).comments;
+    expect((await list('zh-Hant')).find((c) => c.body.endsWith(String(stamp)))).toMatchObject({ body, name: '小陳' });
+    expect((await list('zh-Hant')).find((c) => c.body.endsWith(String(stamp)))?.converted).toBeUndefined();
+    expect((await list('zh-Hans')).find((c) => c.body.endsWith(String(stamp)))).toMatchObject({ body: `这套软件的移动支付功能很好用 ${stamp}`, name: '小陈', converted: true });
+    await page.goto(story.path.replace('/zh-Hant/', '/zh-Hans/'));
+    await page.getByTestId('comments').scrollIntoViewIfNeeded();
+    await expect(page.getByTestId('comment').filter({ hasText: String(stamp) })).toContainText('这套软件的移动支付功能很好用');
+  });
+
   test('a flood from one client is throttled, in the reader’s script, with the site’s headers', async ({ request }) => {
     const headers = reader();
     const statuses: number[] = [];

@@ -3,12 +3,13 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { isLocale, locales, type Locale } from '@/i18n/locales';
 import { storyComments } from '@/lib/content';
 import { clientOf } from '@/lib/engage/clients';
+import { inReaderScript } from '@/lib/engage/comment-script';
 import { commentSettings } from '@/lib/engage/comment-settings';
 import { listComments, postComment, type CommentForm, type PostOutcome } from '@/lib/engage/comments';
 import { siteDatabase } from '@/lib/engage/database';
 import { fromOwnPages } from '@/lib/engage/origin';
 
-// A story's comments: GET lists the approved ones (JSON), POST adds one, from the page's script
+// A story's comments: GET lists the approved ones (JSON, in the script asked for), POST adds one, from the page's script
 // (JSON) or from a plain form without it (answered with a short page in the reader's script).
 // The front door lets POST through here and hands over the client's address (lib/front-door.mjs).
 
@@ -33,7 +34,7 @@ export async function GET(request: NextRequest, { params }: Params) {
     const { db } = await siteDatabase();
     const { count, comments } = await listComments(db, decodeURIComponent(story), order);
     // A CDN may keep the list a few seconds: an approval shows within them.
-    return json(200, { open: found.open, count, comments }, 'public, max-age=0, s-maxage=5');
+    return json(200, { open: found.open, count, comments: await inReaderScript(comments, locale) }, 'public, max-age=0, s-maxage=5');
   } catch (error) {
     console.error('Comments could not be read:', error);
     return json(503, { error: 'unavailable' });
