@@ -61,7 +61,8 @@ test('authors show their photo on their page and in the author box, or their ini
     await page.goto(`/${locale}/authors/${withPhoto.id}`);
     const photo = page.locator('header img').first();
     await expect(photo).toBeVisible();
-    expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    // Loaded, not merely laid out: the optimizer may take a moment to resize it on first request.
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     expect(await photo.getAttribute('src')).toContain(encodeURIComponent(withPhoto.photo!.src));
     const story = articlesIn(locale).find((a) => a.authorIds.includes(withPhoto.id))!;
     await page.goto(story.path);

@@ -54,7 +54,7 @@ export default async function HomePage({ params }: HomePageProps) {
       <JsonLd data={websiteJsonLd(locale, t('description'))} />
       <h1 className="sr-only">{t('title')}</h1>
       {lead && (
-        <section aria-labelledby="lead-heading" className="mb-12 border-b border-neutral-200 pb-10 dark:border-neutral-800" data-testid="lead-story">
+        <section aria-labelledby="lead-heading" className="mb-8 border-b border-neutral-200 pb-8 sm:mb-12 sm:pb-10 dark:border-neutral-800" data-testid="lead-story">
           <h2 id="lead-heading" className="sr-only">
             {t('lead')}
           </h2>
@@ -106,14 +106,15 @@ export default async function HomePage({ params }: HomePageProps) {
           </section>
         ))}
       </div>
-      <section aria-labelledby="newsletter-heading" className="mt-10 rounded-lg bg-neutral-100 p-5 sm:mt-14 sm:flex sm:items-center sm:gap-8 sm:p-8 dark:bg-neutral-900" data-testid="home-newsletter">
-        <div className="sm:flex-1">
-          <h2 id="newsletter-heading" className="text-lg font-black">
+      {/* One row on a phone: the heading beside the form. */}
+      <section aria-labelledby="newsletter-heading" className="mt-6 flex items-center gap-3 rounded-lg bg-neutral-100 p-4 sm:mt-14 sm:gap-8 sm:p-8 dark:bg-neutral-900" data-testid="home-newsletter">
+        <div className="shrink-0 sm:flex-1">
+          <h2 id="newsletter-heading" className="font-black sm:text-lg">
             {tNewsletter('title')}
           </h2>
           <p className="mt-1 hidden text-sm text-neutral-700 sm:block dark:text-neutral-300">{tNewsletter('pitch')}</p>
         </div>
-        <div className="mt-3 sm:mt-0 sm:w-96">
+        <div className="min-w-0 flex-1 sm:w-96 sm:flex-none">
           <NewsletterForm locale={locale} id="home-newsletter" />
         </div>
       </section>

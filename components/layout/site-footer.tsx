@@ -20,11 +20,12 @@ export async function SiteFooter({ locale, pages }: SiteFooterProps) {
   // On a phone the marks alone, in one row; their names from sm on.
   const chip = 'inline-flex h-10 min-w-10 items-center justify-center gap-2 rounded-full border border-neutral-300 sm:px-3 text-neutral-800 hover:bg-neutral-100 dark:border-neutral-700 dark:text-neutral-200 dark:hover:bg-neutral-800';
   return (
-    <footer className="print:hidden mt-12 border-t border-neutral-200 bg-neutral-50 dark:border-neutral-800 dark:bg-neutral-900" data-testid="site-footer">
+    <footer className="print:hidden mt-8 sm:mt-12 border-t border-neutral-200 bg-neutral-50 dark:border-neutral-800 dark:bg-neutral-900" data-testid="site-footer">
       <div className="mx-auto grid max-w-6xl gap-4 px-4 py-6 text-sm sm:gap-6 sm:py-8 text-neutral-600 sm:grid-cols-[3fr_2fr] sm:px-6 dark:text-neutral-400">
         <div>
           <p className="font-bold text-neutral-800 dark:text-neutral-200">{site.name[locale]}</p>
-          <p className="mt-2 max-w-2xl">{t('footerAbout')}</p>
+          {/* Said on 關於我們 too: on a phone, where every line lengthens every page, the footer leaves it there. */}
+          <p className="mt-2 hidden max-w-2xl sm:block">{t('footerAbout')}</p>
           {pages.length > 0 && (
             <nav aria-label={t('footerPages')} className="mt-4">
               <ul className="flex flex-wrap gap-x-5 gap-y-1">
