@@ -7,6 +7,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 // A fresh database for each run, which the tests read too (e2e/comments.spec.ts): what one run
 // posted never counts against the next one's limits. Workers inherit it from here.
 process.env.E2E_DATABASE_FILE ??= path.join(os.tmpdir(), `e2e-site-${Date.now()}.db`);
+// Mail the server sends (no SMTP here) lands in this folder, which e2e/outbox.ts reads.
+process.env.E2E_OUTBOX_DIR ??= path.join(os.tmpdir(), `e2e-outbox-${Date.now()}`);
 // Debian's Chromium: Playwright's own browser download is not possible here (bench/chromium.ts).
 const launchOptions = { executablePath: chromiumPath, args: chromiumArgs };
 
@@ -36,6 +38,6 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
     // Tests act as many readers: each names its address in X-Forwarded-For, as a CDN would.
-    env: { NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), HOSTNAME: '127.0.0.1', DATABASE_FILE: process.env.E2E_DATABASE_FILE, TRUST_PROXY_HOPS: '1' },
+    env: { NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), HOSTNAME: '127.0.0.1', DATABASE_FILE: process.env.E2E_DATABASE_FILE, OUTBOX_DIR: process.env.E2E_OUTBOX_DIR, TRUST_PROXY_HOPS: '1' },
   },
 });

@@ -1,33 +1,16 @@
-import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
-import { expect, test, type Page } from './fixtures';
+import { expect, test } from './fixtures';
+import { addEditor, databaseFile, editorAddress, editorPassword as password, signIn } from './editors';
 import { articlesIn } from './site-data';
 
 // An editor moderating at /admin, and what the area refuses: no sign-in, another site's forms, a
 // missing form token, a guesser. Editors are added with the command editors use (npm run editors).
-
-const databaseFile = process.env.E2E_DATABASE_FILE!;
-const password = 'tide-watcher-2026';
-
-function addEditor(name: string) {
-  execFileSync('node_modules/.bin/tsx', ['scripts/editors.ts', 'add', name], { input: `${password}\n`, env: { ...process.env, DATABASE_FILE: databaseFile } });
-}
 
 let n = 0;
 // The last address is the client's (the test server trusts one proxy): unique per worker and call.
 const reader = () => ({ 'X-Forwarded-For': `192.0.2.1, 10.${(process.pid + 100) % 250}.${Math.floor(++n / 250) % 250}.${n % 250}` });
 // A story no other spec approves comments under (e2e/comments.spec.ts approves all of its own).
 const moderated = 'double-11-ten-years';
-const editorAddress = { 'X-Forwarded-For': '192.0.2.1, 198.18.0.1' };
-
-async function signIn(page: Page, name: string, secret = password, address = editorAddress) {
-  await page.setExtraHTTPHeaders(address);
-  await page.goto('/admin');
-  const form = page.getByTestId('admin-login');
-  await form.getByLabel('帳號').fill(name);
-  await form.getByLabel('密碼').fill(secret);
-  await form.getByRole('button', { name: '登入' }).click();
-}
 
 test.describe.configure({ mode: 'serial' });
 
@@ -123,6 +106,28 @@ test.describe('the editors’ area', () => {
     const done = await send({ id: String(id), action: 'reject', csrf });
     expect(done.status()).toBe(303);
     expect(status()).toBe('rejected');
+  });
+
+  test('an editor keeps the word list, and a comment with a listed word waits with the rules’ catch', async ({ page, request }) => {
+    const hant = articlesIn('zh-Hant').find((a) => a.slug === moderated)!;
+    const word = `違禁詞${Date.now() % 100000}`;
+    await signIn(page, 'e2e-editor');
+    const list = page.getByTestId('admin-words').getByLabel('禁用詞');
+    await list.fill(`${await list.inputValue()}\n${word}\n\n`);
+    await page.getByRole('button', { name: '儲存禁用詞' }).click();
+    await expect(page.getByTestId('admin-note')).toHaveText('已儲存禁用詞。');
+    await expect(page.getByTestId('admin-words').getByLabel('禁用詞')).toHaveValue(new RegExp(`(^|\n)${word}$`));
+    const posted = await request.post(`/api/comments/${hant.slug}`, { headers: reader(), data: { name: '讀者', body: `這裡有${word}喔`, locale: 'zh-Hant' } });
+    // The reader is told what any held comment is told.
+    expect((await posted.json()).status).toBe('pending');
+    await page.goto('/admin');
+    await expect(page.getByTestId('spam').getByTestId('queued-comment').filter({ hasText: `這裡有${word}喔` })).toContainText(word);
+
+    // A list past its limits is refused whole, and the saved one kept.
+    await page.getByTestId('admin-words').getByLabel('禁用詞').fill('太長'.repeat(30));
+    await page.getByRole('button', { name: '儲存禁用詞' }).click();
+    await expect(page.getByTestId('admin-note')).toContainText('禁用詞沒有儲存');
+    await expect(page.getByTestId('admin-words').getByLabel('禁用詞')).toHaveValue(new RegExp(word));
   });
 
   test('makes a guesser wait after five wrong passwords', async ({ page }) => {

@@ -29,8 +29,8 @@ export function listingsOf(index: LoadedIndex, locale: Locale): ListingSpec[] {
   ];
 }
 
-/** Pages that do not depend on content, in each script. */
-const FIXED_PAGES = ['/search', '/404'];
+/** Pages that do not depend on content, in each script (the newsletter's is rendered per request). */
+const FIXED_PAGES = ['/search', '/newsletter', '/404'];
 
 /** What every page's footer shows of the site's own pages: their titles, paths and order. */
 const footerOf = (index: LoadedIndex) => index.pages.map((p) => [p.path, p.title]);
