@@ -34,7 +34,7 @@ test.describe('the newsletter', () => {
       expect(statusOf(email)).toBe('pending');
 
       const mail = await nthMessageTo(email);
-      expect(mail.subject).toBe(locale === 'zh-Hant' ? '請確認訂閱觀潮科技電子報' : '请确认订阅观潮科技电子报');
+      expect(mail.subject).toBe(locale === 'zh-Hant' ? '請確認訂閱觀潮科技電子報' : '请确认订阅观潮科技邮件简报');
       expect(mail.text).toContain(locale === 'zh-Hant' ? '48 小時內' : '48 小时内');
       const link = siteLink(mail.text ?? '', /https?:\/\/\S+\/newsletter\?confirm=[\w-]+/, baseURL!);
       expect(mail.html).toContain(new URL(link).search);
@@ -91,7 +91,7 @@ test.describe('the newsletter', () => {
         await page.goto(siteLink(digest.text ?? '', /https?:\/\/\S+\/newsletter\?unsubscribe=[\w.-]+/, baseURL!));
         await expect(page.getByRole('heading', { level: 1 })).toHaveText('退订');
         await page.getByTestId('newsletter-action').click();
-        await expect(page.getByTestId('newsletter-status')).toHaveText('已退订，今后不会再向你发送电子报。');
+        await expect(page.getByTestId('newsletter-status')).toHaveText('已退订，今后不会再向你发送邮件简报。');
       }
       expect(statusOf(email)).toBe('unsubscribed');
     }

@@ -53,13 +53,13 @@ export async function NewsletterPanel({ db, csrf }: { db: Kysely<Database>; csrf
                 {preview.text}
               </pre>
             </details>
-            {(!started || started.sent < started.total) && stories.length > 0 && (
+            {(started ? started.remaining > 0 : count.confirmed > 0) && stories.length > 0 && (
               <form method="post" action="/api/admin/newsletter" className="mt-3">
                 <input type="hidden" name="csrf" value={csrf} />
                 <input type="hidden" name="action" value="send" />
                 <input type="hidden" name="locale" value={locale} />
                 <button type="submit" className="h-9 rounded-full bg-neutral-900 px-4 text-sm font-bold text-white">
-                  {started ? `繼續寄送${scriptName[locale]}週報` : `寄出${scriptName[locale]}週報（${count.confirmed} 人）`}
+                  {started ? `繼續寄送${scriptName[locale]}週報（還有 ${started.remaining} 人）` : `寄出${scriptName[locale]}週報（${count.confirmed} 人）`}
                 </button>
               </form>
             )}

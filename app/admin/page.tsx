@@ -28,6 +28,7 @@ const notes: Record<string, string> = {
   'digest-sending': '週報寄送中：重新整理這一頁可以看到寄了多少。',
   'digest-done': '這一期週報已經寄給所有訂閱者了。',
   'digest-empty': '還沒有可以放進週報的文章。',
+  'digest-nobody': '這個字體還沒有確認過的訂閱者，週報沒有寄出。',
   'words-saved': '已儲存禁用詞。',
   'words-invalid': `禁用詞沒有儲存：最多 ${WORD_LIST_LIMITS.words} 個，每個最多 ${WORD_LIST_LIMITS.chars} 字，不能有控制字元。`,
 };

@@ -13,7 +13,7 @@ describe('the newsletter’s messages', () => {
     expect(hant.text).toContain(`/zh-Hant/newsletter?confirm=${'T'.repeat(43)}`);
     expect(hant.html).toContain(`/zh-Hant/newsletter?confirm=${'T'.repeat(43)}`);
     const hans = confirmationMail('zh-Hans', { email: 'a@example.com', token: 'T'.repeat(43) });
-    expect(hans.subject).toBe('请确认订阅观潮科技电子报');
+    expect(hans.subject).toBe('请确认订阅观潮科技邮件简报');
     expect(hans.text).toContain('请在 48 小时内');
   });
 

@@ -165,14 +165,33 @@ export function weekOf(now: Date): string {
   return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
-export type Digest = { id: number; locale: string; week: string; subject: string; stories: unknown; editor: string; createdAt: string; total: number; sent: number };
+/** A week's digest of one script: `sent` subscribers have had it, `remaining` confirmed ones not yet. */
+export type Digest = { id: number; locale: string; week: string; subject: string; stories: unknown; editor: string; createdAt: string; total: number; sent: number; remaining: number };
 
 /** This week's digest of a script, if one was started, with how many subscribers it has reached. */
 export async function digestOfWeek(db: Kysely<Database>, locale: string, week: string): Promise<Digest | undefined> {
   const row = await db.selectFrom('digests').selectAll().where('locale', '=', locale).where('week', '=', week).executeTakeFirst();
   if (!row) return undefined;
   const sent = await db.selectFrom('subscribers').select((eb) => eb.fn.countAll<number | string>().as('n')).where('last_digest_id', '>=', row.id).where('locale', '=', locale).executeTakeFirstOrThrow();
-  return { id: row.id, locale: row.locale, week: row.week, subject: row.subject, stories: JSON.parse(row.stories), editor: row.editor, createdAt: row.created_at, total: row.total, sent: Number(sent.n) };
+  const remaining = await db
+    .selectFrom('subscribers')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('locale', '=', locale)
+    .where('status', '=', 'confirmed')
+    .where((eb) => eb.or([eb('last_digest_id', 'is', null), eb('last_digest_id', '<', row.id)]))
+    .executeTakeFirstOrThrow();
+  return {
+    id: row.id,
+    locale: row.locale,
+    week: row.week,
+    subject: row.subject,
+    stories: JSON.parse(row.stories),
+    editor: row.editor,
+    createdAt: row.created_at,
+    total: row.total,
+    sent: Number(sent.n),
+    remaining: Number(remaining.n),
+  };
 }
 
 /** Starts this week's digest of a script with its subject and stories, or returns the one already started (to resume it, as it was). */

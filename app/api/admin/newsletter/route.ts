@@ -4,7 +4,7 @@ import { backToAdmin, editorAction } from '@/lib/engage/admin';
 import { siteDatabase } from '@/lib/engage/database';
 import { digestStories } from '@/lib/engage/digest';
 import { sendMail } from '@/lib/engage/mail';
-import { confirmedCsv, digestOfWeek, sendDigest, startDigest, weekOf } from '@/lib/engage/newsletter';
+import { confirmedCsv, digestOfWeek, sendDigest, startDigest, subscriberCounts, weekOf } from '@/lib/engage/newsletter';
 import { digestMail, digestSubject, type DigestStory } from '@/lib/engage/newsletter-mail';
 
 // POST /api/admin/newsletter, from the forms of /admin: `send` starts (or resumes) this week's
@@ -26,7 +26,8 @@ export async function POST(request: NextRequest) {
   if (form['action'] !== 'send' || typeof locale !== 'string' || !isLocale(locale)) return backToAdmin('malformed');
   const now = new Date();
   const started = await digestOfWeek(db, locale, weekOf(now));
-  if (started && started.sent >= started.total) return backToAdmin('digest-done');
+  if (started && started.remaining === 0) return backToAdmin('digest-done');
+  if (!started && !(await subscriberCounts(db))[locale]?.confirmed) return backToAdmin('digest-nobody');
   const stories = await digestStories(db, locale, now);
   if (stories.length === 0) return backToAdmin('digest-empty');
   const digest = started ?? (await startDigest(db, { locale, subject: digestSubject(locale, now), stories, editor, now }));
