@@ -34,6 +34,7 @@ function templates(locale: Locale): { name: string; path: string; ready?: (page:
     { name: 'all tags', path: `/${locale}/tags` },
     { name: 'author', path: `/${locale}/authors/${author.id}` },
     { name: 'site page (privacy)', path: `/${locale}/info/privacy` },
+    { name: 'newsletter, with a refusal', path: `/${locale}/newsletter?status=invalid-email` },
     { name: 'not found', path: `/${locale}/no-such-page` },
     {
       name: 'search with results',

@@ -17,6 +17,7 @@ describe('checkContent', () => {
     expect(problems.map((p) => `${p.file}:${p.line}:${p.column}  ${p.message}`)).toEqual([
     'articles/Bad_Slug/zh-Hant.mdx:1:1  文章檔案的位置或檔名不正確',
     'articles/bad-date/zh-Hant.mdx:4:14  「publishedAt」不是正確的日期：2026-02-30',
+    'articles/comments-not-boolean/zh-Hant.mdx:4:11  「comments」只能是 true 或 false',
     'articles/duplicate/zh-Hant.mdx:1:1  文章「duplicate」的 zh-Hant 版本重複：articles/2025/duplicate/zh-Hant.mdx 也是同一篇',
     'articles/empty-front-matter/zh-Hant.mdx:2:1  前言是空的',
     'articles/further-reading-missing/zh-Hant.mdx:15:5  延伸閱讀的文章「no-such-story」不存在',
