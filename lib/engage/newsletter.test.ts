@@ -59,6 +59,11 @@ describe.each(['sqlite', 'postgres'] as const)('the newsletter on %s', (kind) =>
     expect((await confirmationOf(site.db, token, later)).state).toBe('expired');
     expect(await confirm(site.db, token, later)).toBe('expired');
     expect(await confirm(site.db, 'x'.repeat(43), t0)).toBe('unknown');
+    // A month after, the address is forgotten (with the next sign-up of anyone).
+    const monthLater = minutesLater((NEWSLETTER_LIMITS.confirmHours + NEWSLETTER_LIMITS.forgetUnconfirmedDays * 24) * 60 + 1);
+    expect((await signUpAs('someone-else@example.com', 'client-b2', monthLater)).ok).toBe(true);
+    expect(await site.db.selectFrom('subscribers').select('id').where('email', '=', 'late@example.com').executeTakeFirst()).toBeUndefined();
+    await site.db.deleteFrom('subscribers').where('email', '=', 'someone-else@example.com').execute();
     expect(await confirm(site.db, { token }, t0)).toBe('unknown');
   });
 

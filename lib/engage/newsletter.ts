@@ -16,6 +16,8 @@ export const NEWSLETTER_LIMITS = {
   remailMinutes: 10,
   /** Sign-ups per client and hour. */
   perClientHour: 5,
+  /** An address never confirmed is forgotten this many days after its link expired. */
+  forgetUnconfirmedDays: 30,
 };
 
 const EMAIL = /^[^\s@"<>()[\],;:\\]+@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/u;
@@ -53,6 +55,7 @@ export async function signUp(
     if (Number(recent.n) >= NEWSLETTER_LIMITS.perClientHour) return { ok: false, refusal: 'too-fast' } as const;
     await tx.insertInto('attempts').values({ key, at: now.toISOString() }).execute();
     await tx.deleteFrom('attempts').where('key', 'like', 'signup-client:%').where('at', '<', isoAgo(now, 60)).execute();
+    await tx.deleteFrom('subscribers').where('status', '=', 'pending').where('token_expires_at', '<', isoAgo(now, NEWSLETTER_LIMITS.forgetUnconfirmedDays * 24 * 60)).execute();
 
     const token = randomBytes(32).toString('base64url');
     const fresh = {
