@@ -22,7 +22,7 @@
 // The folders written are listed in .contentlayer/generated-dirs.json for the index step.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generatedDirsFile, readGeneratedDirs, type GeneratedDirs } from './index/generated';
@@ -56,7 +56,22 @@ function unitsIn(dir: string, prefix: string): Unit[] {
     });
 }
 
+/**
+ * contentlayer's own .contentlayer/package.json, left empty or cut short when a process writing it
+ * was stopped (a live preview closed at the wrong moment): contentlayer then refuses to start, and
+ * every later build with it. It writes the file anew when missing, so a broken one is removed.
+ */
+function removeBrokenPackageFile(cwd: string) {
+  const file = path.join(cwd, '.contentlayer', 'package.json');
+  try {
+    JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') rmSync(file, { force: true });
+  }
+}
+
 function run(cwd: string, env: Record<string, string>): Promise<void> {
+  removeBrokenPackageFile(cwd);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, 'build', '--config', path.join(root, 'contentlayer.config.ts')], {
       cwd,

@@ -55,6 +55,14 @@ describe('the content step', () => {
     expect(status).toBe(0);
   }, 120_000);
 
+  it('builds again after a stopped preview left contentlayer\'s own package file empty', () => {
+    writeFileSync(path.join(work, '.contentlayer', 'package.json'), '');
+    const { status, output } = runContentStep();
+    expect(output).not.toMatch(/ConfigReadError/);
+    expect(status).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(work, '.contentlayer', 'package.json'), 'utf8'))).toMatchObject({ name: 'dot-contentlayer' });
+  }, 120_000);
+
   it('lists what the converter replaced in each converted file, also when the conversion is kept', () => {
     const story = 'articles/taiwan-ai-server-supply-chain/zh-Hant.mdx';
     rmSync(path.join(work, '.contentlayer', 'site', 'conversions.json'), { force: true });
