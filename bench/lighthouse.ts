@@ -3,8 +3,8 @@
 // (bench/common.ts: home, three kinds of story, section, tag, author, search, a site page and the
 // 404 page) in both scripts. Prints each page's performance, accessibility, best-practices and SEO
 // scores, its main timings and the JavaScript it transferred (the median of three runs;
-// LIGHTHOUSE_RUNS to change; LIGHTHOUSE_PAGES=article,home measures those kinds only;
-// LIGHTHOUSE_REPORTS=<folder> keeps each page's median report as JSON).
+// LIGHTHOUSE_RUNS to change; LIGHTHOUSE_PAGES=article,home and LIGHTHOUSE_LOCALES=zh-Hant measure
+// those kinds and scripts only; LIGHTHOUSE_REPORTS=<folder> keeps each page's median report as JSON).
 // Run after `npm run build`. Targets: performance at least 95, the rest 100.
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -24,7 +24,9 @@ const port = Number(origin.port || 80);
 const debugPort = 9333;
 const runs = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const reportsDir = process.env.LIGHTHOUSE_REPORTS;
-const kinds = process.env.LIGHTHOUSE_PAGES ? pageKinds.filter((k) => process.env.LIGHTHOUSE_PAGES!.split(',').includes(k)) : pageKinds;
+const only = <T extends string>(all: readonly T[], list: string | undefined) => (list ? all.filter((x) => list.split(',').includes(x)) : all);
+const kinds = only(pageKinds, process.env.LIGHTHOUSE_PAGES);
+const measuredLocales = only(locales, process.env.LIGHTHOUSE_LOCALES);
 // The 404 page is measured as what it is. Lighthouse would refuse a page that answers 404; its two
 // SEO audits that fail there on purpose (an error status; noindex, for a missing page must stay out
 // of search engines) are left out; and the console's line for the page's own status is not an
@@ -88,7 +90,7 @@ const rows: Row[] = [];
 /** Requests of a page, other than the page itself, that answered an error: a missing script, picture or API. */
 const failedRequests: string[] = [];
 if (reportsDir) mkdirSync(reportsDir, { recursive: true });
-for (const locale of locales) {
+for (const locale of measuredLocales) {
   const pages = samplePages(locale);
   for (const kind of kinds) {
     const pagePath = pages[kind];

@@ -60,7 +60,7 @@ async function compare(beforeDir: string) {
       for (const page of pages) {
         const figures = { ...(await load(build.name, server.url + page, browser)), page };
         runs.push(figures);
-        console.log(`round ${round} ${build.name.padEnd(7)} ${page} ${figures.rps.toFixed(0).padStart(6)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms  ${figures.bytes.toFixed(0)} bytes/answer  ${figures.errors + figures.timeouts + figures.non2xx} errors or non-2xx`);
+        console.log(`round ${round} ${build.name.padEnd(7)} ${page} ${figures.rps.toFixed(0).padStart(6)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms  ${figures.bytes.toFixed(0)} bytes/answer  errors ${figures.errors}, timeouts ${figures.timeouts}, non-2xx ${figures.non2xx}`);
       }
       server.stop();
       await new Promise((r) => setTimeout(r, 1000));
