@@ -1,23 +1,57 @@
 // What the page benchmarks share: the pages they measure, and a server to measure them on.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Locale } from '@/i18n/locales';
 import { indexFile } from '@/lib/content-files';
 import type { ContentIndex } from '@/lib/content-model';
 
-/** The kinds of page the benchmarks measure, in one script: a home, an article, a tag and the search page. */
-export function samplePages(locale: Locale): Record<'home' | 'article' | 'tag' | 'search', string> {
+/** Every template of the site, one page of each; `not-found` answers with status 404, the rest with 200. */
+export const pageKinds = ['home', 'article', 'sponsored', 'syndicated', 'section', 'tag', 'author', 'search', 'info', 'not-found'] as const;
+export type PageKind = (typeof pageKinds)[number];
+
+/** One page of each template in one script, picked from the content index of this build. */
+export function samplePages(locale: Locale): Record<PageKind, string> {
   const index = JSON.parse(readFileSync(indexFile, 'utf8')) as ContentIndex;
   // A scheduled article (dated later) is in the index but answers 404 until its time.
-  const article = index.articles.find((a) => a.locale === locale && !a.draft && Date.parse(a.publishedAt) <= Date.now());
-  if (!article) throw new Error(`No ${locale} article in the content index: run npm run build first.`);
+  const published = index.articles.filter((a) => a.locale === locale && !a.draft && Date.parse(a.publishedAt) <= Date.now());
+  const pick = (what: string, test: (a: (typeof published)[number]) => boolean) => {
+    const found = published.find(test);
+    if (!found) throw new Error(`No published ${locale} ${what} in the content index: run npm run build first.`);
+    return found;
+  };
+  // The newest story that is neither sponsored nor syndicated: the page most readers land on.
+  const article = pick('story', (a) => !a.sponsor && !a.syndication);
+  const page = index.pages.find((p) => p.locale === locale && p.slug === 'about') ?? index.pages.find((p) => p.locale === locale);
+  if (!page) throw new Error(`No ${locale} site page in the content index.`);
   return {
     home: `/${locale}`,
     article: article.path,
+    sponsored: pick('sponsored story', (a) => Boolean(a.sponsor)).path,
+    syndicated: pick('syndicated story', (a) => Boolean(a.syndication)).path,
+    section: `/${locale}/sections/${article.sectionSlug}`,
     tag: `/${locale}/tags/${article.tagSlugs[0]}`,
+    author: `/${locale}/authors/${article.authorIds[0]}`,
     search: `/${locale}/search`,
+    info: page.path,
+    // An unknown story: the proxy answers it with the script's 404 page.
+    'not-found': `/${locale}/articles/no-such-story`,
   };
+}
+
+// The servers a benchmark starts write what its requests cause (view beacons, comments) into a
+// throwaway SQLite file, removed at exit, never into the project's .data/site.db; DATABASE_FILE or
+// DATABASE_URL in the environment, or the caller's env, name another.
+let scratchDatabase: string | undefined;
+function benchDatabaseFile() {
+  if (process.env.DATABASE_FILE) return process.env.DATABASE_FILE;
+  if (!scratchDatabase) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-db-'));
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+    scratchDatabase = path.join(dir, 'site.db');
+  }
+  return scratchDatabase;
 }
 
 export type Server = { url: string; stop: () => void; pid: number | undefined };
@@ -40,7 +74,7 @@ export async function startServer(
   const child: ChildProcess = spawn(command[0]!, command.slice(1), {
     stdio: 'ignore',
     cwd: options.cwd,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), ...options.env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATABASE_FILE: benchDatabaseFile(), PORT: String(port), ...options.env },
   });
   const url = origin;
   const stop = () => void child.kill();

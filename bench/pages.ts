@@ -1,12 +1,12 @@
 // `npm run bench:pages`: what each kind of page makes a reader download, read from the production
-// build (run after `npm run build`). For home, article, tag and search pages it prints the gzip size
-// of the HTML, of the JavaScript (<script src>, noModule polyfills left out: only browsers without
-// ES modules load them) and of the CSS, and splits the JavaScript into the framework's share
-// (react, react-dom, scheduler, next and the Turbopack runtime) and our own (the project's code and
-// the libraries it chose). The split follows the source maps the build publishes: every byte of a
-// chunk is charged to the module it came from, and each side's bytes are gzipped on their own.
-// It also names any module of components/mdx/ that reached the browser: article bodies must ship
-// no client JavaScript.
+// build (run after `npm run build`). For one zh-Hant page of each template (bench/common.ts) it
+// prints the gzip size of the HTML, of the JavaScript (<script src>, noModule polyfills left out:
+// only browsers without ES modules load them) and of the CSS, and splits the JavaScript into the
+// framework's share (react, react-dom, scheduler, next and the Turbopack runtime) and our own (the
+// project's code and the libraries it chose). The split follows the source maps the build
+// publishes: every byte of a chunk is charged to the module it came from, and each side's bytes are
+// gzipped on their own. It also names any module of components/mdx/ that reached the browser:
+// article bodies must ship no client JavaScript.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -15,7 +15,8 @@ import { nextBuildDir, prerenderedHtmlFile } from '@/lib/prerendered';
 import { samplePages } from './common';
 
 const nextDir = nextBuildDir();
-const pages = samplePages('zh-Hant');
+const locale = 'zh-Hant';
+const pages = samplePages(locale);
 
 const frameworkSource = /\[turbopack\]\/|\/node_modules\/(react|react-dom|scheduler|next|@next|@swc\/helpers)\//;
 const articleBodySource = /(^|\/)components\/mdx\//;
@@ -80,10 +81,11 @@ const gzip = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
 const assetFile = (url: string) => path.join(nextDir, url.replace(/^\/_next\//, ''));
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`.padStart(10);
 
-console.log(`${'page'.padEnd(9)}${'html'.padStart(10)}${'js'.padStart(10)}${'framework'.padStart(11)}${'own js'.padStart(10)}${'css'.padStart(10)}  files`);
+console.log(`${'page'.padEnd(11)}${'html'.padStart(10)}${'js'.padStart(10)}${'framework'.padStart(11)}${'own js'.padStart(10)}${'css'.padStart(10)}  files`);
 const bodyModules = new Set<string>();
 for (const [name, pagePath] of Object.entries(pages)) {
-  const htmlFile = prerenderedHtmlFile(pagePath);
+  // The proxy answers an unknown path with the page the build wrote at /<locale>/404.
+  const htmlFile = prerenderedHtmlFile(name === 'not-found' ? `/${locale}/404` : pagePath);
   const html = readFileSync(htmlFile, 'utf8');
   const scripts = [
     ...new Set(
@@ -105,7 +107,7 @@ for (const [name, pagePath] of Object.entries(pages)) {
     if (name === 'article') for (const source of split.ownSources) if (articleBodySource.test(source)) bodyModules.add(source);
   }
   const css = styles.reduce((sum, url) => sum + gzip(readFileSync(assetFile(url))), 0);
-  console.log(`${name.padEnd(9)}${kb(gzip(readFileSync(htmlFile)))}${kb(js)}${kb(framework).padStart(11)}${kb(own)}${kb(css)}  ${scripts.length} js, ${styles.length} css`);
+  console.log(`${name.padEnd(11)}${kb(gzip(readFileSync(htmlFile)))}${kb(js)}${kb(framework).padStart(11)}${kb(own)}${kb(css)}  ${scripts.length} js, ${styles.length} css`);
 }
 console.log('\nTargets on the article page: own JavaScript at most 10 KB gzip, CSS at most 15 KB gzip, no client component in article bodies.');
 console.log(

@@ -5,8 +5,9 @@
 // `npm run build`. The load generator shares the machine with the server, as it would in CI.
 //
 // BENCH_BEFORE=<another project folder, built> compares instead that build's production server with
-// this one's, turn about (A B A B, BENCH_ROUNDS rounds, 3 by default), as a browser asks (gzip and
-// br accepted), and prints each round, the medians and the bytes sent per answer.
+// this one's on the article and the front page, turn about (A B A B, BENCH_ROUNDS rounds, 3 by
+// default), as a browser asks (gzip and br accepted), and prints each round, the medians and the
+// bytes sent per answer.
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -15,7 +16,7 @@ import { productionServer, samplePages, startServer } from './common';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const connections = 50;
-const articlePath = samplePages('zh-Hant').article;
+const { article: articlePath, home: homePath } = samplePages('zh-Hant');
 
 type Figures = { name: string; rps: number; p50: number; p99: number; errors: number; timeouts: number; non2xx: number; requests: number };
 
@@ -49,22 +50,27 @@ async function compare(beforeDir: string) {
     { name: 'before', cwd: beforeDir },
     { name: 'after', cwd: process.cwd() },
   ];
-  const runs: (Figures & { bytes: number })[] = [];
+  const pages = [articlePath, homePath];
+  const runs: (Figures & { bytes: number; page: string })[] = [];
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
-  console.log(`${articlePath}, ${connections} connections, ${seconds} s a run, ${rounds} rounds of before then after; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`${pages.join(' and ')}, ${connections} connections, ${seconds} s a run, ${rounds} rounds of before then after; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   for (let round = 1; round <= rounds; round++) {
     for (const build of builds) {
       const server = await startServer([process.execPath, path.join(build.cwd, 'scripts', 'start.mjs')], 3400, articlePath, undefined, { cwd: build.cwd });
-      const figures = await load(build.name, server.url + articlePath, browser);
+      for (const page of pages) {
+        const figures = { ...(await load(build.name, server.url + page, browser)), page };
+        runs.push(figures);
+        console.log(`round ${round} ${build.name.padEnd(7)} ${page} ${figures.rps.toFixed(0).padStart(6)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms  ${figures.bytes.toFixed(0)} bytes/answer  errors ${figures.errors}, timeouts ${figures.timeouts}, non-2xx ${figures.non2xx}`);
+      }
       server.stop();
       await new Promise((r) => setTimeout(r, 1000));
-      runs.push(figures);
-      console.log(`round ${round} ${build.name.padEnd(7)} ${figures.rps.toFixed(0).padStart(6)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms  ${figures.bytes.toFixed(0)} bytes/answer  ${figures.errors + figures.timeouts + figures.non2xx} errors or non-2xx`);
     }
   }
-  for (const build of builds) {
-    const own = runs.filter((r) => r.name === build.name);
-    console.log(`median ${build.name.padEnd(7)} ${median(own.map((r) => r.rps)).toFixed(0).padStart(6)} req/s  p50 ${median(own.map((r) => r.p50))} ms  p99 ${median(own.map((r) => r.p99))} ms  ${median(own.map((r) => r.bytes)).toFixed(0)} bytes/answer`);
+  for (const page of pages) {
+    for (const build of builds) {
+      const own = runs.filter((r) => r.name === build.name && r.page === page);
+      console.log(`median ${build.name.padEnd(7)} ${page} ${median(own.map((r) => r.rps)).toFixed(0).padStart(6)} req/s  p50 ${median(own.map((r) => r.p50))} ms  p99 ${median(own.map((r) => r.p99))} ms  ${median(own.map((r) => r.bytes)).toFixed(0)} bytes/answer`);
+    }
   }
   console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   process.exitCode = runs.some((r) => r.errors + r.timeouts + r.non2xx > 0) ? 1 : 0;

@@ -11,7 +11,10 @@ export type MostReadLabels = { title: string; day: string; week: string; sponsor
 type MostReadProps = {
   locale: string;
   labels: MostReadLabels;
-  /** The front page: a row across a wide screen, closed behind its heading on a phone (the page stays short). */
+  /**
+   * The front page: a row across a wide screen, closed behind its heading on a phone (the page stays
+   * short). Without it, the story's side rail, which shows from the lg breakpoint only.
+   */
   wide?: boolean;
 };
 
@@ -21,18 +24,27 @@ export function MostRead({ locale, labels, wide = false }: MostReadProps) {
   const [open, setOpen] = useState(false);
   useEffect(() => {
     let current = true;
-    fetch(`/api/most-read?locale=${locale}`)
-      .then((r) => (r.ok ? r.json() : undefined))
-      .then((data: { day: Item[]; week: Item[] } | undefined) => {
-        if (!current || !data) return;
-        setLists(data);
-        setOpen(window.matchMedia('(min-width: 1024px)').matches);
-      })
-      .catch(() => undefined);
+    const wideScreen = window.matchMedia('(min-width: 1024px)');
+    const load = () => {
+      wideScreen.removeEventListener('change', load);
+      fetch(`/api/most-read?locale=${locale}`)
+        .then((r) => (r.ok ? r.json() : undefined))
+        .then((data: { day: Item[]; week: Item[] } | undefined) => {
+          if (!current || !data) return;
+          setLists(data);
+          setOpen(wideScreen.matches);
+        })
+        .catch(() => undefined);
+    };
+    // The side rail is hidden below the lg breakpoint: there, a phone asks for nothing (a request,
+    // a render and a style pass less while the story loads), unless the window grows that wide.
+    if (wide || wideScreen.matches) load();
+    else wideScreen.addEventListener('change', load);
     return () => {
       current = false;
+      wideScreen.removeEventListener('change', load);
     };
-  }, [locale]);
+  }, [locale, wide]);
   if (!lists || lists.week.length === 0) return null;
   const shown = span === 'day' && lists.day.length > 0 ? 'day' : 'week';
   const tab = (which: 'day' | 'week') => (

@@ -19,7 +19,8 @@ export async function generateMetadata({ params }: UnknownPageProps): Promise<Me
   const { locale } = await params;
   if (!isLocale(locale)) return {};
   const t = await getTranslations({ locale, namespace: 'NotFound' });
-  return { title: t('title'), robots: { index: false } };
+  // A description like every other page (Lighthouse's SEO audit asks for one even on a 404).
+  return { title: t('title'), description: t('description'), robots: { index: false } };
 }
 
 export default async function UnknownPage({ params }: UnknownPageProps) {
