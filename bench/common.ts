@@ -8,7 +8,7 @@ import { indexFile } from '@/lib/content-files';
 import type { ContentIndex } from '@/lib/content-model';
 
 /** Every template of the site, one page of each; `not-found` answers with status 404, the rest with 200. */
-export const pageKinds = ['home', 'article', 'sponsored', 'syndicated', 'section', 'tag', 'author', 'search', 'info', 'not-found'] as const;
+export const pageKinds = ['home', 'article', 'sponsored', 'syndicated', 'section', 'tag', 'author', 'search', 'info', 'newsletter', 'not-found'] as const;
 export type PageKind = (typeof pageKinds)[number];
 
 /** One page of each template in one script, picked from the content index of this build. */
@@ -35,6 +35,8 @@ export function samplePages(locale: Locale): Record<PageKind, string> {
     author: `/${locale}/authors/${article.authorIds[0]}`,
     search: `/${locale}/search`,
     info: page.path,
+    // Rendered per request, from the server's database.
+    newsletter: `/${locale}/newsletter`,
     // An unknown story: the proxy answers it with the script's 404 page.
     'not-found': `/${locale}/articles/no-such-story`,
   };

@@ -151,6 +151,8 @@ test.describe('the newsletter', () => {
     // Without a script, the page says why, in the reader's script.
     await page.setExtraHTTPHeaders(reader());
     await page.goto('/zh-Hans/newsletter');
+    // The sign-up page itself is for search engines; the answers and links are not (above).
+    await expect(page.locator('meta[name="robots"]')).toHaveCount(0);
     await page.getByTestId('newsletter-form').getByRole('textbox').evaluate((input: HTMLInputElement) => {
       input.type = 'text';
       input.value = 'no-at-sign';

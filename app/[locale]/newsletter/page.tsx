@@ -22,11 +22,15 @@ type NewsletterPageProps = { params: Promise<{ locale: string }>; searchParams: 
 
 const one = (value: string | string[] | undefined) => (typeof value === 'string' ? value : undefined);
 
-export async function generateMetadata({ params }: NewsletterPageProps): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: NewsletterPageProps): Promise<Metadata> {
   const { locale } = await params;
   if (!isLocale(locale)) return {};
   const t = await getTranslations({ locale, namespace: 'Newsletter' });
-  return { ...pageMetadata({ locale, path: '/newsletter', title: t('title'), description: t('pitch') }), robots: { index: false, follow: true } };
+  const metadata = pageMetadata({ locale, path: '/newsletter', title: t('title'), description: t('pitch') });
+  // The sign-up page is for search engines too; one reader's link or answer is not, nor a static
+  // copy's page, which only says the newsletter is not offered there.
+  const personal = process.env.STATIC_EXPORT === '1' || Object.keys(await searchParams).length > 0;
+  return personal ? { ...metadata, robots: { index: false, follow: true } } : metadata;
 }
 
 export default async function NewsletterPage({ params, searchParams }: NewsletterPageProps) {
