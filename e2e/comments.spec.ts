@@ -89,7 +89,10 @@ for (const [i, locale] of locales.entries()) {
     const approved = stored(slug).filter((c) => c.status === 'approved').length;
     const countText = locale === 'zh-Hant' ? `${approved} 則留言` : `${approved} 条评论`;
     await page.goto(`/${locale}/sections/${story.sectionSlug}`);
-    await expect(page.getByTestId('article-card').filter({ hasText: story.title }).getByTestId('card-comment-count')).toHaveText(countText);
+    // On a card, a bubble and the number; the words are there for screen readers.
+    const cardCount = page.getByTestId('article-card').filter({ hasText: story.title }).getByTestId('card-comment-count');
+    await expect(cardCount.locator('[data-count-number]')).toHaveText(String(approved));
+    await expect(cardCount.locator('[data-count-text]')).toHaveText(countText);
     await page.goto(story.path);
     await expect(page.getByTestId('article-comment-count')).toHaveText(countText);
     await page.getByTestId('comments').scrollIntoViewIfNeeded();

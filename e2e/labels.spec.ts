@@ -7,6 +7,8 @@ const label = { 'zh-Hant': '廣編企劃', 'zh-Hans': '广编企划' } as const;
 
 for (const locale of locales) {
   test(`${locale}: every link to a sponsored story, on every page, carries its label`, async ({ page, request }) => {
+    // It opens every page of the script's sitemap (about 55): more than the default 30 s on a busy CI machine.
+    test.setTimeout(150_000);
     const sponsored = content.articles.filter((a) => a.locale === locale && a.sponsor).map((a) => a.path);
     expect(sponsored.length).toBeGreaterThan(0);
     const sitemap = await (await request.get('/sitemap.xml')).text();

@@ -54,7 +54,7 @@ export default async function HomePage({ params }: HomePageProps) {
       <JsonLd data={websiteJsonLd(locale, t('description'))} />
       <h1 className="sr-only">{t('title')}</h1>
       {lead && (
-        <section aria-labelledby="lead-heading" className="mb-8 border-b border-neutral-200 pb-8 sm:mb-12 sm:pb-10 dark:border-neutral-800" data-testid="lead-story">
+        <section aria-labelledby="lead-heading" className="mb-6 border-b border-neutral-200 pb-6 sm:mb-12 sm:pb-10 dark:border-neutral-800" data-testid="lead-story">
           <h2 id="lead-heading" className="sr-only">
             {t('lead')}
           </h2>
@@ -69,10 +69,10 @@ export default async function HomePage({ params }: HomePageProps) {
         {first && <Pagination locale={locale} basePath="" page={1} totalPages={first.totalPages} />}
       </section>
       {/* Empty, and so hidden, until there are views to rank. */}
-      <div className="mt-6 empty:hidden sm:mt-14">
+      <div className="mt-4 empty:hidden sm:mt-14">
         <MostReadSection locale={locale} wide />
       </div>
-      <div className="mt-8 grid gap-6 sm:mt-14 sm:gap-12 lg:grid-cols-3 lg:gap-8">
+      <div className="mt-6 grid gap-6 sm:mt-14 sm:gap-12 lg:grid-cols-3 lg:gap-8">
         <h2 className="sr-only">{t('sections')}</h2>
         {sections.map((section) => (
           <section key={section.slug} aria-labelledby={`section-${section.slug}`} data-testid="section-block">

@@ -3,8 +3,8 @@
 import { useEffect } from 'react';
 
 /**
- * Fills in the comment counts on a page's cards (each an empty, hidden `[data-comment-count]` the
- * server drew), in one request after the page; a page without cards asks nothing. The pages stay
+ * Fills in the comment counts on a page's cards and story header (each a hidden `[data-comment-count]`
+ * the server drew), in one request after the page; a page without cards asks nothing. The pages stay
  * prerendered: counts change with every approval, the cards do not.
  */
 export function CommentCounts({ label }: { label: string }) {
@@ -19,7 +19,13 @@ export function CommentCounts({ label }: { label: string }) {
           for (const slot of slots) {
             const n = counts[slot.dataset['commentCount']!] ?? 0;
             if (n === 0) continue;
-            slot.textContent = label.replace('{count}', String(n));
+            const text = label.replace('{count}', String(n));
+            // A card shows the number beside a bubble and says the whole for screen readers.
+            const number = slot.querySelector('[data-count-number]');
+            if (number) {
+              number.textContent = String(n);
+              slot.querySelector('[data-count-text]')!.textContent = text;
+            } else slot.textContent = text;
             slot.hidden = false;
           }
         })

@@ -32,7 +32,7 @@ export async function NewsletterForm({ locale, tone = 'light', id }: NewsletterF
         maxLength={254}
         autoComplete="email"
         placeholder={t('email')}
-        className={`h-10 min-w-0 flex-1 basis-36 rounded-full border px-4 text-base ${dark ? 'border-neutral-600 bg-neutral-950 text-white placeholder:text-neutral-400' : 'border-neutral-400 bg-white text-neutral-900 placeholder:text-neutral-600 dark:border-neutral-600 dark:bg-neutral-950 dark:text-white dark:placeholder:text-neutral-400'}`}
+        className={`h-10 min-w-0 flex-1 basis-28 rounded-full border px-4 text-base ${dark ? 'border-neutral-600 bg-neutral-950 text-white placeholder:text-neutral-400' : 'border-neutral-400 bg-white text-neutral-900 placeholder:text-neutral-600 dark:border-neutral-600 dark:bg-neutral-950 dark:text-white dark:placeholder:text-neutral-400'}`}
       />
       {/* Only a robot fills this in (the comment form has the same). */}
       <div aria-hidden="true" className="hidden">
