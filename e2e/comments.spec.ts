@@ -94,7 +94,10 @@ for (const [i, locale] of locales.entries()) {
     await expect(cardCount.locator('[data-count-number]')).toHaveText(String(approved));
     await expect(cardCount.locator('[data-count-text]')).toHaveText(countText);
     await page.goto(story.path);
-    await expect(page.getByTestId('article-comment-count')).toHaveText(countText);
+    const headerCount = page.getByTestId('article-comment-count');
+    await expect(headerCount.locator('[data-count-number]')).toHaveText(String(approved));
+    await expect(headerCount.locator('[data-count-text]')).toHaveText(countText);
+    await expect(headerCount).toHaveAttribute('href', '#comments');
     await page.getByTestId('comments').scrollIntoViewIfNeeded();
     // Newest first puts the latest top-level comment first.
     await page.getByTestId('comments').getByRole('combobox').selectOption({ label: w.newest });

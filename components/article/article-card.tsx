@@ -1,3 +1,4 @@
+import { CommentCountSlot } from '@/components/engage/comment-count-slot';
 import { OptimizedImage } from '@/components/media/optimized-image';
 import { SiteLink } from '@/components/layout/site-link';
 import { localePath, type Locale } from '@/i18n/locales';
@@ -62,15 +63,7 @@ export async function ArticleCard({ article, locale, lead = false, priority = fa
             <AuthorLinks authors={article.authors} locale={locale} className="hover:underline" />
           </span>
           <DateText iso={article.publishedAt} locale={locale} />
-          {/* Filled in after the page by components/engage/comment-counts.tsx, when there are any: a bubble
-              and the number, short enough not to wrap the line (and move the page) when it arrives. */}
-          <span data-comment-count={article.slug} hidden className="inline-flex items-center gap-1" data-testid="card-comment-count">
-            <svg aria-hidden="true" viewBox="0 0 16 16" className="h-3.5 w-3.5 fill-none stroke-current" strokeWidth={1.5} strokeLinejoin="round">
-              <path d="M2 3h12v8H8l-3.5 2.5V11H2z" />
-            </svg>
-            <span aria-hidden="true" data-count-number />
-            <span className="sr-only" data-count-text />
-          </span>
+          <CommentCountSlot slug={article.slug} testId="card-comment-count" />
         </p>
         {/* Tags from sm on: on a phone the story's page has them, and the front page stays short. */}
         <div className="hidden sm:block">

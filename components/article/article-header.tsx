@@ -1,3 +1,4 @@
+import { CommentCountSlot } from '@/components/engage/comment-count-slot';
 import { SiteLink } from '@/components/layout/site-link';
 import { localePath, scriptKey, type Locale } from '@/i18n/locales';
 import type { ArticleDetail } from '@/lib/content';
@@ -22,6 +23,8 @@ export function ArticleHeader({ article, locale, t }: ArticleHeaderProps) {
             {t('sponsoredLabel')}
           </span>
         )}
+        {/* At the end of this row, whose height it does not change. */}
+        <CommentCountSlot slug={article.slug} href="#comments" testId="article-comment-count" className="ml-auto text-neutral-600 hover:underline dark:text-neutral-400" />
       </p>
       <h1 className="mt-2 text-3xl font-black leading-snug sm:text-4xl sm:leading-tight">{article.title}</h1>
       <p className="mt-4 text-lg text-neutral-700 dark:text-neutral-300" data-testid="dek">
@@ -53,8 +56,6 @@ export function ArticleHeader({ article, locale, t }: ArticleHeaderProps) {
           </p>
         )}
         <p>{t('readingTime', { minutes: article.readingMinutes })}</p>
-        {/* Filled in after the page, when the story has comments (components/engage/comment-counts.tsx). */}
-        <a href="#comments" data-comment-count={article.slug} hidden className="underline" data-testid="article-comment-count" />
         {article.derivedFrom && (
           <p data-testid="derived-notice" className="rounded bg-neutral-100 px-2 py-0.5 text-xs dark:bg-neutral-800">
             {t('derived', { source: scriptKey(article.derivedFrom) })}

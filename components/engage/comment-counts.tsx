@@ -3,8 +3,8 @@
 import { useEffect } from 'react';
 
 /**
- * Fills in the comment counts on a page's cards and story header (each a hidden `[data-comment-count]`
- * the server drew), in one request after the page; a page without cards asks nothing. The pages stay
+ * Fills in the comment counts on a page's cards and story header (each a hidden CommentCountSlot the
+ * server drew), in one request after the page; a page without cards asks nothing. The pages stay
  * prerendered: counts change with every approval, the cards do not.
  */
 export function CommentCounts({ label }: { label: string }) {
@@ -19,13 +19,9 @@ export function CommentCounts({ label }: { label: string }) {
           for (const slot of slots) {
             const n = counts[slot.dataset['commentCount']!] ?? 0;
             if (n === 0) continue;
-            const text = label.replace('{count}', String(n));
-            // A card shows the number beside a bubble and says the whole for screen readers.
-            const number = slot.querySelector('[data-count-number]');
-            if (number) {
-              number.textContent = String(n);
-              slot.querySelector('[data-count-text]')!.textContent = text;
-            } else slot.textContent = text;
+            // The number beside the bubble, and the words for screen readers (components/engage/comment-count-slot.tsx).
+            slot.querySelector('[data-count-number]')!.textContent = String(n);
+            slot.querySelector('[data-count-text]')!.textContent = label.replace('{count}', String(n));
             slot.hidden = false;
           }
         })
