@@ -1,4 +1,5 @@
 import type { NextRequest } from 'next/server';
+import { isLocale, type Locale } from '@/i18n/locales';
 
 // Reading what a reader's form sends: a plain form (no script on the page) or JSON, small, and an
 // object; anything else is told apart so that the route can answer 413, 415 or 400.
@@ -19,4 +20,9 @@ export async function readReaderForm(request: NextRequest, maxBytes: number): Pr
     // Not JSON: malformed, as below.
   }
   return { ok: false, status: 400, isForm };
+}
+
+/** The script a reader's form names in its `locale` field, when it names one of the site's. */
+export function formLocale(form: Record<string, unknown>): Locale | undefined {
+  return isLocale(form['locale']) ? form['locale'] : undefined;
 }

@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { installationSecret } from './clients';
 import type { Database } from './schema';
 
@@ -168,6 +168,9 @@ export function weekOf(now: Date): string {
   return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
+/** A subscriber who has not had digest `id` (nor any later one) yet. */
+const awaiting = (id: number) => (eb: ExpressionBuilder<Database, 'subscribers'>) => eb.or([eb('last_digest_id', 'is', null), eb('last_digest_id', '<', id)]);
+
 /** A week's digest of one script: `sent` subscribers have had it, `remaining` confirmed ones not yet. */
 export type Digest = { id: number; locale: string; week: string; subject: string; stories: unknown; editor: string; createdAt: string; total: number; sent: number; remaining: number };
 
@@ -181,7 +184,7 @@ export async function digestOfWeek(db: Kysely<Database>, locale: string, week: s
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .where('locale', '=', locale)
     .where('status', '=', 'confirmed')
-    .where((eb) => eb.or([eb('last_digest_id', 'is', null), eb('last_digest_id', '<', row.id)]))
+    .where(awaiting(row.id))
     .executeTakeFirstOrThrow();
   return {
     id: row.id,
@@ -227,7 +230,7 @@ export async function sendDigest(db: Kysely<Database>, digest: Pick<Digest, 'id'
       .select(['id', 'email', 'last_digest_id'])
       .where('locale', '=', digest.locale)
       .where('status', '=', 'confirmed')
-      .where((eb) => eb.or([eb('last_digest_id', 'is', null), eb('last_digest_id', '<', digest.id)]))
+      .where(awaiting(digest.id))
       .orderBy('id')
       .limit(50)
       .execute();
@@ -238,7 +241,7 @@ export async function sendDigest(db: Kysely<Database>, digest: Pick<Digest, 'id'
         .set({ last_digest_id: digest.id })
         .where('id', '=', subscriber.id)
         .where('status', '=', 'confirmed')
-        .where((eb) => eb.or([eb('last_digest_id', 'is', null), eb('last_digest_id', '<', digest.id)]))
+        .where(awaiting(digest.id))
         .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1) continue;
       try {

@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getTranslations } from 'next-intl/server';
-import { isLocale, locales, type Locale } from '@/i18n/locales';
+import { locales, type Locale } from '@/i18n/locales';
 import { clientOf } from '@/lib/engage/clients';
 import { siteDatabase } from '@/lib/engage/database';
-import { readReaderForm } from '@/lib/engage/forms';
+import { formLocale, readReaderForm } from '@/lib/engage/forms';
 import { sendMail } from '@/lib/engage/mail';
 import { mailFailed, signUp } from '@/lib/engage/newsletter';
 import { confirmationMail } from '@/lib/engage/newsletter-mail';
@@ -18,7 +18,7 @@ const MAX_BODY = 4096;
 export async function POST(request: NextRequest) {
   const read = await readReaderForm(request, MAX_BODY);
   const form = read.ok ? read.form : {};
-  const locale: Locale = typeof form['locale'] === 'string' && isLocale(form['locale']) ? form['locale'] : locales[0];
+  const locale: Locale = formLocale(form) ?? locales[0];
   const t = await getTranslations({ locale, namespace: 'Newsletter' });
   const answer = (status: number, key: string) => {
     if (read.isForm && status !== 403 && status !== 413 && status !== 415) {

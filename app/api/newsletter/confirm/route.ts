@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { isLocale, locales } from '@/i18n/locales';
+import { locales } from '@/i18n/locales';
 import { siteDatabase } from '@/lib/engage/database';
-import { readReaderForm } from '@/lib/engage/forms';
+import { formLocale, readReaderForm } from '@/lib/engage/forms';
 import { confirm } from '@/lib/engage/newsletter';
 import { fromOwnPages } from '@/lib/engage/origin';
 
@@ -11,7 +11,7 @@ export async function POST(request: NextRequest) {
   const read = await readReaderForm(request, 1024);
   if (!read.ok) return NextResponse.json({ ok: false, status: 'malformed' }, { status: read.status, headers: { 'Cache-Control': 'no-store' } });
   if (!fromOwnPages(request.headers)) return NextResponse.json({ ok: false, status: 'cross-site' }, { status: 403, headers: { 'Cache-Control': 'no-store' } });
-  const locale = typeof read.form['locale'] === 'string' && isLocale(read.form['locale']) ? read.form['locale'] : locales[0];
+  const locale = formLocale(read.form) ?? locales[0];
   try {
     const { db } = await siteDatabase();
     const state = await confirm(db, read.form['token']);

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { isLocale, locales } from '@/i18n/locales';
 import { siteDatabase } from '@/lib/engage/database';
-import { readReaderForm } from '@/lib/engage/forms';
+import { formLocale, readReaderForm } from '@/lib/engage/forms';
 import { subscriberOfToken, unsubscribe } from '@/lib/engage/newsletter';
 
 // /api/newsletter/unsubscribe?token=…: the address in every digest's List-Unsubscribe header.
@@ -31,7 +31,7 @@ export async function POST(request: NextRequest) {
   const form = read.ok ? read.form : {};
   if (!read.ok && read.status === 413) return NextResponse.json({ ok: false, status: 'too-large' }, { status: 413, headers: noStore });
   const token = form['token'] ?? request.nextUrl.searchParams.get('token');
-  const locale = typeof form['locale'] === 'string' && isLocale(form['locale']) ? form['locale'] : undefined;
+  const locale = formLocale(form);
   try {
     const { db } = await siteDatabase();
     const done = await unsubscribe(db, token);
