@@ -1,6 +1,7 @@
 import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
+import prettier from 'eslint-config-prettier/flat';
 
 // The project's layers, and which may import which (docs/architecture.md). Arrows point down:
 // app -> components -> lib -> i18n; scripts -> pipeline -> lib, i18n; bench beside scripts.
@@ -53,4 +54,6 @@ export default defineConfig([
   restrict(['pipeline/index/**'], [bench, app, components, contentDoor]),
   restrict(['scripts/**'], [app, components, generated]),
   restrict(['bench/**'], [app, componentsButSocialCard, generated]),
+  // Layout is Prettier's (`npm run format`; `npm run lint` runs `prettier --check`): no style rules here.
+  prettier,
 ]);

@@ -6,7 +6,9 @@
 // the RSC payload is byte-identical and the payload encodes the same tree; an RSC file when it encodes
 // the same tree. "The same tree" resolves the payload's row references and drops what renders nothing
 // (undefined children, fragments), so rows streamed in another order or an extra component boundary
-// compare equal, while any changed element, attribute, text or client component does not.
+// compare equal, while any changed element, attribute, text or client component does not. Failing
+// that, a file counts as the same when it is so with every class list's classes sorted: the order of
+// classes in an attribute changes nothing a browser draws (Prettier's Tailwind plugin reorders them).
 // Exits non-zero when any file differs, is missing or is new.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -99,15 +101,30 @@ function rendered(value: Json, rows: Map<string, Json>, seen: readonly string[] 
   return out.length === 1 ? (out[0] ?? null) : out;
 }
 
-function payloadTree(payload: string): Json {
-  const { rows, hints } = payloadRows(payload);
-  return { root: rendered(rows.get('0') ?? null, rows), hints };
+const sortedClasses = (list: string) => list.split(/\s+/).filter(Boolean).sort().join(' ');
+
+/** A tree with every `className` prop's classes sorted. */
+function classesInOrder(value: Json): Json {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(classesInOrder);
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, k === 'className' && typeof v === 'string' ? sortedClasses(v) : classesInOrder(v)]),
+  );
 }
+
+function payloadTree(payload: string, sortClasses = false): Json {
+  const { rows, hints } = payloadRows(payload);
+  const root = rendered(rows.get('0') ?? null, rows);
+  return { root: sortClasses ? classesInOrder(root) : root, hints };
+}
+
+const markupWithClassesSorted = (markup: string) =>
+  markup.replace(/ class="([^"]*)"/g, (_, list: string) => ` class="${sortedClasses(list)}"`);
 
 const INLINE_PAYLOAD = /<script>self\.__next_f\.push\((\[[\s\S]*?\])\)<\/script>/g;
 
 /** An HTML page's markup without its inline RSC payload, and the payload. */
-function htmlParts(html: string): { markup: string; payload: string } {
+function htmlParts(html: string): Parts {
   let payload = '';
   for (const match of html.matchAll(INLINE_PAYLOAD)) {
     const pushed = JSON.parse(match[1] ?? '[]') as Json[];
@@ -116,18 +133,26 @@ function htmlParts(html: string): { markup: string; payload: string } {
   return { markup: html.replace(INLINE_PAYLOAD, ''), payload };
 }
 
-function compare(before: string, after: string, file: string): 'bytes' | 'tree' | string {
+type Parts = { markup: string; payload: string };
+
+function sameTree(x: Parts, y: Parts, sortClasses: boolean): 'markup differs' | 'RSC tree differs' | undefined {
+  const markup = sortClasses ? markupWithClassesSorted : (m: string) => m;
+  if (markup(x.markup) !== markup(y.markup)) return 'markup differs';
+  return isDeepStrictEqual(payloadTree(x.payload, sortClasses), payloadTree(y.payload, sortClasses))
+    ? undefined
+    : 'RSC tree differs';
+}
+
+function compare(before: string, after: string, file: string): 'bytes' | 'tree' | 'classes' | string {
   const a = normalised(before, file);
   const b = normalised(after, file);
   if (a === b) return 'bytes';
-  if (file.endsWith('.html')) {
-    const x = htmlParts(a);
-    const y = htmlParts(b);
-    if (x.markup !== y.markup) return 'markup differs';
-    return isDeepStrictEqual(payloadTree(x.payload), payloadTree(y.payload)) ? 'tree' : 'RSC tree differs';
-  }
-  if (file.endsWith('.rsc')) return isDeepStrictEqual(payloadTree(a), payloadTree(b)) ? 'tree' : 'RSC tree differs';
-  return 'differs';
+  if (!file.endsWith('.html') && !file.endsWith('.rsc')) return 'differs';
+  // An .rsc file is all payload: a page with no markup.
+  const parts = (text: string): Parts => (file.endsWith('.rsc') ? { markup: '', payload: text } : htmlParts(text));
+  const [x, y] = [parts(a), parts(b)];
+  if (sameTree(x, y, false) === undefined) return 'tree';
+  return sameTree(x, y, true) ?? 'classes';
 }
 
 const [before, after] = process.argv.slice(2).map((dir) => path.resolve(dir));
@@ -138,15 +163,17 @@ const b = pageFiles(after);
 const problems = [...[...a].filter((f) => !b.has(f)).map((f) => `only before: ${f}`), ...[...b].filter((f) => !a.has(f)).map((f) => `only after: ${f}`)];
 let bytes = 0;
 let trees = 0;
+let classes = 0;
 const common = [...a].filter((f) => b.has(f)).sort();
 for (const file of common) {
   const result = compare(before, after, file);
   if (result === 'bytes') bytes += 1;
   else if (result === 'tree') trees += 1;
+  else if (result === 'classes') classes += 1;
   else problems.push(`${result}: ${file}`);
 }
 console.log(
-  `${common.length} page files compared: ${bytes} byte-identical, ${trees} with identical markup and the same RSC tree, ${problems.length} different`,
+  `${common.length} page files compared: ${bytes} byte-identical, ${trees} with identical markup and the same RSC tree, ${classes} the same but for the order of classes, ${problems.length} different`,
 );
 for (const problem of problems) console.log(`  ${problem}`);
 process.exit(problems.length > 0 ? 1 : 0);
