@@ -11,8 +11,14 @@ const generated = {
   regex: '^contentlayer/generated$',
   message: 'Only the index step (pipeline/index/) reads what contentlayer generates; pages read lib/content.ts.',
 };
-const pipeline = folder('pipeline', 'pipeline/ runs at build and publish time; nothing that serves pages may import it.');
-const bench = folder('bench', 'bench/ holds benchmarks and tools; nothing that builds or serves the site may import it.');
+const pipeline = folder(
+  'pipeline',
+  'pipeline/ runs at build and publish time; nothing that serves pages may import it.',
+);
+const bench = folder(
+  'bench',
+  'bench/ holds benchmarks and tools; nothing that builds or serves the site may import it.',
+);
 const app = folder('app', 'app/ holds routes: import from components/ or lib/ instead.');
 const components = folder('components', 'components/ is presentation: lib/ and the build may not depend on it.');
 // The search index and the feeds are made of the articles' text as readers see it, drawn by the
@@ -20,7 +26,8 @@ const components = folder('components', 'components/ is presentation: lib/ and t
 const componentsButSearchDocument = {
   ...components,
   regex: '^(@/|(\\.{1,2}/)+)components/(?!search/search-document$|feed/feed-body$)',
-  message: 'components/ is presentation: the build may import only components/search/search-document and components/feed/feed-body.',
+  message:
+    'components/ is presentation: the build may import only components/search/search-document and components/feed/feed-body.',
 };
 // bench/cards.ts times the drawing of a social card: the one component bench/ may import.
 const componentsButSocialCard = {
@@ -36,9 +43,17 @@ const contentQueries = {
   message: 'Components do not query content: the route asks lib/content.ts and passes the result down.',
 };
 // The serving code's door to content is server-only; the build writes the index it reads.
-const contentDoor = { regex: '^@/lib/(content|listings)$', allowTypeImports: true, message: 'The build writes the content index; it does not read it through lib/content.ts.' };
+const contentDoor = {
+  regex: '^@/lib/(content|listings)$',
+  allowTypeImports: true,
+  message: 'The build writes the content index; it does not read it through lib/content.ts.',
+};
 
-const restrict = (files, patterns, ignores = []) => ({ files, ignores, rules: { 'no-restricted-imports': ['error', { patterns }] } });
+const restrict = (files, patterns, ignores = []) => ({
+  files,
+  ignores,
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
 
 export default defineConfig([
   ...nextVitals,

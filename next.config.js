@@ -35,7 +35,10 @@ const nextConfig = {
     contentSecurityPolicy: "script-src 'none'; frame-src 'none'; sandbox; frame-ancestors 'none'",
   },
   // Pages are cached in Redis when REDIS_URL is set, so several servers share one cache; else in files.
-  ...(!staticExport && { cacheHandler: createRequire(import.meta.url).resolve('./lib/cache-handler.mjs'), cacheMaxMemorySize: 0 }),
+  ...(!staticExport && {
+    cacheHandler: createRequire(import.meta.url).resolve('./lib/cache-handler.mjs'),
+    cacheMaxMemorySize: 0,
+  }),
   experimental: { cpus: 2 },
   // The social cards read their fonts from disk (lib/card-fonts.ts), which file tracing cannot see:
   // the standalone server gets the woff subsets of the one weight the cards use, and the CSS
@@ -50,7 +53,10 @@ const nextConfig = {
   // Tracing sees the fonts' folders read by computed paths and would copy both whole (142 MB,
   // every weight in woff2 and woff): only the one weight's woff files are kept.
   outputFileTracingExcludes: {
-    '/**': ['./node_modules/@fontsource/*/files/*.woff2', './node_modules/@fontsource/*/files/*-{100,200,300,400,500,600,800,900}-normal.woff'],
+    '/**': [
+      './node_modules/@fontsource/*/files/*.woff2',
+      './node_modules/@fontsource/*/files/*-{100,200,300,400,500,600,800,900}-normal.woff',
+    ],
   },
   // Published source maps let `npm run bench:pages` tell the framework's bytes from ours.
   productionBrowserSourceMaps: true,

@@ -38,6 +38,13 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
     // Tests act as many readers: each names its address in X-Forwarded-For, as a CDN would.
-    env: { NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), HOSTNAME: '127.0.0.1', DATABASE_FILE: process.env.E2E_DATABASE_FILE, OUTBOX_DIR: process.env.E2E_OUTBOX_DIR, TRUST_PROXY_HOPS: '1' },
+    env: {
+      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+      DATABASE_FILE: process.env.E2E_DATABASE_FILE,
+      OUTBOX_DIR: process.env.E2E_OUTBOX_DIR,
+      TRUST_PROXY_HOPS: '1',
+    },
   },
 });

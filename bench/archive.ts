@@ -10,7 +10,13 @@ import { parseArgs } from 'node:util';
 import type { ContentIndex } from '@/lib/content-model';
 import { startServer } from './common';
 
-const { values } = parseArgs({ options: { work: { type: 'string' }, stories: { type: 'string', default: '20' }, port: { type: 'string', default: '3411' } } });
+const { values } = parseArgs({
+  options: {
+    work: { type: 'string' },
+    stories: { type: 'string', default: '20' },
+    port: { type: 'string', default: '3411' },
+  },
+});
 const work = path.resolve(values.work ?? '.');
 const count = Number(values.stories);
 const index = JSON.parse(readFileSync(path.join(work, '.contentlayer', 'site', 'index.json'), 'utf8')) as ContentIndex;
@@ -23,7 +29,13 @@ const oldest = (locale: string) =>
     .map((a) => `/${locale}/articles/${a.slug}`);
 const paths = [...oldest('zh-Hant'), ...oldest('zh-Hans')];
 
-const server = await startServer([process.execPath, path.join(work, 'scripts', 'start.mjs')], Number(values.port), '/zh-Hant', undefined, { cwd: work, env: { HOSTNAME: '127.0.0.1' } });
+const server = await startServer(
+  [process.execPath, path.join(work, 'scripts', 'start.mjs')],
+  Number(values.port),
+  '/zh-Hant',
+  undefined,
+  { cwd: work, env: { HOSTNAME: '127.0.0.1' } },
+);
 const timed = async (p: string) => {
   const started = performance.now();
   const response = await fetch(`${server.url}${p}`);
@@ -41,7 +53,9 @@ try {
   for (const p of paths) first.push(await timed(p));
   const again = [];
   for (const p of paths) again.push(await timed(p));
-  console.log(`${index.articles.length} article pages in the index; ${paths.length} archive stories (the oldest ${count} of each script), one request at a time:`);
+  console.log(
+    `${index.articles.length} article pages in the index; ${paths.length} archive stories (the oldest ${count} of each script), one request at a time:`,
+  );
   console.log(`  first request: ${summary(first)}`);
   console.log(`  cached:        ${summary(again)}`);
 } finally {

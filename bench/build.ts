@@ -9,14 +9,31 @@
 // the same content copied anew (new files, times and inodes), .contentlayer/ kept, .next/ gone.
 // `--again` does only that, on the copy the last run left, with the project's sources copied in.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { nextBuildDir, readPrerenderedRoutes } from '@/lib/prerendered';
 import { searchBundleDir } from '@/lib/search';
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '1000' }, base: { type: 'string' }, warm: { type: 'boolean', default: false }, again: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '1000' },
+    base: { type: 'string' },
+    warm: { type: 'boolean', default: false },
+    again: { type: 'boolean', default: false },
+  },
+});
 const articles = Number(values.articles);
 const base = Number(values.base ?? Math.max(100, Math.round(articles / 10)));
 if (!Number.isInteger(articles) || articles < 1 || !Number.isInteger(base) || base < 0) {
@@ -27,7 +44,15 @@ const root = process.cwd();
 const work = path.join(os.tmpdir(), 'guanchao-bench-build');
 const resultsFile = path.join(root, 'docs', 'bench', 'build.json');
 
-type Step = { name: string; seconds: number; cpuSeconds?: number; peakMiB: number; output: string; outputMiB: number; note?: string };
+type Step = {
+  name: string;
+  seconds: number;
+  cpuSeconds?: number;
+  peakMiB: number;
+  output: string;
+  outputMiB: number;
+  note?: string;
+};
 type Run = {
   articles: number;
   articleFiles: number;
@@ -122,7 +147,8 @@ function prepareWorkCopy() {
     filter: (src) => !skip.has(path.basename(src)),
   });
   const linked = spawnSync('cp', ['-al', path.join(root, 'node_modules'), path.join(work, 'node_modules')]);
-  if (linked.status !== 0) cpSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'), { recursive: true });
+  if (linked.status !== 0)
+    cpSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'), { recursive: true });
 }
 
 async function benchmark(stories: number, warm = false): Promise<Run> {
@@ -136,19 +162,48 @@ async function benchmark(stories: number, warm = false): Promise<Run> {
     rmSync(before, { recursive: true, force: true });
     rmSync(path.join(work, '.next'), { recursive: true, force: true });
   } else {
-    spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'bench/corpus.ts', '--articles', String(stories), '--out', corpus], {
-      cwd: root,
-      stdio: 'inherit',
-    });
+    spawnSync(
+      process.execPath,
+      [
+        path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+        'bench/corpus.ts',
+        '--articles',
+        String(stories),
+        '--out',
+        corpus,
+      ],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    );
     prepareWorkCopy();
   }
   const tsx = (script: string) => [process.execPath, path.join(work, 'node_modules', 'tsx', 'dist', 'cli.mjs'), script];
   const env = { CONTENT_DIR: corpus };
-  const articleFiles = readdirSync(path.join(corpus, 'articles'), { recursive: true }).filter((f) => String(f).endsWith('.mdx')).length;
+  const articleFiles = readdirSync(path.join(corpus, 'articles'), { recursive: true }).filter((f) =>
+    String(f).endsWith('.mdx'),
+  ).length;
   const steps: Step[] = [];
-  const record = (name: string, m: { seconds: number; peakMiB: number; cpuSeconds: number }, output: string, outputMiB: number, note?: string) =>
-    steps.push({ name, seconds: m.seconds, cpuSeconds: m.cpuSeconds, peakMiB: m.peakMiB, output, outputMiB, ...(note ? { note } : {}) });
-  console.log(`\n== ${stories} stories (${articleFiles} article files) in ${work}${warm ? ', again after a fresh clone, content cache kept' : ''}`);
+  const record = (
+    name: string,
+    m: { seconds: number; peakMiB: number; cpuSeconds: number },
+    output: string,
+    outputMiB: number,
+    note?: string,
+  ) =>
+    steps.push({
+      name,
+      seconds: m.seconds,
+      cpuSeconds: m.cpuSeconds,
+      peakMiB: m.peakMiB,
+      output,
+      outputMiB,
+      ...(note ? { note } : {}),
+    });
+  console.log(
+    `\n== ${stories} stories (${articleFiles} article files) in ${work}${warm ? ', again after a fresh clone, content cache kept' : ''}`,
+  );
 
   const check = await measure(tsx('scripts/check-content.ts'), env);
   record('check', check, `${articleFiles} files checked`, 0);
@@ -167,13 +222,22 @@ async function benchmark(stories: number, warm = false): Promise<Run> {
     conversion ? `conversion ${conversion[1]} s, ${conversion[2]} ms per converted article` : undefined,
   );
 
-  const pagesStep = await measure([process.execPath, path.join(work, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build']);
+  const pagesStep = await measure([
+    process.execPath,
+    path.join(work, 'node_modules', 'next', 'dist', 'bin', 'next'),
+    'build',
+  ]);
   const pages = readPrerenderedRoutes(work).length;
   record('pages', pagesStep, `${pages} pages prerendered`, sizeMiB(nextBuildDir(work)));
 
   const search = await measure(tsx('scripts/search-index.ts'));
   const searched = /Search index: (\d+) article pages indexed in (.*), [\d.]+ s\./.exec(search.stdout);
-  record('search', search, `${searched?.[1]} pages in ${searched?.[2]}`, sizeMiB(path.join(work, path.relative(root, searchBundleDir))));
+  record(
+    'search',
+    search,
+    `${searched?.[1]} pages in ${searched?.[2]}`,
+    sizeMiB(path.join(work, path.relative(root, searchBundleDir))),
+  );
 
   return {
     articles: stories,
@@ -191,13 +255,17 @@ const fmt = (n: number, digits = 1) => n.toFixed(digits);
 function print(run: Run) {
   console.log(`\n${run.articles} stories, ${run.articleFiles} article files, ${run.pages} pages`);
   const cpu = (seconds?: number) => (seconds === undefined ? '-' : fmt(seconds)).padStart(8);
-  console.log(`${'step'.padEnd(9)}${'wall s'.padStart(9)}${'CPU s'.padStart(8)}${'peak MiB'.padStart(10)}${'out MiB'.padStart(9)}  output`);
+  console.log(
+    `${'step'.padEnd(9)}${'wall s'.padStart(9)}${'CPU s'.padStart(8)}${'peak MiB'.padStart(10)}${'out MiB'.padStart(9)}  output`,
+  );
   for (const s of run.steps) {
     console.log(
       `${s.name.padEnd(9)}${fmt(s.seconds).padStart(9)}${cpu(s.cpuSeconds)}${fmt(s.peakMiB, 0).padStart(10)}${fmt(s.outputMiB).padStart(9)}  ${s.output}${s.note ? `; ${s.note}` : ''}`,
     );
   }
-  console.log(`${'total'.padEnd(9)}${fmt(run.seconds).padStart(9)}${cpu(run.cpuSeconds)}${fmt(run.peakMiB, 0).padStart(10)}`);
+  console.log(
+    `${'total'.padEnd(9)}${fmt(run.seconds).padStart(9)}${cpu(run.cpuSeconds)}${fmt(run.peakMiB, 0).padStart(10)}`,
+  );
 }
 
 /** Adds a run to docs/bench/build.json as soon as it is measured, replacing one of the same size. */
@@ -209,7 +277,8 @@ function save(run: Run) {
 }
 
 if (values.again) {
-  if (!existsSync(path.join(work, '.contentlayer'))) throw new Error(`No earlier run in ${work}: run without --again first.`);
+  if (!existsSync(path.join(work, '.contentlayer')))
+    throw new Error(`No earlier run in ${work}: run without --again first.`);
   cpSync(root, work, { recursive: true, filter: (src) => !skip.has(path.basename(src)) });
   print(await benchmark(articles, true));
   process.exit(0);
@@ -229,7 +298,9 @@ const perPage = (a: number, b: number) => ((b - a) / (large.pages - small.pages)
 console.log(`\nMarginal cost per page between ${small.pages} and ${large.pages} pages:`);
 for (const s of large.steps) {
   const before = small.steps.find((x) => x.name === s.name)!;
-  console.log(`  ${s.name.padEnd(8)} ${fmt(perPage(before.seconds, s.seconds), 2)} ms, ${fmt(perPage(before.peakMiB, s.peakMiB) * 1024 / 1000, 1)} KiB peak memory`);
+  console.log(
+    `  ${s.name.padEnd(8)} ${fmt(perPage(before.seconds, s.seconds), 2)} ms, ${fmt((perPage(before.peakMiB, s.peakMiB) * 1024) / 1000, 1)} KiB peak memory`,
+  );
 }
 console.log(`  ${'total'.padEnd(8)} ${fmt(perPage(small.seconds, large.seconds), 2)} ms`);
 if (values.warm) {
@@ -237,6 +308,8 @@ if (values.warm) {
   console.log('\nThe same again after a fresh clone, the content cache (.contentlayer/) restored, nothing changed:');
   print(warm);
 }
-console.log(`\nTargets at 10,000 stories: the whole build completes, peak memory at most 6 GiB (6144 MiB), wall time at most 15 min (900 s).`);
+console.log(
+  `\nTargets at 10,000 stories: the whole build completes, peak memory at most 6 GiB (6144 MiB), wall time at most 15 min (900 s).`,
+);
 
 console.log(`Results are in ${path.relative(root, resultsFile)}.`);

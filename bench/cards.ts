@@ -15,7 +15,8 @@ const index = JSON.parse(readFileSync(indexFile, 'utf8')) as ContentIndex;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 function contents(locale: Locale): SocialCardContent[] {
-  const label = (JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as { ArticleCard: { sponsored: string } }).ArticleCard.sponsored;
+  const label = (JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as { ArticleCard: { sponsored: string } })
+    .ArticleCard.sponsored;
   const stories = index.articles.filter((a) => a.locale === locale);
   return Array.from({ length: perScript }, (_, i) => {
     const a = stories[i % stories.length]!;
@@ -35,9 +36,12 @@ function contents(locale: Locale): SocialCardContent[] {
 {
   const all = locales.flatMap((locale) => contents(locale));
   const start = performance.now();
-  for (const content of all) socialCardKey({ ...content, hero: { src: content.hero.src, hash: fileHash(publicFile(content.hero.src)) } });
+  for (const content of all)
+    socialCardKey({ ...content, hero: { src: content.hero.src, hash: fileHash(publicFile(content.hero.src)) } });
   const each = (performance.now() - start) / all.length;
-  console.log(`card key per story page (what the build pays): ${each.toFixed(3)} ms; at 20,000 pages ${((each * 20_000) / 1000).toFixed(1)} s`);
+  console.log(
+    `card key per story page (what the build pays): ${each.toFixed(3)} ms; at 20,000 pages ${((each * 20_000) / 1000).toFixed(1)} s`,
+  );
 }
 
 // The first card pays for loading the renderer's WebAssembly: drawn once, apart.

@@ -4,13 +4,27 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-type Run = { articles: number; pages: number; seconds: number; peakMiB: number; steps: { name: string; seconds: number; peakMiB: number }[] };
+type Run = {
+  articles: number;
+  pages: number;
+  seconds: number;
+  peakMiB: number;
+  steps: { name: string; seconds: number; peakMiB: number }[];
+};
 
 const dir = path.join(process.cwd(), 'docs', 'bench');
-const runs = (JSON.parse(readFileSync(path.join(dir, 'build.json'), 'utf8')) as Run[]).sort((a, b) => a.articles - b.articles);
+const runs = (JSON.parse(readFileSync(path.join(dir, 'build.json'), 'utf8')) as Run[]).sort(
+  (a, b) => a.articles - b.articles,
+);
 if (runs.length === 0) throw new Error('docs/bench/build.json holds no runs: run npm run bench:build first.');
 
-const stepColors: Record<string, string> = { check: '#94a3b8', compile: '#0f766e', index: '#14b8a6', pages: '#2563eb', search: '#f59e0b' };
+const stepColors: Record<string, string> = {
+  check: '#94a3b8',
+  compile: '#0f766e',
+  index: '#14b8a6',
+  pages: '#2563eb',
+  search: '#f59e0b',
+};
 const width = 880;
 const height = 380;
 const panel = { top: 60, bottom: 300, width: 360 };
@@ -27,7 +41,13 @@ function axis(x0: number, max: number, unit: string, ticks: number[]) {
     .join('');
 }
 
-function bars(x0: number, max: number, value: (run: Run) => { color: string; value: number; label: string }[], target: number, targetLabel: string) {
+function bars(
+  x0: number,
+  max: number,
+  value: (run: Run) => { color: string; value: number; label: string }[],
+  target: number,
+  targetLabel: string,
+) {
   const y = (v: number) => panel.bottom - (v / max) * (panel.bottom - panel.top);
   const slot = panel.width / runs.length;
   const barWidth = Math.min(56, slot * 0.6);
@@ -58,7 +78,10 @@ const gibTicks = Array.from({ length: Math.floor(maxGiB / 2) + 1 }, (_, i) => i 
 const leftX = 60;
 const rightX = 500;
 const legend = Object.entries(stepColors)
-  .map(([name, color], i) => `<rect x="${leftX + i * 72}" y="342" width="12" height="12" fill="${color}"/><text x="${leftX + i * 72 + 16}" y="352" font-size="12" fill="#374151">${name}</text>`)
+  .map(
+    ([name, color], i) =>
+      `<rect x="${leftX + i * 72}" y="342" width="12" height="12" fill="${color}"/><text x="${leftX + i * 72 + 16}" y="352" font-size="12" fill="#374151">${name}</text>`,
+  )
   .join('');
 
 const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif">

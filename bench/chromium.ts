@@ -5,13 +5,20 @@ import { existsSync } from 'node:fs';
 // Debian's Chromium, since no browser can be downloaded here. CHROMIUM_PATH points elsewhere.
 
 /** The Chromium executable: CHROMIUM_PATH, else Debian's /usr/bin/chromium when installed. */
-export const chromiumPath: string | undefined = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+export const chromiumPath: string | undefined =
+  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 /**
  * Flags for a headless Chromium on a machine with no network but the package registries: without
  * the background-networking ones it tries, and fails, to reach Google's hosts at every start.
  */
-export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * A warning when the machine has no font with Han glyphs: Chromium then draws every Chinese

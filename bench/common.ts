@@ -8,14 +8,28 @@ import { indexFile } from '@/lib/content-files';
 import type { ContentIndex } from '@/lib/content-model';
 
 /** Every template of the site, one page of each; `not-found` answers with status 404, the rest with 200. */
-export const pageKinds = ['home', 'article', 'sponsored', 'syndicated', 'section', 'tag', 'author', 'search', 'info', 'newsletter', 'not-found'] as const;
+export const pageKinds = [
+  'home',
+  'article',
+  'sponsored',
+  'syndicated',
+  'section',
+  'tag',
+  'author',
+  'search',
+  'info',
+  'newsletter',
+  'not-found',
+] as const;
 export type PageKind = (typeof pageKinds)[number];
 
 /** One page of each template in one script, picked from the content index of this build. */
 export function samplePages(locale: Locale): Record<PageKind, string> {
   const index = JSON.parse(readFileSync(indexFile, 'utf8')) as ContentIndex;
   // A scheduled article (dated later) is in the index but answers 404 until its time.
-  const published = index.articles.filter((a) => a.locale === locale && !a.draft && Date.parse(a.publishedAt) <= Date.now());
+  const published = index.articles.filter(
+    (a) => a.locale === locale && !a.draft && Date.parse(a.publishedAt) <= Date.now(),
+  );
   const pick = (what: string, test: (a: (typeof published)[number]) => boolean) => {
     const found = published.find(test);
     if (!found) throw new Error(`No published ${locale} ${what} in the content index: run npm run build first.`);
@@ -23,7 +37,8 @@ export function samplePages(locale: Locale): Record<PageKind, string> {
   };
   // The newest story that is neither sponsored nor syndicated: the page most readers land on.
   const article = pick('story', (a) => !a.sponsor && !a.syndication);
-  const page = index.pages.find((p) => p.locale === locale && p.slug === 'about') ?? index.pages.find((p) => p.locale === locale);
+  const page =
+    index.pages.find((p) => p.locale === locale && p.slug === 'about') ?? index.pages.find((p) => p.locale === locale);
   if (!page) throw new Error(`No ${locale} site page in the content index.`);
   return {
     home: `/${locale}`,
@@ -72,11 +87,20 @@ export async function startServer(
     () => true,
     () => false,
   );
-  if (taken) throw new Error(`Something already answers on ${origin}: stop it first, or the benchmark would measure it instead of this build.`);
+  if (taken)
+    throw new Error(
+      `Something already answers on ${origin}: stop it first, or the benchmark would measure it instead of this build.`,
+    );
   const child: ChildProcess = spawn(command[0]!, command.slice(1), {
     stdio: 'ignore',
     cwd: options.cwd,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATABASE_FILE: benchDatabaseFile(), PORT: String(port), ...options.env },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATABASE_FILE: benchDatabaseFile(),
+      PORT: String(port),
+      ...options.env,
+    },
   });
   const url = origin;
   const stop = () => void child.kill();
@@ -93,7 +117,9 @@ export async function startServer(
     await new Promise((r) => setTimeout(r, 200));
   }
   stop();
-  throw new Error(`${command.join(' ')} ${exitCode === null ? 'did not answer' : `exited with ${exitCode}`} on port ${port}.`);
+  throw new Error(
+    `${command.join(' ')} ${exitCode === null ? 'did not answer' : `exited with ${exitCode}`} on port ${port}.`,
+  );
 }
 
 /** The production server of the build in this folder, as `npm start` runs it; it listens on PORT. */

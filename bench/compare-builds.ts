@@ -83,12 +83,14 @@ function rendered(value: Json, rows: Map<string, Json>, seen: readonly string[] 
     return rendered(rows.get(id) ?? null, rows, [...seen, id]);
   }
   if (value === null || typeof value !== 'object') return value;
-  if (!Array.isArray(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rendered(v, rows, seen)]));
+  if (!Array.isArray(value))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rendered(v, rows, seen)]));
   const isElement = (v: Json): boolean => Array.isArray(v) && v.length === 4 && v[0] === '$';
   if (isElement(value)) {
     const type = rendered(value[1] ?? null, rows, seen);
     const props = rendered(value[3] ?? null, rows, seen);
-    if (type === '$Sreact.fragment') return props && typeof props === 'object' && !Array.isArray(props) ? (props['children'] ?? null) : null;
+    if (type === '$Sreact.fragment')
+      return props && typeof props === 'object' && !Array.isArray(props) ? (props['children'] ?? null) : null;
     return ['$', type, value[2] ?? null, props];
   }
   const out: Json[] = [];
@@ -108,7 +110,10 @@ function classesInOrder(value: Json): Json {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(classesInOrder);
   return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, k === 'className' && typeof v === 'string' ? sortedClasses(v) : classesInOrder(v)]),
+    Object.entries(value).map(([k, v]) => [
+      k,
+      k === 'className' && typeof v === 'string' ? sortedClasses(v) : classesInOrder(v),
+    ]),
   );
 }
 
@@ -156,11 +161,16 @@ function compare(before: string, after: string, file: string): 'bytes' | 'tree' 
 }
 
 const [before, after] = process.argv.slice(2).map((dir) => path.resolve(dir));
-if (!before || !after) throw new Error('Usage: npm run compare:builds -- BEFORE AFTER (two project folders, each built)');
-const pageFiles = (root: string) => new Set(filesUnder(prerenderedPagesDir(root)).filter((f) => /\.(html|rsc|body)$/.test(f)));
+if (!before || !after)
+  throw new Error('Usage: npm run compare:builds -- BEFORE AFTER (two project folders, each built)');
+const pageFiles = (root: string) =>
+  new Set(filesUnder(prerenderedPagesDir(root)).filter((f) => /\.(html|rsc|body)$/.test(f)));
 const a = pageFiles(before);
 const b = pageFiles(after);
-const problems = [...[...a].filter((f) => !b.has(f)).map((f) => `only before: ${f}`), ...[...b].filter((f) => !a.has(f)).map((f) => `only after: ${f}`)];
+const problems = [
+  ...[...a].filter((f) => !b.has(f)).map((f) => `only before: ${f}`),
+  ...[...b].filter((f) => !a.has(f)).map((f) => `only after: ${f}`),
+];
 let bytes = 0;
 let trees = 0;
 let classes = 0;

@@ -30,7 +30,10 @@ const bodies = readdirSync(articlesDir).flatMap((slug) =>
 );
 const characters = bodies.reduce((sum, b) => sum + b.text.length, 0);
 
-const raw = { 'zh-Hant': OpenCC.Converter(openccSettings['zh-Hant']), 'zh-Hans': OpenCC.Converter(openccSettings['zh-Hans']) };
+const raw = {
+  'zh-Hant': OpenCC.Converter(openccSettings['zh-Hant']),
+  'zh-Hans': OpenCC.Converter(openccSettings['zh-Hans']),
+};
 const withGlossary = createConverter(glossary, null);
 const full = createConverter(glossary);
 const converters: [string, Convert][] = [
@@ -41,11 +44,17 @@ const converters: [string, Convert][] = [
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-console.log(`Test set: ${set.length} sentences (${set.filter((s) => s.from === 'zh-Hant').length} written in zh-Hant, ${set.filter((s) => s.from === 'zh-Hans').length} in zh-Hans), ${set.reduce((n, s) => n + s.terms.length, 0)} regional words`);
-console.log(`Timing: ${bodies.length} article bodies from ${articlesDir} (${characters} characters), median of ${runs} runs`);
+console.log(
+  `Test set: ${set.length} sentences (${set.filter((s) => s.from === 'zh-Hant').length} written in zh-Hant, ${set.filter((s) => s.from === 'zh-Hans').length} in zh-Hans), ${set.reduce((n, s) => n + s.terms.length, 0)} regional words`,
+);
+console.log(
+  `Timing: ${bodies.length} article bodies from ${articlesDir} (${characters} characters), median of ${runs} runs`,
+);
 console.log(`Machine: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
 console.log('');
-console.log('| converter | terms matched | terms missed | wrong replacements | sentences exact | characters/s | ms/article |');
+console.log(
+  '| converter | terms matched | terms missed | wrong replacements | sentences exact | characters/s | ms/article |',
+);
 console.log('|---|---|---|---|---|---|---|');
 // The converters take turns in every run, so that a change in the machine's load falls on all three.
 const times = converters.map(() => [] as number[]);
@@ -65,6 +74,7 @@ converters.forEach(([name, convert], c) => {
   console.log(
     `| ${name} | ${score.matched}/${score.terms} | ${score.missed} | ${wrong} | ${score.exact}/${score.sentences} | ${Math.round((characters / ms) * 1000).toLocaleString('en')} | ${(ms / bodies.length).toFixed(2)} |`,
   );
-  if (name.includes('vocabulary')) details.push(...score.missedTerms.map((m) => `missed ${m}`), ...score.wrongReplacements.map((w) => `wrong ${w}`));
+  if (name.includes('vocabulary'))
+    details.push(...score.missedTerms.map((m) => `missed ${m}`), ...score.wrongReplacements.map((w) => `wrong ${w}`));
 });
 if (details.length > 0) console.log(`\n${details.join('\n')}`);

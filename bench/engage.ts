@@ -16,7 +16,13 @@ import { openDatabase } from '@/lib/engage/database';
 import { productionServer, startServer } from './common';
 import { freePort, freshDatabase, startPostgres } from './postgres-server';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' }, connections: { type: 'string', default: '20' }, rounds: { type: 'string', default: '2' } } });
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '60' },
+    connections: { type: 'string', default: '20' },
+    rounds: { type: 'string', default: '2' },
+  },
+});
 const index = JSON.parse(readFileSync(indexFile, 'utf8')) as ContentIndex;
 const now = new Date().toISOString();
 const stories = index.articles.filter((a) => !a.draft && !a.commentsClosed && a.publishedAt <= now).slice(0, 6);
@@ -42,27 +48,57 @@ const requests: autocannon.Request[] = [
     path: `/api/views/${stories[serial % stories.length]!.slug}`,
     setupRequest: (request: autocannon.Request) => ({
       ...request,
-      headers: { 'Content-Type': 'text/plain', 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0', 'X-Forwarded-For': reader() },
+      headers: {
+        'Content-Type': 'text/plain',
+        'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0',
+        'X-Forwarded-For': reader(),
+      },
       body: 'zh-Hant',
     }),
   },
 ];
 
-type Result = { kind: string; rps: number; p50: number; p99: number; answers: string; errors: number; timeouts: number; comments: number };
+type Result = {
+  kind: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  answers: string;
+  errors: number;
+  timeouts: number;
+  comments: number;
+};
 const results: Result[] = [];
 
 async function round(kind: 'sqlite' | 'postgres') {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-engage-'));
   const postgres = kind === 'postgres' ? await startPostgres(await freePort()) : undefined;
   const url = postgres ? await freshDatabase(postgres, `bench_${Date.now()}`) : undefined;
-  const env: Record<string, string> = { HOSTNAME: '127.0.0.1', TRUST_PROXY_HOPS: '1', ...(url ? { DATABASE_URL: url } : { DATABASE_FILE: path.join(dir, 'site.db') }) };
+  const env: Record<string, string> = {
+    HOSTNAME: '127.0.0.1',
+    TRUST_PROXY_HOPS: '1',
+    ...(url ? { DATABASE_URL: url } : { DATABASE_FILE: path.join(dir, 'site.db') }),
+  };
   const server = await startServer(productionServer(), await freePort(), '/zh-Hant', undefined, { env });
   try {
     // Warm the pages and the database (its tables are made on first use).
     await autocannon({ url: server.url, connections: 4, duration: 3, requests });
-    const result = await autocannon({ url: server.url, connections: Number(values.connections), duration: Number(values.seconds), timeout: 10, requests });
+    const result = await autocannon({
+      url: server.url,
+      connections: Number(values.connections),
+      duration: Number(values.seconds),
+      timeout: 10,
+      requests,
+    });
     const db = await openDatabase(url ? { url } : { file: path.join(dir, 'site.db') });
-    const comments = Number((await db.db.selectFrom('comments').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n);
+    const comments = Number(
+      (
+        await db.db
+          .selectFrom('comments')
+          .select((eb) => eb.fn.countAll<number | string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     await db.close();
     results.push({
       kind,
@@ -74,7 +110,9 @@ async function round(kind: 'sqlite' | 'postgres') {
       timeouts: result.timeouts,
       comments,
     });
-    console.log(`${kind}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; ${results.at(-1)!.answers}; errors ${result.errors}, timeouts ${result.timeouts}; ${comments} comments stored`);
+    console.log(
+      `${kind}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; ${results.at(-1)!.answers}; errors ${result.errors}, timeouts ${result.timeouts}; ${comments} comments stored`,
+    );
   } finally {
     server.stop();
     await new Promise((r) => setTimeout(r, 500));
@@ -83,11 +121,18 @@ async function round(kind: 'sqlite' | 'postgres') {
   }
 }
 
-console.log(`${values.rounds} rounds of ${values.seconds} s each on SQLite and PostgreSQL, ${values.connections} connections; load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `${values.rounds} rounds of ${values.seconds} s each on SQLite and PostgreSQL, ${values.connections} connections; load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 for (let r = 0; r < Number(values.rounds); r++) for (const kind of ['sqlite', 'postgres'] as const) await round(kind);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 for (const kind of ['sqlite', 'postgres']) {
   const mine = results.filter((r) => r.kind === kind);
-  console.log(`${kind}, median of ${mine.length}: ${median(mine.map((r) => r.rps)).toFixed(0)} req/s, p99 ${median(mine.map((r) => r.p99))} ms, errors ${mine.reduce((n, r) => n + r.errors, 0)}, 5xx ${mine.map((r) => r.answers.match(/5xx (\d+)/)![1]).join('/')}`);
+  console.log(
+    `${kind}, median of ${mine.length}: ${median(mine.map((r) => r.rps)).toFixed(0)} req/s, p99 ${median(mine.map((r) => r.p99))} ms, errors ${mine.reduce((n, r) => n + r.errors, 0)}, 5xx ${mine.map((r) => r.answers.match(/5xx (\d+)/)![1]).join('/')}`,
+  );
 }
 if (results.some((r) => r.errors > 0 || !r.answers.endsWith('5xx 0'))) process.exitCode = 1;

@@ -24,7 +24,8 @@ const port = Number(origin.port || 80);
 const debugPort = 9333;
 const runs = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const reportsDir = process.env.LIGHTHOUSE_REPORTS;
-const only = <T extends string>(all: readonly T[], list: string | undefined) => (list ? all.filter((x) => list.split(',').includes(x)) : all);
+const only = <T extends string>(all: readonly T[], list: string | undefined) =>
+  list ? all.filter((x) => list.split(',').includes(x)) : all;
 const kinds = only(pageKinds, process.env.LIGHTHOUSE_PAGES);
 const measuredLocales = only(locales, process.env.LIGHTHOUSE_LOCALES);
 // The 404 page is measured as what it is. Lighthouse would refuse a page that answers 404; its two
@@ -37,7 +38,12 @@ const notFoundConfig = {
   audits: [{ path: 'errors-in-console', options: { ignoredPatterns: ['the server responded with a status of 404'] } }],
 };
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-const targets: Record<(typeof categories)[number], number> = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
+const targets: Record<(typeof categories)[number], number> = {
+  performance: 95,
+  accessibility: 100,
+  'best-practices': 100,
+  seo: 100,
+};
 
 // Lighthouse simulates a slow phone by multiplying the CPU time it observes, so anything else running
 // on the machine inflates total blocking time: with two busy processes on this 2-core machine, the
@@ -67,13 +73,7 @@ if (fontWarning) console.log(fontWarning);
 const server = await startServer(productionServer(), port, '/zh-Hant', origin.origin);
 const browser = spawn(
   chromium,
-  [
-    '--headless=new',
-    `--remote-debugging-port=${debugPort}`,
-    ...chromiumArgs,
-    '--no-first-run',
-    'about:blank',
-  ],
+  ['--headless=new', `--remote-debugging-port=${debugPort}`, ...chromiumArgs, '--no-first-run', 'about:blank'],
   { stdio: 'ignore' },
 );
 process.on('exit', () => browser.kill());
@@ -85,7 +85,15 @@ for (let attempt = 0; attempt < 50; attempt++) {
   }
 }
 
-type Row = { page: string; scores: Record<string, number>; fcp: number; lcp: number; tbt: number; cls: number; js: number };
+type Row = {
+  page: string;
+  scores: Record<string, number>;
+  fcp: number;
+  lcp: number;
+  tbt: number;
+  cls: number;
+  js: number;
+};
 const rows: Row[] = [];
 /** Requests of a page, other than the page itself, that answered an error: a missing script, picture or API. */
 const failedRequests: string[] = [];
@@ -104,8 +112,15 @@ for (const locale of measuredLocales) {
     // run again, up to twice as many runs in all.
     const results = [];
     for (let attempt = 0; results.length < runs && attempt < 2 * runs; attempt++) {
-      const flags = { port: debugPort, output: 'json' as const, logLevel: 'error' as const, onlyCategories: [...categories] };
-      const result = notFound ? await lighthouse(server.url + pagePath, { ...flags, ...notFoundFlags }, notFoundConfig) : await lighthouse(server.url + pagePath, flags);
+      const flags = {
+        port: debugPort,
+        output: 'json' as const,
+        logLevel: 'error' as const,
+        onlyCategories: [...categories],
+      };
+      const result = notFound
+        ? await lighthouse(server.url + pagePath, { ...flags, ...notFoundFlags }, notFoundConfig)
+        : await lighthouse(server.url + pagePath, flags);
       if (!result) throw new Error(`Lighthouse returned nothing for ${pagePath}`);
       if (result.lhr.runtimeError) console.log(`${pagePath}: ${result.lhr.runtimeError.message}; run again.`);
       else results.push(result.lhr);
@@ -115,7 +130,11 @@ for (const locale of measuredLocales) {
     const lhr = results[Math.floor(results.length / 2)]!;
     const scores = Object.fromEntries(categories.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]));
     const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
-    const resources = (lhr.audits['resource-summary']?.details as { items?: { resourceType: string; transferSize: number }[] } | undefined)?.items ?? [];
+    const resources =
+      (
+        lhr.audits['resource-summary']?.details as
+          { items?: { resourceType: string; transferSize: number }[] } | undefined
+      )?.items ?? [];
     rows.push({
       page: `${locale} ${kind}`,
       scores,
@@ -125,12 +144,22 @@ for (const locale of measuredLocales) {
       cls: audit('cumulative-layout-shift'),
       js: resources.find((r) => r.resourceType === 'script')?.transferSize ?? Number.NaN,
     });
-    const requests = (lhr.audits['network-requests']?.details as { items?: { url: string; statusCode: number }[] } | undefined)?.items ?? [];
-    for (const r of requests) if (r.statusCode >= 400 && r.url !== lhr.finalDisplayedUrl) failedRequests.push(`${pagePath}: ${r.url} answered ${r.statusCode}`);
+    const requests =
+      (lhr.audits['network-requests']?.details as { items?: { url: string; statusCode: number }[] } | undefined)
+        ?.items ?? [];
+    for (const r of requests)
+      if (r.statusCode >= 400 && r.url !== lhr.finalDisplayedUrl)
+        failedRequests.push(`${pagePath}: ${r.url} answered ${r.statusCode}`);
     if (reportsDir) writeFileSync(path.join(reportsDir, `${locale}-${kind}.json`), JSON.stringify(lhr));
     const failed = categories.flatMap((c) =>
       Object.values(lhr.audits)
-        .filter((a) => lhr.categories[c]?.auditRefs.some((r) => r.id === a.id && r.weight > 0) && a.score !== null && a.score < 1 && c !== 'performance')
+        .filter(
+          (a) =>
+            lhr.categories[c]?.auditRefs.some((r) => r.id === a.id && r.weight > 0) &&
+            a.score !== null &&
+            a.score < 1 &&
+            c !== 'performance',
+        )
         .map((a) => `${c}: ${a.id}`),
     );
     if (failed.length > 0) console.log(`${pagePath}: ${[...new Set(failed)].join(', ')}`);
@@ -139,13 +168,24 @@ for (const locale of measuredLocales) {
 server.stop();
 browser.kill();
 
-console.log(`\n${'page'.padEnd(20)}${'perf'.padStart(6)}${'a11y'.padStart(6)}${'best'.padStart(6)}${'seo'.padStart(6)}${'FCP ms'.padStart(9)}${'LCP ms'.padStart(9)}${'TBT ms'.padStart(9)}${'CLS'.padStart(7)}${'JS kB'.padStart(8)}`);
+console.log(
+  `\n${'page'.padEnd(20)}${'perf'.padStart(6)}${'a11y'.padStart(6)}${'best'.padStart(6)}${'seo'.padStart(6)}${'FCP ms'.padStart(9)}${'LCP ms'.padStart(9)}${'TBT ms'.padStart(9)}${'CLS'.padStart(7)}${'JS kB'.padStart(8)}`,
+);
 for (const r of rows) {
   console.log(
     `${r.page.padEnd(20)}${categories.map((c) => String(r.scores[c]).padStart(6)).join('')}${r.fcp.toFixed(0).padStart(9)}${r.lcp.toFixed(0).padStart(9)}${r.tbt.toFixed(0).padStart(9)}${r.cls.toFixed(3).padStart(7)}${(r.js / 1000).toFixed(1).padStart(8)}`,
   );
 }
-const misses = [...rows.flatMap((r) => categories.filter((c) => r.scores[c]! < targets[c]).map((c) => `${r.page} ${c} ${r.scores[c]} < ${targets[c]}`)), ...failedRequests];
+const misses = [
+  ...rows.flatMap((r) =>
+    categories.filter((c) => r.scores[c]! < targets[c]).map((c) => `${r.page} ${c} ${r.scores[c]} < ${targets[c]}`),
+  ),
+  ...failedRequests,
+];
 if (busyWarning) console.log(`\n${busyWarning}`);
 if (fontWarning) console.log(`\n${fontWarning}`);
-console.log(misses.length === 0 ? '\nEvery page meets the targets (performance ≥ 95; accessibility, best practices, SEO 100).' : `\nBelow target:\n  ${misses.join('\n  ')}`);
+console.log(
+  misses.length === 0
+    ? '\nEvery page meets the targets (performance ≥ 95; accessibility, best practices, SEO 100).'
+    : `\nBelow target:\n  ${misses.join('\n  ')}`,
+);

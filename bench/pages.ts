@@ -31,14 +31,21 @@ function splitChunk(file: string): ChunkSplit {
   const code = readFileSync(file, 'utf8');
   const mapName = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(code)?.[1];
   const mapFile = path.join(path.dirname(file), mapName ?? `${path.basename(file)}.map`);
-  if (!existsSync(mapFile)) throw new Error(`${mapFile} is missing: build with productionBrowserSourceMaps (next.config.js).`);
-  const map = JSON.parse(readFileSync(mapFile, 'utf8')) as { sources: string[]; mappings?: string; sections?: { offset: { line: number; column: number }; map: { sources: string[]; mappings: string } }[] };
+  if (!existsSync(mapFile))
+    throw new Error(`${mapFile} is missing: build with productionBrowserSourceMaps (next.config.js).`);
+  const map = JSON.parse(readFileSync(mapFile, 'utf8')) as {
+    sources: string[];
+    mappings?: string;
+    sections?: { offset: { line: number; column: number }; map: { sources: string[]; mappings: string } }[];
+  };
   const lines = code.split('\n');
   const framework: string[] = [];
   const own: string[] = [];
   const ownSources = new Set<string>();
   // A flat map, or an index map of sections (Turbopack writes one section per module).
-  const sections = map.sections ?? [{ offset: { line: 0, column: 0 }, map: { sources: map.sources, mappings: map.mappings ?? '' } }];
+  const sections = map.sections ?? [
+    { offset: { line: 0, column: 0 }, map: { sources: map.sources, mappings: map.mappings ?? '' } },
+  ];
   // Bytes no mapping covers are the bundler's glue: counted as framework.
   const owner: (string | undefined)[][] = lines.map((line) => new Array<string | undefined>(line.length));
   for (const section of sections) {
@@ -81,7 +88,9 @@ const gzip = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
 const assetFile = (url: string) => path.join(nextDir, url.replace(/^\/_next\//, ''));
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`.padStart(10);
 
-console.log(`${'page'.padEnd(11)}${'html'.padStart(10)}${'js'.padStart(10)}${'framework'.padStart(11)}${'own js'.padStart(10)}${'css'.padStart(10)}  files`);
+console.log(
+  `${'page'.padEnd(11)}${'html'.padStart(10)}${'js'.padStart(10)}${'framework'.padStart(11)}${'own js'.padStart(10)}${'css'.padStart(10)}  files`,
+);
 const bodyModules = new Set<string>();
 for (const [name, pagePath] of Object.entries(pages)) {
   // The proxy answers an unknown path with the page the build wrote at /<locale>/404.
@@ -104,12 +113,17 @@ for (const [name, pagePath] of Object.entries(pages)) {
     const split = splitChunk(file);
     framework += gzip(split.framework);
     if (split.own) own += gzip(split.own);
-    if (name === 'article') for (const source of split.ownSources) if (articleBodySource.test(source)) bodyModules.add(source);
+    if (name === 'article')
+      for (const source of split.ownSources) if (articleBodySource.test(source)) bodyModules.add(source);
   }
   const css = styles.reduce((sum, url) => sum + gzip(readFileSync(assetFile(url))), 0);
-  console.log(`${name.padEnd(11)}${kb(gzip(readFileSync(htmlFile)))}${kb(js)}${kb(framework).padStart(11)}${kb(own)}${kb(css)}  ${scripts.length} js, ${styles.length} css`);
+  console.log(
+    `${name.padEnd(11)}${kb(gzip(readFileSync(htmlFile)))}${kb(js)}${kb(framework).padStart(11)}${kb(own)}${kb(css)}  ${scripts.length} js, ${styles.length} css`,
+  );
 }
-console.log('\nTargets on the article page: own JavaScript at most 10 KB gzip, CSS at most 15 KB gzip, no client component in article bodies.');
+console.log(
+  '\nTargets on the article page: own JavaScript at most 10 KB gzip, CSS at most 15 KB gzip, no client component in article bodies.',
+);
 console.log(
   bodyModules.size === 0
     ? 'Client modules from article bodies (components/mdx/): none'

@@ -14,7 +14,9 @@ export type PostgresServer = { url: string; stop(): Promise<void> };
 function binDir(): string {
   if (process.env.PG_BIN) return process.env.PG_BIN;
   const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(path.join(root, v, 'bin', 'postgres'))) : [];
+  const versions = existsSync(root)
+    ? readdirSync(root).filter((v) => existsSync(path.join(root, v, 'bin', 'postgres')))
+    : [];
   const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
   if (!newest) throw new Error('PostgreSQL is not installed: apt-get install postgresql (or set PG_BIN)');
   return path.join(root, newest, 'bin');
@@ -33,13 +35,32 @@ export async function startPostgres(port: number): Promise<PostgresServer> {
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString());
     chownSync(dir, uid, gid);
   }
-  execFileSync(...command('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale']), { stdio: 'ignore' });
+  execFileSync(...command('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale']), {
+    stdio: 'ignore',
+  });
   // No durability needed for a throwaway cluster: fsync off keeps the tests quick.
   const server: ChildProcess = spawn(
-    ...command('postgres', ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+    ...command('postgres', [
+      '-D',
+      data,
+      '-p',
+      String(port),
+      '-k',
+      dir,
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+    ]),
     { stdio: 'ignore' },
   );
-  const failed = new Promise<never>((_, reject) => server.once('exit', (code) => reject(new Error(`postgres exited with ${code} before answering`))));
+  const failed = new Promise<never>((_, reject) =>
+    server.once('exit', (code) => reject(new Error(`postgres exited with ${code} before answering`))),
+  );
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   const stop = async () => {
     if (server.exitCode === null && server.signalCode === null) {

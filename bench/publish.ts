@@ -27,7 +27,13 @@ import { startServer, type Server } from './common';
 import { startRedis } from './redis-server';
 
 const { values } = parseArgs({
-  options: { articles: { type: 'string', default: '10000' }, runs: { type: 'string', default: '3' }, work: { type: 'string' }, rate: { type: 'string' }, changes: { type: 'string', default: 'abc' } },
+  options: {
+    articles: { type: 'string', default: '10000' },
+    runs: { type: 'string', default: '3' },
+    work: { type: 'string' },
+    rate: { type: 'string' },
+    changes: { type: 'string', default: 'abc' },
+  },
 });
 // Requests per second of the load on both servers together; unset, as fast as they answer.
 const rate = values.rate ? Number(values.rate) : undefined;
@@ -40,8 +46,16 @@ const ports = [3401, 3402];
 const origins = ports.map((p) => `http://127.0.0.1:${p}`);
 
 const run = (command: string, args: string[], env: Record<string, string> = {}) =>
-  execFileSync(command, args, { cwd: work, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
-const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', ...args], { cwd: work, stdio: 'pipe' });
+  execFileSync(command, args, {
+    cwd: work,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+  });
+const git = (...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', ...args], {
+    cwd: work,
+    stdio: 'pipe',
+  });
 
 /** A copy of the project with N synthetic stories as its content, built once. */
 function prepare() {
@@ -54,7 +68,11 @@ function prepare() {
   execFileSync('cp', ['-al', path.join(root, 'node_modules'), path.join(work, 'node_modules')]);
   rmSync(path.join(work, 'content'), { recursive: true, force: true });
   // Run from this project: the corpus refuses to replace the content/ of the folder it runs in.
-  execFileSync(process.execPath, ['--import', 'tsx', 'bench/corpus.ts', '--articles', String(articles), '--out', path.join(work, 'content')], { cwd: root, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'bench/corpus.ts', '--articles', String(articles), '--out', path.join(work, 'content')],
+    { cwd: root, stdio: 'inherit' },
+  );
   git('init', '-q');
   git('add', '-A');
   git('commit', '-qm', 'Corpus');
@@ -62,10 +80,15 @@ function prepare() {
   writeFileSync(marker, String(articles));
 }
 
-const index = () => JSON.parse(readFileSync(path.join(work, '.contentlayer', 'site', 'index.json'), 'utf8')) as ContentIndex;
+const index = () =>
+  JSON.parse(readFileSync(path.join(work, '.contentlayer', 'site', 'index.json'), 'utf8')) as ContentIndex;
 const read = (file: string) => readFileSync(path.join(work, 'content', file), 'utf8');
 const write = (file: string, text: string) => writeFileSync(path.join(work, 'content', file), text);
-const body = (origin: string, p: string) => fetch(`${origin}${p}`).then(async (r) => ({ status: r.status, html: await r.text() }), () => ({ status: 0, html: '' }));
+const body = (origin: string, p: string) =>
+  fetch(`${origin}${p}`).then(
+    async (r) => ({ status: r.status, html: await r.text() }),
+    () => ({ status: 0, html: '' }),
+  );
 
 /** What the search page of one server lists for a query, read in a fresh browser context (no cached manifest). */
 async function searchHits(origin: string, query: string): Promise<string[]> {
@@ -73,8 +96,14 @@ async function searchHits(origin: string, query: string): Promise<string[]> {
   try {
     const page = await context.newPage();
     await page.goto(`${origin}/zh-Hant/search?q=${encodeURIComponent(query)}`);
-    await page.getByTestId('search-status').and(page.locator('[data-state="done"], [data-state="failed"]')).waitFor({ timeout: 30_000 });
-    return await page.getByTestId('search-results').getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    await page
+      .getByTestId('search-status')
+      .and(page.locator('[data-state="done"], [data-state="failed"]'))
+      .waitFor({ timeout: 30_000 });
+    return await page
+      .getByTestId('search-results')
+      .getByRole('link')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
   } catch {
     return [];
   } finally {
@@ -88,7 +117,11 @@ const inSearch = async (query: string, pagePath: string, found = true) =>
 
 type Change = {
   name: string;
-  make: (k: number) => { visible: () => Promise<boolean>; searched: () => Promise<boolean>; searchable?: () => Promise<boolean> };
+  make: (k: number) => {
+    visible: () => Promise<boolean>;
+    searched: () => Promise<boolean>;
+    searchable?: () => Promise<boolean>;
+  };
 };
 
 /** A published story written by hand in one script, and its file. */
@@ -109,7 +142,8 @@ const changes: Change[] = [
       const split = text.indexOf('\n---', 4) + 5;
       write(story.sourceFile, `${text.slice(0, split)}\n${marker}${text.slice(split)}`);
       return {
-        visible: async () => (await Promise.all(origins.map((o) => body(o, story.path)))).every((r) => r.html.includes(marker)),
+        visible: async () =>
+          (await Promise.all(origins.map((o) => body(o, story.path)))).every((r) => r.html.includes(marker)),
         searched: () => inSearch(word, story.path),
       };
     },
@@ -131,7 +165,9 @@ const changes: Change[] = [
       write(path.join(dir, 'zh-Hant.mdx'), text);
       return {
         visible: async () => {
-          const pages = await Promise.all(origins.flatMap((o) => [body(o, `/zh-Hant/articles/${slug}`), body(o, '/zh-Hant')]));
+          const pages = await Promise.all(
+            origins.flatMap((o) => [body(o, `/zh-Hant/articles/${slug}`), body(o, '/zh-Hant')]),
+          );
           return pages.every((r) => r.status === 200 && r.html.includes(title));
         },
         searched: () => inSearch(title, `/zh-Hant/articles/${slug}`),
@@ -142,7 +178,9 @@ const changes: Change[] = [
     name: '(c) a story withdrawn',
     make(k) {
       const story = storyWithFile(k + 2000);
-      const newest = index().articles.find((a) => a.locale === 'zh-Hant' && !a.derivedFrom && Date.parse(a.publishedAt) <= Date.now())!;
+      const newest = index().articles.find(
+        (a) => a.locale === 'zh-Hant' && !a.derivedFrom && Date.parse(a.publishedAt) <= Date.now(),
+      )!;
       // The newest story, so the front page shows the change too.
       const target = k % 2 === 0 ? newest : story;
       // Every script's file of the story: the two must agree on being a draft.
@@ -154,7 +192,9 @@ const changes: Change[] = [
       return {
         visible: async () => {
           const pages = await Promise.all(origins.flatMap((o) => [body(o, target.path), body(o, '/zh-Hant')]));
-          return pages.every((r, i) => (i % 2 === 0 ? r.status === 404 : r.status === 200 && !r.html.includes(`href="${target.path}"`)));
+          return pages.every((r, i) =>
+            i % 2 === 0 ? r.status === 404 : r.status === 200 && !r.html.includes(`href="${target.path}"`),
+          );
         },
         searched: () => inSearch(target.title, target.path, false),
         // Its title must find it before, or its absence after says nothing.
@@ -167,13 +207,26 @@ const changes: Change[] = [
 /** 50 connections on pages and listings of both servers until stopped, at `rate` requests a second in all when set. */
 function loadWhile() {
   const a = index().articles.find((x) => x.locale === 'zh-Hant')!;
-  const paths = ['/zh-Hant', '/zh-Hans', `/zh-Hant/tags/${a.tagSlugs[0]}`, `/zh-Hant/sections/${a.sectionSlug}`, '/zh-Hant/page/3'];
+  const paths = [
+    '/zh-Hant',
+    '/zh-Hans',
+    `/zh-Hant/tags/${a.tagSlugs[0]}`,
+    `/zh-Hant/sections/${a.sectionSlug}`,
+    '/zh-Hant/page/3',
+  ];
   const runs = origins.map((origin) => {
     let instance: autocannon.Instance | undefined;
     const done = new Promise<autocannon.Result>((resolve, reject) => {
       const paced = rate ? { overallRate: rate / origins.length } : {};
-      instance = autocannon({ url: origin, connections: 25, duration: 3600, ...paced, requests: paths.map((p) => ({ method: 'GET' as const, path: p })) }, (error, result) =>
-        error ? reject(error) : resolve(result),
+      instance = autocannon(
+        {
+          url: origin,
+          connections: 25,
+          duration: 3600,
+          ...paced,
+          requests: paths.map((p) => ({ method: 'GET' as const, path: p })),
+        },
+        (error, result) => (error ? reject(error) : resolve(result)),
       );
     });
     return { stop: () => instance?.stop(), done };
@@ -183,7 +236,12 @@ function loadWhile() {
     const results = await Promise.all(runs.map((r) => r.done));
     // autocannon counts a timeout (10 s without an answer) among its errors too.
     return results.reduce(
-      (s, r) => ({ errors: s.errors + r.errors, timeouts: s.timeouts + r.timeouts, non2xx: s.non2xx + r.non2xx, requests: s.requests + r.requests.total }),
+      (s, r) => ({
+        errors: s.errors + r.errors,
+        timeouts: s.timeouts + r.timeouts,
+        non2xx: s.non2xx + r.non2xx,
+        requests: s.requests + r.requests.total,
+      }),
       { errors: 0, timeouts: 0, non2xx: 0, requests: 0 },
     );
   };
@@ -192,11 +250,16 @@ function loadWhile() {
 function publish(): Promise<{ seconds: number; output: string; status: number }> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '--silent', 'publish'], { cwd: work, env: { ...process.env, PUBLISH_TOKEN: token, PUBLISH_SERVERS: origins.join(',') } });
+    const child = spawn('npm', ['run', '--silent', 'publish'], {
+      cwd: work,
+      env: { ...process.env, PUBLISH_TOKEN: token, PUBLISH_SERVERS: origins.join(',') },
+    });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    child.on('exit', (status) => resolve({ seconds: (performance.now() - started) / 1000, output, status: status ?? 1 }));
+    child.on('exit', (status) =>
+      resolve({ seconds: (performance.now() - started) / 1000, output, status: status ?? 1 }),
+    );
   });
 }
 
@@ -212,15 +275,24 @@ const redis = await startRedis(6399);
 const servers: Server[] = [];
 for (const port of ports) {
   servers.push(
-    await startServer([process.execPath, path.join(work, 'scripts', 'start.mjs')], port, '/zh-Hant', `http://127.0.0.1:${port}`, {
-      cwd: work,
-      env: { REDIS_URL: redis.url, PUBLISH_TOKEN: token, HOSTNAME: '127.0.0.1' },
-    }),
+    await startServer(
+      [process.execPath, path.join(work, 'scripts', 'start.mjs')],
+      port,
+      '/zh-Hant',
+      `http://127.0.0.1:${port}`,
+      {
+        cwd: work,
+        env: { REDIS_URL: redis.url, PUBLISH_TOKEN: token, HOSTNAME: '127.0.0.1' },
+      },
+    ),
   );
 }
 try {
   console.log(
-    `${articles} stories in ${work}; load ${rate ? `${rate} requests a second` : 'as fast as the servers answer'}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ${os.cpus().length} cores.`,
+    `${articles} stories in ${work}; load ${rate ? `${rate} requests a second` : 'as fast as the servers answer'}; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}; ${os.cpus().length} cores.`,
   );
   // --changes picks some of (a), (b) and (c) by letter.
   for (const change of changes.filter((c) => values.changes.includes(c.name[1]!))) {
@@ -261,8 +333,14 @@ try {
       inSearchAfter.push(searchedAt ?? Number.NaN);
       done.push(result.seconds);
       // The publish's own clock at the end of each step.
-      const steps = [...result.output.matchAll(/^(Checked|Compiled|Indexed|Told \S+|Warmed \S+|Published) (?:\(\d+ page\(s\)\) )?in ([\d.]+) s\.$|\(compared in ([\d.]+) s\)/gm)].map((m) =>
-        m[3] ? `compared ${m[3]} s` : `${m[1]!.replace(/^(Told|Warmed) http:\/\/127\.0\.0\.1:/, '$1 :').toLowerCase()} ${m[2]} s`,
+      const steps = [
+        ...result.output.matchAll(
+          /^(Checked|Compiled|Indexed|Told \S+|Warmed \S+|Published) (?:\(\d+ page\(s\)\) )?in ([\d.]+) s\.$|\(compared in ([\d.]+) s\)/gm,
+        ),
+      ].map((m) =>
+        m[3]
+          ? `compared ${m[3]} s`
+          : `${m[1]!.replace(/^(Told|Warmed) http:\/\/127\.0\.0\.1:/, '$1 :').toLowerCase()} ${m[2]} s`,
       );
       const pages = /^(\d+) page\(s\) changed/m.exec(result.output)?.[1];
       const search = /^Search index: .*$/m.exec(result.output)?.[0] ?? 'search index untouched';
@@ -272,7 +350,9 @@ try {
           `(${steps.join(', ')}; ${pages} pages revalidated; ${search}); under load: ${load.requests} requests, ${load.errors} errors (${load.timeouts} of them timeouts), ${load.non2xx} non-2xx`,
       );
     }
-    console.log(`${change.name}: median visible ${median(visible).toFixed(1)} s, in search ${median(inSearchAfter).toFixed(1)} s, done ${median(done).toFixed(1)} s`);
+    console.log(
+      `${change.name}: median visible ${median(visible).toFixed(1)} s, in search ${median(inSearchAfter).toFixed(1)} s, done ${median(done).toFixed(1)} s`,
+    );
   }
 } finally {
   for (const server of servers) server.stop();

@@ -7,10 +7,16 @@ import { createConnection } from 'node:net';
 export type RedisServer = { url: string; stop(): Promise<void> };
 
 export async function startRedis(port: number): Promise<RedisServer> {
-  const server: ChildProcess = spawn(process.env.REDIS_SERVER ?? 'redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
-  const failed = new Promise<never>((_, reject) => server.once('error', (e) => reject(new Error(`redis-server could not start: ${e.message}`))));
+  const server: ChildProcess = spawn(
+    process.env.REDIS_SERVER ?? 'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
+  const failed = new Promise<never>((_, reject) =>
+    server.once('error', (e) => reject(new Error(`redis-server could not start: ${e.message}`))),
+  );
   const answers = () =>
     new Promise<boolean>((resolve) => {
       const socket = createConnection(port, '127.0.0.1');

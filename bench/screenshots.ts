@@ -22,7 +22,12 @@ if (fontWarning) console.log(fontWarning);
 
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 for (const [device, viewport] of Object.entries(viewports)) {
-  const page = await browser.newPage({ viewport, deviceScaleFactor: 1, colorScheme: 'light', isMobile: device === 'phone' });
+  const page = await browser.newPage({
+    viewport,
+    deviceScaleFactor: 1,
+    colorScheme: 'light',
+    isMobile: device === 'phone',
+  });
   for (const [name, url] of Object.entries(pages)) {
     await page.goto(baseUrl + url, { waitUntil: 'networkidle' });
     // Scroll through once so that lazily loaded images are in the picture.

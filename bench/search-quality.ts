@@ -28,7 +28,14 @@ import { queryConversion, readGlossary } from '../pipeline/search-conversion';
 import { chromiumArgs, chromiumPath } from './chromium';
 import { searchQueries } from './search-queries';
 
-export type Tally = { queries: number; expected: number; found: number; right: number; wrongOnNothing: number; ms: number[] };
+export type Tally = {
+  queries: number;
+  expected: number;
+  found: number;
+  right: number;
+  wrongOnNothing: number;
+  ms: number[];
+};
 export type SearchQuality = {
   pages: Record<Locale, number>;
   rows: Map<string, { site: Tally; stock: Tally }>;
@@ -53,14 +60,22 @@ export async function measureSearch(): Promise<SearchQuality> {
       locale,
       matching(content, { locale }).map((a) => {
         const html = searchDocumentHtml(content, locale, a.path, labels);
-        const text = unspaceHan(html.replace(/<[^>]*>/g, ' ')).replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;/g, "'");
+        const text = unspaceHan(html.replace(/<[^>]*>/g, ' '))
+          .replace(/&amp;/g, '&')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&quot;/g, '"')
+          .replace(/&#x27;/g, "'");
         return { path: a.path, html, text };
       }),
     );
   }
 
   const bytes = (dir: string): number =>
-    readdirSync(dir, { recursive: true, encoding: 'utf8' }).reduce((n, f) => n + (statSync(path.join(dir, f)).isFile() ? statSync(path.join(dir, f)).size : 0), 0);
+    readdirSync(dir, { recursive: true, encoding: 'utf8' }).reduce(
+      (n, f) => n + (statSync(path.join(dir, f)).isFile() ? statSync(path.join(dir, f)).size : 0),
+      0,
+    );
 
   // Both indexes of both scripts.
   const size = { site: 0, stock: 0 };
@@ -68,7 +83,13 @@ export async function measureSearch(): Promise<SearchQuality> {
     for (const locale of locales) {
       const { index } = await pagefind.createIndex({ forceLanguage: 'zh' });
       for (const doc of docs.get(locale)!) {
-        const html = kind === 'site' ? doc.html : doc.html.replace(/(<[^>]*>)|([^<]+)/g, (_, tag: string | undefined, text: string | undefined) => tag ?? unspaceHan(text!));
+        const html =
+          kind === 'site'
+            ? doc.html
+            : doc.html.replace(
+                /(<[^>]*>)|([^<]+)/g,
+                (_, tag: string | undefined, text: string | undefined) => tag ?? unspaceHan(text!),
+              );
         await index!.addHTMLFile({ url: doc.path, content: html });
       }
       const outputPath = path.join(work, kind, locale);
@@ -92,7 +113,12 @@ export async function measureSearch(): Promise<SearchQuality> {
     return Promise.all(results.map(async (r) => ({ id: r.id, score: r.score, words: r.words, url: (await r.data()).url })));
   }`;
   const searchIn = (bundle: string) => async (query: string, filters: Record<string, string>) =>
-    (await page.evaluate(`(${inPage})(${JSON.stringify([bundle, query, filters])})`)) as { id: string; score: number; words: number[]; url: string }[];
+    (await page.evaluate(`(${inPage})(${JSON.stringify([bundle, query, filters])})`)) as {
+      id: string;
+      score: number;
+      words: number[];
+      url: string;
+    }[];
 
   /** The pages that contain every word of one of the query's forms. */
   function expected(locale: Locale, forms: string[]): Set<string> {
@@ -101,7 +127,10 @@ export async function measureSearch(): Promise<SearchQuality> {
       const text = doc.text.toLowerCase();
       for (const form of forms) {
         const terms = queryTerms(form);
-        const whole = (t: string) => (/\p{Script=Han}/u.test(t) ? text.includes(t) : new RegExp(`(?<![\\p{L}\\p{N}])${t}(?![\\p{L}\\p{N}])`, 'u').test(text));
+        const whole = (t: string) =>
+          /\p{Script=Han}/u.test(t)
+            ? text.includes(t)
+            : new RegExp(`(?<![\\p{L}\\p{N}])${t}(?![\\p{L}\\p{N}])`, 'u').test(text);
         if (terms.length > 0 && terms.every(whole)) found.add(doc.path);
       }
     }
@@ -119,10 +148,16 @@ export async function measureSearch(): Promise<SearchQuality> {
       for (const locale of locales) {
         const q = normalizeQuery(query);
         const conversion = queryConversion(locale, glossary);
-        const forms = mayNeedConversion(q, locale, conversion) ? [...new Set([q, normalizeQuery(converter.convert(q, otherLocale(locale)))])] : [q];
+        const forms = mayNeedConversion(q, locale, conversion)
+          ? [...new Set([q, normalizeQuery(converter.convert(q, otherLocale(locale)))])]
+          : [q];
         const want = expected(locale, forms);
         const siteSearch = searchIn(`site/${locale}`);
-        const search: PagefindSearch = async (text, filters) => (await siteSearch(text, filters)).map((r) => ({ ...r, data: async () => ({ url: r.url, content: '', meta: {} }) }));
+        const search: PagefindSearch = async (text, filters) =>
+          (await siteSearch(text, filters)).map((r) => ({
+            ...r,
+            data: async () => ({ url: r.url, content: '', meta: {} }),
+          }));
         let started = performance.now();
         const ours = (await findArticles(search, forms)).results;
         const oursMs = performance.now() - started;
@@ -130,7 +165,10 @@ export async function measureSearch(): Promise<SearchQuality> {
         started = performance.now();
         const stockUrls = new Set((await searchIn(`stock/${locale}`)(q, {})).map((r) => r.url));
         const stockMs = performance.now() - started;
-        for (const [which, got, ms] of [['site', oursUrls, oursMs], ['stock', stockUrls, stockMs]] as const) {
+        for (const [which, got, ms] of [
+          ['site', oursUrls, oursMs],
+          ['stock', stockUrls, stockMs],
+        ] as const) {
           const t = row[which];
           t.queries++;
           t.expected += want.size;
@@ -139,7 +177,9 @@ export async function measureSearch(): Promise<SearchQuality> {
           if (want.size === 0) t.wrongOnNothing += got.size;
           t.ms.push(ms);
           if (which === 'site' && (got.size !== want.size || [...got].some((u) => !want.has(u))))
-            misses.push(`${locale} ${query}: expected ${[...want].join(' ') || 'nothing'}; found ${[...got].join(' ') || 'nothing'}`);
+            misses.push(
+              `${locale} ${query}: expected ${[...want].join(' ') || 'nothing'}; found ${[...got].join(' ') || 'nothing'}`,
+            );
         }
       }
     }
@@ -148,7 +188,12 @@ export async function measureSearch(): Promise<SearchQuality> {
   close();
   rmSync(work, { recursive: true, force: true });
 
-  return { pages: { 'zh-Hant': docs.get('zh-Hant')!.length, 'zh-Hans': docs.get('zh-Hans')!.length }, rows, size, misses };
+  return {
+    pages: { 'zh-Hant': docs.get('zh-Hant')!.length, 'zh-Hans': docs.get('zh-Hans')!.length },
+    rows,
+    size,
+    misses,
+  };
 }
 
 /**

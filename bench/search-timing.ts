@@ -42,12 +42,18 @@ export async function timeSearch(bundleDir: string) {
       })()`)) as { id: string; score: number; words: number }[];
       // Only the number of matched words crosses to Node: the engine counts them, and 10,000 results'
       // positions would time the copying rather than the search.
-      return found.map((r) => ({ ...r, words: new Array<number>(r.words).fill(0), data: async () => (await page.evaluate(`window.kept[${JSON.stringify(r.id)}].data()`)) as PagefindResultData }));
+      return found.map((r) => ({
+        ...r,
+        words: new Array<number>(r.words).fill(0),
+        data: async () => (await page.evaluate(`window.kept[${JSON.stringify(r.id)}].data()`)) as PagefindResultData,
+      }));
     };
     for (const { queries } of searchQueries) {
       for (const query of queries) {
         const t0 = performance.now();
-        const { results } = await findArticles(search, [normalizeQuery(query)], { hidden: new Set(manifest[locale].hidden) });
+        const { results } = await findArticles(search, [normalizeQuery(query)], {
+          hidden: new Set(manifest[locale].hidden),
+        });
         await Promise.all(results.slice(0, 10).map((r) => r.data()));
         rows.push({ locale, query, ms: performance.now() - t0, results: results.length });
       }

@@ -27,8 +27,12 @@ const tally = (): Tally => ({ queries: 0, expected: 0, found: 0, right: 0, wrong
 const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}%`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const total = { site: tally(), stock: tally() };
-console.log(`Search on ${pages['zh-Hant']} + ${pages['zh-Hans']} article pages; queries searched on both scripts' sites.`);
-console.log('| kind | searches | expected hits | site: recall | site: precision | stock pagefind: recall | stock: precision |');
+console.log(
+  `Search on ${pages['zh-Hant']} + ${pages['zh-Hans']} article pages; queries searched on both scripts' sites.`,
+);
+console.log(
+  '| kind | searches | expected hits | site: recall | site: precision | stock pagefind: recall | stock: precision |',
+);
 console.log('|---|---|---|---|---|---|---|');
 for (const [kind, { site, stock }] of rows) {
   for (const which of ['site', 'stock'] as const) {
@@ -41,12 +45,21 @@ for (const [kind, { site, stock }] of rows) {
     t.wrongOnNothing += r.wrongOnNothing;
     t.ms.push(...r.ms);
   }
-  const extra = kind === 'must find nothing' ? ` (found: site ${site.wrongOnNothing}, stock ${stock.wrongOnNothing})` : '';
-  console.log(`| ${kind}${extra} | ${site.queries} | ${site.expected} | ${pct(site.right, site.expected)} | ${pct(site.right, site.found)} | ${pct(stock.right, stock.expected)} | ${pct(stock.right, stock.found)} |`);
+  const extra =
+    kind === 'must find nothing' ? ` (found: site ${site.wrongOnNothing}, stock ${stock.wrongOnNothing})` : '';
+  console.log(
+    `| ${kind}${extra} | ${site.queries} | ${site.expected} | ${pct(site.right, site.expected)} | ${pct(site.right, site.found)} | ${pct(stock.right, stock.expected)} | ${pct(stock.right, stock.found)} |`,
+  );
 }
-console.log(`| all | ${total.site.queries} | ${total.site.expected} | ${pct(total.site.right, total.site.expected)} | ${pct(total.site.right, total.site.found)} | ${pct(total.stock.right, total.stock.expected)} | ${pct(total.stock.right, total.stock.found)} |`);
-console.log(`Median time per query in the browser: site ${median(total.site.ms).toFixed(1)} ms (a phrase search for each word, and one for the words together), stock ${median(total.stock.ms).toFixed(1)} ms.`);
-console.log(`Index size, both scripts: site ${(size.site / 1024).toFixed(0)} KiB, stock ${(size.stock / 1024).toFixed(0)} KiB.`);
+console.log(
+  `| all | ${total.site.queries} | ${total.site.expected} | ${pct(total.site.right, total.site.expected)} | ${pct(total.site.right, total.site.found)} | ${pct(total.stock.right, total.stock.expected)} | ${pct(total.stock.right, total.stock.found)} |`,
+);
+console.log(
+  `Median time per query in the browser: site ${median(total.site.ms).toFixed(1)} ms (a phrase search for each word, and one for the words together), stock ${median(total.stock.ms).toFixed(1)} ms.`,
+);
+console.log(
+  `Index size, both scripts: site ${(size.site / 1024).toFixed(0)} KiB, stock ${(size.stock / 1024).toFixed(0)} KiB.`,
+);
 if (misses.length) console.log(`\nWhere the site's search differs from the text:\n${misses.join('\n')}`);
 process.exitCode = misses.length > 0 && process.env.BENCH_STRICT === '1' ? 1 : 0;
 process.exitCode = misses.length > 0 && process.env.BENCH_STRICT === '1' ? 1 : 0;

@@ -18,9 +18,22 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const connections = 50;
 const { article: articlePath, home: homePath } = samplePages('zh-Hant');
 
-type Figures = { name: string; rps: number; p50: number; p99: number; errors: number; timeouts: number; non2xx: number; requests: number };
+type Figures = {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  requests: number;
+};
 
-async function load(name: string, url: string, headers: Record<string, string> = {}): Promise<Figures & { bytes: number }> {
+async function load(
+  name: string,
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<Figures & { bytes: number }> {
   // One request first, so that the measurement starts from a warm server.
   await fetch(url);
   const result = await autocannon({ url, connections, duration: seconds, headers });
@@ -53,14 +66,27 @@ async function compare(beforeDir: string) {
   const pages = [articlePath, homePath];
   const runs: (Figures & { bytes: number; page: string })[] = [];
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
-  console.log(`${pages.join(' and ')}, ${connections} connections, ${seconds} s a run, ${rounds} rounds of before then after; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `${pages.join(' and ')}, ${connections} connections, ${seconds} s a run, ${rounds} rounds of before then after; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   for (let round = 1; round <= rounds; round++) {
     for (const build of builds) {
-      const server = await startServer([process.execPath, path.join(build.cwd, 'scripts', 'start.mjs')], 3400, articlePath, undefined, { cwd: build.cwd });
+      const server = await startServer(
+        [process.execPath, path.join(build.cwd, 'scripts', 'start.mjs')],
+        3400,
+        articlePath,
+        undefined,
+        { cwd: build.cwd },
+      );
       for (const page of pages) {
         const figures = { ...(await load(build.name, server.url + page, browser)), page };
         runs.push(figures);
-        console.log(`round ${round} ${build.name.padEnd(7)} ${page} ${figures.rps.toFixed(0).padStart(6)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms  ${figures.bytes.toFixed(0)} bytes/answer  errors ${figures.errors}, timeouts ${figures.timeouts}, non-2xx ${figures.non2xx}`);
+        console.log(
+          `round ${round} ${build.name.padEnd(7)} ${page} ${figures.rps.toFixed(0).padStart(6)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms  ${figures.bytes.toFixed(0)} bytes/answer  errors ${figures.errors}, timeouts ${figures.timeouts}, non-2xx ${figures.non2xx}`,
+        );
       }
       server.stop();
       await new Promise((r) => setTimeout(r, 1000));
@@ -69,10 +95,21 @@ async function compare(beforeDir: string) {
   for (const page of pages) {
     for (const build of builds) {
       const own = runs.filter((r) => r.name === build.name && r.page === page);
-      console.log(`median ${build.name.padEnd(7)} ${page} ${median(own.map((r) => r.rps)).toFixed(0).padStart(6)} req/s  p50 ${median(own.map((r) => r.p50))} ms  p99 ${median(own.map((r) => r.p99))} ms  ${median(own.map((r) => r.bytes)).toFixed(0)} bytes/answer`);
+      console.log(
+        `median ${build.name.padEnd(7)} ${page} ${median(own.map((r) => r.rps))
+          .toFixed(0)
+          .padStart(
+            6,
+          )} req/s  p50 ${median(own.map((r) => r.p50))} ms  p99 ${median(own.map((r) => r.p99))} ms  ${median(own.map((r) => r.bytes)).toFixed(0)} bytes/answer`,
+      );
     }
   }
-  console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `load average after: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   process.exitCode = runs.some((r) => r.errors + r.timeouts + r.non2xx > 0) ? 1 : 0;
 }
 
@@ -82,18 +119,41 @@ next.stop();
 
 // The prerendered pages as plain files: /zh-Hant/articles/x is served from .../zh-Hant/articles/x.html.
 const staticDir = prerenderedPagesDir();
-const files = await startServer([process.execPath, path.join('node_modules', 'serve', 'build', 'main.js'), '--no-request-logging', '-l', '3401', staticDir], 3401, articlePath);
+const files = await startServer(
+  [
+    process.execPath,
+    path.join('node_modules', 'serve', 'build', 'main.js'),
+    '--no-request-logging',
+    '-l',
+    '3401',
+    staticDir,
+  ],
+  3401,
+  articlePath,
+);
 const staticFigures = await load('static files', files.url + articlePath);
 files.stop();
 
 console.log(`\n${articlePath}, ${connections} connections, ${seconds} s each`);
-console.log(`${'server'.padEnd(14)}${'req/s'.padStart(9)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'requests'.padStart(10)}${'errors'.padStart(8)}${'non-2xx'.padStart(9)}`);
+console.log(
+  `${'server'.padEnd(14)}${'req/s'.padStart(9)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'requests'.padStart(10)}${'errors'.padStart(8)}${'non-2xx'.padStart(9)}`,
+);
 for (const f of [nextFigures, staticFigures]) {
   console.log(
     `${f.name.padEnd(14)}${f.rps.toFixed(0).padStart(9)}${String(f.p50).padStart(8)}${String(f.p99).padStart(8)}${String(f.requests).padStart(10)}${String(f.errors + f.timeouts).padStart(8)}${String(f.non2xx).padStart(9)}`,
   );
 }
-console.log(`production server / static files: ${(nextFigures.rps / staticFigures.rps).toFixed(2)} of the static server's requests per second.`);
-const failures = nextFigures.errors + nextFigures.timeouts + nextFigures.non2xx + staticFigures.errors + staticFigures.timeouts + staticFigures.non2xx;
-console.log(failures === 0 ? 'No errors and no non-2xx answers.' : `${failures} errors or non-2xx answers: the target is zero.`);
+console.log(
+  `production server / static files: ${(nextFigures.rps / staticFigures.rps).toFixed(2)} of the static server's requests per second.`,
+);
+const failures =
+  nextFigures.errors +
+  nextFigures.timeouts +
+  nextFigures.non2xx +
+  staticFigures.errors +
+  staticFigures.timeouts +
+  staticFigures.non2xx;
+console.log(
+  failures === 0 ? 'No errors and no non-2xx answers.' : `${failures} errors or non-2xx answers: the target is zero.`,
+);
 process.exitCode = failures === 0 ? 0 : 1;

@@ -13,14 +13,24 @@ import { indexFile } from '@/lib/content-files';
 import type { ContentIndex } from '@/lib/content-model';
 import { productionServer, startServer } from './common';
 
-const { values } = parseArgs({ options: { minutes: { type: 'string', default: '10' }, connections: { type: 'string', default: '20' }, port: { type: 'string', default: '3412' } } });
+const { values } = parseArgs({
+  options: {
+    minutes: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '20' },
+    port: { type: 'string', default: '3412' },
+  },
+});
 const minutes = Number(values.minutes);
 const index = JSON.parse(readFileSync(indexFile, 'utf8')) as ContentIndex;
 const stories = index.articles.filter((a) => !a.draft).slice(0, 8);
 const story = stories[0]!;
 const picture = story.hero.src;
 
-type Request = { method?: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'OPTIONS' | 'TRACE'; path: string; headers?: Record<string, string> };
+type Request = {
+  method?: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'OPTIONS' | 'TRACE';
+  path: string;
+  headers?: Record<string, string>;
+};
 const requests: Request[] = [
   // What readers ask for.
   { path: '/zh-Hant' },
@@ -53,7 +63,9 @@ const requests: Request[] = [
   { path: `/zh-Hant/search?q=${encodeURIComponent('<script>alert(1)</script>')}` },
 ];
 
-const server = await startServer(productionServer(), Number(values.port), '/zh-Hant', undefined, { env: { HOSTNAME: '127.0.0.1' } });
+const server = await startServer(productionServer(), Number(values.port), '/zh-Hant', undefined, {
+  env: { HOSTNAME: '127.0.0.1' },
+});
 const rss = () => {
   const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
@@ -71,17 +83,26 @@ try {
   const timer = setInterval(() => {
     const minute = (performance.now() - started) / 60_000;
     samples.push({ minute, mib: rss() });
-    if (Math.abs(minute - Math.round(minute)) < 0.1) console.log(`  ${minute.toFixed(1)} min: server ${rss().toFixed(0)} MiB`);
+    if (Math.abs(minute - Math.round(minute)) < 0.1)
+      console.log(`  ${minute.toFixed(1)} min: server ${rss().toFixed(0)} MiB`);
   }, 5_000);
   const result = await instance;
   clearInterval(timer);
   const afterWarmUp = samples.find((s) => s.minute >= 1) ?? samples[0]!;
   const end = samples.at(-1)!;
   const highest = Math.max(...samples.map((s) => s.mib));
-  console.log(`${minutes} min, ${values.connections} connections, ${requests.length} kinds of request (${requests.filter((r) => r.method || r.path.includes('%') || r.headers?.Range).length} hostile):`);
-  console.log(`  requests ${result.requests.total}, ${result.requests.average.toFixed(0)} a second; 2xx ${result['2xx']}, 3xx ${result['3xx']}, 4xx ${result['4xx']}, 5xx ${result['5xx']}`);
-  console.log(`  errors ${result.errors}, timeouts ${result.timeouts}; latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
-  console.log(`  server memory (resident): ${afterWarmUp.mib.toFixed(0)} MiB after the first minute, ${end.mib.toFixed(0)} MiB at the end, ${highest.toFixed(0)} MiB at most`);
+  console.log(
+    `${minutes} min, ${values.connections} connections, ${requests.length} kinds of request (${requests.filter((r) => r.method || r.path.includes('%') || r.headers?.Range).length} hostile):`,
+  );
+  console.log(
+    `  requests ${result.requests.total}, ${result.requests.average.toFixed(0)} a second; 2xx ${result['2xx']}, 3xx ${result['3xx']}, 4xx ${result['4xx']}, 5xx ${result['5xx']}`,
+  );
+  console.log(
+    `  errors ${result.errors}, timeouts ${result.timeouts}; latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+  );
+  console.log(
+    `  server memory (resident): ${afterWarmUp.mib.toFixed(0)} MiB after the first minute, ${end.mib.toFixed(0)} MiB at the end, ${highest.toFixed(0)} MiB at most`,
+  );
   if (result['5xx'] > 0 || result.errors > 0) process.exitCode = 1;
 } finally {
   server.stop();

@@ -20,7 +20,8 @@ function templates(locale: Locale): { name: string; path: string; ready?: (page:
   const sponsored = pick('sponsored', (a) => Boolean(a.sponsor));
   const syndicated = pick('syndicated', (a) => Boolean(a.syndication));
   // The sample story with a video embed and figures; any story of the newsroom's own otherwise.
-  const own = articles.find((a) => a.slug === 'generative-ai-newsrooms') ?? pick('own', (a) => !a.sponsor && !a.syndication);
+  const own =
+    articles.find((a) => a.slug === 'generative-ai-newsrooms') ?? pick('own', (a) => !a.sponsor && !a.syndication);
   const section = content.sections.find((s) => articles.some((a) => a.sectionSlug === s.slug))!;
   const tag = content.tags.find((t) => articles.some((a) => a.tagSlugs.includes(t.slug)))!;
   const author = content.authors.find((p) => articles.some((a) => a.authorIds.includes(p.id)))!;
@@ -51,7 +52,13 @@ function templates(locale: Locale): { name: string; path: string; ready?: (page:
 
 async function violations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+  return violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 5)
+        .join(', ')}`,
+  );
 }
 
 for (const locale of locales) {

@@ -8,7 +8,9 @@ import { articlesIn } from './site-data';
 
 let n = 0;
 // The last address is the client's (the test server trusts one proxy): unique per worker and call.
-const reader = () => ({ 'X-Forwarded-For': `192.0.2.1, 10.${(process.pid + 100) % 250}.${Math.floor(++n / 250) % 250}.${n % 250}` });
+const reader = () => ({
+  'X-Forwarded-For': `192.0.2.1, 10.${(process.pid + 100) % 250}.${Math.floor(++n / 250) % 250}.${n % 250}`,
+});
 // A story no other spec approves comments under (e2e/comments.spec.ts approves all of its own).
 const moderated = 'double-11-ten-years';
 
@@ -32,17 +34,26 @@ test.describe('the editors’ area', () => {
     await expect(page.getByTestId('pending')).toHaveCount(0);
   });
 
-  test('an editor signs in, approves a comment in each script, rejects one, bans a client and sees what the rules caught', async ({ page, request, context }) => {
+  test('an editor signs in, approves a comment in each script, rejects one, bans a client and sees what the rules caught', async ({
+    page,
+    request,
+    context,
+  }) => {
     const hant = articlesIn('zh-Hant').find((a) => a.slug === moderated)!;
     const stamp = Date.now();
     const post = (body: string, locale: string, headers = reader(), extra: object = {}) =>
-      request.post(`/api/comments/${hant.slug}`, { headers, data: { name: `讀者${stamp % 1000}`, body, locale, ...extra } });
+      request.post(`/api/comments/${hant.slug}`, {
+        headers,
+        data: { name: `讀者${stamp % 1000}`, body, locale, ...extra },
+      });
     expect((await post(`繁體留言 ${stamp}`, 'zh-Hant')).status()).toBe(201);
     expect((await post(`简体评论 ${stamp}`, 'zh-Hans')).status()).toBe(201);
     expect((await post(`要退回的留言 ${stamp}`, 'zh-Hant')).status()).toBe(201);
     const troll = reader();
     expect((await post(`洗版的留言 ${stamp}`, 'zh-Hant', troll)).status()).toBe(201);
-    expect((await post(`機器人 ${stamp}`, 'zh-Hant', reader(), { website: 'https://spam.example' })).status()).toBe(201);
+    expect((await post(`機器人 ${stamp}`, 'zh-Hant', reader(), { website: 'https://spam.example' })).status()).toBe(
+      201,
+    );
 
     await signIn(page, 'e2e-editor', 'not the password');
     await expect(page.getByTestId('admin-note')).toHaveText('帳號或密碼不對。');
@@ -51,17 +62,25 @@ test.describe('the editors’ area', () => {
     const cookie = (await context.cookies()).find((c) => c.name === 'admin_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
 
-    const queued = (text: string) => page.getByTestId('pending').getByTestId('queued-comment').filter({ hasText: text });
+    const queued = (text: string) =>
+      page.getByTestId('pending').getByTestId('queued-comment').filter({ hasText: text });
     await expect(page.getByTestId('pending').getByRole('heading', { name: hant.title })).toBeVisible();
     await queued(`繁體留言 ${stamp}`).getByRole('button', { name: /^公開/ }).click();
     await expect(page.getByTestId('admin-note')).toHaveText('已公開這則留言。');
     await queued(`简体评论 ${stamp}`).getByRole('button', { name: /^公開/ }).click();
     await queued(`要退回的留言 ${stamp}`).getByRole('button', { name: /^退回/ }).click();
     await expect(page.getByTestId('admin-note')).toHaveText('已退回這則留言。');
-    await queued(`洗版的留言 ${stamp}`).getByRole('button', { name: /^封鎖來源/ }).click();
+    await queued(`洗版的留言 ${stamp}`)
+      .getByRole('button', { name: /^封鎖來源/ })
+      .click();
     await expect(page.getByTestId('admin-note')).toContainText('已封鎖');
     await expect(queued(stamp.toString())).toHaveCount(0);
-    await expect(page.getByTestId('spam').getByTestId('queued-comment').filter({ hasText: `機器人 ${stamp}` })).toContainText('honeypot');
+    await expect(
+      page
+        .getByTestId('spam')
+        .getByTestId('queued-comment')
+        .filter({ hasText: `機器人 ${stamp}` }),
+    ).toContainText('honeypot');
 
     // Readers of both scripts see the approved ones, and only those.
     for (const path of [hant.path, hant.path.replace('/zh-Hant/', '/zh-Hans/')]) {
@@ -82,14 +101,36 @@ test.describe('the editors’ area', () => {
     await expect(page.getByTestId('admin-login')).toBeVisible();
   });
 
-  test('refuses an action without a sign-in, from another site, or without the form token', async ({ page, request }) => {
+  test('refuses an action without a sign-in, from another site, or without the form token', async ({
+    page,
+    request,
+  }) => {
     const hant = articlesIn('zh-Hant').find((a) => a.slug === moderated)!;
     const body = `不該被公開 ${Date.now()}`;
-    expect((await request.post(`/api/comments/${hant.slug}`, { headers: reader(), data: { name: '讀者', body, locale: 'zh-Hant' } })).status()).toBe(201);
-    const id = (new Database(databaseFile, { readonly: true }).prepare('select id from comments where body = ?').get(body) as { id: number }).id;
-    const status = () => (new Database(databaseFile, { readonly: true }).prepare('select status from comments where id = ?').get(id) as { status: string }).status;
+    expect(
+      (
+        await request.post(`/api/comments/${hant.slug}`, {
+          headers: reader(),
+          data: { name: '讀者', body, locale: 'zh-Hant' },
+        })
+      ).status(),
+    ).toBe(201);
+    const id = (
+      new Database(databaseFile, { readonly: true }).prepare('select id from comments where body = ?').get(body) as {
+        id: number;
+      }
+    ).id;
+    const status = () =>
+      (
+        new Database(databaseFile, { readonly: true }).prepare('select status from comments where id = ?').get(id) as {
+          status: string;
+        }
+      ).status;
 
-    const anonymous = await request.post('/api/admin/comments', { form: { id: String(id), action: 'approve', csrf: 'x' }, maxRedirects: 0 });
+    const anonymous = await request.post('/api/admin/comments', {
+      form: { id: String(id), action: 'approve', csrf: 'x' },
+      maxRedirects: 0,
+    });
     expect(anonymous.status()).toBe(401);
 
     await signIn(page, 'e2e-editor');
@@ -97,8 +138,12 @@ test.describe('the editors’ area', () => {
     // The page's own cookie jar, sent as another site's form would send it.
     const send = (form: Record<string, string>, headers: Record<string, string> = {}) =>
       page.request.post('/api/admin/comments', { form, headers: { ...editorAddress, ...headers }, maxRedirects: 0 });
-    expect((await send({ id: String(id), action: 'approve', csrf }, { 'Sec-Fetch-Site': 'cross-site' })).status()).toBe(403);
-    expect((await send({ id: String(id), action: 'approve', csrf }, { Origin: 'https://evil.example' })).status()).toBe(403);
+    expect((await send({ id: String(id), action: 'approve', csrf }, { 'Sec-Fetch-Site': 'cross-site' })).status()).toBe(
+      403,
+    );
+    expect((await send({ id: String(id), action: 'approve', csrf }, { Origin: 'https://evil.example' })).status()).toBe(
+      403,
+    );
     expect((await send({ id: String(id), action: 'approve' })).status()).toBe(403);
     expect((await send({ id: String(id), action: 'approve', csrf: `${csrf.slice(1)}x` })).status()).toBe(403);
     expect((await send({ id: 'DROP', action: 'approve', csrf })).headers()['location']).toBe('/admin?note=malformed');
@@ -108,7 +153,10 @@ test.describe('the editors’ area', () => {
     expect(status()).toBe('rejected');
   });
 
-  test('an editor keeps the word list, and a comment with a listed word waits with the rules’ catch', async ({ page, request }) => {
+  test('an editor keeps the word list, and a comment with a listed word waits with the rules’ catch', async ({
+    page,
+    request,
+  }) => {
     const hant = articlesIn('zh-Hant').find((a) => a.slug === moderated)!;
     const word = `違禁詞${Date.now() % 100000}`;
     await signIn(page, 'e2e-editor');
@@ -117,11 +165,19 @@ test.describe('the editors’ area', () => {
     await page.getByRole('button', { name: '儲存禁用詞' }).click();
     await expect(page.getByTestId('admin-note')).toHaveText('已儲存禁用詞。');
     await expect(page.getByTestId('admin-words').getByLabel('禁用詞')).toHaveValue(new RegExp(`(^|\n)${word}$`));
-    const posted = await request.post(`/api/comments/${hant.slug}`, { headers: reader(), data: { name: '讀者', body: `這裡有${word}喔`, locale: 'zh-Hant' } });
+    const posted = await request.post(`/api/comments/${hant.slug}`, {
+      headers: reader(),
+      data: { name: '讀者', body: `這裡有${word}喔`, locale: 'zh-Hant' },
+    });
     // The reader is told what any held comment is told.
     expect((await posted.json()).status).toBe('pending');
     await page.goto('/admin');
-    await expect(page.getByTestId('spam').getByTestId('queued-comment').filter({ hasText: `這裡有${word}喔` })).toContainText(word);
+    await expect(
+      page
+        .getByTestId('spam')
+        .getByTestId('queued-comment')
+        .filter({ hasText: `這裡有${word}喔` }),
+    ).toContainText(word);
 
     // A list past its limits is refused whole, and the saved one kept.
     await page.getByTestId('admin-words').getByLabel('禁用詞').fill('太長'.repeat(30));

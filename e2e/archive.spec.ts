@@ -13,7 +13,10 @@ test('the build renders the newest stories of each script ahead, and leaves the 
     const built = articles(locale).map((a) => prerendered.has(a.path));
     const cut = built.indexOf(false);
     expect(cut, `${locale}: some stories are left to their first request`).toBeGreaterThan(0);
-    expect(built.slice(cut), `${locale}: every story after the first not built is older, and not built either`).not.toContain(true);
+    expect(
+      built.slice(cut),
+      `${locale}: every story after the first not built is older, and not built either`,
+    ).not.toContain(true);
   }
 });
 

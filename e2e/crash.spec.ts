@@ -18,9 +18,25 @@ test.describe.configure({ mode: 'serial' });
 const story = articlesIn('zh-Hant').find((a) => !a.commentsClosed)!.slug;
 
 async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const server = spawn('node', ['scripts/start.mjs'], { env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', TRUST_PROXY_HOPS: '1', NEXT_TELEMETRY_DISABLED: '1', ...env }, stdio: 'ignore' });
+  const server = spawn('node', ['scripts/start.mjs'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+      TRUST_PROXY_HOPS: '1',
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...env,
+    },
+    stdio: 'ignore',
+  });
   for (let i = 0; i < 600; i++) {
-    if (await fetch(`http://127.0.0.1:${port}/api/comments/${story}`).then((r) => r.ok, () => false)) return server;
+    if (
+      await fetch(`http://127.0.0.1:${port}/api/comments/${story}`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return server;
     await new Promise((r) => setTimeout(r, 100));
   }
   server.kill('SIGKILL');
@@ -28,7 +44,9 @@ async function startServer(port: number, env: Record<string, string>): Promise<C
 }
 
 const exited = (server: ChildProcess) =>
-  server.exitCode !== null || server.signalCode !== null ? Promise.resolve() : new Promise((r) => server.once('exit', r));
+  server.exitCode !== null || server.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((r) => server.once('exit', r));
 
 /** Posts `count` comments at once from different readers; kills the server after `killAfter` acknowledgements. */
 async function floodAndKill(port: number, server: ChildProcess, count: number, killAfter: number): Promise<string[]> {
@@ -40,7 +58,10 @@ async function floodAndKill(port: number, server: ChildProcess, count: number, k
       try {
         const response = await fetch(`http://127.0.0.1:${port}/api/comments/${story}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `10.250.${Math.floor(i / 250)}.${i % 250}` },
+          headers: {
+            'Content-Type': 'application/json',
+            'X-Forwarded-For': `10.250.${Math.floor(i / 250)}.${i % 250}`,
+          },
           body: JSON.stringify({ name: '讀者', body, locale: 'zh-Hant' }),
         });
         if (response.status === 201) {

@@ -7,9 +7,15 @@ import { cspTally } from './fixtures';
 export default function reportPolicy() {
   if (!existsSync(cspTally)) return;
   const rows = readdirSync(cspTally).flatMap((file) =>
-    readFileSync(path.join(cspTally, file), 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as { documents: number; violations: number }),
+    readFileSync(path.join(cspTally, file), 'utf8')
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { documents: number; violations: number }),
   );
   const documents = rows.reduce((sum, row) => sum + row.documents, 0);
   const violations = rows.reduce((sum, row) => sum + row.violations, 0);
-  console.log(`Content-Security-Policy: ${rows.length} tests opened ${documents} documents; ${violations} violations reported.`);
+  console.log(
+    `Content-Security-Policy: ${rows.length} tests opened ${documents} documents; ${violations} violations reported.`,
+  );
 }

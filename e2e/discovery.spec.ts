@@ -7,7 +7,11 @@ import { content, locales } from './site-data';
 import { site } from '../lib/site';
 
 const origin = new URL(site.url).origin;
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['url', 'sitemap', 'xhtml:link'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['url', 'sitemap', 'xhtml:link'].includes(name),
+});
 type Url = { loc: string; lastmod?: string; 'xhtml:link'?: { '@hreflang': string; '@href': string }[] };
 
 /** A sitemap document, fetched and parsed; its URLs as paths on the server under test. */
@@ -28,8 +32,10 @@ test.describe('sitemaps', () => {
   test('every public page in both scripts, each answering, with reciprocal alternates', async ({ request }) => {
     const urls = (await sitemap(request, '/sitemap.xml')).urlset?.url ?? [];
     const locs = new Set(urls.map((u) => u.loc));
-    for (const article of content.articles.filter((a) => !a.syndication?.originalUrl)) expect(locs, article.path).toContain(`${origin}${article.path}`);
-    for (const locale of locales) for (const path of ['', '/tags', '/sections/business']) expect(locs).toContain(`${origin}/${locale}${path}`);
+    for (const article of content.articles.filter((a) => !a.syndication?.originalUrl))
+      expect(locs, article.path).toContain(`${origin}${article.path}`);
+    for (const locale of locales)
+      for (const path of ['', '/tags', '/sections/business']) expect(locs).toContain(`${origin}/${locale}${path}`);
     for (const page of content.pages) expect(locs, page.path).toContain(`${origin}${page.path}`);
     expect([...locs].filter((loc) => /\/(?:search|404)$|example/.test(loc))).toEqual([]);
     for (const url of urls) {
@@ -39,10 +45,14 @@ test.describe('sitemaps', () => {
       for (const link of links) {
         expect(locs, `${url.loc} names ${link['@href']}`).toContain(link['@href']);
         const back = urls.find((u) => u.loc === link['@href'])!;
-        expect(back['xhtml:link']!.map((l) => l['@href']), `${link['@href']} names ${url.loc} back`).toContain(url.loc);
+        expect(
+          back['xhtml:link']!.map((l) => l['@href']),
+          `${link['@href']} names ${url.loc} back`,
+        ).toContain(url.loc);
       }
     }
-    for (const url of urls) expect((await request.get(pathOf(url.loc), { maxRedirects: 0 })).status(), url.loc).toBe(200);
+    for (const url of urls)
+      expect((await request.get(pathOf(url.loc), { maxRedirects: 0 })).status(), url.loc).toBe(200);
   });
 
   test('the Google News sitemap is valid, and robots.txt names both', async ({ request }) => {
@@ -65,11 +75,16 @@ test.describe('sitemaps', () => {
 });
 
 /** The structured data of a page: each ld+json script, parsed. */
-async function structuredData(request: import('@playwright/test').APIRequestContext, path: string): Promise<Record<string, unknown>[]> {
+async function structuredData(
+  request: import('@playwright/test').APIRequestContext,
+  path: string,
+): Promise<Record<string, unknown>[]> {
   const response = await request.get(path);
   expect(response.status(), path).toBe(200);
   const html = await response.text();
-  return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as Record<string, unknown>);
+  return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map(
+    (m) => JSON.parse(m[1]!) as Record<string, unknown>,
+  );
 }
 
 test.describe('structured data', () => {
@@ -99,7 +114,11 @@ test.describe('structured data', () => {
       }
 
       const [article] = byType(await structuredData(request, syndicated.path), 'NewsArticle');
-      expect(article).toMatchObject({ headline: syndicated.title, isAccessibleForFree: true, sourceOrganization: { name: syndicated.syndication!.partner } });
+      expect(article).toMatchObject({
+        headline: syndicated.title,
+        isAccessibleForFree: true,
+        sourceOrganization: { name: syndicated.syndication!.partner },
+      });
       const [ad] = byType(await structuredData(request, sponsored.path), 'AdvertiserContentArticle');
       expect(ad).toMatchObject({ sponsor: { name: sponsored.sponsor!.name } });
     });
@@ -108,14 +127,21 @@ test.describe('structured data', () => {
       const plain = content.articles.find((a) => a.locale === locale && !a.sponsor && !a.syndication)!;
       const [crumbs] = byType(await structuredData(request, plain.path), 'BreadcrumbList');
       const items = crumbs!.itemListElement as { name: string; item: string }[];
-      expect(items.map((i) => pathOf(i.item))).toEqual([`/${locale}`, `/${locale}/sections/${plain.sectionSlug}`, plain.path]);
+      expect(items.map((i) => pathOf(i.item))).toEqual([
+        `/${locale}`,
+        `/${locale}/sections/${plain.sectionSlug}`,
+        plain.path,
+      ]);
       expect(items[2]!.name).toBe(plain.title);
       for (const item of items) expect((await request.get(pathOf(item.item))).status(), item.item).toBe(200);
 
       const [website] = byType(await structuredData(request, `/${locale}`), 'WebSite');
-      const template = ((website!.potentialAction as Record<string, unknown>).target as { urlTemplate: string }).urlTemplate;
+      const template = ((website!.potentialAction as Record<string, unknown>).target as { urlTemplate: string })
+        .urlTemplate;
       expect(template).toBe(`${origin}/${locale}/search?q={search_term_string}`);
-      expect((await request.get(pathOf(template.replace('{search_term_string}', encodeURIComponent('電商'))))).status()).toBe(200);
+      expect(
+        (await request.get(pathOf(template.replace('{search_term_string}', encodeURIComponent('電商'))))).status(),
+      ).toBe(200);
     });
   }
 });

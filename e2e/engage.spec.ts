@@ -6,12 +6,17 @@ import { articlesIn } from './site-data';
 // most-read list of each script changing as readers read.
 
 const databaseFile = process.env.E2E_DATABASE_FILE!;
-const browserAgent = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36';
+const browserAgent =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36';
 
 function viewsOf(story: string, locale = 'zh-Hant'): number {
   const db = new Database(databaseFile, { readonly: true });
   try {
-    return (db.prepare('select coalesce(sum(count), 0) as n from views where story = ? and locale = ?').get(story, locale) as { n: number }).n;
+    return (
+      db
+        .prepare('select coalesce(sum(count), 0) as n from views where story = ? and locale = ?')
+        .get(story, locale) as { n: number }
+    ).n;
   } finally {
     db.close();
   }
@@ -23,15 +28,28 @@ const readerAt = () => `10.${(process.pid + 200) % 250}.${Math.floor(++n / 250) 
 test.describe.configure({ mode: 'serial' });
 
 test.describe('most read', () => {
-  const [first, second] = ['battery-swapping-scooters', 'podcast-advertising'].map((slug) => articlesIn('zh-Hant').find((a) => a.slug === slug)!);
+  const [first, second] = ['battery-swapping-scooters', 'podcast-advertising'].map((slug) =>
+    articlesIn('zh-Hant').find((a) => a.slug === slug)!,
+  );
 
-  const beacon = (request: import('@playwright/test').APIRequestContext, story: string, headers: Record<string, string> = {}, address = readerAt()) =>
-    request.post(`/api/views/${story}`, { data: 'zh-Hant', headers: { 'Content-Type': 'text/plain', 'User-Agent': browserAgent, 'X-Forwarded-For': address, ...headers } });
+  const beacon = (
+    request: import('@playwright/test').APIRequestContext,
+    story: string,
+    headers: Record<string, string> = {},
+    address = readerAt(),
+  ) =>
+    request.post(`/api/views/${story}`, {
+      data: 'zh-Hant',
+      headers: { 'Content-Type': 'text/plain', 'User-Agent': browserAgent, 'X-Forwarded-For': address, ...headers },
+    });
 
   test('a story seen in a browser is counted once a day per reader, with no cookie', async ({ browser }) => {
     const before = viewsOf(first!.slug);
     const address = readerAt();
-    const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': address }, baseURL: test.info().project.use.baseURL });
+    const context = await browser.newContext({
+      extraHTTPHeaders: { 'X-Forwarded-For': address },
+      baseURL: test.info().project.use.baseURL,
+    });
     const page = await context.newPage();
     const sent = page.waitForRequest((r) => r.url().endsWith(`/api/views/${first!.slug}`) && r.method() === 'POST');
     await page.goto(first!.path);
@@ -53,15 +71,23 @@ test.describe('most read', () => {
       { 'Sec-Purpose': 'prefetch' },
       { 'Sec-Fetch-Site': 'cross-site' },
     ];
-    for (const headers of refused) expect((await beacon(request, first!.slug, headers)).status(), JSON.stringify(headers)).toBe(204);
-    expect((await request.post('/api/views/no-such-story', { data: 'zh-Hant', headers: { 'User-Agent': browserAgent } })).status()).toBe(204);
+    for (const headers of refused)
+      expect((await beacon(request, first!.slug, headers)).status(), JSON.stringify(headers)).toBe(204);
+    expect(
+      (
+        await request.post('/api/views/no-such-story', { data: 'zh-Hant', headers: { 'User-Agent': browserAgent } })
+      ).status(),
+    ).toBe(204);
     expect((await request.get(`/api/views/${first!.slug}`)).status()).toBe(405);
     expect(viewsOf(first!.slug)).toBe(before);
     expect(viewsOf('no-such-story')).toBe(0);
   });
 
   test('the most-read list of a script changes as readers read, on the front page too', async ({ page, request }) => {
-    const list = async () => ((await (await request.get('/api/most-read?locale=zh-Hant')).json()) as { day: { title: string }[] }).day.map((i) => i.title);
+    const list = async () =>
+      ((await (await request.get('/api/most-read?locale=zh-Hant')).json()) as { day: { title: string }[] }).day.map(
+        (i) => i.title,
+      );
     for (let i = 0; i < 12; i++) await beacon(request, first!.slug);
     expect((await list())[0]).toBe(first!.title);
     await page.goto('/zh-Hant');
@@ -73,7 +99,9 @@ test.describe('most read', () => {
     await page.reload();
     await expect(mostRead.getByTestId('most-read-list').getByRole('link').first()).toHaveText(second!.title);
     // The other script's list counts its own readers.
-    const hans = ((await (await request.get('/api/most-read?locale=zh-Hans')).json()) as { day: { title: string }[] }).day.map((i) => i.title);
+    const hans = (
+      (await (await request.get('/api/most-read?locale=zh-Hans')).json()) as { day: { title: string }[] }
+    ).day.map((i) => i.title);
     expect(hans).not.toContain(second!.title);
     expect((await request.get('/api/most-read?locale=en')).status()).toBe(400);
   });

@@ -11,7 +11,9 @@ for (const locale of locales) {
     for (const file of ['feed.xml', 'atom.xml']) {
       const response = await request.get(`/${locale}/${file}`);
       expect(response.status()).toBe(200);
-      expect(response.headers()['content-type']).toMatch(file === 'feed.xml' ? /application\/rss\+xml/ : /application\/atom\+xml/);
+      expect(response.headers()['content-type']).toMatch(
+        file === 'feed.xml' ? /application\/rss\+xml/ : /application\/atom\+xml/,
+      );
       expect(response.headers()['cache-control']).toBe('public, max-age=0, s-maxage=60');
       const text = await response.text();
       expect(text).not.toMatch(/<script|<iframe|javascript:/i);
@@ -30,10 +32,21 @@ for (const locale of locales) {
 
   test(`${locale}: pages advertise their own listing's feeds`, async ({ page }) => {
     await page.goto(`/${locale}`);
-    await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute('href', new RegExp(`/${locale}/feed\\.xml$`));
-    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute('href', new RegExp(`/${locale}/atom\\.xml$`));
-    await expect(page.locator('link[rel="alternate"][type="application/feed+json"]')).toHaveAttribute('href', new RegExp(`/${locale}/feed\\.json$`));
-    const tag = content.tags.find((t) => content.articles.some((a) => a.locale === locale && a.tagSlugs.includes(t.slug)))!;
+    await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute(
+      'href',
+      new RegExp(`/${locale}/feed\\.xml$`),
+    );
+    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute(
+      'href',
+      new RegExp(`/${locale}/atom\\.xml$`),
+    );
+    await expect(page.locator('link[rel="alternate"][type="application/feed+json"]')).toHaveAttribute(
+      'href',
+      new RegExp(`/${locale}/feed\\.json$`),
+    );
+    const tag = content.tags.find((t) =>
+      content.articles.some((a) => a.locale === locale && a.tagSlugs.includes(t.slug)),
+    )!;
     await page.goto(`/${locale}/tags/${tag.slug}`);
     const href = await page.locator('link[rel="alternate"][type="application/rss+xml"]').getAttribute('href');
     expect(href).toMatch(new RegExp(`/${locale}/tags/${tag.slug}/feed\\.xml$`));

@@ -6,7 +6,9 @@ const titles = { 'zh-Hant': '觀潮科技：看懂科技與商業的浪潮', 'zh
 
 for (const locale of locales) {
   test.describe(`home page (${locale})`, () => {
-    test('shows the latest articles newest first, as cards with title, summary, date, tags and image @phone', async ({ page }) => {
+    test('shows the latest articles newest first, as cards with title, summary, date, tags and image @phone', async ({
+      page,
+    }) => {
       await page.goto(`/${locale}`);
       await expect(page.locator('html')).toHaveAttribute('lang', locale);
       await expect(page).toHaveTitle(titles[locale]);
@@ -26,7 +28,10 @@ for (const locale of locales) {
       const phone = test.info().project.name === 'phone';
       if (phone) {
         await expect(first.getByText(newest.summary)).toBeHidden();
-        const [picture, heading] = [await first.locator('img').boundingBox(), await first.getByRole('heading').boundingBox()];
+        const [picture, heading] = [
+          await first.locator('img').boundingBox(),
+          await first.getByRole('heading').boundingBox(),
+        ];
         expect(picture!.width).toBeLessThan(140);
         expect(heading!.x).toBeGreaterThan(picture!.x + picture!.width);
       } else {
@@ -36,7 +41,10 @@ for (const locale of locales) {
       // The byline, linked to each author's page.
       for (const id of newest.authorIds) {
         const name = content.authors.find((a) => a.id === id)!.name[locale];
-        await expect(first.getByTestId('card-byline').getByRole('link', { name })).toHaveAttribute('href', `/${locale}/authors/${id}`);
+        await expect(first.getByTestId('card-byline').getByRole('link', { name })).toHaveAttribute(
+          'href',
+          `/${locale}/authors/${id}`,
+        );
       }
 
       const dates = await cards.locator('time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
@@ -51,7 +59,11 @@ for (const locale of locales) {
 
     test('section blocks repeat no story shown above them, and label every sponsored one', async ({ page }) => {
       await page.goto(`/${locale}`);
-      const above = await page.getByTestId('lead-story').or(page.getByTestId('latest')).getByRole('heading').evaluateAll((hs) => hs.map((h) => h.textContent ?? ''));
+      const above = await page
+        .getByTestId('lead-story')
+        .or(page.getByTestId('latest'))
+        .getByRole('heading')
+        .evaluateAll((hs) => hs.map((h) => h.textContent ?? ''));
       const blocks = page.getByTestId('section-block');
       expect(await blocks.count()).toBeGreaterThan(0);
       const items = blocks.locator('li');
@@ -68,13 +80,19 @@ for (const locale of locales) {
     test('has a localized description and no horizontal scrolling on a phone @phone', async ({ page }) => {
       await page.goto(`/${locale}`);
       await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /.+/);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
     });
 
     test('on a phone, is at most half as long as the front page the reader review measured', async ({ browser }) => {
       // 4,612 px at 390×844 for these stories before compact cards (docs/performance.md, "Page length on a phone").
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, baseURL: test.info().project.use.baseURL });
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        baseURL: test.info().project.use.baseURL,
+      });
       const page = await context.newPage();
       await page.goto(`/${locale}`);
       // Scrolled through, so that anything laid out only when near is drawn.

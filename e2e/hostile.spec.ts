@@ -22,15 +22,26 @@ function send(method: string, target: string, headers: Record<string, string> = 
       const text = Buffer.concat(chunks).toString('latin1');
       const [head = '', ...rest] = text.split('\r\n\r\n');
       const [statusLine = '', ...lines] = head.split('\r\n');
-      const answer: Answer = { status: Number(statusLine.split(' ')[1]), headers: {}, body: Buffer.from(rest.join('\r\n\r\n'), 'latin1').toString('utf8') };
+      const answer: Answer = {
+        status: Number(statusLine.split(' ')[1]),
+        headers: {},
+        body: Buffer.from(rest.join('\r\n\r\n'), 'latin1').toString('utf8'),
+      };
       for (const line of lines) {
         const at = line.indexOf(':');
         const name = line.slice(0, at).toLowerCase();
-        answer.headers[name] = answer.headers[name] ? `${answer.headers[name]}, ${line.slice(at + 1).trim()}` : line.slice(at + 1).trim();
+        answer.headers[name] = answer.headers[name]
+          ? `${answer.headers[name]}, ${line.slice(at + 1).trim()}`
+          : line.slice(at + 1).trim();
       }
       resolve(answer);
     });
-    const lines = [`${method} ${target} HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Connection: close', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+    const lines = [
+      `${method} ${target} HTTP/1.1`,
+      `Host: 127.0.0.1:${port}`,
+      'Connection: close',
+      ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+    ];
     // Written, not ended: a half-closed socket may lose an answer still being made. The server
     // closes the connection after its answer (Connection: close), or after refusing it.
     socket.write(raw ?? `${lines.join('\r\n')}\r\n\r\n`);
@@ -55,17 +66,71 @@ function expectSiteAnswer(answer: Answer, what: string) {
 test.describe('hostile requests', () => {
   // Named by class; each row is one request with the status it must get.
   const methods = ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE', 'PROPFIND', 'FOO'];
-  const everyKindOfPath = ['/zh-Hant', '/zh-Hans/articles/double-11-ten-years', '/zh-Hant/nope', image, '/robots.txt', '/sitemap.xml', '/icon.svg', `/_next/image?url=${encodeURIComponent(image)}&w=640&q=75`, '/pagefind/manifest.json'];
-  const table: { what: string; method?: string; target: string; headers?: Record<string, string>; status: number | number[]; allow?: string }[] = [
-    ...everyKindOfPath.flatMap((target) => methods.map((method) => ({ what: `${method} ${target}`, method, target, status: 405, allow: 'GET, HEAD' }))),
-    ...['GET', 'PUT', 'DELETE', 'OPTIONS', 'TRACE'].map((method) => ({ what: `${method} /api/publish`, method, target: '/api/publish', status: 405, allow: 'POST' })),
+  const everyKindOfPath = [
+    '/zh-Hant',
+    '/zh-Hans/articles/double-11-ten-years',
+    '/zh-Hant/nope',
+    image,
+    '/robots.txt',
+    '/sitemap.xml',
+    '/icon.svg',
+    `/_next/image?url=${encodeURIComponent(image)}&w=640&q=75`,
+    '/pagefind/manifest.json',
+  ];
+  const table: {
+    what: string;
+    method?: string;
+    target: string;
+    headers?: Record<string, string>;
+    status: number | number[];
+    allow?: string;
+  }[] = [
+    ...everyKindOfPath.flatMap((target) =>
+      methods.map((method) => ({ what: `${method} ${target}`, method, target, status: 405, allow: 'GET, HEAD' })),
+    ),
+    ...['GET', 'PUT', 'DELETE', 'OPTIONS', 'TRACE'].map((method) => ({
+      what: `${method} /api/publish`,
+      method,
+      target: '/api/publish',
+      status: 405,
+      allow: 'POST',
+    })),
     // Broken percent-encoding where the page proxy never looks, and where it does.
-    ...['/zh-Hant/tags/%ZZ', '/zh-Hans/tags/%E0%A4%A', '/images/%ZZ.jpg', '/_next/static/%ZZ', '/_next/static/chunks/%E0%A4%A.js', '/robots.txt%', '/pagefind/%ZZ', '/api/publish/%ZZ', '/%', '/zh-Hant?q=%ZZ'].map((target) => ({ what: `broken encoding ${target}`, target, status: 400 })),
+    ...[
+      '/zh-Hant/tags/%ZZ',
+      '/zh-Hans/tags/%E0%A4%A',
+      '/images/%ZZ.jpg',
+      '/_next/static/%ZZ',
+      '/_next/static/chunks/%E0%A4%A.js',
+      '/robots.txt%',
+      '/pagefind/%ZZ',
+      '/api/publish/%ZZ',
+      '/%',
+      '/zh-Hant?q=%ZZ',
+    ].map((target) => ({ what: `broken encoding ${target}`, target, status: 400 })),
     // Encoded controls and traversal.
-    ...['/zh-Hant/%00', '/zh-Hant/%0d%0aSet-Cookie:%20a=b', '/images/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/etc/passwd', '/_next/static/..%2f..%2fpackage.json', '/zh-Hant/./articles', '/images/%5c..%5cpackage.json'].map((target) => ({ what: `controls or traversal ${target}`, target, status: 400 })),
+    ...[
+      '/zh-Hant/%00',
+      '/zh-Hant/%0d%0aSet-Cookie:%20a=b',
+      '/images/..%2f..%2fpackage.json',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/_next/static/..%2f..%2fpackage.json',
+      '/zh-Hant/./articles',
+      '/images/%5c..%5cpackage.json',
+    ].map((target) => ({ what: `controls or traversal ${target}`, target, status: 400 })),
     // Ranges: unsatisfiable is 416, malformed is ignored (200), a good one is 206.
-    ...['bytes=99999999-', 'bytes=-0', 'bytes=70000000-70000001'].map((range) => ({ what: `Range ${range}`, target: image, headers: { Range: range }, status: 416 })),
-    ...['bytes=abc', 'bytes=5-1', 'bytes=0-0,5-1', 'items=0-1', 'bytes='].map((range) => ({ what: `Range ${range}`, target: image, headers: { Range: range }, status: 200 })),
+    ...['bytes=99999999-', 'bytes=-0', 'bytes=70000000-70000001'].map((range) => ({
+      what: `Range ${range}`,
+      target: image,
+      headers: { Range: range },
+      status: 416,
+    })),
+    ...['bytes=abc', 'bytes=5-1', 'bytes=0-0,5-1', 'items=0-1', 'bytes='].map((range) => ({
+      what: `Range ${range}`,
+      target: image,
+      headers: { Range: range },
+      status: 200,
+    })),
     { what: 'Range bytes=0-9', target: image, headers: { Range: 'bytes=0-9' }, status: 206 },
     { what: 'Range on a page', target: '/zh-Hant', headers: { Range: 'bytes=99999999-' }, status: 200 },
     // The image optimizer: only this site's pictures, at the sizes it uses.
@@ -82,7 +147,12 @@ test.describe('hostile requests', () => {
     ].map((target) => ({ what: `image ${target}`, target, status: 400 })),
     { what: 'image of the site', target: `/_next/image?url=${encodeURIComponent(image)}&w=640&q=75`, status: 200 },
     // Redirects carry the headers too, and never name the client's host.
-    ...['/zh-Hant/', '//zh-Hant', '/', '/zh-Hans/articles/double-11-ten-years/'].map((target) => ({ what: `redirect ${target}`, target, headers: { 'X-Forwarded-Host': 'evil.example' }, status: [307, 308] })),
+    ...['/zh-Hant/', '//zh-Hant', '/', '/zh-Hans/articles/double-11-ten-years/'].map((target) => ({
+      what: `redirect ${target}`,
+      target,
+      headers: { 'X-Forwarded-Host': 'evil.example' },
+      status: [307, 308],
+    })),
     // Scripted input in the query: served as the page, never reflected.
     { what: 'script in a query', target: '/zh-Hant/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E', status: 200 },
     { what: 'script in a path', target: '/zh-Hant/tags/%3Cscript%3Ealert(1)%3C%2Fscript%3E', status: 404 },
@@ -93,7 +163,11 @@ test.describe('hostile requests', () => {
 
   test(`${table.length} odd requests get normal answers with the site's headers`, async () => {
     for (const row of table) {
-      const answer = await send(row.method ?? 'GET', row.target, { ...row.headers, 'X-Forwarded-Host': 'evil.example', 'X-Forwarded-Proto': 'gopher' });
+      const answer = await send(row.method ?? 'GET', row.target, {
+        ...row.headers,
+        'X-Forwarded-Host': 'evil.example',
+        'X-Forwarded-Proto': 'gopher',
+      });
       expectSiteAnswer(answer, row.what);
       expect([row.status].flat(), `${row.what}: ${answer.status}`).toContain(answer.status);
       if (row.allow) expect(answer.headers['allow'], row.what).toBe(row.allow);
@@ -105,16 +179,29 @@ test.describe('hostile requests', () => {
     }
   });
 
-  test('a forged Host is not the site\'s address anywhere in a page or its headers', async () => {
-    for (const target of ['/zh-Hant', '/zh-Hans/articles/double-11-ten-years', '/zh-Hant/tags/e-commerce', '/sitemap.xml', '/news-sitemap.xml', '/robots.txt', '/zh-Hant/nope']) {
-      const answer = await send('GET', target, {}, `GET ${target} HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: evil2.example\r\nConnection: close\r\n\r\n`);
+  test("a forged Host is not the site's address anywhere in a page or its headers", async () => {
+    for (const target of [
+      '/zh-Hant',
+      '/zh-Hans/articles/double-11-ten-years',
+      '/zh-Hant/tags/e-commerce',
+      '/sitemap.xml',
+      '/news-sitemap.xml',
+      '/robots.txt',
+      '/zh-Hant/nope',
+    ]) {
+      const answer = await send(
+        'GET',
+        target,
+        {},
+        `GET ${target} HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: evil2.example\r\nConnection: close\r\n\r\n`,
+      );
       expectSiteAnswer(answer, target);
       expect(JSON.stringify(answer.headers) + answer.body, target).not.toMatch(/evil2?\.example/);
       expect(answer.headers['link'], target).toBeUndefined();
     }
   });
 
-  test('requests Node cannot parse get a 4xx with the site\'s headers', async () => {
+  test("requests Node cannot parse get a 4xx with the site's headers", async () => {
     const raws = [
       `GET /zh-Hant HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
       'GET /zh-Hant HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n',
@@ -134,7 +221,8 @@ test.describe('hostile requests', () => {
   });
 
   test('each kind of answer has its cache policy', async () => {
-    const policy = async (target: string, headers: Record<string, string> = {}) => (await send('GET', target, headers)).headers['cache-control'];
+    const policy = async (target: string, headers: Record<string, string> = {}) =>
+      (await send('GET', target, headers)).headers['cache-control'];
     expect(await policy('/zh-Hant')).toBe('public, max-age=0, s-maxage=60');
     expect(await policy('/zh-Hans/articles/double-11-ten-years')).toBe('public, max-age=0, s-maxage=60');
     expect(await policy('/zh-Hant/nope')).toBe('public, max-age=0, s-maxage=60');

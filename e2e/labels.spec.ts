@@ -12,7 +12,9 @@ for (const locale of locales) {
     const sponsored = content.articles.filter((a) => a.locale === locale && a.sponsor).map((a) => a.path);
     expect(sponsored.length).toBeGreaterThan(0);
     const sitemap = await (await request.get('/sitemap.xml')).text();
-    const pages = [...sitemap.matchAll(/<loc>https?:\/\/[^/<]+([^<]*)<\/loc>/g)].map((m) => m[1]!).filter((p) => p.startsWith(`/${locale}`));
+    const pages = [...sitemap.matchAll(/<loc>https?:\/\/[^/<]+([^<]*)<\/loc>/g)]
+      .map((m) => m[1]!)
+      .filter((p) => p.startsWith(`/${locale}`));
     expect(pages.length).toBeGreaterThan(20);
     let checked = 0;
     for (const path of [...pages, `/${locale}/search?q=${encodeURIComponent('AI')}`]) {
@@ -28,7 +30,12 @@ for (const locale of locales) {
         [sponsored, label[locale]] as const,
       );
       expect(unlabelled, path).toEqual([]);
-      checked += await page.locator('main a[href]').evaluateAll((as, targets) => as.filter((a) => targets.includes(new URL((a as HTMLAnchorElement).href).pathname)).length, sponsored);
+      checked += await page
+        .locator('main a[href]')
+        .evaluateAll(
+          (as, targets) => as.filter((a) => targets.includes(new URL((a as HTMLAnchorElement).href).pathname)).length,
+          sponsored,
+        );
     }
     // The walk did meet sponsored stories (on listings, the front page, search).
     expect(checked).toBeGreaterThan(3);

@@ -39,13 +39,13 @@ test('every image has a text alternative or is marked decorative', async ({ page
 
 test('images reserve their space before they load (no layout shift)', async ({ page }) => {
   await page.goto('/zh-Hant');
-  const unsized = await page.locator('img').evaluateAll((imgs) =>
-    imgs.filter((img) => !img.getAttribute('width') || !img.getAttribute('height')).length,
-  );
+  const unsized = await page
+    .locator('img')
+    .evaluateAll((imgs) => imgs.filter((img) => !img.getAttribute('width') || !img.getAttribute('height')).length);
   expect(unsized).toBe(0);
 });
 
-test('the page\'s lead image is fetched first and the rest only when scrolled near', async ({ page }) => {
+test("the page's lead image is fetched first and the rest only when scrolled near", async ({ page }) => {
   for (const path of ['/zh-Hant', '/zh-Hans/articles/double-11-ten-years']) {
     await page.goto(path);
     // The first image in <main> is the one a reader sees first: the lead story's or the article's hero.
@@ -64,7 +64,9 @@ test('the page\'s lead image is fetched first and the rest only when scrolled ne
     expect(rest.length, path).toBeGreaterThan(0);
     expect(new Set(rest), path).toEqual(new Set(['lazy']));
     // The optimiser answers for the lead image: it has decoded pixels, not a broken-image icon.
-    await expect.poll(() => lead.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { message: path }).toBeGreaterThan(0);
+    await expect
+      .poll(() => lead.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { message: path })
+      .toBeGreaterThan(0);
   }
 });
 
@@ -74,7 +76,9 @@ test('Han text is never given a synthesized bold or italic', async ({ page }) =>
   expect(synthesis).toBe('none');
 });
 
-test('on a phone the site bar stays at the top while the page scrolls; on a desktop the header scrolls away @phone', async ({ page }) => {
+test('on a phone the site bar stays at the top while the page scrolls; on a desktop the header scrolls away @phone', async ({
+  page,
+}) => {
   const phone = test.info().project.name === 'phone';
   await page.goto('/zh-Hant/articles/double-11-ten-years');
   await expect(page.getByRole('banner')).toHaveCount(1);

@@ -53,9 +53,13 @@ for (const locale of locales) {
   });
 }
 
-test('authors show their photo on their page and in the author box, or their initial without one @phone', async ({ page }) => {
+test('authors show their photo on their page and in the author box, or their initial without one @phone', async ({
+  page,
+}) => {
   const withPhoto = content.authors.find((a) => a.photo)!;
-  const without = content.authors.find((a) => !a.photo && articlesIn('zh-Hant').some((s) => s.authorIds.includes(a.id)))!;
+  const without = content.authors.find(
+    (a) => !a.photo && articlesIn('zh-Hant').some((s) => s.authorIds.includes(a.id)),
+  )!;
   expect(withPhoto, 'the sample site has an author with a photo').toBeTruthy();
   for (const locale of locales) {
     await page.goto(`/${locale}/authors/${withPhoto.id}`);

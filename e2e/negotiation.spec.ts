@@ -17,7 +17,10 @@ const cases: [string, string][] = [
 test.describe('language negotiation at /', () => {
   for (const [acceptLanguage, target] of cases) {
     test(`Accept-Language: ${acceptLanguage} -> ${target}`, async ({ playwright, baseURL }) => {
-      const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'Accept-Language': acceptLanguage } });
+      const request = await playwright.request.newContext({
+        baseURL,
+        extraHTTPHeaders: { 'Accept-Language': acceptLanguage },
+      });
       const response = await request.get('/', { maxRedirects: 0 });
       expect([307, 308]).toContain(response.status());
       expect(new URL(response.headers()['location'] ?? '', baseURL).pathname).toBe(target);

@@ -10,10 +10,17 @@ import { articlesIn, locales } from './site-data';
 
 let n = 0;
 // The last address is the client's (the test server trusts one proxy): unique per worker and call.
-const reader = () => ({ 'X-Forwarded-For': `192.0.2.1, 172.${16 + ((process.pid + 3) % 15)}.${Math.floor(++n / 250) % 250}.${n % 250}` });
+const reader = () => ({
+  'X-Forwarded-For': `192.0.2.1, 172.${16 + ((process.pid + 3) % 15)}.${Math.floor(++n / 250) % 250}.${n % 250}`,
+});
 const stamp = Date.now();
 const addressOf = (locale: string) => `reader-${stamp}-${locale.toLowerCase()}@example.com`;
-const statusOf = (email: string) => (new Database(databaseFile, { readonly: true }).prepare('select status from subscribers where email = ?').get(email) as { status: string } | undefined)?.status;
+const statusOf = (email: string) =>
+  (
+    new Database(databaseFile, { readonly: true })
+      .prepare('select status from subscribers where email = ?')
+      .get(email) as { status: string } | undefined
+  )?.status;
 
 test.describe.configure({ mode: 'serial' });
 
@@ -30,7 +37,9 @@ test.describe('the newsletter', () => {
       await form.getByRole('textbox').fill(email);
       await form.getByRole('button').click();
       await expect(page).toHaveURL(new RegExp(`/${locale}/newsletter\\?status=check-inbox$`));
-      await expect(page.getByTestId('newsletter-status')).toHaveText(locale === 'zh-Hant' ? /請到信箱打開確認信/ : /请打开邮箱里的确认邮件/);
+      await expect(page.getByTestId('newsletter-status')).toHaveText(
+        locale === 'zh-Hant' ? /請到信箱打開確認信/ : /请打开邮箱里的确认邮件/,
+      );
       expect(statusOf(email)).toBe('pending');
 
       const mail = await nthMessageTo(email);
@@ -56,7 +65,10 @@ test.describe('the newsletter', () => {
     });
   }
 
-  test('an editor previews and sends each script’s digest; readers get their own and leave in one click', async ({ page, baseURL }) => {
+  test('an editor previews and sends each script’s digest; readers get their own and leave in one click', async ({
+    page,
+    baseURL,
+  }) => {
     await signIn(page, 'e2e-newsletter');
     for (const locale of locales) {
       const panel = page.getByTestId(`digest-${locale}`);
@@ -84,7 +96,10 @@ test.describe('the newsletter', () => {
       const oneClick = siteLink(header('list-unsubscribe') ?? '', /https?:\/\/[^>]+/, baseURL!);
       if (locale === 'zh-Hant') {
         // A mail program's one click: a POST with no cookie and no origin.
-        const done = await page.request.post(oneClick, { form: { 'List-Unsubscribe': 'One-Click' }, headers: { Cookie: '' } });
+        const done = await page.request.post(oneClick, {
+          form: { 'List-Unsubscribe': 'One-Click' },
+          headers: { Cookie: '' },
+        });
         expect(done.status()).toBe(200);
       } else {
         // The link in the message: a page with one button.
@@ -108,8 +123,16 @@ test.describe('the newsletter', () => {
     const email = `csv-${stamp}@example.com`;
     const signedUp = await request.post('/api/newsletter', { headers: reader(), data: { email, locale: 'zh-Hans' } });
     expect(signedUp.status()).toBe(202);
-    const confirm = siteLink((await nthMessageTo(email)).text ?? '', /https?:\/\/\S+\/newsletter\?confirm=[\w-]+/, 'http://x');
-    expect((await request.post('/api/newsletter/confirm', { data: { token: new URL(confirm).searchParams.get('confirm') } })).status()).toBe(200);
+    const confirm = siteLink(
+      (await nthMessageTo(email)).text ?? '',
+      /https?:\/\/\S+\/newsletter\?confirm=[\w-]+/,
+      'http://x',
+    );
+    expect(
+      (
+        await request.post('/api/newsletter/confirm', { data: { token: new URL(confirm).searchParams.get('confirm') } })
+      ).status(),
+    ).toBe(200);
 
     await signIn(page, 'e2e-newsletter');
     const download = page.waitForEvent('download');
@@ -123,26 +146,64 @@ test.describe('the newsletter', () => {
     expect(csv).not.toContain(addressOf('zh-Hant'));
   });
 
-  test('refuses malformed, oversized, scripted, cross-site and flooding sign-ups, storing nothing, and says why', async ({ page, request }) => {
-    const count = () => (new Database(databaseFile, { readonly: true }).prepare('select count(*) as n from subscribers').get() as { n: number }).n;
+  test('refuses malformed, oversized, scripted, cross-site and flooding sign-ups, storing nothing, and says why', async ({
+    page,
+    request,
+  }) => {
+    const count = () =>
+      (
+        new Database(databaseFile, { readonly: true }).prepare('select count(*) as n from subscribers').get() as {
+          n: number;
+        }
+      ).n;
     const before = count();
-    const post = (data: unknown, headers: Record<string, string> = reader()) => request.post('/api/newsletter', { headers, data: data as object });
+    const post = (data: unknown, headers: Record<string, string> = reader()) =>
+      request.post('/api/newsletter', { headers, data: data as object });
 
-    for (const email of ['not-an-address', '<script>alert(1)</script>@example.com', 'a@b', `${'a'.repeat(300)}@example.com`, 42, ['x@example.com']]) {
+    for (const email of [
+      'not-an-address',
+      '<script>alert(1)</script>@example.com',
+      'a@b',
+      `${'a'.repeat(300)}@example.com`,
+      42,
+      ['x@example.com'],
+    ]) {
       const answer = await post({ email, locale: 'zh-Hans' });
       expect(answer.status(), String(email)).toBe(400);
-      expect(await answer.json()).toMatchObject({ ok: false, status: 'invalid-email', message: '电子邮箱格式不正确，请再检查一遍。' });
+      expect(await answer.json()).toMatchObject({
+        ok: false,
+        status: 'invalid-email',
+        message: '电子邮箱格式不正确，请再检查一遍。',
+      });
     }
-    expect((await request.post('/api/newsletter', { headers: { ...reader(), 'Content-Type': 'text/plain' }, data: 'email=x@example.com' })).status()).toBe(415);
-    expect((await request.post('/api/newsletter', { headers: { ...reader(), 'Content-Type': 'application/json' }, data: '{"email":' })).status()).toBe(400);
+    expect(
+      (
+        await request.post('/api/newsletter', {
+          headers: { ...reader(), 'Content-Type': 'text/plain' },
+          data: 'email=x@example.com',
+        })
+      ).status(),
+    ).toBe(415);
+    expect(
+      (
+        await request.post('/api/newsletter', {
+          headers: { ...reader(), 'Content-Type': 'application/json' },
+          data: '{"email":',
+        })
+      ).status(),
+    ).toBe(400);
     expect((await post({ email: 'big@example.com', padding: 'x'.repeat(10_000) })).status()).toBe(413);
-    const crossSite = await post({ email: 'victim@example.com', locale: 'zh-Hant' }, { ...reader(), 'Sec-Fetch-Site': 'cross-site' });
+    const crossSite = await post(
+      { email: 'victim@example.com', locale: 'zh-Hant' },
+      { ...reader(), 'Sec-Fetch-Site': 'cross-site' },
+    );
     expect(crossSite.status()).toBe(403);
     expect((await crossSite.json()).message).toBe('請從本站的頁面訂閱。');
     expect((await request.get('/api/newsletter')).status()).toBe(405);
 
     const flood = reader();
-    for (let i = 0; i < 5; i++) expect((await post({ email: `flood-${stamp}-${i}@example.com`, locale: 'zh-Hant' }, flood)).status()).toBe(202);
+    for (let i = 0; i < 5; i++)
+      expect((await post({ email: `flood-${stamp}-${i}@example.com`, locale: 'zh-Hant' }, flood)).status()).toBe(202);
     const refused = await post({ email: `flood-${stamp}-last@example.com`, locale: 'zh-Hant' }, flood);
     expect(refused.status()).toBe(429);
     expect((await refused.json()).message).toBe('訂閱太頻繁了，請過一小時再試。');
@@ -153,10 +214,13 @@ test.describe('the newsletter', () => {
     await page.goto('/zh-Hans/newsletter');
     // The sign-up page itself is for search engines; the answers and links are not (above).
     await expect(page.locator('meta[name="robots"]')).toHaveCount(0);
-    await page.getByTestId('newsletter-form').getByRole('textbox').evaluate((input: HTMLInputElement) => {
-      input.type = 'text';
-      input.value = 'no-at-sign';
-    });
+    await page
+      .getByTestId('newsletter-form')
+      .getByRole('textbox')
+      .evaluate((input: HTMLInputElement) => {
+        input.type = 'text';
+        input.value = 'no-at-sign';
+      });
     await page.getByTestId('newsletter-form').getByRole('button').click();
     await expect(page.getByTestId('newsletter-status')).toHaveText('电子邮箱格式不正确，请再检查一遍。');
     expect(count()).toBe(before + 5);
@@ -166,19 +230,43 @@ test.describe('the newsletter', () => {
     await expect(page.getByTestId('newsletter-status')).toHaveAttribute('data-status', 'unknown');
     await page.goto('/zh-Hant/newsletter?unsubscribe=1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
     await expect(page.getByTestId('newsletter-status')).toHaveAttribute('data-status', 'unknown');
-    expect((await request.post('/api/newsletter/unsubscribe?token=1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', { form: { 'List-Unsubscribe': 'One-Click' } })).status()).toBe(404);
-    expect((await request.post('/api/newsletter/confirm', { headers: { 'Sec-Fetch-Site': 'cross-site' }, form: { token: 'x' } })).status()).toBe(403);
+    expect(
+      (
+        await request.post('/api/newsletter/unsubscribe?token=1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', {
+          form: { 'List-Unsubscribe': 'One-Click' },
+        })
+      ).status(),
+    ).toBe(404);
+    expect(
+      (
+        await request.post('/api/newsletter/confirm', {
+          headers: { 'Sec-Fetch-Site': 'cross-site' },
+          form: { token: 'x' },
+        })
+      ).status(),
+    ).toBe(403);
   });
 
   test('refuses the editors’ newsletter actions without a sign-in or from another site', async ({ page, request }) => {
-    expect((await request.post('/api/admin/newsletter', { form: { action: 'export', csrf: 'x' }, maxRedirects: 0 })).status()).toBe(401);
+    expect(
+      (
+        await request.post('/api/admin/newsletter', { form: { action: 'export', csrf: 'x' }, maxRedirects: 0 })
+      ).status(),
+    ).toBe(401);
     await signIn(page, 'e2e-newsletter');
     const csrf = await page.locator('input[name="csrf"]').first().inputValue();
-    const crossSite = await page.request.post('/api/admin/newsletter', { form: { action: 'export', csrf }, headers: { 'Sec-Fetch-Site': 'cross-site' }, maxRedirects: 0 });
+    const crossSite = await page.request.post('/api/admin/newsletter', {
+      form: { action: 'export', csrf },
+      headers: { 'Sec-Fetch-Site': 'cross-site' },
+      maxRedirects: 0,
+    });
     expect(crossSite.status()).toBe(403);
     const noToken = await page.request.post('/api/admin/newsletter', { form: { action: 'export' }, maxRedirects: 0 });
     expect(noToken.status()).toBe(403);
-    const unknown = await page.request.post('/api/admin/newsletter', { form: { action: 'send', locale: 'en', csrf }, maxRedirects: 0 });
+    const unknown = await page.request.post('/api/admin/newsletter', {
+      form: { action: 'send', locale: 'en', csrf },
+      maxRedirects: 0,
+    });
     expect(unknown.headers()['location']).toBe('/admin?note=malformed');
   });
 });

@@ -19,7 +19,9 @@ test.describe('syndicated and sponsored pieces', () => {
     expect(data['sourceOrganization']).toMatchObject({ name: '極客公園' });
   });
 
-  test('a sponsored piece is labelled on its card, marks its links sponsored and is typed as advertiser content', async ({ page }) => {
+  test('a sponsored piece is labelled on its card, marks its links sponsored and is typed as advertiser content', async ({
+    page,
+  }) => {
     const sponsored = content.articles.filter((a) => a.locale === 'zh-Hant' && a.sponsor);
     expect(sponsored.length).toBeGreaterThan(0);
     await page.goto('/zh-Hant/sections/marketing');
@@ -29,7 +31,8 @@ test.describe('syndicated and sponsored pieces', () => {
     await page.goto(sponsored[0]!.path);
     const links = page.locator('article .prose a[href^="http"]');
     expect(await links.count()).toBeGreaterThan(0);
-    for (const rel of await links.evaluateAll((as) => as.map((a) => a.getAttribute('rel')))) expect(rel).toContain('sponsored');
+    for (const rel of await links.evaluateAll((as) => as.map((a) => a.getAttribute('rel'))))
+      expect(rel).toContain('sponsored');
     expect((await jsonLd(page))['@type']).toBe('AdvertiserContentArticle');
   });
 
@@ -42,14 +45,25 @@ test.describe('syndicated and sponsored pieces', () => {
 
 test.describe('related articles', () => {
   for (const locale of locales) {
-    test(`every ${locale} article shows at least 3 others, never itself, never a sponsored one under editorial`, async ({ page }) => {
-      const sponsoredTitles = new Set(articlesIn(locale).filter((a) => a.sponsor).map((a) => a.title));
+    test(`every ${locale} article shows at least 3 others, never itself, never a sponsored one under editorial`, async ({
+      page,
+    }) => {
+      const sponsoredTitles = new Set(
+        articlesIn(locale)
+          .filter((a) => a.sponsor)
+          .map((a) => a.title),
+      );
       for (const article of articlesIn(locale)) {
         await page.goto(article.path);
-        const titles = await page.getByTestId('related').getByTestId('article-card').getByRole('heading').allTextContents();
+        const titles = await page
+          .getByTestId('related')
+          .getByTestId('article-card')
+          .getByRole('heading')
+          .allTextContents();
         expect(titles.length, article.slug).toBeGreaterThanOrEqual(3);
         expect(titles).not.toContain(article.title);
-        if (!article.sponsor) for (const title of titles) expect(sponsoredTitles.has(title), `${article.slug}: ${title}`).toBe(false);
+        if (!article.sponsor)
+          for (const title of titles) expect(sponsoredTitles.has(title), `${article.slug}: ${title}`).toBe(false);
         expect(titles).toEqual(article.related.map((slug) => articlesIn(locale).find((a) => a.slug === slug)!.title));
       }
     });
@@ -91,7 +105,9 @@ test.describe('pictures and embeds', () => {
     expect(outside).toEqual([]);
     await video.locator('summary').click();
     await expect(video.locator('iframe')).toBeVisible();
-    await expect.poll(() => outside.some((url) => url.startsWith('https://www.youtube-nocookie.com/embed/'))).toBe(true);
+    await expect
+      .poll(() => outside.some((url) => url.startsWith('https://www.youtube-nocookie.com/embed/')))
+      .toBe(true);
   });
 
   test('article pages load no script from another site', async ({ page }) => {
@@ -107,21 +123,36 @@ test.describe('end of article', () => {
     await page.goto('/zh-Hant/articles/cloud-data-residency');
     const share = page.getByTestId('share');
     const encoded = encodeURIComponent('http://localhost:3000/zh-Hant/articles/cloud-data-residency');
-    await expect(share.getByRole('link', { name: '分享到 LINE' })).toHaveAttribute('href', `https://social-plugins.line.me/lineit/share?url=${encoded}`);
-    await expect(share.getByRole('link', { name: '分享到 Facebook' })).toHaveAttribute('href', new RegExp(`facebook\\.com/sharer/sharer\\.php\\?u=${encoded}`));
-    await expect(share.getByRole('link', { name: '分享到 X' })).toHaveAttribute('href', new RegExp(`^https://x\\.com/intent/post\\?url=${encoded}`));
+    await expect(share.getByRole('link', { name: '分享到 LINE' })).toHaveAttribute(
+      'href',
+      `https://social-plugins.line.me/lineit/share?url=${encoded}`,
+    );
+    await expect(share.getByRole('link', { name: '分享到 Facebook' })).toHaveAttribute(
+      'href',
+      new RegExp(`facebook\\.com/sharer/sharer\\.php\\?u=${encoded}`),
+    );
+    await expect(share.getByRole('link', { name: '分享到 X' })).toHaveAttribute(
+      'href',
+      new RegExp(`^https://x\\.com/intent/post\\?url=${encoded}`),
+    );
     // Each network's mark, drawn inline (no image or script is fetched for it).
     await expect(share.getByRole('link').locator('svg path')).toHaveCount(3);
     await expect(share.getByRole('button').locator('svg')).toHaveCount(1);
     await share.getByRole('button', { name: '複製連結' }).click();
     await expect(share.getByRole('button', { name: '已複製連結' })).toBeVisible();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('http://localhost:3000/zh-Hant/articles/cloud-data-residency');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      'http://localhost:3000/zh-Hant/articles/cloud-data-residency',
+    );
   });
 
-  test('invites the reader to follow the site on LINE or by newsletter, in their script: at the end of the story on a phone, in the side rail on a wide screen @phone', async ({ page }) => {
+  test('invites the reader to follow the site on LINE or by newsletter, in their script: at the end of the story on a phone, in the side rail on a wide screen @phone', async ({
+    page,
+  }) => {
     await page.goto('/zh-Hans/articles/cloud-data-residency');
     const wide = page.viewportSize()!.width >= 1024;
-    const [shown, hidden] = wide ? [page.getByTestId('article-rail'), page.getByTestId('follow')] : [page.getByTestId('follow'), page.getByTestId('article-rail')];
+    const [shown, hidden] = wide
+      ? [page.getByTestId('article-rail'), page.getByTestId('follow')]
+      : [page.getByTestId('follow'), page.getByTestId('article-rail')];
     await expect(shown).toBeVisible();
     await expect(hidden).toBeHidden();
     await expect(shown).toContainText('欢迎关注观潮科技 LINE 官方账号');
@@ -135,7 +166,15 @@ test.describe('the side rail of a story on a wide screen', () => {
       const stories = articlesIn(locale);
       const sponsored = stories.find((a) => a.sponsor)!;
       // A story whose rail lists the sponsored piece, to see its label there.
-      const reader = stories.find((a) => a !== sponsored && stories.filter((b) => b !== a).slice(0, 5).includes(sponsored)) ?? stories[0]!;
+      const reader =
+        stories.find(
+          (a) =>
+            a !== sponsored &&
+            stories
+              .filter((b) => b !== a)
+              .slice(0, 5)
+              .includes(sponsored),
+        ) ?? stories[0]!;
       await page.goto(reader.path);
       const rail = page.getByTestId('article-rail');
       await expect(rail).toBeVisible();
@@ -144,9 +183,14 @@ test.describe('the side rail of a story on a wide screen', () => {
       await expect(latest.getByRole('listitem').getByRole('link')).toHaveText(expected.map((a) => a.title));
       await expect(latest.getByRole('heading', { level: 2 })).toHaveText('最新文章');
       if (expected.includes(sponsored)) {
-        await expect(latest.getByRole('listitem').filter({ hasText: sponsored.title }).getByTestId('sponsored-label')).toBeVisible();
+        await expect(
+          latest.getByRole('listitem').filter({ hasText: sponsored.title }).getByTestId('sponsored-label'),
+        ).toBeVisible();
       }
-      await expect(rail.getByRole('link', { name: /LINE/ })).toHaveAttribute('href', 'https://line.me/R/ti/p/@guanchao');
+      await expect(rail.getByRole('link', { name: /LINE/ })).toHaveAttribute(
+        'href',
+        'https://line.me/R/ti/p/@guanchao',
+      );
       // The rail beside the story, not below it; the end of the story does not repeat the invitation.
       const [body, side] = [await page.getByTestId('article-body').boundingBox(), await rail.boundingBox()];
       expect(side!.x).toBeGreaterThan(body!.x + body!.width);
@@ -157,17 +201,31 @@ test.describe('the side rail of a story on a wide screen', () => {
 
 test.describe('front page and listings', () => {
   for (const locale of locales) {
-    test(`${locale}: the lead story is the featured one, then the latest, then a block per section`, async ({ page }) => {
+    test(`${locale}: the lead story is the featured one, then the latest, then a block per section`, async ({
+      page,
+    }) => {
       const featured = articlesIn(locale).find((a) => a.featured)!;
       await page.goto(`/${locale}`);
       await expect(page.getByTestId('lead-story').getByRole('heading', { level: 3 })).toHaveText(featured.title);
-      const latest = await page.getByTestId('latest').getByTestId('article-card').getByRole('heading').allTextContents();
-      const shownAbove = articlesIn(locale).filter((a) => a !== featured).slice(0, pageSize);
+      const latest = await page
+        .getByTestId('latest')
+        .getByTestId('article-card')
+        .getByRole('heading')
+        .allTextContents();
+      const shownAbove = articlesIn(locale)
+        .filter((a) => a !== featured)
+        .slice(0, pageSize);
       expect(latest).toEqual(shownAbove.map((a) => a.title));
       // Each section's newest stories not already shown above; a section with none left has no block.
       const shown = new Set([featured, ...shownAbove]);
       const expectedBlocks = content.sections
-        .map((section) => ({ section, titles: articlesIn(locale).filter((a) => a.sectionSlug === section.slug && !shown.has(a)).slice(0, 3).map((a) => a.title) }))
+        .map((section) => ({
+          section,
+          titles: articlesIn(locale)
+            .filter((a) => a.sectionSlug === section.slug && !shown.has(a))
+            .slice(0, 3)
+            .map((a) => a.title),
+        }))
         .filter((b) => b.titles.length > 0);
       const blocks = page.getByTestId('section-block');
       await expect(blocks).toHaveCount(expectedBlocks.length);
@@ -182,11 +240,17 @@ test.describe('front page and listings', () => {
       const pages = Math.ceil(all.length / pageSize);
       expect(pages).toBeGreaterThan(1);
       await page.goto(`/${locale}`);
-      await page.getByTestId('pagination').getByRole('link', { name: /下一[頁页]/ }).click();
+      await page
+        .getByTestId('pagination')
+        .getByRole('link', { name: /下一[頁页]/ })
+        .click();
       await expect(page).toHaveURL(`/${locale}/page/2`);
       const second = await page.getByTestId('article-card').getByRole('heading').allTextContents();
       expect(second).toEqual(all.slice(pageSize, pageSize * 2).map((a) => a.title));
-      await expect(page.locator('link[rel="alternate"][hreflang="zh-Hant"]')).toHaveAttribute('href', /\/zh-Hant\/page\/2$/);
+      await expect(page.locator('link[rel="alternate"][hreflang="zh-Hant"]')).toHaveAttribute(
+        'href',
+        /\/zh-Hant\/page\/2$/,
+      );
       expect((await page.goto(`/${locale}/page/${pages + 1}`))?.status()).toBe(404);
       expect((await page.goto(`/${locale}/page/1`))?.status()).toBe(404);
     });
@@ -202,7 +266,11 @@ test.describe('front page and listings', () => {
 
 test.describe('drafts and scheduled pieces', () => {
   test('never appear in the production site', async ({ page, request }) => {
-    for (const path of ['/zh-Hant/articles/editors-draft-example', '/zh-Hans/articles/scheduled-example', '/zh-Hant/articles/scheduled-example']) {
+    for (const path of [
+      '/zh-Hant/articles/editors-draft-example',
+      '/zh-Hans/articles/scheduled-example',
+      '/zh-Hant/articles/scheduled-example',
+    ]) {
       expect((await page.goto(path))?.status(), path).toBe(404);
     }
     await page.goto('/zh-Hant/tags/media');

@@ -15,13 +15,17 @@ export async function messagesTo(address: string): Promise<ParsedMail[]> {
     return [];
   }
   const parsed = await Promise.all(files.sort().map((f) => simpleParser(readFileSync(path.join(outbox, f)))));
-  return parsed.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((to) => to?.value.some((v) => v.address === address)));
+  return parsed.filter((m) =>
+    (Array.isArray(m.to) ? m.to : [m.to]).some((to) => to?.value.some((v) => v.address === address)),
+  );
 }
 
 /** Waits for the `count`-th message to `address` and returns it. */
 export async function nthMessageTo(address: string, count = 1): Promise<ParsedMail> {
   let found: ParsedMail[] = [];
-  await expect.poll(async () => (found = await messagesTo(address)).length, { timeout: 15_000, message: `mail to ${address}` }).toBeGreaterThanOrEqual(count);
+  await expect
+    .poll(async () => (found = await messagesTo(address)).length, { timeout: 15_000, message: `mail to ${address}` })
+    .toBeGreaterThanOrEqual(count);
   return found[count - 1]!;
 }
 

@@ -6,7 +6,11 @@ import { expect, test, type Page } from './fixtures';
 const article = '/zh-Hant/articles/double-11-ten-years';
 
 /** The script-src directive of a response's policy. */
-const scriptSrc = (policy: string | undefined) => (policy ?? '').split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src ')) ?? '';
+const scriptSrc = (policy: string | undefined) =>
+  (policy ?? '')
+    .split(';')
+    .map((d) => d.trim())
+    .find((d) => d.startsWith('script-src ')) ?? '';
 
 async function injectScript(page: Page, attributes: Record<string, string>, text = '') {
   await page.evaluate(
@@ -25,12 +29,14 @@ test.describe('Content-Security-Policy', () => {
     test(`${path} allows its inline scripts by hash, not 'unsafe-inline'`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: 'dark' });
       const response = await page.goto(path);
-      const policy = scriptSrc(await response?.headerValue('content-security-policy') ?? undefined);
+      const policy = scriptSrc((await response?.headerValue('content-security-policy')) ?? undefined);
       expect(policy).not.toContain("'unsafe-inline'");
       expect(policy).toMatch(/'sha256-[A-Za-z0-9+/]{43}='/);
       // The inline scripts ran: the theme script chose the reader's dark theme, Next's flight data is there.
       await expect(page.locator('html')).toHaveClass(/\bdark\b/);
-      expect(await page.evaluate(() => Array.isArray((self as unknown as { __next_f?: unknown[] }).__next_f))).toBe(true);
+      expect(await page.evaluate(() => Array.isArray((self as unknown as { __next_f?: unknown[] }).__next_f))).toBe(
+        true,
+      );
     });
   }
 
@@ -47,7 +53,10 @@ test.describe('Content-Security-Policy', () => {
     await page.goto('/zh-Hans');
     await injectScript(page, { src: 'https://example.invalid/track.js' });
     await expect.poll(() => policyViolations.length).toBe(1);
-    expect(policyViolations[0]).toMatchObject({ directive: 'script-src-elem', blocked: 'https://example.invalid/track.js' });
+    expect(policyViolations[0]).toMatchObject({
+      directive: 'script-src-elem',
+      blocked: 'https://example.invalid/track.js',
+    });
     policyViolations.length = 0;
   });
 
@@ -82,7 +91,9 @@ test.describe('Content-Security-Policy', () => {
     expect(again.headers()['x-content-type-options']).toBe('nosniff');
   });
 
-  test("each encoding, first asked or from the door's cache, is the same page with the same policy", async ({ request }) => {
+  test("each encoding, first asked or from the door's cache, is the same page with the same policy", async ({
+    request,
+  }) => {
     const answers: { html: string; policy: string | undefined }[] = [];
     for (const encoding of ['identity', 'gzip', 'br', 'identity', 'gzip', 'br']) {
       const response = await request.get(article, { headers: { 'Accept-Encoding': encoding } });

@@ -54,7 +54,10 @@ async function search(page: Page, locale: string, query: string): Promise<string
   await box.fill(query);
   await box.press('Enter');
   await expect(page.getByTestId('search-status')).toHaveAttribute('data-state', /^(done|failed)$/);
-  return page.getByTestId('search-results').getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  return page
+    .getByTestId('search-results')
+    .getByRole('link')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
 }
 
 test('a fix in a story body is live in both scripts, and only its pages are revalidated', async ({ page }) => {
@@ -69,7 +72,12 @@ test('a fix in a story body is live in both scripts, and only its pages are reva
   // script, and of each of its tags, section and author).
   const changed = [...output.matchAll(/^ {2}(\/\S*)$/gm)].map((m) => m[1]!);
   expect(changed.filter((p) => !/\/(?:feed\.xml|atom\.xml|feed\.json)$/.test(p)).sort()).toEqual(
-    ['/news-sitemap.xml', '/sitemap.xml', '/zh-Hans/articles/taiwan-ai-server-supply-chain', '/zh-Hant/articles/taiwan-ai-server-supply-chain'].sort(),
+    [
+      '/news-sitemap.xml',
+      '/sitemap.xml',
+      '/zh-Hans/articles/taiwan-ai-server-supply-chain',
+      '/zh-Hant/articles/taiwan-ai-server-supply-chain',
+    ].sort(),
   );
   for (const locale of ['zh-Hant', 'zh-Hans']) {
     for (const file of ['feed.xml', 'atom.xml', 'feed.json']) expect(changed).toContain(`/${locale}/${file}`);
@@ -85,7 +93,10 @@ test('a fix in a story body is live in both scripts, and only its pages are reva
 
   // Search: the story's pages were indexed again in the fresh part, and the older copies are hidden,
   // so the new sentence finds the story, and a word of its title finds it once, not twice.
-  const manifest = (await (await get('/pagefind/manifest.json')).json()) as Record<string, { parts: string[]; hidden: string[] }>;
+  const manifest = (await (await get('/pagefind/manifest.json')).json()) as Record<
+    string,
+    { parts: string[]; hidden: string[] }
+  >;
   for (const locale of ['zh-Hant', 'zh-Hans']) {
     expect(manifest[locale]!.parts[0]).toMatch(/\/fresh\/$/);
     expect(manifest[locale]!.hidden).toHaveLength(1);
@@ -93,11 +104,16 @@ test('a fix in a story body is live in both scripts, and only its pages are reva
   const story = '/zh-Hant/articles/taiwan-ai-server-supply-chain';
   expect(await search(page, 'zh-Hant', '液冷機櫃測試修正句')).toContain(story);
   expect((await search(page, 'zh-Hant', 'AI 伺服器')).filter((href) => href === story)).toHaveLength(1);
-  expect((await search(page, 'zh-Hans', '液冷机柜测试修正句'))).toContain(story.replace('zh-Hant', 'zh-Hans'));
+  expect(await search(page, 'zh-Hans', '液冷机柜测试修正句')).toContain(story.replace('zh-Hant', 'zh-Hans'));
 });
 
-test('a new story is served, listed, in the sitemap and found by search, with no error while it is published', async ({ page }) => {
-  site.write(`content/articles/${NEW_SLUG}/zh-Hant.mdx`, newStory(taipeiTime(-60), '邊緣運算晶片測試新稿：裝置端 AI 的下一步'));
+test('a new story is served, listed, in the sitemap and found by search, with no error while it is published', async ({
+  page,
+}) => {
+  site.write(
+    `content/articles/${NEW_SLUG}/zh-Hant.mdx`,
+    newStory(taipeiTime(-60), '邊緣運算晶片測試新稿：裝置端 AI 的下一步'),
+  );
   site.commit('Add a story');
   expect((await get(`/zh-Hant/articles/${NEW_SLUG}`)).status).toBe(404);
 
@@ -105,8 +121,19 @@ test('a new story is served, listed, in the sitemap and found by search, with no
   let reading = true;
   const statuses: number[] = [];
   const readers = Array.from({ length: 4 }, async (_, i) => {
-    const paths = ['/zh-Hant', '/zh-Hans', '/zh-Hant/tags/artificial-intelligence', '/zh-Hant/articles/taiwan-ai-server-supply-chain'];
-    while (reading) statuses.push((await get(paths[i]!).then((r) => r.arrayBuffer().then(() => r.status), () => 0)));
+    const paths = [
+      '/zh-Hant',
+      '/zh-Hans',
+      '/zh-Hant/tags/artificial-intelligence',
+      '/zh-Hant/articles/taiwan-ai-server-supply-chain',
+    ];
+    while (reading)
+      statuses.push(
+        await get(paths[i]!).then(
+          (r) => r.arrayBuffer().then(() => r.status),
+          () => 0,
+        ),
+      );
   });
   const { status, output } = await site.publish();
   reading = false;
@@ -115,7 +142,10 @@ test('a new story is served, listed, in the sitemap and found by search, with no
   expect(statuses.length).toBeGreaterThan(10);
   expect(statuses.filter((s) => s !== 200)).toEqual([]);
 
-  for (const [locale, title] of [['zh-Hant', '邊緣運算晶片測試新稿'], ['zh-Hans', '边缘计算芯片测试新稿']] as const) {
+  for (const [locale, title] of [
+    ['zh-Hant', '邊緣運算晶片測試新稿'],
+    ['zh-Hans', '边缘计算芯片测试新稿'],
+  ] as const) {
     const story = await get(`/${locale}/articles/${NEW_SLUG}`);
     expect(story.status).toBe(200);
     expect(await story.text()).toContain(title);
@@ -123,7 +153,8 @@ test('a new story is served, listed, in the sitemap and found by search, with no
     expect(await text(`/${locale}/tags/artificial-intelligence`)).toContain(title);
     expect(await text(`/${locale}/sections/tech`)).toContain(title);
     expect(await text(`/${locale}/authors/chou-cheng-hsiang`)).toContain(title);
-    for (const feed of ['feed.xml', 'atom.xml', 'feed.json', 'tags/artificial-intelligence/feed.xml']) expect(await text(`/${locale}/${feed}`)).toContain(title);
+    for (const feed of ['feed.xml', 'atom.xml', 'feed.json', 'tags/artificial-intelligence/feed.xml'])
+      expect(await text(`/${locale}/${feed}`)).toContain(title);
   }
   expect(await text('/sitemap.xml')).toContain(`/zh-Hant/articles/${NEW_SLUG}`);
   // A minute old: Google News is told, in both scripts.
@@ -134,7 +165,13 @@ test('a new story is served, listed, in the sitemap and found by search, with no
 
 test('a story taken back to draft is gone from its page, listings, sitemap and search', async ({ page }) => {
   const file = `content/articles/${NEW_SLUG}/zh-Hant.mdx`;
-  site.write(file, site.read(file).replace(/^featured: .*\n/m, '').replace(/^publishedAt: (.*)$/m, 'publishedAt: $1\ndraft: true'));
+  site.write(
+    file,
+    site
+      .read(file)
+      .replace(/^featured: .*\n/m, '')
+      .replace(/^publishedAt: (.*)$/m, 'publishedAt: $1\ndraft: true'),
+  );
   site.commit('Withdraw the story');
   const { status, output } = await site.publish();
   expect(status, output).toBe(0);
@@ -163,11 +200,15 @@ test('a scheduled story goes live at its time in Taipei, with nobody running any
   expect((await get(`/zh-Hant/articles/${slug}`)).status).toBe(404);
   expect(await text('/zh-Hant')).not.toContain('定時上線測試稿');
 
-  await expect.poll(async () => (await get(`/zh-Hant/articles/${slug}`)).status, { timeout: 120_000, intervals: [1000] }).toBe(200);
+  await expect
+    .poll(async () => (await get(`/zh-Hant/articles/${slug}`)).status, { timeout: 120_000, intervals: [1000] })
+    .toBe(200);
   expect(Date.now()).toBeGreaterThanOrEqual(goesLive - 1000);
   // The server revalidates the pages that list it within a few seconds of its time.
   await expect.poll(() => text('/zh-Hant'), { timeout: 30_000, intervals: [1000] }).toContain('定時上線測試稿');
-  await expect.poll(() => text('/zh-Hans/tags/artificial-intelligence'), { timeout: 30_000, intervals: [1000] }).toContain('定时上线测试稿');
+  await expect
+    .poll(() => text('/zh-Hans/tags/artificial-intelligence'), { timeout: 30_000, intervals: [1000] })
+    .toContain('定时上线测试稿');
 });
 
 test('a broken change is refused with its file, line and fix, and the site keeps serving what it had', async () => {
@@ -183,12 +224,18 @@ test('a broken change is refused with its file, line and fix, and the site keeps
   const html = await page.text();
   expect(html).toContain('從代工到整櫃交付');
   expect(html).not.toContain('壞掉的標題');
-  site.write(SOURCE, site.read(SOURCE).replace('title: 壞掉的標題\nsumary: 拼錯的欄位', 'title: 從代工到整櫃交付：台灣電子業搶進 AI 伺服器'));
+  site.write(
+    SOURCE,
+    site
+      .read(SOURCE)
+      .replace('title: 壞掉的標題\nsumary: 拼錯的欄位', 'title: 從代工到整櫃交付：台灣電子業搶進 AI 伺服器'),
+  );
   site.commit('Mend the story');
 });
 
 test('the webhook refuses requests without the token and publishes with it', async () => {
-  const post = (headers: Record<string, string>, body?: string) => get('/api/publish', { method: 'POST', headers, body });
+  const post = (headers: Record<string, string>, body?: string) =>
+    get('/api/publish', { method: 'POST', headers, body });
   expect((await post({})).status).toBe(401);
   expect((await post({ Authorization: 'Bearer wrong-token' })).status).toBe(401);
   expect((await post({ Authorization: TOKEN })).status).toBe(401);
@@ -201,7 +248,10 @@ test('the webhook refuses requests without the token and publishes with it', asy
   // A git host's push event: the server runs the publish step in its project.
   site.write(SOURCE, site.read(SOURCE).replace('液冷機櫃測試修正句。', '網路鉤子測試修正句。'));
   site.commit('Fix again, published by the webhook');
-  const response = await post({ ...auth, 'Content-Type': 'application/json' }, JSON.stringify({ ref: 'refs/heads/main' }));
+  const response = await post(
+    { ...auth, 'Content-Type': 'application/json' },
+    JSON.stringify({ ref: 'refs/heads/main' }),
+  );
   const result = (await response.json()) as { published: boolean; report: string };
   expect(response.status, result.report).toBe(200);
   expect(result.published).toBe(true);
@@ -211,7 +261,14 @@ test('the webhook refuses requests without the token and publishes with it', asy
 test('guessing the token is rate-limited', async () => {
   const statuses: number[] = [];
   for (let i = 0; i < 12; i++) {
-    statuses.push((await get('/api/publish', { method: 'POST', headers: { Authorization: 'Bearer guess', 'X-Forwarded-For': '203.0.113.9' } })).status);
+    statuses.push(
+      (
+        await get('/api/publish', {
+          method: 'POST',
+          headers: { Authorization: 'Bearer guess', 'X-Forwarded-For': '203.0.113.9' },
+        })
+      ).status,
+    );
   }
   expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
   expect(statuses.at(-1)).toBe(429);
@@ -219,11 +276,15 @@ test('guessing the token is rate-limited', async () => {
 
 test('a hero picture replaced under the same name reaches the story page and its social card', async () => {
   const story = '/zh-Hant/articles/battery-swapping-scooters';
-  const cardOf = async () => /<meta property="og:image" content="https?:\/\/[^/"]+([^"]+)"/.exec(await text(story))?.[1];
+  const cardOf = async () =>
+    /<meta property="og:image" content="https?:\/\/[^/"]+([^"]+)"/.exec(await text(story))?.[1];
   const before = await cardOf();
   expect(before).toMatch(/\/og\/[0-9a-f]{16}\.png$/);
   // Another story's picture, copied over this one's: the file name, and the story's text, stay the same.
-  copyFileSync(site.file('public/images/articles/cloud-data-residency/hero.jpg'), site.file('public/images/articles/battery-swapping-scooters/hero.jpg'));
+  copyFileSync(
+    site.file('public/images/articles/cloud-data-residency/hero.jpg'),
+    site.file('public/images/articles/battery-swapping-scooters/hero.jpg'),
+  );
   site.commit('Replace a hero picture');
   const { status, output } = await site.publish();
   expect(status, output).toBe(0);

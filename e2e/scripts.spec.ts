@@ -10,7 +10,8 @@ const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 // Characters Taiwan writes as they are, though OpenCC's standard prefers another variant.
 const taiwanVariants = new Set(['台', '里', '布', '占', '才', '只', '干', '着', '群', '裏']);
 
-const glossary = (parse(readFileSync('content/glossary.yaml', 'utf8')) as { terms: { hant: string; hans: string }[] }).terms;
+const glossary = (parse(readFileSync('content/glossary.yaml', 'utf8')) as { terms: { hant: string; hans: string }[] })
+  .terms;
 
 type PagePath = { path: string; locale: 'zh-Hant' | 'zh-Hans' };
 
@@ -20,7 +21,9 @@ function sitePages(): PagePath[] {
   rest.push(...usedTags.map((t) => `/tags/${t.slug}`));
   rest.push(...content.sections.map((s) => `/sections/${s.slug}`), ...content.authors.map((a) => `/authors/${a.id}`));
   rest.push(...new Set(content.pages.map((p) => `/info/${p.slug}`)));
-  return rest.flatMap((path) => (['zh-Hant', 'zh-Hans'] as const).map((locale) => ({ locale, path: `/${locale}${path}` })));
+  return rest.flatMap((path) =>
+    (['zh-Hant', 'zh-Hans'] as const).map((locale) => ({ locale, path: `/${locale}${path}` })),
+  );
 }
 
 /** The text a reader sees, without what is deliberately in the other script or fixed by hand. */
@@ -48,14 +51,20 @@ function leftovers(text: string, locale: 'zh-Hant' | 'zh-Hans'): string[] {
   const found: string[] = [];
   original.forEach((char, i) => {
     if (char === converted[i] || (locale === 'zh-Hant' && taiwanVariants.has(char))) return;
-    found.push(`${char}→${converted[i]} in «${original.slice(Math.max(0, i - 10), i + 10).join('').replace(/\s+/g, ' ')}»`);
+    found.push(
+      `${char}→${converted[i]} in «${original
+        .slice(Math.max(0, i - 10), i + 10)
+        .join('')
+        .replace(/\s+/g, ' ')}»`,
+    );
   });
   return found;
 }
 
 /** Quotation marks of the other script: 「」『』 on a Simplified page, “”‘’ around Chinese on a Traditional one. */
 function wrongQuotes(text: string, locale: 'zh-Hant' | 'zh-Hans'): string[] {
-  const pattern = locale === 'zh-Hans' ? /.{0,8}[「」『』].{0,8}/gu : /.{0,8}(?:[“‘]\p{Script=Han}|\p{Script=Han}[”’]).{0,8}/gu;
+  const pattern =
+    locale === 'zh-Hans' ? /.{0,8}[「」『』].{0,8}/gu : /.{0,8}(?:[“‘]\p{Script=Han}|\p{Script=Han}[”’]).{0,8}/gu;
   return [...text.matchAll(pattern)].map((m) => m[0]);
 }
 
@@ -67,7 +76,9 @@ test.describe('every page is in its own script', () => {
       expect(leftovers(text, locale)).toEqual([]);
       // Quotation marks of the page's script, in the text and in what the stylesheet would add.
       expect(wrongQuotes(text, locale)).toEqual([]);
-      expect(await page.locator('main').evaluate((el) => getComputedStyle(el).quotes)).toBe(locale === 'zh-Hant' ? '"「" "」" "『" "』"' : '"“" "”" "‘" "’"');
+      expect(await page.locator('main').evaluate((el) => getComputedStyle(el).quotes)).toBe(
+        locale === 'zh-Hant' ? '"「" "」" "『" "』"' : '"“" "”" "‘" "’"',
+      );
     });
   }
 });
@@ -110,7 +121,7 @@ test.describe('a story written in one script', () => {
     await expect(page.getByTestId('derived-notice')).toHaveCount(0);
   });
 
-  test('appears in both scripts\' listings, tags and sections', async ({ page }) => {
+  test("appears in both scripts' listings, tags and sections", async ({ page }) => {
     for (const locale of ['zh-Hant', 'zh-Hans'] as const) {
       const article = content.articles.find((a) => a.locale === locale && a.slug === 'taiwan-ai-server-supply-chain')!;
       await page.goto(`/${locale}`);
@@ -127,9 +138,11 @@ test.describe('alternates', () => {
     test(`${path} and ${counterpart} name each other`, async ({ page }) => {
       const alternates = async () =>
         Object.fromEntries(
-          await page.locator('link[rel="alternate"][hreflang]').evaluateAll((links) =>
-            links.map((l) => [l.getAttribute('hreflang'), new URL(l.getAttribute('href') ?? '').pathname]),
-          ),
+          await page
+            .locator('link[rel="alternate"][hreflang]')
+            .evaluateAll((links) =>
+              links.map((l) => [l.getAttribute('hreflang'), new URL(l.getAttribute('href') ?? '').pathname]),
+            ),
         ) as Record<string, string>;
       await page.goto(path);
       expect(await alternates()).toEqual({ 'zh-Hant': path, 'zh-Hans': counterpart, 'x-default': path });

@@ -44,7 +44,10 @@ for (const locale of locales) {
       const article = articlesIn(locale).find((a) => !a.derivedFrom)!;
       const phrase = titlePhrase(article.title);
       await search(page, locale, phrase);
-      const result = page.getByTestId('search-results').getByRole('listitem').filter({ has: page.locator(`a[href="${article.path}"]`) });
+      const result = page
+        .getByTestId('search-results')
+        .getByRole('listitem')
+        .filter({ has: page.locator(`a[href="${article.path}"]`) });
       await expect(result.locator('mark').first()).toBeVisible();
       const section = content.sections.find((s) => s.slug === article.sectionSlug)!;
       await expect(result).toContainText(section.name[locale]);
@@ -79,13 +82,18 @@ test('an article converted from the other script is found in the script it was c
 });
 
 test('the search index holds published articles only, not drafts', async ({ request }) => {
-  const manifest = (await (await request.get('/pagefind/manifest.json')).json()) as Record<string, { parts: string[]; hidden: string[] }>;
+  const manifest = (await (await request.get('/pagefind/manifest.json')).json()) as Record<
+    string,
+    { parts: string[]; hidden: string[] }
+  >;
   for (const locale of locales) {
     let pages = 0;
     // A build indexes every page once: nothing is hidden.
     expect(manifest[locale]!.hidden).toEqual([]);
     for (const part of manifest[locale]!.parts) {
-      const entry = (await (await request.get(`${part}pagefind-entry.json`)).json()) as { languages: Record<string, { page_count: number }> };
+      const entry = (await (await request.get(`${part}pagefind-entry.json`)).json()) as {
+        languages: Record<string, { page_count: number }>;
+      };
       pages += Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
     }
     expect(pages).toBe(articlesIn(locale).length);
@@ -93,7 +101,11 @@ test('the search index holds published articles only, not drafts', async ({ requ
 });
 
 /** The result links of the search on the page, in order. */
-const resultPaths = (page: Page) => page.getByTestId('search-results').getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+const resultPaths = (page: Page) =>
+  page
+    .getByTestId('search-results')
+    .getByRole('link')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
 
 /** The article pages of a script whose headline, dek or body contains `word`. */
 const holding = (locale: 'zh-Hant' | 'zh-Hans', word: string) =>
@@ -101,7 +113,9 @@ const holding = (locale: 'zh-Hant' | 'zh-Hans', word: string) =>
     .filter((a) => `${a.title}\n${a.summary}\n${bodyText(a)}`.includes(word))
     .map((a) => a.path);
 
-test('a two-character word finds the pages holding it, not every page with either character @phone', async ({ page }) => {
+test('a two-character word finds the pages holding it, not every page with either character @phone', async ({
+  page,
+}) => {
   await search(page, 'zh-Hant', '電商');
   const found = await resultPaths(page);
   expect(found.sort()).toEqual(holding('zh-Hant', '電商').sort());
@@ -129,7 +143,10 @@ test('a query in the other script is converted by the build’s converter, gloss
 test('excerpts come from the body: no headline, dek, byline, credit or reading time', async ({ page }) => {
   const article = articlesIn('zh-Hant').find((a) => a.slug === 'double-11-ten-years')!;
   await search(page, 'zh-Hant', '電商');
-  const item = page.getByTestId('search-results').getByRole('listitem').filter({ has: page.locator(`a[href="${article.path}"]`) });
+  const item = page
+    .getByTestId('search-results')
+    .getByRole('listitem')
+    .filter({ has: page.locator(`a[href="${article.path}"]`) });
   const text = (await item.getByTestId('search-excerpt').textContent())!;
   expect(text).toContain('電商');
   expect(text).not.toContain('圖：');
@@ -143,7 +160,9 @@ test('filters narrow results by section and tag, and survive a reload', async ({
   const section = content.sections[0]!;
   await page.getByTestId('search-section').selectOption(section.slug);
   await expect(page.getByTestId('search-status')).toHaveAttribute('data-state', 'done');
-  const inSection = articlesIn('zh-Hant').filter((a) => a.sectionSlug === section.slug).map((a) => a.path);
+  const inSection = articlesIn('zh-Hant')
+    .filter((a) => a.sectionSlug === section.slug)
+    .map((a) => a.path);
   await expect.poll(() => resultPaths(page)).toEqual(all.filter((p) => inSection.includes(p)));
   expect(new URL(page.url()).searchParams.get('section')).toBe(section.slug);
   await page.reload();
@@ -152,14 +171,19 @@ test('filters narrow results by section and tag, and survive a reload', async ({
   const tagged = articlesIn('zh-Hant').find((a) => all.includes(a.path) && a.tagSlugs.length > 0)!;
   await page.getByTestId('search-section').selectOption('');
   await page.getByTestId('search-tag').selectOption(tagged.tagSlugs[0]!);
-  const withTag = articlesIn('zh-Hant').filter((a) => a.tagSlugs.includes(tagged.tagSlugs[0]!)).map((a) => a.path);
+  const withTag = articlesIn('zh-Hant')
+    .filter((a) => a.tagSlugs.includes(tagged.tagSlugs[0]!))
+    .map((a) => a.path);
   await expect.poll(() => resultPaths(page)).toEqual(all.filter((p) => withTag.includes(p)));
 });
 
 test('a sponsored story in the results carries its label', async ({ page }) => {
   const sponsored = articlesIn('zh-Hans').find((a) => a.sponsor)!;
   await search(page, 'zh-Hans', titlePhrase(sponsored.title));
-  const item = page.getByTestId('search-results').getByRole('listitem').filter({ has: page.locator(`a[href="${sponsored.path}"]`) });
+  const item = page
+    .getByTestId('search-results')
+    .getByRole('listitem')
+    .filter({ has: page.locator(`a[href="${sponsored.path}"]`) });
   await expect(item.getByTestId('sponsored-label')).toHaveText('广编企划');
 });
 

@@ -9,7 +9,21 @@ import path from 'node:path';
 
 const root = process.cwd();
 /** What the publish step needs of the project, besides content and the build. */
-const SOURCES = ['app', 'components', 'lib', 'i18n', 'messages', 'pipeline', 'scripts', 'content', 'public', 'package.json', 'tsconfig.json', 'contentlayer.config.ts', 'next.config.js'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'i18n',
+  'messages',
+  'pipeline',
+  'scripts',
+  'content',
+  'public',
+  'package.json',
+  'tsconfig.json',
+  'contentlayer.config.ts',
+  'next.config.js',
+];
 
 export type SiteCopy = {
   dir: string;
@@ -32,31 +46,55 @@ export type SiteCopy = {
 export function makeSiteCopy(port: number, token: string): SiteCopy {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'guanchao-site-'));
   for (const entry of SOURCES) cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
-  cpSync(path.join(root, '.contentlayer'), path.join(dir, '.contentlayer'), { recursive: true, filter: (src) => !src.includes(`${path.sep}shards`) });
-  cpSync(path.join(root, '.next', 'standalone'), path.join(dir, '.next', 'standalone'), { recursive: true, verbatimSymlinks: true });
+  cpSync(path.join(root, '.contentlayer'), path.join(dir, '.contentlayer'), {
+    recursive: true,
+    filter: (src) => !src.includes(`${path.sep}shards`),
+  });
+  cpSync(path.join(root, '.next', 'standalone'), path.join(dir, '.next', 'standalone'), {
+    recursive: true,
+    verbatimSymlinks: true,
+  });
   // The copied standalone folder may hold links to the project's public/ and static files (npm start
   // made them); the copy's own npm start links them afresh to the copy's.
   rmSync(path.join(dir, '.next', 'standalone', 'public'), { recursive: true, force: true });
   rmSync(path.join(dir, '.next', 'standalone', '.next', 'static'), { recursive: true, force: true });
   symlinkSync(path.join(root, '.next', 'static'), path.join(dir, '.next', 'static'));
   symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'gc.auto=0', '-c', 'user.name=Test Editor', '-c', 'user.email=editor@example.com', ...args], { cwd: dir, stdio: 'pipe' });
+  const git = (...args: string[]) =>
+    execFileSync(
+      'git',
+      ['-c', 'gc.auto=0', '-c', 'user.name=Test Editor', '-c', 'user.email=editor@example.com', ...args],
+      { cwd: dir, stdio: 'pipe' },
+    );
   git('init', '-q');
   git('add', '-A');
   git('commit', '-qm', 'Site as built');
 
   const origin = `http://127.0.0.1:${port}`;
-  const baseEnv = { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', PUBLISH_TOKEN: token, NEXT_TELEMETRY_DISABLED: '1' };
+  const baseEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOSTNAME: '127.0.0.1',
+    PUBLISH_TOKEN: token,
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
   const servers: ChildProcess[] = [];
 
   return {
     dir,
     origin,
     async start(env = {}, on = port) {
-      const server = spawn('node', ['scripts/start.mjs'], { cwd: dir, env: { ...baseEnv, PORT: String(on), ...env }, stdio: 'ignore' });
+      const server = spawn('node', ['scripts/start.mjs'], {
+        cwd: dir,
+        env: { ...baseEnv, PORT: String(on), ...env },
+        stdio: 'ignore',
+      });
       servers.push(server);
       for (let i = 0; i < 1200; i++) {
-        const up = await fetch(`http://127.0.0.1:${on}/zh-Hant`).then((r) => r.ok, () => false);
+        const up = await fetch(`http://127.0.0.1:${on}/zh-Hant`).then(
+          (r) => r.ok,
+          () => false,
+        );
         if (up) return;
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -84,7 +122,11 @@ export function makeSiteCopy(port: number, token: string): SiteCopy {
     },
     publish(env = {}) {
       return new Promise((resolve, reject) => {
-        const child = spawn('npm', ['run', '--silent', 'publish'], { cwd: dir, env: { ...baseEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn('npm', ['run', '--silent', 'publish'], {
+          cwd: dir,
+          env: { ...baseEnv, ...env },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         let output = '';
         child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
         child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

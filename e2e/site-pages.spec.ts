@@ -13,7 +13,9 @@ for (const locale of locales) {
   test.describe(locale, () => {
     const pages = content.pages.filter((p) => p.locale === locale);
 
-    test('the footer lists the site pages in order, and each opens with its title, summary and body', async ({ page }) => {
+    test('the footer lists the site pages in order, and each opens with its title, summary and body', async ({
+      page,
+    }) => {
       expect(pages.map((p) => p.title)).toEqual(expected[locale]);
       await page.goto(`/${locale}`);
       const footer = page.getByTestId('site-footer');
@@ -27,10 +29,9 @@ for (const locale of locales) {
         await expect(page.getByTestId('site-page')).toContainText(sitePage.summary);
         await expect(page.locator('html')).toHaveAttribute('lang', locale);
         await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', sitePage.summary);
-        await expect(page.locator(`link[rel="alternate"][hreflang="${locale === 'zh-Hant' ? 'zh-Hans' : 'zh-Hant'}"]`)).toHaveAttribute(
-          'href',
-          /\/info\//,
-        );
+        await expect(
+          page.locator(`link[rel="alternate"][hreflang="${locale === 'zh-Hant' ? 'zh-Hans' : 'zh-Hant'}"]`),
+        ).toHaveAttribute('href', /\/info\//);
         // The derived script says so, as a derived story does.
         await expect(page.getByTestId('derived-notice')).toHaveCount(sitePage.derivedFrom ? 1 : 0);
       }
@@ -38,7 +39,10 @@ for (const locale of locales) {
 
     test('links inside a page lead to the page in the reader’s script', async ({ page }) => {
       await page.goto(`/${locale}/info/about`);
-      await page.getByTestId('site-page').getByRole('link', { name: locale === 'zh-Hant' ? '告訴我們' : '告诉我们' }).click();
+      await page
+        .getByTestId('site-page')
+        .getByRole('link', { name: locale === 'zh-Hant' ? '告訴我們' : '告诉我们' })
+        .click();
       await expect(page).toHaveURL(`/${locale}/info/contact`);
       const mail = page.getByTestId('site-page').locator('a[href^="mailto:"]');
       expect(await mail.count()).toBeGreaterThan(2);
@@ -49,7 +53,9 @@ for (const locale of locales) {
       const social = page.getByTestId('social-links').getByRole('link');
       await expect(social).toHaveText(['LINE', 'Facebook', 'X', 'RSS']);
       const hrefs = await social.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-      expect(hrefs.slice(0, 3).every((h) => /^https:\/\/(line\.me|www\.facebook\.com|x\.com)\//.test(h ?? ''))).toBe(true);
+      expect(hrefs.slice(0, 3).every((h) => /^https:\/\/(line\.me|www\.facebook\.com|x\.com)\//.test(h ?? ''))).toBe(
+        true,
+      );
       expect(hrefs[3]).toBe(`/${locale}/feed.xml`);
       expect((await request.get(hrefs[3]!)).status()).toBe(200);
       for (const link of await social.all()) expect(await link.locator('svg').count()).toBe(1);

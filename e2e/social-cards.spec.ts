@@ -19,7 +19,8 @@ async function metaTags(request: APIRequestContext, pagePath: string): Promise<M
   for (const [tag] of html.matchAll(/<meta\b[^>]*>/g)) {
     const key = /\b(?:property|name)="([^"]+)"/.exec(tag)?.[1];
     const value = /\bcontent="([^"]*)"/.exec(tag)?.[1];
-    if (key && value !== undefined && !tags.has(key)) tags.set(key, value.replace(/&amp;/g, '&').replace(/&quot;/g, '"'));
+    if (key && value !== undefined && !tags.has(key))
+      tags.set(key, value.replace(/&amp;/g, '&').replace(/&quot;/g, '"'));
   }
   return tags;
 }

@@ -15,10 +15,36 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   expect(existsSync('out/index.html'), 'run npm run build:static first').toBe(true);
   // A server left on the port would be tested instead of this export.
-  expect(await fetch(`${origin}/`).then(() => true, () => false), `something already answers on ${origin}`).toBe(false);
+  expect(
+    await fetch(`${origin}/`).then(
+      () => true,
+      () => false,
+    ),
+    `something already answers on ${origin}`,
+  ).toBe(false);
   // serve's own script, not npx, so that stopping it stops the server.
-  server = spawn(process.execPath, [path.join('node_modules', 'serve', 'build', 'main.js'), 'out', '--listen', `tcp://127.0.0.1:${PORT}`, '--no-clipboard', '--no-request-logging'], { stdio: 'ignore' });
-  await expect.poll(() => fetch(`${origin}/zh-Hant/`).then((r) => r.status, () => 0), { timeout: 30_000 }).toBe(200);
+  server = spawn(
+    process.execPath,
+    [
+      path.join('node_modules', 'serve', 'build', 'main.js'),
+      'out',
+      '--listen',
+      `tcp://127.0.0.1:${PORT}`,
+      '--no-clipboard',
+      '--no-request-logging',
+    ],
+    { stdio: 'ignore' },
+  );
+  await expect
+    .poll(
+      () =>
+        fetch(`${origin}/zh-Hant/`).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      { timeout: 30_000 },
+    )
+    .toBe(200);
 });
 
 test.afterAll(() => {
@@ -26,7 +52,15 @@ test.afterAll(() => {
 });
 
 test('pages, listings, the sitemap and robots.txt are plain files', async () => {
-  for (const path of ['/zh-Hant/', '/zh-Hans/', '/zh-Hant/articles/double-11-ten-years/', '/zh-Hans/tags/alibaba/', '/zh-Hant/sections/tech/', '/zh-Hant/page/2/', '/zh-Hant/search/']) {
+  for (const path of [
+    '/zh-Hant/',
+    '/zh-Hans/',
+    '/zh-Hant/articles/double-11-ten-years/',
+    '/zh-Hans/tags/alibaba/',
+    '/zh-Hant/sections/tech/',
+    '/zh-Hant/page/2/',
+    '/zh-Hant/search/',
+  ]) {
     const response = await fetch(`${origin}${path}`);
     expect(response.status, path).toBe(200);
     expect(await response.text(), path).toContain(`<html lang="${path.slice(1, 8)}"`);
@@ -50,7 +84,11 @@ test('an article reads as on the server, pictures included', async ({ page }) =>
 });
 
 test('/ sends a reader to the script of their browser', async ({ browser }) => {
-  for (const [locale, script] of [['zh-CN', 'zh-Hans'], ['zh-TW', 'zh-Hant'], ['en-US', 'zh-Hant']] as const) {
+  for (const [locale, script] of [
+    ['zh-CN', 'zh-Hans'],
+    ['zh-TW', 'zh-Hant'],
+    ['en-US', 'zh-Hant'],
+  ] as const) {
     const context = await browser.newContext({ locale });
     const page = await context.newPage();
     await page.goto(`${origin}/`);
@@ -65,7 +103,10 @@ test('search works from the exported index', async ({ page }) => {
   await box.fill('雙 11');
   await box.press('Enter');
   await expect(page.getByTestId('search-status')).toHaveAttribute('data-state', 'done');
-  const hrefs = await page.getByTestId('search-results').getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  const hrefs = await page
+    .getByTestId('search-results')
+    .getByRole('link')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
   expect(hrefs.some((href) => href?.startsWith('/zh-Hant/articles/double-11-ten-years'))).toBe(true);
 });
 

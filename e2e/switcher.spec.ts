@@ -3,7 +3,14 @@ import { content } from './site-data';
 
 const article = content.articles.find((a) => a.locale === 'zh-Hant')!;
 const tag = article.tagSlugs[0]!;
-const paths = ['', `/articles/${article.slug}`, '/tags', `/tags/${tag}`, `/sections/${article.sectionSlug}`, `/authors/${article.authorIds[0]}`];
+const paths = [
+  '',
+  `/articles/${article.slug}`,
+  '/tags',
+  `/tags/${tag}`,
+  `/sections/${article.sectionSlug}`,
+  `/authors/${article.authorIds[0]}`,
+];
 
 test.describe('locale switcher', () => {
   for (const path of paths) {
@@ -21,7 +28,7 @@ test.describe('locale switcher', () => {
     });
   }
 
-  test('is named for screen readers in the reader\'s script', async ({ page }) => {
+  test("is named for screen readers in the reader's script", async ({ page }) => {
     await page.goto('/zh-Hant');
     await expect(page.getByRole('link', { name: '切換為簡體中文版' })).toBeVisible();
     await page.goto('/zh-Hans');

@@ -12,7 +12,10 @@ function keys(tree: Tree, prefix = ''): string[] {
 }
 
 function values(tree: Tree): [string, string][] {
-  return keys(tree).map((key) => [key, key.split('.').reduce<string | Tree>((node, k) => (node as Tree)[k]!, tree) as string]);
+  return keys(tree).map((key) => [
+    key,
+    key.split('.').reduce<string | Tree>((node, k) => (node as Tree)[k]!, tree) as string,
+  ]);
 }
 
 describe('interface messages', () => {

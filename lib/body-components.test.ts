@@ -20,7 +20,7 @@ function guideTable(): Record<string, string[]> {
 }
 
 describe('the body components', () => {
-  it('are the ones the editors\' guide lists, with the same attributes, required ones starred', () => {
+  it("are the ones the editors' guide lists, with the same attributes, required ones starred", () => {
     const fromSpec = Object.fromEntries(
       Object.entries(bodyComponents).map(([name, spec]) => [
         name,
@@ -32,10 +32,11 @@ describe('the body components', () => {
 
   it('look up only names the body may use', () => {
     expect(bodyComponent('Figure')?.attributes).toHaveProperty('src');
-    for (const name of ['Chart', 'constructor', 'toString', '__proto__', 'figure']) expect(bodyComponent(name)).toBeUndefined();
+    for (const name of ['Chart', 'constructor', 'toString', '__proto__', 'figure'])
+      expect(bodyComponent(name)).toBeUndefined();
   });
 
-  it('mark paths, ids and each script\'s own form as unconverted, and Figure\'s src as an image', () => {
+  it("mark paths, ids and each script's own form as unconverted, and Figure's src as an image", () => {
     expect([...unconvertedAttributes].sort()).toEqual(['hans', 'hant', 'id', 'provider', 'src']);
     expect(imageAttributes).toEqual([{ component: 'Figure', attribute: 'src' }]);
   });

@@ -30,7 +30,12 @@ const code = <R extends boolean>(required: R) => ({ required, converted: false a
 export const bodyComponents = {
   Figure: {
     children: false,
-    attributes: { src: { required: true, converted: false, image: true }, alt: text(true), caption: text(false), credit: text(false) },
+    attributes: {
+      src: { required: true, converted: false, image: true },
+      alt: text(true),
+      caption: text(false),
+      credit: text(false),
+    },
   },
   PullQuote: { children: true, attributes: { cite: text(false) } },
   Callout: { children: true, attributes: { title: text(false) } },
@@ -39,7 +44,11 @@ export const bodyComponents = {
     attributes: {
       provider: { required: true, converted: false, values: ['youtube', 'vimeo'] },
       // The id goes into the player's address: only what YouTube and Vimeo ids are made of.
-      id: { ...code(true), pattern: /^[A-Za-z0-9_-]{1,64}$/, patternFix: '只填影片的 id（英文字母、數字、- 與 _），例如網址 youtube.com/watch?v=dQw4w9WgXcQ 的 dQw4w9WgXcQ' },
+      id: {
+        ...code(true),
+        pattern: /^[A-Za-z0-9_-]{1,64}$/,
+        patternFix: '只填影片的 id（英文字母、數字、- 與 _），例如網址 youtube.com/watch?v=dQw4w9WgXcQ 的 dQw4w9WgXcQ',
+      },
       title: text(true),
     },
   },
@@ -55,9 +64,13 @@ type AttributeValue<A> = A extends { values: readonly (infer V)[] } ? V : string
 
 /** The props each body component receives, as the spec declares them (children when it wraps Markdown). */
 export type BodyComponentProps<N extends BodyComponentName> = {
-  [K in keyof Attributes<N> as Attributes<N>[K] extends { required: true } ? K : never]: AttributeValue<Attributes<N>[K]>;
+  [K in keyof Attributes<N> as Attributes<N>[K] extends { required: true } ? K : never]: AttributeValue<
+    Attributes<N>[K]
+  >;
 } & {
-  [K in keyof Attributes<N> as Attributes<N>[K] extends { required: true } ? never : K]?: AttributeValue<Attributes<N>[K]>;
+  [K in keyof Attributes<N> as Attributes<N>[K] extends { required: true } ? never : K]?: AttributeValue<
+    Attributes<N>[K]
+  >;
 } & (Spec<N>['children'] extends true ? { children: ReactNode } : unknown);
 
 /** Looks a component up by the name an editor wrote; undefined when the body may not use it. */
@@ -70,7 +83,11 @@ export const bodyComponentNames = Object.keys(bodyComponents) as BodyComponentNa
 
 /** Attributes whose values are never converted between scripts (paths, ids, each script's own form). */
 export const unconvertedAttributes = [
-  ...new Set(Object.values(bodyComponents).flatMap((c) => Object.entries(c.attributes).flatMap(([name, a]) => (a.converted ? [] : [name])))),
+  ...new Set(
+    Object.values(bodyComponents).flatMap((c) =>
+      Object.entries(c.attributes).flatMap(([name, a]) => (a.converted ? [] : [name])),
+    ),
+  ),
 ];
 
 /** Attributes that hold an image path, by component. */

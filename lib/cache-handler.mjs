@@ -57,7 +57,10 @@ function redis() {
 }
 
 const withTimeout = (promise) =>
-  Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('Redis timed out')), TIMEOUT_MS).unref())]);
+  Promise.race([
+    promise,
+    new Promise((_, reject) => setTimeout(() => reject(new Error('Redis timed out')), TIMEOUT_MS).unref()),
+  ]);
 
 // Buffers and Maps (a page's RSC payload and its segments) do not survive JSON as they are.
 function replacer(key, value) {

@@ -15,23 +15,28 @@ describe('the card font picker', () => {
     ]);
   });
 
-  it.each(Object.entries(headlines) as [keyof typeof headlines, string][])('picks woff files covering every character of a %s headline', (locale, headline) => {
-    const subsets = cardFontSubsets(locale);
-    expect(subsets.length).toBeGreaterThan(50);
-    const { files, missing } = pickSubsets(subsets, headline);
-    expect(missing).toEqual([]);
-    expect(files.every((f) => f.endsWith('-700-normal.woff'))).toBe(true);
-    // Only what the headline needs: a handful of the ~100 subsets.
-    expect(files.length).toBeLessThan(20);
-    for (const char of Array.from(headline).filter((c) => c.trim())) {
-      const code = char.codePointAt(0)!;
-      const covering = subsets.filter((s) => files.includes(s.file) && s.ranges.some(([a, b]) => code >= a && code <= b));
-      expect(covering, `${char} in ${locale}`).not.toHaveLength(0);
-    }
-    const fonts = cardFonts(locale, headline).fonts;
-    expect(fonts).toHaveLength(files.length);
-    expect(fonts.every((f) => f.data.subarray(0, 4).toString('latin1') === 'wOFF')).toBe(true);
-  });
+  it.each(Object.entries(headlines) as [keyof typeof headlines, string][])(
+    'picks woff files covering every character of a %s headline',
+    (locale, headline) => {
+      const subsets = cardFontSubsets(locale);
+      expect(subsets.length).toBeGreaterThan(50);
+      const { files, missing } = pickSubsets(subsets, headline);
+      expect(missing).toEqual([]);
+      expect(files.every((f) => f.endsWith('-700-normal.woff'))).toBe(true);
+      // Only what the headline needs: a handful of the ~100 subsets.
+      expect(files.length).toBeLessThan(20);
+      for (const char of Array.from(headline).filter((c) => c.trim())) {
+        const code = char.codePointAt(0)!;
+        const covering = subsets.filter(
+          (s) => files.includes(s.file) && s.ranges.some(([a, b]) => code >= a && code <= b),
+        );
+        expect(covering, `${char} in ${locale}`).not.toHaveLength(0);
+      }
+      const fonts = cardFonts(locale, headline).fonts;
+      expect(fonts).toHaveLength(files.length);
+      expect(fonts.every((f) => f.data.subarray(0, 4).toString('latin1') === 'wOFF')).toBe(true);
+    },
+  );
 
   it('uses the Simplified font for zh-Hans and the Traditional one for zh-Hant', () => {
     expect(pickSubsets(cardFontSubsets('zh-Hans'), '软').files[0]).toMatch(/^noto-sans-sc-/);

@@ -70,7 +70,9 @@ const subsetsByLocale = new Map<Locale, FontSubset[]>();
 export function cardFontSubsets(locale: Locale): FontSubset[] {
   let subsets = subsetsByLocale.get(locale);
   if (!subsets) {
-    subsets = parseFontsourceCss(readFileSync(path.join(packageDir(cardFontPackages[locale].pkg), `${CARD_FONT_WEIGHT}.css`), 'utf8'));
+    subsets = parseFontsourceCss(
+      readFileSync(path.join(packageDir(cardFontPackages[locale].pkg), `${CARD_FONT_WEIGHT}.css`), 'utf8'),
+    );
     subsetsByLocale.set(locale, subsets);
   }
   return subsets;
@@ -84,7 +86,11 @@ let fontVersion: string | undefined;
  */
 export function cardFontVersion(): string {
   fontVersion ??= createHash('sha256')
-    .update(Object.values(cardFontPackages).map(({ pkg }) => readFileSync(path.join(packageDir(pkg), `${CARD_FONT_WEIGHT}.css`), 'utf8')).join('\n'))
+    .update(
+      Object.values(cardFontPackages)
+        .map(({ pkg }) => readFileSync(path.join(packageDir(pkg), `${CARD_FONT_WEIGHT}.css`), 'utf8'))
+        .join('\n'),
+    )
     .digest('hex')
     .slice(0, 16);
   return fontVersion;

@@ -110,7 +110,10 @@ export function currentRawIndex(): ContentIndex {
 /** One card's data, with names in the article's script. */
 export function toCard(index: LoadedIndex, article: ArticleSummary): ArticleCard {
   const locale = article.locale;
-  const term = (terms: Map<string, TermInfo>, slug: string): TermLink => ({ slug, name: terms.get(slug)?.name[locale] ?? slug });
+  const term = (terms: Map<string, TermInfo>, slug: string): TermLink => ({
+    slug,
+    name: terms.get(slug)?.name[locale] ?? slug,
+  });
   return {
     slug: article.slug,
     path: article.path,
@@ -154,7 +157,10 @@ function groupListings(articles: readonly ArticleSummary[]): Map<string, readonl
 }
 
 /** The articles of one listing, newest first. */
-export function matching(index: LoadedIndex, { locale, tag, section, author }: ArticleFilter): readonly ArticleSummary[] {
+export function matching(
+  index: LoadedIndex,
+  { locale, tag, section, author }: ArticleFilter,
+): readonly ArticleSummary[] {
   const criteria = (
     [
       ['tag', tag],
@@ -167,7 +173,15 @@ export function matching(index: LoadedIndex, { locale, tag, section, author }: A
   // No page asks for two criteria at once today; such a listing is filtered from the first one's.
   return more.length === 0
     ? found
-    : found.filter((a) => more.every(([kind, key]) => (kind === 'section' ? a.sectionSlug === key : kind === 'tag' ? a.tagSlugs.includes(key) : a.authorIds.includes(key))));
+    : found.filter((a) =>
+        more.every(([kind, key]) =>
+          kind === 'section'
+            ? a.sectionSlug === key
+            : kind === 'tag'
+              ? a.tagSlugs.includes(key)
+              : a.authorIds.includes(key),
+        ),
+      );
 }
 
 /** Number of pages a listing of this many articles has: at least 1, so an empty listing still has its page. */

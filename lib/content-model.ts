@@ -58,7 +58,13 @@ export type SitePageSummary = {
   bodyHash: string;
 };
 
-export type AuthorInfo = { id: string; name: Localized; role?: Localized; bio?: Localized; photo?: { src: string; width: number; height: number } };
+export type AuthorInfo = {
+  id: string;
+  name: Localized;
+  role?: Localized;
+  bio?: Localized;
+  photo?: { src: string; width: number; height: number };
+};
 export type TermInfo = { slug: string; name: Localized; description?: Localized };
 
 /** The body-free index of the whole site that pages read, written once per build. */

@@ -30,7 +30,11 @@ const contentIndex = (): LoadedIndex => currentIndex(revision);
 
 export type { ArticleCard, ArticleFilter, AuthorLink, TermLink };
 
-export type AuthorProfile = AuthorLink & { role?: string; bio?: string; photo?: { src: string; width: number; height: number } };
+export type AuthorProfile = AuthorLink & {
+  role?: string;
+  bio?: string;
+  photo?: { src: string; width: number; height: number };
+};
 
 /** Everything an article page shows. */
 export type ArticleDetail = Omit<ArticleCard, 'authors'> & {
@@ -48,7 +52,13 @@ export type ArticleDetail = Omit<ArticleCard, 'authors'> & {
 
 function authorProfile(id: string, locale: Locale): AuthorProfile {
   const author = contentIndex().author.get(id);
-  return { id, name: author?.name[locale] ?? id, role: author?.role?.[locale], bio: author?.bio?.[locale], photo: author?.photo };
+  return {
+    id,
+    name: author?.name[locale] ?? id,
+    role: author?.role?.[locale],
+    bio: author?.bio?.[locale],
+    photo: author?.photo,
+  };
 }
 
 export type ArticlePage = { articles: ArticleCard[]; page: number; totalPages: number };
@@ -107,13 +117,26 @@ export function getArticle(locale: Locale, slug: string): ArticleDetail | undefi
 }
 
 /** One of the site's own pages (about us, contact…) with its compiled body. */
-export type SitePageDetail = Pick<SitePageSummary, 'slug' | 'path' | 'title' | 'summary' | 'updatedAt' | 'derivedFrom'> & Pick<ArticleBody, 'code' | 'images'>;
+export type SitePageDetail = Pick<
+  SitePageSummary,
+  'slug' | 'path' | 'title' | 'summary' | 'updatedAt' | 'derivedFrom'
+> &
+  Pick<ArticleBody, 'code' | 'images'>;
 
 export function getSitePage(locale: Locale, slug: string): SitePageDetail | undefined {
   const page = contentIndex().sitePage.get(articleKey(locale, slug));
   if (!page) return undefined;
   const body = JSON.parse(readFileSync(sitePageBodyFile(locale, slug, page.bodyHash), 'utf8')) as ArticleBody;
-  return { slug, path: page.path, title: page.title, summary: page.summary, updatedAt: page.updatedAt, derivedFrom: page.derivedFrom, code: body.code, images: body.images };
+  return {
+    slug,
+    path: page.path,
+    title: page.title,
+    summary: page.summary,
+    updatedAt: page.updatedAt,
+    derivedFrom: page.derivedFrom,
+    code: body.code,
+    images: body.images,
+  };
 }
 
 /** The site's own pages in one script, in footer order: title and path. */

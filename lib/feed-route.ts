@@ -14,14 +14,19 @@ export function feedRoute(kind: FeedKind, format: FeedFormat, keyParam?: 'slug' 
     /** Every script's feeds, the locale included: a route handler has no layout to hand it down. */
     generateStaticParams() {
       return locales.flatMap((locale) =>
-        keyParam ? listingKeys(kind as Exclude<FeedKind, 'home'>, locale).map((key) => ({ locale, [keyParam]: key })) : [{ locale }],
+        keyParam
+          ? listingKeys(kind as Exclude<FeedKind, 'home'>, locale).map((key) => ({ locale, [keyParam]: key }))
+          : [{ locale }],
       );
     },
     async GET(_request: Request, { params }: { params: Promise<FeedParams> }) {
       const resolved = await params;
       const key = keyParam ? decodeURIComponent(resolved[keyParam] ?? '') : '';
-      const text = isLocale(resolved.locale) ? renderFeed(currentIndex(), resolved.locale, kind, key, format) : undefined;
-      if (text === undefined) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+      const text = isLocale(resolved.locale)
+        ? renderFeed(currentIndex(), resolved.locale, kind, key, format)
+        : undefined;
+      if (text === undefined)
+        return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
       return new Response(text, { headers: { 'Content-Type': feedContentType[format] } });
     },
   };

@@ -12,12 +12,27 @@ type Item = { id: string; link: string; title: string; date: number; html: strin
 
 async function parse(text: string, format: FeedFormat): Promise<Item[]> {
   if (format === 'json') {
-    const json = JSON.parse(text) as { version: string; items: { id: string; url: string; title: string; date_modified: string; content_html: string }[] };
+    const json = JSON.parse(text) as {
+      version: string;
+      items: { id: string; url: string; title: string; date_modified: string; content_html: string }[];
+    };
     expect(json.version).toMatch(/jsonfeed\.org\/version\/1/);
-    return json.items.map((i) => ({ id: i.id, link: i.url, title: i.title, date: Date.parse(i.date_modified), html: i.content_html }));
+    return json.items.map((i) => ({
+      id: i.id,
+      link: i.url,
+      title: i.title,
+      date: Date.parse(i.date_modified),
+      html: i.content_html,
+    }));
   }
   const feed = await parser.parseString(text);
-  return feed.items.map((i) => ({ id: String(i.guid ?? i.id), link: i.link ?? '', title: i.title ?? '', date: Date.parse(i.isoDate ?? ''), html: String(i['content:encoded'] ?? i.content ?? '') }));
+  return feed.items.map((i) => ({
+    id: String(i.guid ?? i.id),
+    link: i.link ?? '',
+    title: i.title ?? '',
+    date: Date.parse(i.isoDate ?? ''),
+    html: String(i['content:encoded'] ?? i.content ?? ''),
+  }));
 }
 
 describe('feeds', () => {
@@ -36,7 +51,8 @@ describe('feeds', () => {
             expect(item.id).toBe(new URL(article.path, site.url).toString());
             expect(item.link.startsWith(site.url)).toBe(true);
             expect(item.html.length).toBeGreaterThan(article.summary.length);
-            for (const [, url] of item.html.matchAll(/(?:href|src)="([^"]*)"/g)) expect(url).toMatch(/^(https?:|mailto:)/);
+            for (const [, url] of item.html.matchAll(/(?:href|src)="([^"]*)"/g))
+              expect(url).toMatch(/^(https?:|mailto:)/);
             if (article.sponsor) expect(item.html).toContain(article.sponsor.name);
             if (article.syndication) expect(item.html).toContain(article.syndication.partner);
           });
@@ -52,15 +68,20 @@ describe('feeds', () => {
       const items = await parse(renderFeed(index, locale, 'home', '', 'rss')!, 'rss');
       const withVideo = items.filter((i) => /youtube\.com\/watch\?v=|vimeo\.com\/\d/.test(i.html));
       expect(withVideo.length, 'the sample site has a story with a video').toBeGreaterThan(0);
-      for (const item of withVideo) expect(item.html).toMatch(/<a href="https:\/\/(?:www\.youtube\.com\/watch\?v=|vimeo\.com\/)[^"]+">[^<]+<\/a>/);
+      for (const item of withVideo)
+        expect(item.html).toMatch(/<a href="https:\/\/(?:www\.youtube\.com\/watch\?v=|vimeo\.com\/)[^"]+">[^<]+<\/a>/);
     }
   });
 
   it('carries the disclosure and syndication line in each script', async () => {
     for (const locale of locales) {
       const items = await parse(renderFeed(index, locale, 'home', '', 'rss')!, 'rss');
-      const sponsored = index.articles.find((a) => a.locale === locale && a.sponsor && Date.parse(a.publishedAt) <= Date.now());
-      const syndicated = index.articles.find((a) => a.locale === locale && a.syndication && Date.parse(a.publishedAt) <= Date.now());
+      const sponsored = index.articles.find(
+        (a) => a.locale === locale && a.sponsor && Date.parse(a.publishedAt) <= Date.now(),
+      );
+      const syndicated = index.articles.find(
+        (a) => a.locale === locale && a.syndication && Date.parse(a.publishedAt) <= Date.now(),
+      );
       expect(sponsored && syndicated).toBeTruthy();
       const html = (a: typeof sponsored) => items.find((i) => i.id.endsWith(a!.path))?.html ?? '';
       expect(html(sponsored)).toContain(locale === 'zh-Hant' ? '廣編企劃' : '广编企划');
@@ -79,12 +100,23 @@ describe('feeds', () => {
     const before = renderFeed(index, 'zh-Hant', 'home', '', 'json')!;
     const raw = currentRawIndex();
     const fixed = `${article.title}（更正）`;
-    const corrected = loadIndex({ ...raw, articles: raw.articles.map((a) => (a.path === article.path ? { ...a, title: fixed, updatedAt: new Date().toISOString() } : a)) }, Date.now());
+    const corrected = loadIndex(
+      {
+        ...raw,
+        articles: raw.articles.map((a) =>
+          a.path === article.path ? { ...a, title: fixed, updatedAt: new Date().toISOString() } : a,
+        ),
+      },
+      Date.now(),
+    );
     const after = renderFeed(corrected, 'zh-Hant', 'home', '', 'json', () => '<p>更正</p>')!;
-    const item = (text: string) => (JSON.parse(text) as { items: { id: string; title: string }[] }).items.find((i) => i.id.endsWith(article.path))!;
+    const item = (text: string) =>
+      (JSON.parse(text) as { items: { id: string; title: string }[] }).items.find((i) => i.id.endsWith(article.path))!;
     expect(item(after).title).toBe(fixed);
     expect(item(after).id).toBe(item(before).id);
-    expect(pageFingerprints(corrected).get('/zh-Hant/feed.xml')).not.toBe(pageFingerprints(index).get('/zh-Hant/feed.xml'));
+    expect(pageFingerprints(corrected).get('/zh-Hant/feed.xml')).not.toBe(
+      pageFingerprints(index).get('/zh-Hant/feed.xml'),
+    );
     expect(pageFingerprints(index).has('/zh-Hant/feed.xml')).toBe(true);
     expect(pageFingerprints(index).has('/zh-Hans/atom.xml')).toBe(true);
   });

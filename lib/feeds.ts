@@ -37,11 +37,16 @@ export const feedPath = (locale: Locale, kind: FeedKind, key: string, format: Fe
 /** The `alternates.types` of a page's metadata that advertise its listing's feeds. */
 export function feedAlternates(locale: Locale, kind: FeedKind, key = ''): Record<string, string> {
   const url = (format: FeedFormat) => new URL(feedPath(locale, kind, key, format), site.url).toString();
-  return { 'application/rss+xml': url('rss'), 'application/atom+xml': url('atom'), 'application/feed+json': url('json') };
+  return {
+    'application/rss+xml': url('rss'),
+    'application/atom+xml': url('atom'),
+    'application/feed+json': url('json'),
+  };
 }
 
 const messages = { 'zh-Hant': hant, 'zh-Hans': hans } as const;
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+const fill = (template: string, values: Record<string, string>) =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Makes every link and image of a body absolute, against the configured origin. */
@@ -75,18 +80,24 @@ export function itemHtml(article: ArticleSummary, bodyHtml: string): string {
   const m = messages[article.locale].Article;
   const parts: string[] = [];
   if (article.sponsor) {
-    parts.push(`<p><strong>${escape(m.sponsoredLabel)}</strong> ${escape(fill(m.sponsorDisclosure, { sponsor: article.sponsor.name, site: site.name[article.locale] }))}</p>`);
+    parts.push(
+      `<p><strong>${escape(m.sponsoredLabel)}</strong> ${escape(fill(m.sponsorDisclosure, { sponsor: article.sponsor.name, site: site.name[article.locale] }))}</p>`,
+    );
   }
   parts.push(bodyHtml);
   if (article.syndication) {
     const original = article.syndication.originalUrl;
-    parts.push(`<p>${escape(fill(m.syndication, { partner: article.syndication.partner }))}${original ? ` <a href="${escape(original)}">${escape(m.originalLink)}</a>` : ''}</p>`);
+    parts.push(
+      `<p>${escape(fill(m.syndication, { partner: article.syndication.partner }))}${original ? ` <a href="${escape(original)}">${escape(m.originalLink)}</a>` : ''}</p>`,
+    );
   }
   return absoluteHtml(parts.join('\n'));
 }
 
 function readBodyHtml(article: ArticleSummary): string {
-  const body = JSON.parse(readFileSync(bodyFile(article.locale, article.slug, article.bodyHash), 'utf8')) as ArticleBody;
+  const body = JSON.parse(
+    readFileSync(bodyFile(article.locale, article.slug, article.bodyHash), 'utf8'),
+  ) as ArticleBody;
   return body.html ?? '';
 }
 
@@ -94,7 +105,8 @@ function readBodyHtml(article: ArticleSummary): string {
 function feedTitle(index: LoadedIndex, locale: Locale, kind: FeedKind, key: string): string | undefined {
   const name = site.name[locale];
   if (kind === 'home') return name;
-  const term = kind === 'tag' ? index.tag.get(key) : kind === 'section' ? index.section.get(key) : index.author.get(key);
+  const term =
+    kind === 'tag' ? index.tag.get(key) : kind === 'section' ? index.section.get(key) : index.author.get(key);
   return term ? `${term.name[locale]} | ${name}` : undefined;
 }
 
@@ -103,7 +115,14 @@ function feedTitle(index: LoadedIndex, locale: Locale, kind: FeedKind, key: stri
  * a correction keeps its slug and so its id, and the two scripts' copies keep apart ids because
  * they are two documents in two languages, which a reader subscribed to both must not merge.
  */
-export function renderFeed(index: LoadedIndex, locale: Locale, kind: FeedKind, key: string, format: FeedFormat, bodyHtml = readBodyHtml): string | undefined {
+export function renderFeed(
+  index: LoadedIndex,
+  locale: Locale,
+  kind: FeedKind,
+  key: string,
+  format: FeedFormat,
+  bodyHtml = readBodyHtml,
+): string | undefined {
   const title = feedTitle(index, locale, kind, key);
   if (!title) return undefined;
   const filter: ArticleFilter = kind === 'home' ? { locale } : { locale, [kind]: key };
@@ -120,7 +139,11 @@ export function renderFeed(index: LoadedIndex, locale: Locale, kind: FeedKind, k
     copyright: `© ${site.name[locale]}`,
     updated: new Date(updated || 0),
     generator: site.name[locale],
-    feedLinks: { rss: url(feedPath(locale, kind, key, 'rss')), atom: url(feedPath(locale, kind, key, 'atom')), json: url(feedPath(locale, kind, key, 'json')) },
+    feedLinks: {
+      rss: url(feedPath(locale, kind, key, 'rss')),
+      atom: url(feedPath(locale, kind, key, 'atom')),
+      json: url(feedPath(locale, kind, key, 'json')),
+    },
   });
   for (const article of articles) {
     const link = url(article.path);
@@ -134,20 +157,32 @@ export function renderFeed(index: LoadedIndex, locale: Locale, kind: FeedKind, k
       date: new Date(article.updatedAt ?? article.publishedAt),
       published: new Date(article.publishedAt),
       image: url(article.hero.src),
-      author: article.authorIds.map((id) => ({ name: index.author.get(id)?.name[locale] ?? id, link: url(localePath(locale, `/authors/${id}`)) })),
-      category: article.tagSlugs.map((slug) => ({ name: index.tag.get(slug)?.name[locale] ?? slug, domain: url(localePath(locale, `/tags/${slug}`)) })),
+      author: article.authorIds.map((id) => ({
+        name: index.author.get(id)?.name[locale] ?? id,
+        link: url(localePath(locale, `/authors/${id}`)),
+      })),
+      category: article.tagSlugs.map((slug) => ({
+        name: index.tag.get(slug)?.name[locale] ?? slug,
+        domain: url(localePath(locale, `/tags/${slug}`)),
+      })),
     });
   }
   return format === 'rss' ? feed.rss2() : format === 'atom' ? feed.atom1() : feed.json1();
 }
 
 /** Every feed of one script's listings: kind and key; used for the page list and the static export. */
-export function feedListings(index: LoadedIndex, locale: Locale): { kind: FeedKind; key: string; articles: readonly ArticleSummary[] }[] {
+export function feedListings(
+  index: LoadedIndex,
+  locale: Locale,
+): { kind: FeedKind; key: string; articles: readonly ArticleSummary[] }[] {
   const tags = index.tags.filter((t) => index.tagCount.has(articleKey(locale, t.slug)));
   return [
     { kind: 'home' as const, key: '' },
     ...tags.map((t) => ({ kind: 'tag' as const, key: t.slug })),
     ...index.sections.map((s) => ({ kind: 'section' as const, key: s.slug })),
     ...index.authors.map((a) => ({ kind: 'author' as const, key: a.id })),
-  ].map((l) => ({ ...l, articles: matching(index, l.kind === 'home' ? { locale } : { locale, [l.kind]: l.key }).slice(0, FEED_SIZE) }));
+  ].map((l) => ({
+    ...l,
+    articles: matching(index, l.kind === 'home' ? { locale } : { locale, [l.kind]: l.key }).slice(0, FEED_SIZE),
+  }));
 }

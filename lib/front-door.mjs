@@ -47,7 +47,8 @@ const METHODS = {
 const COMMENTS_PATH = /^\/api\/comments\/[^/]+$/;
 const VIEWS_PATH = /^\/api\/views\/[^/]+$/;
 const methodsOf = (pathname) =>
-  METHODS[pathname] ?? (COMMENTS_PATH.test(pathname) ? ['GET', 'HEAD', 'POST'] : VIEWS_PATH.test(pathname) ? ['POST'] : ['GET', 'HEAD']);
+  METHODS[pathname] ??
+  (COMMENTS_PATH.test(pathname) ? ['GET', 'HEAD', 'POST'] : VIEWS_PATH.test(pathname) ? ['POST'] : ['GET', 'HEAD']);
 
 /**
  * The address of the client: the socket's, or behind TRUST_PROXY_HOPS proxies (a CDN, a load
@@ -74,7 +75,10 @@ let imageConfig;
 function imageSizes() {
   if (!imageConfig) {
     const { images = {} } = JSON.parse(process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ?? '{}');
-    imageConfig = { widths: new Set([...(images.deviceSizes ?? []), ...(images.imageSizes ?? [])]), qualities: new Set(images.qualities ?? [75]) };
+    imageConfig = {
+      widths: new Set([...(images.deviceSizes ?? []), ...(images.imageSizes ?? [])]),
+      qualities: new Set(images.qualities ?? [75]),
+    };
   }
   return imageConfig;
 }
@@ -117,7 +121,8 @@ function refusal(req, files) {
   } catch {
     return problem(400, 'The path has broken percent-encoding.');
   }
-  if (/[\u0000-\u001F\u007F]/.test(decoded) || /[\u0000-\u0020\u007F]/.test(target)) return problem(400, 'The path has control characters.');
+  if (/[\u0000-\u001F\u007F]/.test(decoded) || /[\u0000-\u0020\u007F]/.test(target))
+    return problem(400, 'The path has control characters.');
   // Browsers resolve `.` and `..` before they ask; a request that still has them is probing.
   if (/(?:^|[/\\])\.{1,2}(?:[/\\]|$)/.test(decoded)) return problem(400, 'The path has dot segments.');
   if (query !== -1) {
@@ -128,26 +133,41 @@ function refusal(req, files) {
     }
   }
   const allowed = methodsOf(pathname);
-  if (!allowed.includes(req.method)) return problem(405, `${req.method} is not allowed here.`, { Allow: allowed.join(', ') });
+  if (!allowed.includes(req.method))
+    return problem(405, `${req.method} is not allowed here.`, { Allow: allowed.join(', ') });
   if (pathname === '/_next/image') {
     const params = new URLSearchParams(target.slice(query + 1));
     const url = params.get('url') ?? '';
     const { widths, qualities } = imageSizes();
-    if (!IMAGE_PATH.test(url) || url.includes('..') || !widths.has(Number(params.get('w'))) || !qualities.has(Number(params.get('q') ?? 75))) {
+    if (
+      !IMAGE_PATH.test(url) ||
+      url.includes('..') ||
+      !widths.has(Number(params.get('w'))) ||
+      !qualities.has(Number(params.get('q') ?? 75))
+    ) {
       return problem(400, 'Only pictures of this site, at the sizes it uses, are resized here.');
     }
   }
   const range = req.headers.range;
   if (range !== undefined && req.method === 'GET') {
     // HTTP: a Range that does not parse, or asks for bytes in the wrong order, is ignored.
-    const parts = /^bytes=([\d\s,-]+)$/.exec(range)?.[1].split(',').map((part) => /^\s*(\d*)\s*-\s*(\d*)\s*$/.exec(part));
-    if (!parts || parts.some((m) => !m || (m[1] === '' && m[2] === '') || (m[1] !== '' && m[2] !== '' && Number(m[1]) > Number(m[2])))) {
+    const parts = /^bytes=([\d\s,-]+)$/
+      .exec(range)?.[1]
+      .split(',')
+      .map((part) => /^\s*(\d*)\s*-\s*(\d*)\s*$/.exec(part));
+    if (
+      !parts ||
+      parts.some(
+        (m) => !m || (m[1] === '' && m[2] === '') || (m[1] !== '' && m[2] !== '' && Number(m[1]) > Number(m[2])),
+      )
+    ) {
       delete req.headers.range;
     } else {
       // A file's range that holds no byte of it is 416 (Next's file server answers 500).
       const size = fileSize(decoded, files);
       const holdsAByte = ([, first, last]) => (first === '' ? Number(last) > 0 && size > 0 : Number(first) < size);
-      if (size !== undefined && !parts.some(holdsAByte)) return problem(416, 'The range holds no byte of the file.', { 'Content-Range': `bytes */${size}` });
+      if (size !== undefined && !parts.some(holdsAByte))
+        return problem(416, 'The range holds no byte of the file.', { 'Content-Range': `bytes */${size}` });
     }
   }
   return undefined;
@@ -155,7 +175,9 @@ function refusal(req, files) {
 
 /** The size of the file a path names under public/ or .next/static/; undefined when it names none. */
 function fileSize(pathname, { publicDir, staticDir }) {
-  const [dir, rest] = pathname.startsWith('/_next/static/') ? [staticDir, pathname.slice('/_next/static/'.length)] : [publicDir, pathname.slice(1)];
+  const [dir, rest] = pathname.startsWith('/_next/static/')
+    ? [staticDir, pathname.slice('/_next/static/'.length)]
+    : [publicDir, pathname.slice(1)];
   const file = path.join(dir, rest);
   if (!file.startsWith(dir + path.sep)) return undefined;
   try {
@@ -184,7 +206,12 @@ function kindOf(pathname, status, contentType) {
   if (SOCIAL_CARD_PATH.test(pathname)) return 'card';
   // Feeds (lib/feeds.ts) change with every publish like pages: feed.json must not be kept as a file.
   if (/^application\/(?:rss\+xml|atom\+xml|feed\+json)/.test(contentType)) return 'page';
-  if (!pathname.startsWith('/_next/') && !pathname.startsWith('/api/') && !pathname.startsWith('/pagefind/') && /\.[A-Za-z0-9]+$/.test(pathname)) {
+  if (
+    !pathname.startsWith('/_next/') &&
+    !pathname.startsWith('/api/') &&
+    !pathname.startsWith('/pagefind/') &&
+    /\.[A-Za-z0-9]+$/.test(pathname)
+  ) {
     return /\.(?:xml|txt)$/.test(pathname) ? 'page' : 'file';
   }
   return undefined;
@@ -213,7 +240,10 @@ function foldHeaders(res, headers) {
 
 /** Whether an answer is a page held by holdPages(): HTML with a body, to a GET. */
 const isHeldPage = (req, res, status) =>
-  req.method === 'GET' && status !== 204 && status !== 304 && /^text\/html\b/i.test(String(res.getHeader('content-type') ?? ''));
+  req.method === 'GET' &&
+  status !== 204 &&
+  status !== 304 &&
+  /^text\/html\b/i.test(String(res.getHeader('content-type') ?? ''));
 
 // Pages as last sent, by Next's ETag (a hash of the page): their scripts' hashes and encodings,
 // worked out once per version of a page instead of once per request. Bounded by bytes, so that
@@ -221,7 +251,10 @@ const isHeldPage = (req, res, status) =>
 const pages = new LRUCache({ maxSize: 64 * 1024 * 1024, sizeCalculation: (page) => page.size });
 // Computed once per version of a page, so a better ratio than compression()'s per-request quality 4.
 const ENCODE = {
-  br: (body) => brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+  br: (body) =>
+    brotli(body, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+    }),
   gzip: (body) => gzip(body, { level: 9 }),
 };
 
@@ -251,12 +284,19 @@ function holdPages(req, res) {
   };
   const hold = (chunk, encoding) => {
     if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') {
-      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : Buffer.from(chunk));
+      chunks.push(
+        typeof chunk === 'string'
+          ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8')
+          : Buffer.from(chunk),
+      );
     }
   };
   const callbackOf = (...args) => args.find((arg) => typeof arg === 'function');
   res.writeHead = function (code, ...rest) {
-    foldHeaders(this, rest.find((r) => r && typeof r === 'object'));
+    foldHeaders(
+      this,
+      rest.find((r) => r && typeof r === 'object'),
+    );
     const reason = rest.find((r) => typeof r === 'string');
     if (state === 'open') decide(code);
     if (state === 'holding') {
@@ -284,7 +324,10 @@ function holdPages(req, res) {
     const policy = this.getHeader('content-security-policy');
     if (typeof policy === 'string') this.setHeader('Content-Security-Policy', withScriptHashes(policy, page.hashes));
     vary(this, 'Accept-Encoding');
-    const method = page.body.length < 1024 ? 'identity' : (new Negotiator(req).encoding(['br', 'gzip', 'identity'], { preferred: ['br', 'gzip'] }) ?? 'identity');
+    const method =
+      page.body.length < 1024
+        ? 'identity'
+        : (new Negotiator(req).encoding(['br', 'gzip', 'identity'], { preferred: ['br', 'gzip'] }) ?? 'identity');
     const send = (bytes) => {
       if (method !== 'identity') this.setHeader('Content-Encoding', method);
       this.setHeader('Content-Length', bytes.length);
@@ -312,7 +355,9 @@ function holdPages(req, res) {
 export function frontDoor(handle, { root }) {
   const files = { publicDir: path.join(root, 'public'), staticDir: path.join(root, '.next', 'static') };
   // Everything but the pages holdPages() sends itself: scripts, styles, RSC payloads, feeds.
-  const compress = compression({ filter: (req, res) => !isHeldPage(req, res, res.statusCode) && compression.filter(req, res) });
+  const compress = compression({
+    filter: (req, res) => !isHeldPage(req, res, res.statusCode) && compression.filter(req, res),
+  });
   return async (req, res) => {
     for (const { key, value } of securityHeaders) res.setHeader(key, value);
     delete req.headers['x-forwarded-host'];
@@ -371,7 +416,14 @@ export function answerUnparsable(error, socket) {
     return;
   }
   // A method Node's parser does not know (FOO, BREW) is still a method this site does not allow.
-  const status = error.code === 'HPE_INVALID_METHOD' ? 405 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const status =
+    error.code === 'HPE_INVALID_METHOD'
+      ? 405
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? 431
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? 408
+          : 400;
   const headers = [
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
     ...(status === 405 ? ['Allow: GET, HEAD'] : []),

@@ -1,6 +1,16 @@
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/i18n/locales';
-import { getAuthor, getSection, getTag, listArticlesPage, listingKeys as keysOf, pageCount, type ArticleFilter, type ArticlePage, type AuthorProfile } from './content';
+import {
+  getAuthor,
+  getSection,
+  getTag,
+  listArticlesPage,
+  listingKeys as keysOf,
+  pageCount,
+  type ArticleFilter,
+  type ArticlePage,
+  type AuthorProfile,
+} from './content';
 import type { ListingKind } from './page-paths';
 import { laterPageParams, pageParam } from './pagination';
 
@@ -52,7 +62,10 @@ const kinds: Record<ListingKind, KindSpec> = {
         const tPage = await getTranslations({ locale, namespace: 'Pagination' });
         return {
           basePath: '',
-          heading: { title: t('archiveTitle'), kicker: tPage('pageOf', { page: result.page, total: result.totalPages }) },
+          heading: {
+            title: t('archiveTitle'),
+            kicker: tPage('pageOf', { page: result.page, total: result.totalPages }),
+          },
           metadata: { title: t('archiveTitle'), description: t('description') },
         };
       },
@@ -63,18 +76,27 @@ const kinds: Record<ListingKind, KindSpec> = {
     firstPage: 1,
     find(locale, slug) {
       const tag = getTag(locale, slug);
-      return tag && {
-        filter: { locale, tag: tag.slug },
-        async describe() {
-          const t = await getTranslations({ locale, namespace: 'Tag' });
-          const tTags = await getTranslations({ locale, namespace: 'Tags' });
-          return {
-            basePath: `/tags/${tag.slug}`,
-            heading: { title: t('title', { name: tag.name }), kicker: tTags('count', { count: tag.count }), description: tag.description },
-            metadata: { title: t('title', { name: tag.name }), description: tag.description ?? t('description', { name: tag.name }) },
-          };
-        },
-      };
+      return (
+        tag && {
+          filter: { locale, tag: tag.slug },
+          async describe() {
+            const t = await getTranslations({ locale, namespace: 'Tag' });
+            const tTags = await getTranslations({ locale, namespace: 'Tags' });
+            return {
+              basePath: `/tags/${tag.slug}`,
+              heading: {
+                title: t('title', { name: tag.name }),
+                kicker: tTags('count', { count: tag.count }),
+                description: tag.description,
+              },
+              metadata: {
+                title: t('title', { name: tag.name }),
+                description: tag.description ?? t('description', { name: tag.name }),
+              },
+            };
+          },
+        }
+      );
     },
   },
   section: {
@@ -82,17 +104,22 @@ const kinds: Record<ListingKind, KindSpec> = {
     firstPage: 1,
     find(locale, slug) {
       const section = getSection(locale, slug);
-      return section && {
-        filter: { locale, section: section.slug },
-        async describe() {
-          const t = await getTranslations({ locale, namespace: 'Section' });
-          return {
-            basePath: `/sections/${section.slug}`,
-            heading: { title: t('title', { name: section.name }), description: section.description },
-            metadata: { title: t('title', { name: section.name }), description: section.description ?? t('description', { name: section.name }) },
-          };
-        },
-      };
+      return (
+        section && {
+          filter: { locale, section: section.slug },
+          async describe() {
+            const t = await getTranslations({ locale, namespace: 'Section' });
+            return {
+              basePath: `/sections/${section.slug}`,
+              heading: { title: t('title', { name: section.name }), description: section.description },
+              metadata: {
+                title: t('title', { name: section.name }),
+                description: section.description ?? t('description', { name: section.name }),
+              },
+            };
+          },
+        }
+      );
     },
   },
   author: {
@@ -100,19 +127,24 @@ const kinds: Record<ListingKind, KindSpec> = {
     firstPage: 1,
     find(locale, id) {
       const author = getAuthor(locale, id);
-      return author && {
-        filter: { locale, author: author.id },
-        async describe() {
-          const t = await getTranslations({ locale, namespace: 'Author' });
-          return {
-            basePath: `/authors/${author.id}`,
-            heading: { title: author.name, kicker: author.role, description: author.bio },
-            articlesHeading: t('articles', { name: author.name }),
-            author,
-            metadata: { title: t('title', { name: author.name }), description: author.bio ?? t('description', { name: author.name }) },
-          };
-        },
-      };
+      return (
+        author && {
+          filter: { locale, author: author.id },
+          async describe() {
+            const t = await getTranslations({ locale, namespace: 'Author' });
+            return {
+              basePath: `/authors/${author.id}`,
+              heading: { title: author.name, kicker: author.role, description: author.bio },
+              articlesHeading: t('articles', { name: author.name }),
+              author,
+              metadata: {
+                title: t('title', { name: author.name }),
+                description: author.bio ?? t('description', { name: author.name }),
+              },
+            };
+          },
+        }
+      );
     },
   },
 };
@@ -132,7 +164,12 @@ export function listingLaterPages(kind: ListingKind, locale: Locale, key: string
  * One page of a listing, from a route's params (`page` absent on the first page); undefined when the
  * key names nothing or the page does not exist.
  */
-export async function loadListing(kind: ListingKind, locale: Locale, key: string, page: string | undefined): Promise<Listing | undefined> {
+export async function loadListing(
+  kind: ListingKind,
+  locale: Locale,
+  key: string,
+  page: string | undefined,
+): Promise<Listing | undefined> {
   const spec = kinds[kind];
   // A key that names nothing is refused before any filtering: each filter's result is kept for the
   // life of the index, and unknown keys must not grow that.

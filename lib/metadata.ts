@@ -25,7 +25,18 @@ type PageMetadataInput = {
 };
 
 /** Title, description, canonical URL, hreflang alternates and Open Graph data for one page. */
-export function pageMetadata({ locale, path: basePath, page = 1, title, description, image, article, canonical, derivedFrom, feed = { kind: 'home', key: '' } }: PageMetadataInput): Metadata {
+export function pageMetadata({
+  locale,
+  path: basePath,
+  page = 1,
+  title,
+  description,
+  image,
+  article,
+  canonical,
+  derivedFrom,
+  feed = { kind: 'home', key: '' },
+}: PageMetadataInput): Metadata {
   const path = listingPath(basePath, page);
   const languages: Record<string, string> = {};
   for (const l of locales) languages[l] = localePath(l, path);
@@ -34,7 +45,11 @@ export function pageMetadata({ locale, path: basePath, page = 1, title, descript
     metadataBase: new URL(site.url),
     title,
     description,
-    alternates: { canonical: canonical ?? localePath(locale, path), languages, types: feedAlternates(locale, feed.kind, feed.key) },
+    alternates: {
+      canonical: canonical ?? localePath(locale, path),
+      languages,
+      types: feedAlternates(locale, feed.kind, feed.key),
+    },
     openGraph: {
       title,
       description,
@@ -42,7 +57,17 @@ export function pageMetadata({ locale, path: basePath, page = 1, title, descript
       siteName: site.name[locale],
       locale: openGraphLocale(locale),
       alternateLocale: openGraphLocale(otherLocale(locale)),
-      images: image ? [{ url: image.src, width: image.width, height: image.height, alt: image.alt, ...(image.type && { type: image.type }) }] : undefined,
+      images: image
+        ? [
+            {
+              url: image.src,
+              width: image.width,
+              height: image.height,
+              alt: image.alt,
+              ...(image.type && { type: image.type }),
+            },
+          ]
+        : undefined,
       ...(article
         ? {
             type: 'article',
@@ -53,7 +78,12 @@ export function pageMetadata({ locale, path: basePath, page = 1, title, descript
           }
         : { type: 'website' }),
     },
-    twitter: { card: image ? 'summary_large_image' : 'summary', title, description, ...(image && { images: [{ url: image.src, alt: image.alt }] }) },
+    twitter: {
+      card: image ? 'summary_large_image' : 'summary',
+      title,
+      description,
+      ...(image && { images: [{ url: image.src, alt: image.alt }] }),
+    },
     // Lets editors (and crawlers of the site's own pages) find every converted page.
     ...(derivedFrom ? { other: { 'content-derived-from': derivedFrom } } : {}),
   };

@@ -44,7 +44,16 @@ describe('the pages a publish revalidates', () => {
     const after = [...many, ...story('new', 30, { tagSlugs: ['chips'] })];
     const pages = changed(indexOf(many), indexOf(after));
     for (const locale of ['zh-Hant', 'zh-Hans']) {
-      for (const path of ['', '/page/2', '/articles/new', '/tags/chips', '/sections/tech', '/sections/tech/page/2', '/authors/newsroom/page/2', '/tags']) {
+      for (const path of [
+        '',
+        '/page/2',
+        '/articles/new',
+        '/tags/chips',
+        '/sections/tech',
+        '/sections/tech/page/2',
+        '/authors/newsroom/page/2',
+        '/tags',
+      ]) {
         expect(pages).toContain(`/${locale}${path}`);
       }
       // The tag it does not carry lists the same stories as before.
@@ -61,7 +70,11 @@ describe('the pages a publish revalidates', () => {
   });
 
   it('for a scheduled story: nothing until its time, then the pages that show it', () => {
-    const index = indexOf([...many, ...story('later', 30)].map((a) => (a.slug === 'later' ? { ...a, publishedAt: '2026-12-01T12:00:00.000Z' } : a)));
+    const index = indexOf(
+      [...many, ...story('later', 30)].map((a) =>
+        a.slug === 'later' ? { ...a, publishedAt: '2026-12-01T12:00:00.000Z' } : a,
+      ),
+    );
     const before = loadIndex(index, now);
     expect(before.article.has('zh-Hant/later')).toBe(false);
     expect(before.visibleUntil).toBe(Date.parse('2026-12-01T12:00:00.000Z'));

@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import { localePath, locales, type Locale } from '@/i18n/locales';
-import { articleKey, currentIndex, matching, pagesFor, toCard, type ArticleFilter, type LoadedIndex } from './content-index';
+import {
+  articleKey,
+  currentIndex,
+  matching,
+  pagesFor,
+  toCard,
+  type ArticleFilter,
+  type LoadedIndex,
+} from './content-index';
 import type { ArticleSummary } from './content-model';
 import { feedFileName, feedFormats, feedListings } from './feeds';
 import { listingPath } from './pagination';
@@ -13,7 +21,13 @@ import { site } from './site';
 export type ListingKind = 'home' | 'tag' | 'section' | 'author';
 
 /** One listing: its kind and key, where it lives, which articles it holds, where its pages start. */
-export type ListingSpec = { kind: ListingKind; key: string; basePath: string; filter: ArticleFilter; firstPage: number };
+export type ListingSpec = {
+  kind: ListingKind;
+  key: string;
+  basePath: string;
+  filter: ArticleFilter;
+  firstPage: number;
+};
 
 /**
  * The listings of one script: the home archive (its first page is the front page, so it starts at
@@ -23,9 +37,27 @@ export function listingsOf(index: LoadedIndex, locale: Locale): ListingSpec[] {
   const tags = index.tags.filter((t) => index.tagCount.has(articleKey(locale, t.slug)));
   return [
     { kind: 'home', key: '', basePath: '', filter: { locale }, firstPage: 2 },
-    ...tags.map((t) => ({ kind: 'tag' as const, key: t.slug, basePath: `/tags/${t.slug}`, filter: { locale, tag: t.slug }, firstPage: 1 })),
-    ...index.sections.map((s) => ({ kind: 'section' as const, key: s.slug, basePath: `/sections/${s.slug}`, filter: { locale, section: s.slug }, firstPage: 1 })),
-    ...index.authors.map((a) => ({ kind: 'author' as const, key: a.id, basePath: `/authors/${a.id}`, filter: { locale, author: a.id }, firstPage: 1 })),
+    ...tags.map((t) => ({
+      kind: 'tag' as const,
+      key: t.slug,
+      basePath: `/tags/${t.slug}`,
+      filter: { locale, tag: t.slug },
+      firstPage: 1,
+    })),
+    ...index.sections.map((s) => ({
+      kind: 'section' as const,
+      key: s.slug,
+      basePath: `/sections/${s.slug}`,
+      filter: { locale, section: s.slug },
+      firstPage: 1,
+    })),
+    ...index.authors.map((a) => ({
+      kind: 'author' as const,
+      key: a.id,
+      basePath: `/authors/${a.id}`,
+      filter: { locale, author: a.id },
+      firstPage: 1,
+    })),
   ];
 }
 
@@ -54,7 +86,11 @@ function visitPages(index: LoadedIndex, visit: (path: string, shows: () => strin
   };
   for (const locale of locales) {
     const add = (path: string, shows: () => string) =>
-      visit(localePath(locale, path), () => `${(names ??= hash(JSON.stringify([index.authors, index.tags, index.sections, footerOf(index)])))}\n${shows()}`);
+      visit(
+        localePath(locale, path),
+        () =>
+          `${(names ??= hash(JSON.stringify([index.authors, index.tags, index.sections, footerOf(index)])))}\n${shows()}`,
+      );
     const all = matching(index, { locale });
     add('', () => all.map(card).join('\n'));
     add('/tags', () => JSON.stringify(index.tags.map((t) => index.tagCount.get(articleKey(locale, t.slug)) ?? 0)));
@@ -80,7 +116,10 @@ function visitPages(index: LoadedIndex, visit: (path: string, shows: () => strin
       const total = pagesFor(articles.length);
       for (let page = listing.firstPage; page <= total; page += 1) {
         add(listingPath(listing.basePath, page), () =>
-          [`${page}/${total}/${articles.length}`, ...articles.slice((page - 1) * site.pageSize, page * site.pageSize).map(card)].join('\n'),
+          [
+            `${page}/${total}/${articles.length}`,
+            ...articles.slice((page - 1) * site.pageSize, page * site.pageSize).map(card),
+          ].join('\n'),
         );
       }
     }
@@ -101,7 +140,9 @@ export function pageFingerprints(index: LoadedIndex): Map<string, string> {
  */
 export function searchFingerprints(index: LoadedIndex): Map<string, string> {
   const names = hash(JSON.stringify([index.authors, index.tags, index.sections]));
-  return new Map(index.articles.map((a) => [a.path, hash(`${names}\n${JSON.stringify({ ...a, related: [], furtherReading: [] })}`)]));
+  return new Map(
+    index.articles.map((a) => [a.path, hash(`${names}\n${JSON.stringify({ ...a, related: [], furtherReading: [] })}`)]),
+  );
 }
 
 /** The paths whose page differs between two indexes: changed, added or gone. */

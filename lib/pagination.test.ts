@@ -3,7 +3,7 @@ import { localePath } from '@/i18n/locales';
 import { laterPageParams, listingPath, pageParam, paginationItems } from './pagination';
 
 describe('listing pages', () => {
-  it('gives page 1 the listing\'s own address and later pages /page/N', () => {
+  it("gives page 1 the listing's own address and later pages /page/N", () => {
     expect(localePath('zh-Hans', listingPath('/tags/ai', 1))).toBe('/zh-Hans/tags/ai');
     expect(localePath('zh-Hant', listingPath('', 3))).toBe('/zh-Hant/page/3');
   });

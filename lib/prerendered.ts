@@ -24,7 +24,9 @@ export function readPrerenderedRoutes(root = process.cwd()): string[] {
 
 /** Where the build wrote the HTML of one prerendered page path (a static export: one folder per page). */
 export function prerenderedHtmlFile(pagePath: string): string {
-  return staticExport ? path.join(nextBuildDir(), pagePath, 'index.html') : path.join(prerenderedPagesDir(), `${pagePath}.html`);
+  return staticExport
+    ? path.join(nextBuildDir(), pagePath, 'index.html')
+    : path.join(prerenderedPagesDir(), `${pagePath}.html`);
 }
 
 /** The prerendered HTML of one page path, cached after the first read. */

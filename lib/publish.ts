@@ -63,7 +63,9 @@ export function noticePaths(body: unknown): string[] | undefined {
   if (typeof body !== 'object' || body === null || !('paths' in body)) return undefined;
   const { paths } = body as { paths: unknown };
   if (!Array.isArray(paths) || paths.length > MAX_PATHS) return undefined;
-  return paths.every((p): p is string => typeof p === 'string' && p.length <= 512 && (PAGE_PATH.test(p) || SITEMAP_PATH.test(p)))
+  return paths.every(
+    (p): p is string => typeof p === 'string' && p.length <= 512 && (PAGE_PATH.test(p) || SITEMAP_PATH.test(p)),
+  )
     ? paths
     : undefined;
 }

@@ -14,7 +14,11 @@ export type GlossaryTerm = { hant: string; hans: string };
  * tables with only their characters converted, and `guards`: OpenCC phrases that hold a vocabulary
  * word (數據庫 holds 數據), left to OpenCC so that its longer phrase still wins.
  */
-export type Vocabulary = { pairs: ([string, string] | [string, string, WordContext])[]; kept: [string, string][]; guards: string[] };
+export type Vocabulary = {
+  pairs: ([string, string] | [string, string, WordContext])[];
+  kept: [string, string][];
+  guards: string[];
+};
 
 /**
  * Where a word with a context may stand: 年增 is year-on-year growth only before a quantity
@@ -79,7 +83,8 @@ const byFirstChars = (entries: Entry[]): Table => {
   }
   // Longest first; on equal length a vocabulary word or a kept one goes before a guard.
   for (const next of map.values()) {
-    for (const list of next.values()) list.sort((a, b) => b.source.length - a.source.length || Number(a.kind === 'guard') - Number(b.kind === 'guard'));
+    for (const list of next.values())
+      list.sort((a, b) => b.source.length - a.source.length || Number(a.kind === 'guard') - Number(b.kind === 'guard'));
   }
   return map;
 };
@@ -91,7 +96,12 @@ export function createLexicon(from: Locale, glossary: readonly GlossaryTerm[], v
   return {
     glossary: byFirstChars(glossary.map((t) => ({ source: t[source], target: t[target], kind: 'glossary' }))),
     words: byFirstChars([
-      ...vocabulary.pairs.map(([s, t, context]): Entry => ({ source: s, target: t, kind: 'vocabulary', ...(context ? { context } : {}) })),
+      ...vocabulary.pairs.map(([s, t, context]): Entry => ({
+        source: s,
+        target: t,
+        kind: 'vocabulary',
+        ...(context ? { context } : {}),
+      })),
       ...vocabulary.kept.map(([s, t]): Entry => ({ source: s, target: t, kind: 'kept' })),
       ...vocabulary.guards.map((s): Entry => ({ source: s, target: s, kind: 'guard' })),
     ]),
@@ -126,9 +136,11 @@ function firstFitting(text: string, at: number, list: Entry[] | undefined, skip:
 /** Leftmost-longest matches of `map` in `text`, skipping the ranges `skip` refuses. */
 function findAll(text: string, map: Table, skip?: Skip): { at: number; entry: Entry }[] {
   const found: { at: number; entry: Entry }[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const next = map.get(text.charCodeAt(i));
-    const entry = next && (firstFitting(text, i, next.get(text.charCodeAt(i + 1)), skip) ?? firstFitting(text, i, next.get(0), skip));
+    const entry =
+      next &&
+      (firstFitting(text, i, next.get(text.charCodeAt(i + 1)), skip) ?? firstFitting(text, i, next.get(0), skip));
     if (entry) {
       found.push({ at: i, entry });
       i += entry.source.length;
@@ -160,24 +172,34 @@ export function convertScriptWithReport(
   const glossaryHits = findAll(text, lexicon.glossary);
   // Who owns each position of the text: 0 nobody, -1 a URL or protected range, n > 0 glossary hit n - 1.
   let owner: Int32Array | undefined;
-  const own = (start: number, end: number, value: number) => (owner ??= new Int32Array(text.length)).fill(value, start, end);
+  const own = (start: number, end: number, value: number) =>
+    (owner ??= new Int32Array(text.length)).fill(value, start, end);
   for (const pattern of [URL_PATTERN, options.protect]) {
     if (pattern) for (const m of text.matchAll(pattern)) own(m.index, m.index + m[0].length, -1);
   }
   glossaryHits.forEach(({ at, entry }, i) => own(at, at + entry.source.length, i + 1));
-  const wordHits = findAll(text, lexicon.words, owner && ((at, end, entry) => {
-    for (let k = at; k < end; k++) {
-      const o = owner![k]!;
-      if (o === -1) return true;
-      if (o === 0) continue;
-      // A glossary term wins, unless the word holds the whole term and keeps the term's fixed form
-      // (社群平台 → 社交平台 keeps the glossary's 平台).
-      const g = glossaryHits[o - 1]!;
-      const holds = entry.kind === 'vocabulary' && at <= g.at && end >= g.at + g.entry.source.length && entry.target.includes(g.entry.target);
-      if (!holds) return true;
-    }
-    return false;
-  }));
+  const wordHits = findAll(
+    text,
+    lexicon.words,
+    owner &&
+      ((at, end, entry) => {
+        for (let k = at; k < end; k++) {
+          const o = owner![k]!;
+          if (o === -1) return true;
+          if (o === 0) continue;
+          // A glossary term wins, unless the word holds the whole term and keeps the term's fixed form
+          // (社群平台 → 社交平台 keeps the glossary's 平台).
+          const g = glossaryHits[o - 1]!;
+          const holds =
+            entry.kind === 'vocabulary' &&
+            at <= g.at &&
+            end >= g.at + g.entry.source.length &&
+            entry.target.includes(g.entry.target);
+          if (!holds) return true;
+        }
+        return false;
+      }),
+  );
   const words = wordHits.filter(({ entry }) => entry.kind !== 'guard');
   const inWord = (at: number) => words.some((w) => at >= w.at && at < w.at + w.entry.source.length);
   const hits = [...glossaryHits.filter(({ at }) => !inWord(at)), ...words].sort((a, b) => a.at - b.at);
@@ -187,15 +209,22 @@ export function convertScriptWithReport(
   let guarded = '';
   let last = 0;
   for (const { at, entry } of hits) {
-    const replacement: Replacement = { kind: entry.kind as Replacement['kind'], source: entry.source, target: entry.target, at };
+    const replacement: Replacement = {
+      kind: entry.kind as Replacement['kind'],
+      source: entry.source,
+      target: entry.target,
+      at,
+    };
     const end = at + entry.source.length;
     // Latin beside Han takes a space and Han beside Han none (Podcast 廣告 ↔ 播客广告).
     let before = text.slice(last, at);
     const [startLatin, endLatin] = [LATIN.test(entry.target[0]!), LATIN.test(entry.target.at(-1)!)];
-    if (!startLatin && LATIN.test(entry.source[0]!) && before.endsWith(' ') && HAN.test(text[at - 2] ?? '')) before = before.slice(0, -1);
+    if (!startLatin && LATIN.test(entry.source[0]!) && before.endsWith(' ') && HAN.test(text[at - 2] ?? ''))
+      before = before.slice(0, -1);
     if (startLatin && HAN.test(text[at - 1] ?? '') && !LATIN.test(entry.source[0]!)) before += ' ';
     let after = '';
-    if (!endLatin && text[end] === ' ' && HAN.test(text[end + 1] ?? '') && LATIN.test(entry.source.at(-1)!)) last = end + 1;
+    if (!endLatin && text[end] === ' ' && HAN.test(text[end + 1] ?? '') && LATIN.test(entry.source.at(-1)!))
+      last = end + 1;
     else {
       last = end;
       if (endLatin && HAN.test(text[end] ?? '') && !LATIN.test(entry.source.at(-1)!)) after = ' ';

@@ -10,7 +10,8 @@ const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script/gi;
 const SRC = /(?:^|\s)src\s*=/i;
 const TYPE = /(?:^|\s)type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
 // Types a browser runs; any other (application/ld+json, application/json) is data, which CSP leaves be.
-const RUN = /^(?:|module|(?:text|application)\/(?:java|ecma)script|text\/(?:x-)?(?:java|ecma)script|text\/jscript|text\/livescript)$/i;
+const RUN =
+  /^(?:|module|(?:text|application)\/(?:java|ecma)script|text\/(?:x-)?(?:java|ecma)script|text\/jscript|text\/livescript)$/i;
 
 /** The `'sha256-…'` sources of the inline scripts a browser would run in this HTML, each once. */
 export function inlineScriptHashes(html) {

@@ -40,7 +40,8 @@ describe('inlineScriptHashes', () => {
 });
 
 describe('withScriptHashes', () => {
-  const policy = "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; object-src 'none'";
+  const policy =
+    "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; object-src 'none'";
 
   it("replaces 'unsafe-inline' in script-src alone with the hashes", () => {
     expect(withScriptHashes(policy, ["'sha256-AAA='", "'sha256-BBB='"])).toBe(

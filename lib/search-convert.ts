@@ -1,5 +1,13 @@
 import { otherLocale, type Locale } from '@/i18n/locales';
-import { convertScript, createLexicon, emptyVocabulary, glossaryOrder, openccSettings, type GlossaryTerm, type Vocabulary } from './script-convert';
+import {
+  convertScript,
+  createLexicon,
+  emptyVocabulary,
+  glossaryOrder,
+  openccSettings,
+  type GlossaryTerm,
+  type Vocabulary,
+} from './script-convert';
 
 /**
  * What the search page of one script needs to know to convert a query typed in the other script,
@@ -29,7 +37,10 @@ export function mayNeedConversion(query: string, site: Locale, conversion: Query
  * The converter the build uses (lib/script-convert.ts), from the other script into the site's:
  * OpenCC with the same settings, the vocabulary and the glossary. Loaded on the first query that needs it.
  */
-export async function loadQueryConverter(site: Locale, conversion: QueryConversion): Promise<(query: string) => string> {
+export async function loadQueryConverter(
+  site: Locale,
+  conversion: QueryConversion,
+): Promise<(query: string) => string> {
   const from = otherLocale(site);
   const opencc = from === 'zh-Hans' ? await import('opencc-js/cn2t') : await import('opencc-js/t2cn');
   const phrases = opencc.Converter(openccSettings[from]);

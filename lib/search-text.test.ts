@@ -32,7 +32,9 @@ describe('queries', () => {
 });
 
 describe('excerpts', () => {
-  const content = spaceHan('換電站的下一步. 電池變成服務。 台灣城市裡的換電站越來越密，騎士幾秒就能換上新電池。這是正文的其他部分。 林記者');
+  const content = spaceHan(
+    '換電站的下一步. 電池變成服務。 台灣城市裡的換電站越來越密，騎士幾秒就能換上新電池。這是正文的其他部分。 林記者',
+  );
   const meta = { title: '換電站的下一步', summary: '電池變成服務。', authors: '林記者' };
 
   it('are made of the body alone, without headline, dek or byline', () => {
@@ -85,7 +87,10 @@ describe('findArticles', () => {
 
   it('needs every word, and leaves out hidden pages', async () => {
     expect((await findArticles(search, ['電商 人才'])).results.map((r) => r.id)).toEqual(['c']);
-    expect((await findArticles(search, ['電商'], { hidden: new Set(['c']) })).results.map((r) => r.id)).toEqual(['d', 'a']);
+    expect((await findArticles(search, ['電商'], { hidden: new Set(['c']) })).results.map((r) => r.id)).toEqual([
+      'd',
+      'a',
+    ]);
   });
 
   it('finds nothing, and asks pagefind nothing, for a query of punctuation and spaces', async () => {

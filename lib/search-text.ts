@@ -38,7 +38,6 @@ export function queryTerms(query: string): string[] {
 /** Pagefind's query for words that must stand together in this order: an exact phrase. */
 export const phraseQuery = (words: readonly string[]) => `"${spaceHan(words.join(' ')).replace(/\s+/g, ' ').trim()}"`;
 
-
 /**
  * The article's own text in what pagefind holds of it: its body, without the headline and dek it
  * starts with and the byline it ends with, so that an excerpt is never made of those.
@@ -67,7 +66,14 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 export function excerpt(text: string, terms: readonly string[], length = 90): ExcerptSegment[] {
   const sorted = [...terms].filter(Boolean).sort((a, b) => b.length - a.length);
   const pattern = sorted.length
-    ? new RegExp(sorted.map((t) => (/\p{Script=Han}/u.test(t) ? escapeRegExp(t) : `(?<![\\p{L}\\p{N}])${escapeRegExp(t)}(?![\\p{L}\\p{N}])`)).join('|'), 'giu')
+    ? new RegExp(
+        sorted
+          .map((t) =>
+            /\p{Script=Han}/u.test(t) ? escapeRegExp(t) : `(?<![\\p{L}\\p{N}])${escapeRegExp(t)}(?![\\p{L}\\p{N}])`,
+          )
+          .join('|'),
+        'giu',
+      )
     : undefined;
   const first = pattern ? text.search(pattern) : -1;
   let start = first < 0 ? 0 : Math.max(0, first - Math.floor(length / 4));

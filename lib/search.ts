@@ -12,14 +12,17 @@ import type { QueryConversion } from './search-convert';
  * Pagefind bundles: one folder per version (one per index run), then per script and part. A static
  * export writes its own into out/pagefind (SEARCH_BUNDLE_DIR).
  */
-export const searchBundleDir = process.env.SEARCH_BUNDLE_DIR ? path.resolve(process.env.SEARCH_BUNDLE_DIR) : path.join(contentOutDir, 'pagefind');
+export const searchBundleDir = process.env.SEARCH_BUNDLE_DIR
+  ? path.resolve(process.env.SEARCH_BUNDLE_DIR)
+  : path.join(contentOutDir, 'pagefind');
 
 /** The manifest's file on disk and its URL on the site. */
 export const searchManifestFile = path.join(searchBundleDir, 'manifest.json');
 export const searchManifestUrl = '/pagefind/manifest.json';
 
 /** The URL of one part (a year or a month of publication) of one script's index in one version. */
-export const searchPartUrl = (version: string, locale: Locale, part: string) => `/pagefind/${version}/${locale}/${part}/`;
+export const searchPartUrl = (version: string, locale: Locale, part: string) =>
+  `/pagefind/${version}/${locale}/${part}/`;
 
 /**
  * For each script, the URLs of its index parts (the first is loaded, the rest merged into it) and

@@ -5,7 +5,11 @@ import { loadIndex } from './content-index';
 import { newsSitemapXml, sitemapPages, sitemapPartXml, sitemapPaths, sitemapXml } from './sitemap';
 import { site } from './site';
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['url', 'sitemap', 'xhtml:link'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['url', 'sitemap', 'xhtml:link'].includes(name),
+});
 const parse = (xml: string) => {
   expect(XMLValidator.validate(xml)).toBe(true);
   return parser.parse(xml) as Record<string, Record<string, Record<string, unknown>[]>>;
@@ -17,7 +21,14 @@ const hoursAgo = (h: number) => new Date(now - h * 3600_000).toISOString();
 const articles = [
   ...Array.from({ length: site.pageSize + 4 }, (_, i) => story(`s${i}`, i + 1)).flat(),
   ...story('fresh', 1, { publishedAt: hoursAgo(2), title: '新鮮 & <事>' }),
-  ...story('partner', 1, { publishedAt: hoursAgo(3), syndication: { partner: '夥伴', partnerUrl: 'https://partner.example/', originalUrl: 'https://partner.example/a/1' } }),
+  ...story('partner', 1, {
+    publishedAt: hoursAgo(3),
+    syndication: {
+      partner: '夥伴',
+      partnerUrl: 'https://partner.example/',
+      originalUrl: 'https://partner.example/a/1',
+    },
+  }),
   ...story('old', 1, { publishedAt: hoursAgo(49) }),
 ];
 const index = loadIndex(indexOf(articles), now);
@@ -28,8 +39,19 @@ describe('the sitemap', () => {
     const urls = doc.urlset!.url!;
     const locs = urls.map((u) => u.loc as string);
     expect(new Set(locs).size).toBe(locs.length);
-    for (const path of ['', '/tags', '/articles/s0', '/articles/fresh', '/tags/ai', '/tags/ai/page/2', '/sections/tech', '/authors/newsroom', '/page/2']) {
-      for (const locale of ['zh-Hant', 'zh-Hans']) expect(locs).toContain(new URL(`/${locale}${path}`, site.url).toString());
+    for (const path of [
+      '',
+      '/tags',
+      '/articles/s0',
+      '/articles/fresh',
+      '/tags/ai',
+      '/tags/ai/page/2',
+      '/sections/tech',
+      '/authors/newsroom',
+      '/page/2',
+    ]) {
+      for (const locale of ['zh-Hant', 'zh-Hans'])
+        expect(locs).toContain(new URL(`/${locale}${path}`, site.url).toString());
     }
     for (const url of urls) {
       const links = url['xhtml:link'] as { '@hreflang': string; '@href': string }[];
@@ -60,7 +82,9 @@ describe('the sitemap', () => {
     const doc = parse(sitemapXml(index, limit));
     const parts = doc.sitemapindex!.sitemap!;
     expect(parts).toHaveLength(Math.ceil(all / limit));
-    expect(parts.map((p) => p.loc)).toEqual(parts.map((_, i) => new URL(`/sitemaps/${i + 1}.xml`, site.url).toString()));
+    expect(parts.map((p) => p.loc)).toEqual(
+      parts.map((_, i) => new URL(`/sitemaps/${i + 1}.xml`, site.url).toString()),
+    );
     const seen = parts.flatMap((_, i) => parse(sitemapPartXml(index, i + 1, limit)!).urlset!.url!.map((u) => u.loc));
     expect(seen).toHaveLength(all);
     expect(new Set(seen).size).toBe(all);
@@ -77,12 +101,20 @@ describe('the sitemap', () => {
 describe('the Google News sitemap', () => {
   it("holds the last two days' own stories, per script with its language and publication name", () => {
     const urls = parse(newsSitemapXml(index, now)).urlset!.url!;
-    expect(urls.map((u) => u.loc).sort()).toEqual(['/zh-Hans/articles/fresh', '/zh-Hant/articles/fresh'].map((p) => new URL(p, site.url).toString()));
-    const hant = urls.find((u) => (u.loc as string).includes('/zh-Hant/'))!['news:news'] as Record<string, Record<string, string>>;
+    expect(urls.map((u) => u.loc).sort()).toEqual(
+      ['/zh-Hans/articles/fresh', '/zh-Hant/articles/fresh'].map((p) => new URL(p, site.url).toString()),
+    );
+    const hant = urls.find((u) => (u.loc as string).includes('/zh-Hant/'))!['news:news'] as Record<
+      string,
+      Record<string, string>
+    >;
     expect(hant['news:publication']).toEqual({ 'news:name': site.name['zh-Hant'], 'news:language': 'zh-tw' });
     expect(hant['news:title']).toBe('新鮮 & <事>');
     expect(hant['news:publication_date']).toBe(hoursAgo(2));
-    const hans = urls.find((u) => (u.loc as string).includes('/zh-Hans/'))!['news:news'] as Record<string, Record<string, string>>;
+    const hans = urls.find((u) => (u.loc as string).includes('/zh-Hans/'))!['news:news'] as Record<
+      string,
+      Record<string, string>
+    >;
     expect(hans['news:publication']).toEqual({ 'news:name': site.name['zh-Hans'], 'news:language': 'zh-cn' });
   });
 

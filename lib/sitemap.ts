@@ -27,7 +27,10 @@ const absolute = (path: string) => new URL(path, site.url).toString();
 const changedAt = (a: ArticleSummary) => a.updatedAt ?? a.publishedAt;
 /** When the newest change among these articles was made (they are listed newest first, by publication). */
 const newestChange = (articles: readonly ArticleSummary[]) =>
-  articles.reduce<string | undefined>((latest, a) => (latest === undefined || Date.parse(changedAt(a)) > Date.parse(latest) ? changedAt(a) : latest), undefined);
+  articles.reduce<string | undefined>(
+    (latest, a) => (latest === undefined || Date.parse(changedAt(a)) > Date.parse(latest) ? changedAt(a) : latest),
+    undefined,
+  );
 
 /**
  * A story republished from a partner names the partner's URL as canonical: search engines index
@@ -43,7 +46,8 @@ export const hasOwnCanonical = (a: ArticleSummary) => !a.syndication?.originalUr
 export function sitemapPages(index: LoadedIndex): SitemapPage[] {
   const found = new Map<string, { lastmod?: string; locale: Locale; path: string }>();
   for (const locale of locales) {
-    const add = (path: string, lastmod: string | undefined) => found.set(localePath(locale, path), { lastmod, locale, path });
+    const add = (path: string, lastmod: string | undefined) =>
+      found.set(localePath(locale, path), { lastmod, locale, path });
     const all = matching(index, { locale });
     add('', newestChange(all));
     add('/tags', newestChange(all));
@@ -52,7 +56,10 @@ export function sitemapPages(index: LoadedIndex): SitemapPage[] {
     for (const listing of listingsOf(index, locale)) {
       const articles = matching(index, listing.filter);
       for (let page = listing.firstPage; page <= pagesFor(articles.length); page += 1) {
-        add(listingPath(listing.basePath, page), newestChange(articles.slice((page - 1) * site.pageSize, page * site.pageSize)));
+        add(
+          listingPath(listing.basePath, page),
+          newestChange(articles.slice((page - 1) * site.pageSize, page * site.pageSize)),
+        );
       }
     }
   }
@@ -76,7 +83,12 @@ export function sitemapPaths(index: LoadedIndex): string[] {
   return ['/sitemap.xml', '/news-sitemap.xml', ...Array.from({ length: parts }, (_, i) => `/sitemaps/${i + 1}.xml`)];
 }
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', format: false, suppressEmptyNode: true });
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  format: false,
+  suppressEmptyNode: true,
+});
 const xml = (root: Record<string, unknown>) => `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build(root)}`;
 
 /** A urlset of these pages, each with its hreflang alternates. */
@@ -88,7 +100,11 @@ export function urlsetXml(pages: SitemapPage[]): string {
       url: pages.map((p) => ({
         loc: absolute(p.path),
         ...(p.lastmod ? { lastmod: new Date(p.lastmod).toISOString() } : {}),
-        'xhtml:link': Object.entries(p.alternates).map(([hreflang, path]) => ({ '@rel': 'alternate', '@hreflang': hreflang, '@href': absolute(path) })),
+        'xhtml:link': Object.entries(p.alternates).map(([hreflang, path]) => ({
+          '@rel': 'alternate',
+          '@hreflang': hreflang,
+          '@href': absolute(path),
+        })),
       })),
     },
   });
@@ -106,7 +122,10 @@ export function sitemapIndexXml(pages: SitemapPage[], limit = SITEMAP_URL_LIMIT)
           .map((p) => p.lastmod)
           .filter((d): d is string => d !== undefined)
           .reduce<string | undefined>((a, b) => (a === undefined || Date.parse(b) > Date.parse(a) ? b : a), undefined);
-        return { loc: absolute(`/sitemaps/${i + 1}.xml`), ...(lastmod ? { lastmod: new Date(lastmod).toISOString() } : {}) };
+        return {
+          loc: absolute(`/sitemaps/${i + 1}.xml`),
+          ...(lastmod ? { lastmod: new Date(lastmod).toISOString() } : {}),
+        };
       }),
     },
   });
@@ -132,7 +151,10 @@ const NEWS_LANGUAGE: Record<Locale, string> = { 'zh-Hant': 'zh-tw', 'zh-Hans': '
 export function newsSitemapXml(index: LoadedIndex, now: number): string {
   const stories = locales.flatMap((locale) =>
     matching(index, { locale })
-      .filter((a) => hasOwnCanonical(a) && now - Date.parse(a.publishedAt) <= NEWS_WINDOW_MS && Date.parse(a.publishedAt) <= now)
+      .filter(
+        (a) =>
+          hasOwnCanonical(a) && now - Date.parse(a.publishedAt) <= NEWS_WINDOW_MS && Date.parse(a.publishedAt) <= now,
+      )
       .map((a) => ({ locale, a })),
   );
   return xml({

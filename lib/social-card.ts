@@ -52,7 +52,10 @@ export function fileHash(file: string): string {
 }
 
 /** What a story's card shows in one script. */
-export async function socialCardContent(article: Pick<ArticleCard, 'title' | 'section' | 'sponsored' | 'hero'>, locale: Locale): Promise<SocialCardContent> {
+export async function socialCardContent(
+  article: Pick<ArticleCard, 'title' | 'section' | 'sponsored' | 'hero'>,
+  locale: Locale,
+): Promise<SocialCardContent> {
   const t = await getTranslations({ locale, namespace: 'ArticleCard' });
   return {
     locale,
@@ -67,7 +70,17 @@ export async function socialCardContent(article: Pick<ArticleCard, 'title' | 'se
 
 /** The card's name: 16 hex digits of a hash of what it shows, the fonts and the drawing's version. */
 export function socialCardKey(content: SocialCardContent, fontVersion: string = cardFontVersion()): string {
-  const shown = [CARD_LAYOUT_VERSION, fontVersion, content.locale, content.title, content.section, content.label ?? '', content.siteName, content.hero.src, content.hero.hash];
+  const shown = [
+    CARD_LAYOUT_VERSION,
+    fontVersion,
+    content.locale,
+    content.title,
+    content.section,
+    content.label ?? '',
+    content.siteName,
+    content.hero.src,
+    content.hero.hash,
+  ];
   return createHash('sha256').update(JSON.stringify(shown)).digest('hex').slice(0, 16);
 }
 
@@ -85,11 +98,20 @@ export type ShareImage = { src: string; alt: string; width: number; height: numb
  * A story page's share image (lib/metadata.ts): its card, with the headline (and the sponsored
  * label) as alt text. A static export has no server to draw cards on request: there, the hero.
  */
-export async function socialCardImage(article: Pick<ArticleCard, 'slug' | 'title' | 'section' | 'sponsored' | 'hero'>, locale: Locale): Promise<ShareImage> {
+export async function socialCardImage(
+  article: Pick<ArticleCard, 'slug' | 'title' | 'section' | 'sponsored' | 'hero'>,
+  locale: Locale,
+): Promise<ShareImage> {
   const content = await socialCardContent(article, locale);
   const alt = content.label ? `${content.label}｜${content.title}` : content.title;
-  if (process.env.STATIC_EXPORT === '1') return { src: article.hero.src, alt, width: article.hero.width, height: article.hero.height };
-  return { src: socialCardPath(locale, article.slug, socialCardKey(content)), alt, ...SOCIAL_CARD_SIZE, type: 'image/png' };
+  if (process.env.STATIC_EXPORT === '1')
+    return { src: article.hero.src, alt, width: article.hero.width, height: article.hero.height };
+  return {
+    src: socialCardPath(locale, article.slug, socialCardKey(content)),
+    alt,
+    ...SOCIAL_CARD_SIZE,
+    type: 'image/png',
+  };
 }
 
 // Drawn cards, by key: in memory (bounded by bytes) and in files, so a restart draws none again.

@@ -1,4 +1,12 @@
-import type { AdvertiserContentArticle, BreadcrumbList, NewsArticle, Organization, ProfilePage, WebSite, WithContext } from 'schema-dts';
+import type {
+  AdvertiserContentArticle,
+  BreadcrumbList,
+  NewsArticle,
+  Organization,
+  ProfilePage,
+  WebSite,
+  WithContext,
+} from 'schema-dts';
 import { localePath, type Locale } from '@/i18n/locales';
 import type { ArticleDetail, AuthorProfile } from './content';
 import { site } from './site';
@@ -18,7 +26,12 @@ export function publisher(locale: Locale): Organization {
     '@type': 'NewsMediaOrganization',
     name: site.name[locale],
     url: absolute(localePath(locale, '')),
-    logo: { '@type': 'ImageObject', url: absolute(siteLogo.src), width: `${siteLogo.width}`, height: `${siteLogo.height}` },
+    logo: {
+      '@type': 'ImageObject',
+      url: absolute(siteLogo.src),
+      width: `${siteLogo.width}`,
+      height: `${siteLogo.height}`,
+    },
   };
 }
 
@@ -26,7 +39,10 @@ export function publisher(locale: Locale): Organization {
  * A story: a NewsArticle, or an AdvertiserContentArticle when sponsored (so that it is not taken
  * for the newsroom's reporting); a syndicated piece says which original it is based on.
  */
-export function articleJsonLd(article: ArticleDetail, locale: Locale): WithContext<NewsArticle | AdvertiserContentArticle> {
+export function articleJsonLd(
+  article: ArticleDetail,
+  locale: Locale,
+): WithContext<NewsArticle | AdvertiserContentArticle> {
   const syndication = article.syndication;
   const common = {
     headline: article.title,
@@ -34,10 +50,22 @@ export function articleJsonLd(article: ArticleDetail, locale: Locale): WithConte
     inLanguage: locale,
     url: absolute(article.path),
     mainEntityOfPage: { '@type': 'WebPage', '@id': absolute(article.path) },
-    image: [{ '@type': 'ImageObject', url: absolute(article.hero.src), width: `${article.hero.width}`, height: `${article.hero.height}`, caption: article.hero.alt }],
+    image: [
+      {
+        '@type': 'ImageObject',
+        url: absolute(article.hero.src),
+        width: `${article.hero.width}`,
+        height: `${article.hero.height}`,
+        caption: article.hero.alt,
+      },
+    ],
     datePublished: article.publishedAt,
     dateModified: article.updatedAt ?? article.publishedAt,
-    author: article.authors.map((a) => ({ '@type': 'Person', name: a.name, url: absolute(localePath(locale, `/authors/${a.id}`)) })),
+    author: article.authors.map((a) => ({
+      '@type': 'Person',
+      name: a.name,
+      url: absolute(localePath(locale, `/authors/${a.id}`)),
+    })),
     publisher: publisher(locale),
     isAccessibleForFree: true,
     articleSection: article.section.name,
@@ -45,13 +73,29 @@ export function articleJsonLd(article: ArticleDetail, locale: Locale): WithConte
     ...(syndication
       ? {
           isBasedOn: syndication.originalUrl ?? syndication.partnerUrl,
-          sourceOrganization: { '@type': 'Organization', name: syndication.partner, ...(syndication.partnerUrl ? { url: syndication.partnerUrl } : {}) },
+          sourceOrganization: {
+            '@type': 'Organization',
+            name: syndication.partner,
+            ...(syndication.partnerUrl ? { url: syndication.partnerUrl } : {}),
+          },
         }
       : {}),
-    ...(article.sponsor ? { sponsor: { '@type': 'Organization', name: article.sponsor.name, ...(article.sponsor.url ? { url: article.sponsor.url } : {}) } } : {}),
+    ...(article.sponsor
+      ? {
+          sponsor: {
+            '@type': 'Organization',
+            name: article.sponsor.name,
+            ...(article.sponsor.url ? { url: article.sponsor.url } : {}),
+          },
+        }
+      : {}),
   } as const;
   return article.sponsor
-    ? ({ '@context': 'https://schema.org', '@type': 'AdvertiserContentArticle', ...common } as WithContext<AdvertiserContentArticle>)
+    ? ({
+        '@context': 'https://schema.org',
+        '@type': 'AdvertiserContentArticle',
+        ...common,
+      } as WithContext<AdvertiserContentArticle>)
     : ({ '@context': 'https://schema.org', '@type': 'NewsArticle', ...common } as WithContext<NewsArticle>);
 }
 
@@ -63,7 +107,12 @@ export function breadcrumbJsonLd(crumbs: Crumb[]): WithContext<BreadcrumbList> {
   return {
     '@context': 'https://schema.org',
     '@type': 'BreadcrumbList',
-    itemListElement: crumbs.map((crumb, i) => ({ '@type': 'ListItem', position: i + 1, name: crumb.name, item: absolute(crumb.path) })),
+    itemListElement: crumbs.map((crumb, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: crumb.name,
+      item: absolute(crumb.path),
+    })),
   };
 }
 
@@ -79,7 +128,10 @@ export function websiteJsonLd(locale: Locale, description: string): WithContext<
     publisher: publisher(locale),
     potentialAction: {
       '@type': 'SearchAction',
-      target: { '@type': 'EntryPoint', urlTemplate: `${absolute(localePath(locale, '/search'))}?q={search_term_string}` },
+      target: {
+        '@type': 'EntryPoint',
+        urlTemplate: `${absolute(localePath(locale, '/search'))}?q={search_term_string}`,
+      },
       // schema-dts has no type for this Google-documented property of a SearchAction.
       ...({ 'query-input': 'required name=search_term_string' } as object),
     },

@@ -22,7 +22,16 @@
 // The folders written are listed in .contentlayer/generated-dirs.json for the index step.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generatedDirsFile, readGeneratedDirs, type GeneratedDirs } from './index/generated';
@@ -37,7 +46,8 @@ const overlayDir = path.join(shardsDir, 'overlay');
 
 const countFiles = (dir: string): number =>
   readdirSync(dir, { withFileTypes: true }).reduce(
-    (n, entry) => n + (entry.isDirectory() ? countFiles(path.join(dir, entry.name)) : entry.name.endsWith('.mdx') ? 1 : 0),
+    (n, entry) =>
+      n + (entry.isDirectory() ? countFiles(path.join(dir, entry.name)) : entry.name.endsWith('.mdx') ? 1 : 0),
     0,
   );
 
@@ -80,7 +90,9 @@ function run(cwd: string, env: Record<string, string>): Promise<void> {
       stdio: 'inherit',
     });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`contentlayer2 build exited with ${code} in ${cwd}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`contentlayer2 build exited with ${code} in ${cwd}`)),
+    );
   });
 }
 
@@ -102,7 +114,8 @@ function linkContent(target: string, articleFolders: string[], withData: boolean
 /** The story folders changed since the last full compile: the overlay's, and those changed now. */
 function overlayFolders(changed: ReadonlySet<string> | undefined, previous: GeneratedDirs | undefined): Set<string> {
   const folders = new Set(previous?.overlay?.folders ?? []);
-  for (const file of changed ?? []) if (file.startsWith('articles/')) folders.add(path.posix.dirname(file.slice('articles/'.length)));
+  for (const file of changed ?? [])
+    if (file.startsWith('articles/')) folders.add(path.posix.dirname(file.slice('articles/'.length)));
   return folders;
 }
 
@@ -110,18 +123,32 @@ function overlayFolders(changed: ReadonlySet<string> | undefined, previous: Gene
  * A publish: the story folders changed since the last full compile, compiled in the overlay; false,
  * with nothing run, when they are past CONTENT_OVERLAY_SIZE article files.
  */
-async function compileOverlay(changed: ReadonlySet<string>, previous: GeneratedDirs, write: (generated: GeneratedDirs) => void): Promise<boolean> {
+async function compileOverlay(
+  changed: ReadonlySet<string>,
+  previous: GeneratedDirs,
+  write: (generated: GeneratedDirs) => void,
+): Promise<boolean> {
   const folders = overlayFolders(changed, previous);
   // Authors, tags and sections come along only once one of them changed: 350 more documents a run.
-  const data = Boolean(previous.overlay?.data) || [...changed].some((f) => !f.startsWith('articles/') && f.includes('/'));
+  const data =
+    Boolean(previous.overlay?.data) || [...changed].some((f) => !f.startsWith('articles/') && f.includes('/'));
   const existing = [...folders].filter((f) => existsSync(path.join(contentDir, 'articles', f)));
   const overlayFiles = existing.reduce((n, f) => n + countFiles(path.join(contentDir, 'articles', f)), 0);
   if (overlayFiles > overlaySize) return false;
   const started = performance.now();
   linkContent(path.join(overlayDir, 'content'), existing, data);
   await run(overlayDir, { CONTENT_DIR: path.join(overlayDir, 'content') });
-  write({ dirs: previous.dirs, overlay: { dir: path.relative(root, path.join(overlayDir, '.contentlayer', 'generated')), folders: [...folders].sort(), data } });
-  console.log(`Compiled ${existing.length} story folder(s) changed since the last full compile in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  write({
+    dirs: previous.dirs,
+    overlay: {
+      dir: path.relative(root, path.join(overlayDir, '.contentlayer', 'generated')),
+      folders: [...folders].sort(),
+      data,
+    },
+  });
+  console.log(
+    `Compiled ${existing.length} story folder(s) changed since the last full compile in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  );
   return true;
 }
 
@@ -142,7 +169,11 @@ export async function compileContent(changed?: ReadonlySet<string>): Promise<voi
   // stories): the shards' number is counted again when the overlay is folded back into them, and
   // the overlay is too small to move the count past its bounds before then.
   const shardCount = previous?.dirs.length ?? 0;
-  if (changed && shardCount > 1 && previous!.dirs.every((_, k) => existsSync(path.join(generatedIn(k), 'Article', '_index.json')))) {
+  if (
+    changed &&
+    shardCount > 1 &&
+    previous!.dirs.every((_, k) => existsSync(path.join(generatedIn(k), 'Article', '_index.json')))
+  ) {
     if (changed.size === 0) return;
     if (await compileOverlay(changed, previous!, write)) return;
   }
@@ -152,12 +183,18 @@ export async function compileContent(changed?: ReadonlySet<string>): Promise<voi
   // The number of shards is kept while they stay between half and one and a half times the size:
   // another count sends most stories to another shard, whose cache lacks them.
   const before = previous?.dirs.length ?? 0;
-  const count = before > 0 && files <= before * shardSize * 1.5 && files >= before * shardSize * 0.5 ? before : Math.max(1, Math.ceil(files / shardSize));
+  const count =
+    before > 0 && files <= before * shardSize * 1.5 && files >= before * shardSize * 0.5
+      ? before
+      : Math.max(1, Math.ceil(files / shardSize));
   const shardOf = (unitPath: string) => createHash('sha256').update(unitPath).digest().readUInt32BE(0) % count;
   const shards: Unit[][] = Array.from({ length: count }, () => []);
   for (const unit of units) shards[shardOf(unit.path)]!.push(unit);
   const shardDirs = shards.map((_, k) => path.relative(root, generatedIn(k)));
-  const shardsStand = shards.length > 1 && previous?.dirs.length === count && shards.every((_, k) => existsSync(path.join(generatedIn(k), 'Article', '_index.json')));
+  const shardsStand =
+    shards.length > 1 &&
+    previous?.dirs.length === count &&
+    shards.every((_, k) => existsSync(path.join(generatedIn(k), 'Article', '_index.json')));
 
   // A publish of nothing new: what was compiled stands.
   if (changed?.size === 0 && previous && (shardsStand || shards.length === 1)) return;
@@ -179,7 +216,8 @@ export async function compileContent(changed?: ReadonlySet<string>): Promise<voi
   // Shards past the count are gone; the others keep their cache and get fresh links.
   if (existsSync(shardsDir)) {
     for (const name of readdirSync(shardsDir)) {
-      if (!(Number(name) < shards.length && shards.length > 1)) rmSync(path.join(shardsDir, name), { recursive: true, force: true });
+      if (!(Number(name) < shards.length && shards.length > 1))
+        rmSync(path.join(shardsDir, name), { recursive: true, force: true });
     }
   }
   if (shards.length <= 1) {
@@ -197,7 +235,11 @@ export async function compileContent(changed?: ReadonlySet<string>): Promise<voi
       // only; the others get just the files at the top (the glossary, which every run needs).
       const cwd = path.join(shardsDir, String(job.k));
       const shardContent = path.join(cwd, 'content');
-      linkContent(shardContent, job.members.map((u) => u.path), job.k === 0);
+      linkContent(
+        shardContent,
+        job.members.map((u) => u.path),
+        job.k === 0,
+      );
       await run(cwd, { CONTENT_DIR: shardContent });
     }
   };
@@ -206,8 +248,11 @@ export async function compileContent(changed?: ReadonlySet<string>): Promise<voi
   const typesDir = path.join(root, '.contentlayer', 'generated');
   rmSync(typesDir, { recursive: true, force: true });
   mkdirSync(typesDir, { recursive: true });
-  for (const file of ['types.d.ts', 'index.d.ts']) copyFileSync(path.join(root, shardDirs[0]!, file), path.join(typesDir, file));
+  for (const file of ['types.d.ts', 'index.d.ts'])
+    copyFileSync(path.join(root, shardDirs[0]!, file), path.join(typesDir, file));
   const ran = shards.filter((_, k) => mustRun(k)).length;
-  console.log(`Compiled ${ran === shards.length ? '' : `${ran} of `}${shards.length} shards in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(
+    `Compiled ${ran === shards.length ? '' : `${ran} of `}${shards.length} shards in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  );
   write({ dirs: shardDirs });
 }

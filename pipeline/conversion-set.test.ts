@@ -31,7 +31,10 @@ describe('the conversion test set', () => {
   });
 
   it('is a set raw OpenCC fails, so that the figures above measure the vocabulary', () => {
-    const raw = { 'zh-Hant': OpenCC.Converter(openccSettings['zh-Hant']), 'zh-Hans': OpenCC.Converter(openccSettings['zh-Hans']) };
+    const raw = {
+      'zh-Hant': OpenCC.Converter(openccSettings['zh-Hant']),
+      'zh-Hans': OpenCC.Converter(openccSettings['zh-Hans']),
+    };
     const score = scoreConversion(set, (text, from) => ({ text: raw[from](text), replacements: [] }));
     expect(score.missed).toBeGreaterThan(recorded.terms / 2);
   });

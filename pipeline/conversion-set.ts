@@ -48,8 +48,20 @@ export type ConversionScore = {
 };
 
 /** Converts every sentence and counts: a term is matched when the output holds the editor's word. */
-export function scoreConversion(set: SetSentence[], convert: (text: string, from: Locale) => { text: string; replacements: Replacement[] }): ConversionScore {
-  const score: ConversionScore = { sentences: set.length, terms: 0, matched: 0, missed: 0, wrong: 0, exact: 0, missedTerms: [], wrongReplacements: [] };
+export function scoreConversion(
+  set: SetSentence[],
+  convert: (text: string, from: Locale) => { text: string; replacements: Replacement[] },
+): ConversionScore {
+  const score: ConversionScore = {
+    sentences: set.length,
+    terms: 0,
+    matched: 0,
+    missed: 0,
+    wrong: 0,
+    exact: 0,
+    missedTerms: [],
+    wrongReplacements: [],
+  };
   for (const sentence of set) {
     const { text, replacements } = convert(sentence.text, sentence.from);
     if (text === sentence.human) score.exact += 1;

@@ -30,7 +30,7 @@ describe('convert', () => {
     expect(converter.convert('微信小程序的生态', 'zh-Hans')).toContain('微信小程序');
   });
 
-  it('uses each script\'s quotation marks', () => {
+  it("uses each script's quotation marks", () => {
     expect(converter.convert('他說：「雙 11 的重點是『創新』。」', 'zh-Hant')).toBe('他说：“双 11 的重点是‘创新’。”');
     expect(converter.convert('他说：“双 11 的重点是‘创新’。”', 'zh-Hans')).toBe('他說：「雙 11 的重點是『創新』。」');
   });
@@ -51,7 +51,9 @@ describe('convert', () => {
   it('explains an MDX file as written: replacements marked where they are, attributes kept as written', () => {
     const source = '<Term hant="客製化" hans="定制化" />行動支付\n[超商](https://example.com/超商)與台灣';
     const { text, replacements } = converter.explain(source, 'zh-Hant', (r) => `⟦${r.source}→${r.target}⟧`);
-    expect(text).toBe('<Term hant="客製化" hans="定制化" />⟦行動支付→移动支付⟧\n[⟦超商→便利店⟧](https://example.com/超商)与⟦台灣→台湾⟧');
+    expect(text).toBe(
+      '<Term hant="客製化" hans="定制化" />⟦行動支付→移动支付⟧\n[⟦超商→便利店⟧](https://example.com/超商)与⟦台灣→台湾⟧',
+    );
     for (const r of replacements) expect(source.slice(r.at, r.at + r.source.length)).toBe(r.source);
   });
 });

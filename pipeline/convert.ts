@@ -64,7 +64,11 @@ export type Converter = {
    * `mark`: what `npm run check:content -- --explain` shows. Attributes kept as written, link
    * targets and code are left to OpenCC alone, as in convertCode.
    */
-  explain(source: string, from: Locale, mark: (r: Replacement) => string): { text: string; replacements: Replacement[] };
+  explain(
+    source: string,
+    from: Locale,
+    mark: (r: Replacement) => string,
+  ): { text: string; replacements: Replacement[] };
   /**
    * Names what this converter does: the same key, the same output for the same input. Made of the
    * glossary, the vocabulary, OpenCC's version and this file, so that the index step can keep
@@ -78,7 +82,8 @@ const converterSource = (() => {
   // The package's exports hide its package.json: it is found from the entry point.
   const entry = createRequire(import.meta.url).resolve('opencc-js');
   const packageDir = entry.slice(0, entry.lastIndexOf(`${path.sep}dist${path.sep}`));
-  const opencc = (JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
+  const opencc = (JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string })
+    .version;
   const shared = fileURLToPath(new URL('../lib/script-convert.ts', import.meta.url));
   return `${opencc}\n${readFileSync(fileURLToPath(import.meta.url), 'utf8')}\n${readFileSync(shared, 'utf8')}`;
 })();
@@ -88,24 +93,39 @@ const converterSource = (() => {
  * regional vocabulary (pipeline/vocabulary.yaml unless given; `null` for OpenCC and glossary only,
  * which the benchmark compares against).
  */
-export function createConverter(glossary: GlossaryTerm[], vocabulary: VocabularyFile | null = readVocabulary()): Converter {
+export function createConverter(
+  glossary: GlossaryTerm[],
+  vocabulary: VocabularyFile | null = readVocabulary(),
+): Converter {
   const toHans = OpenCC.Converter(openccSettings['zh-Hant']);
   const toHant = OpenCC.Converter(openccSettings['zh-Hans']);
   const tables = {
     'zh-Hant': vocabulary ? vocabularyFor('zh-Hant', vocabulary) : emptyVocabulary,
     'zh-Hans': vocabulary ? vocabularyFor('zh-Hans', vocabulary) : emptyVocabulary,
   };
-  const lexicons = { 'zh-Hant': createLexicon('zh-Hant', glossary, tables['zh-Hant']), 'zh-Hans': createLexicon('zh-Hans', glossary, tables['zh-Hans']) };
-  const phrases = { 'zh-Hant': (text: string) => quotesToHans(toHans(text)), 'zh-Hans': (text: string) => quotesToHant(toHant(text)) };
-  const run = (text: string, from: Locale, options?: ConvertOptions) => convertScriptWithReport(text, from, phrases[from], lexicons[from], options);
+  const lexicons = {
+    'zh-Hant': createLexicon('zh-Hant', glossary, tables['zh-Hant']),
+    'zh-Hans': createLexicon('zh-Hans', glossary, tables['zh-Hans']),
+  };
+  const phrases = {
+    'zh-Hant': (text: string) => quotesToHans(toHans(text)),
+    'zh-Hans': (text: string) => quotesToHant(toHant(text)),
+  };
+  const run = (text: string, from: Locale, options?: ConvertOptions) =>
+    convertScriptWithReport(text, from, phrases[from], lexicons[from], options);
 
   const convertCodeWithReport = (code: string, from: Locale) => {
     // esbuild writes JSX props as `hant:"…"`; each such string literal is kept whole.
     const attributeShield = shield('\uE002', '\uE003');
-    const guarded = code.replace(unconvertedProps, (_, key: string, literal: string) => `${key}:${attributeShield.hide(literal)}`);
+    const guarded = code.replace(
+      unconvertedProps,
+      (_, key: string, literal: string) => `${key}:${attributeShield.hide(literal)}`,
+    );
     const { text, replacements } = run(guarded, from, { protect: codeProtected });
     // Links to our own pages lead to the reader's script, like the rest of the page.
-    const converted = attributeShield.restore(text).replaceAll(`"${localePath(from, '/')}`, `"${localePath(otherLocale(from), '/')}`);
+    const converted = attributeShield
+      .restore(text)
+      .replaceAll(`"${localePath(from, '/')}`, `"${localePath(otherLocale(from), '/')}`);
     return { code: converted, replacements };
   };
 
@@ -128,7 +148,10 @@ export function createConverter(glossary: GlossaryTerm[], vocabulary: Vocabulary
       });
       const { text, replacements } = run(guarded, from, { protect: mdxProtected, mark });
       const original = (at: number) => at + (shifts.findLast((s) => s.at <= at)?.by ?? 0);
-      return { text: attributeShield.restore(text), replacements: replacements.map((r) => ({ ...r, at: original(r.at) })) };
+      return {
+        text: attributeShield.restore(text),
+        replacements: replacements.map((r) => ({ ...r, at: original(r.at) })),
+      };
     },
   };
 }

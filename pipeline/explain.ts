@@ -11,18 +11,28 @@ import { readGlossary } from './search-conversion';
 
 /** How each kind of replacement is marked in the text. */
 export const markReplacement = (r: Replacement): string =>
-  r.kind === 'vocabulary' ? `⟦${r.source}→${r.target}⟧` : r.kind === 'glossary' ? `⟦詞彙表：${r.source}→${r.target}⟧` : `⟦${r.target}（歧義，未換）⟧`;
+  r.kind === 'vocabulary'
+    ? `⟦${r.source}→${r.target}⟧`
+    : r.kind === 'glossary'
+      ? `⟦詞彙表：${r.source}→${r.target}⟧`
+      : `⟦${r.target}（歧義，未換）⟧`;
 
 // The front-matter fields the index step converts (pipeline/index/derive.ts); the rest are ids,
 // dates, paths and references, which stay as written.
 const convertedFields = /^(\s*(?:-\s+)?(?:title|summary|alt|credit|partner|name):\s*)(.*)$/;
 
 /** The explanation of `file` as lines to print, or a problem in Chinese. */
-export function explainConversion(file: string, contentDir: string): { ok: true; lines: string[] } | { ok: false; message: string } {
+export function explainConversion(
+  file: string,
+  contentDir: string,
+): { ok: true; lines: string[] } | { ok: false; message: string } {
   const resolved = [file, path.join(contentDir, file)].find((f) => existsSync(f));
   const match = /(zh-Han[st])\.mdx$/.exec(file);
   if (!resolved || !match) {
-    return { ok: false, message: `找不到「${file}」，或它不是一篇文章（要指定 content/articles/<代稱>/zh-Hant.mdx 或 zh-Hans.mdx）` };
+    return {
+      ok: false,
+      message: `找不到「${file}」，或它不是一篇文章（要指定 content/articles/<代稱>/zh-Hant.mdx 或 zh-Hans.mdx）`,
+    };
   }
   const from = match[1] as Locale;
   const converter = createConverter(readGlossary(contentDir));

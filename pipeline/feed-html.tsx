@@ -21,7 +21,11 @@ export const feedHtmlKey = (() => {
   const root = process.cwd();
   const files = [
     fileURLToPath(import.meta.url),
-    ...['components/feed', 'components/mdx', 'messages'].flatMap((dir) => readdirSync(path.join(root, dir)).sort().map((name) => path.join(root, dir, name))),
+    ...['components/feed', 'components/mdx', 'messages'].flatMap((dir) =>
+      readdirSync(path.join(root, dir))
+        .sort()
+        .map((name) => path.join(root, dir, name)),
+    ),
     path.join(root, 'node_modules', 'sanitize-html', 'package.json'),
   ];
   return contentHash(files.map((f) => (existsSync(f) ? readFileSync(f, 'utf8') : '')).join('\0'));
@@ -49,7 +53,11 @@ export function feedBodyHtml(body: Omit<ArticleBody, 'html'>, locale: Locale, sp
   );
   return sanitizeHtml(markup, {
     transformTags: {
-      iframe: (_, attribs) => ({ tagName: 'a', attribs: { href: videoPage(attribs.src ?? '') }, text: attribs.title ?? attribs.src ?? '' }),
+      iframe: (_, attribs) => ({
+        tagName: 'a',
+        attribs: { href: videoPage(attribs.src ?? '') },
+        text: attribs.title ?? attribs.src ?? '',
+      }),
     },
     // The player's caption is the link's text; the rest of the <details> box goes with it.
     exclusiveFilter: (frame) => frame.tag === 'summary',

@@ -72,12 +72,20 @@ function update(retry: () => void) {
   if (!ok || problems.length > 0) {
     const shown =
       problems.length > 0
-        ? problems.slice(0, 20).map(({ file, line, column, message, fix }) => ({ file: `${contentDir}/${file}`, line, column, message, fix }))
+        ? problems.slice(0, 20).map(({ file, line, column, message, fix }) => ({
+            file: `${contentDir}/${file}`,
+            line,
+            column,
+            message,
+            fix,
+          }))
         : [{ file: contentDir, message: '內容還沒能更新', fix: '詳情請看執行 npm run dev 的終端機' }];
     writeAtomically(previewProblemsFile, JSON.stringify({ problems: shown }));
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(ok ? `✓ 內容已更新（${seconds} 秒），瀏覽器會自動重新整理` : '✗ 內容有問題，網站暫時維持上一版；修正後存檔即可');
+  console.log(
+    ok ? `✓ 內容已更新（${seconds} 秒），瀏覽器會自動重新整理` : '✗ 內容有問題，網站暫時維持上一版；修正後存檔即可',
+  );
 }
 
 /** Builds the content once, strictly, then serves `next dev` (with `nextArgs`) and updates it on every save. */
@@ -86,7 +94,11 @@ export function startPreview(nextArgs: string[]): void {
   process.env.INCLUDE_DRAFTS = '1';
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   // The first build is complete and strict: the preview starts only from content that passes.
-  for (const step of [['tsx', 'scripts/check-content.ts'], ['tsx', 'scripts/compile-content.ts'], ['tsx', 'scripts/index-content.ts']]) {
+  for (const step of [
+    ['tsx', 'scripts/check-content.ts'],
+    ['tsx', 'scripts/compile-content.ts'],
+    ['tsx', 'scripts/index-content.ts'],
+  ]) {
     if (spawnSync('npx', step, { stdio: 'inherit', env }).status !== 0) process.exit(1);
   }
 
@@ -116,7 +128,8 @@ export function startPreview(nextArgs: string[]): void {
   });
   let started = false;
   compiler.stdout?.on('data', (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) if (/^Generated \d+ documents?/.test(line.trim())) console.log(line.trim());
+    for (const line of chunk.toString().split('\n'))
+      if (/^Generated \d+ documents?/.test(line.trim())) console.log(line.trim());
     if (started || !chunk.toString().includes('Generated')) return;
     started = true;
     // The index step's own summary of what contentlayer wrote (pipeline/index/generated.ts) is not news.

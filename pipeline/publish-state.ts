@@ -18,7 +18,8 @@ export const readState = () => readJson<PublishState>(stateFile);
 
 export const writeState = (state: PublishState) => writeAtomically(stateFile, JSON.stringify(state));
 
-export const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+export const git = (...args: string[]) =>
+  execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 
 export const tryGit = (...args: string[]) => {
   try {
@@ -36,4 +37,3 @@ export function recordBuild(): void {
   const commit = tryGit('rev-parse', 'HEAD');
   if (commit) writeState({ commit, at: new Date().toISOString(), pending: [] });
 }
-

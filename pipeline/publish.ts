@@ -38,10 +38,17 @@ const contentDir = process.env.CONTENT_DIR ?? 'content';
 function filesChangedSince(commit: string): Set<string> | undefined {
   const committed = tryGit('diff', '--name-only', commit, 'HEAD', '--', contentDir);
   const uncommitted = tryGit('status', '--porcelain', '--untracked-files=all', '--', contentDir);
-  const pictures = [tryGit('diff', '--name-only', commit, 'HEAD', '--', 'public'), tryGit('status', '--porcelain', '--', 'public')];
-  if (committed === undefined || uncommitted === undefined || pictures.some((p) => p === undefined || p !== '')) return undefined;
+  const pictures = [
+    tryGit('diff', '--name-only', commit, 'HEAD', '--', 'public'),
+    tryGit('status', '--porcelain', '--', 'public'),
+  ];
+  if (committed === undefined || uncommitted === undefined || pictures.some((p) => p === undefined || p !== ''))
+    return undefined;
   const prefix = `${path.relative(tryGit('rev-parse', '--show-toplevel') ?? process.cwd(), path.resolve(contentDir))}/`;
-  const files = [...committed.split('\n'), ...uncommitted.split('\n').map((line) => line.slice(3).split(' -> ').pop() ?? '')]
+  const files = [
+    ...committed.split('\n'),
+    ...uncommitted.split('\n').map((line) => line.slice(3).split(' -> ').pop() ?? ''),
+  ]
     .filter((f) => f.startsWith(prefix))
     .map((f) => f.slice(prefix.length));
   return new Set(files);
@@ -55,7 +62,11 @@ const printsFile = path.join(contentOutDir, 'page-prints.json');
 type KeptPrints = { revision: string; pages: [string, string][]; search: [string, string][] };
 
 /** The fingerprints of an index's pages and of its articles for search: kept ones if they are of this index. */
-function printsOf(index: ContentIndex | undefined, revision: string | undefined, kept: KeptPrints | undefined): { pages: Map<string, string>; search: Map<string, string> } {
+function printsOf(
+  index: ContentIndex | undefined,
+  revision: string | undefined,
+  kept: KeptPrints | undefined,
+): { pages: Map<string, string>; search: Map<string, string> } {
   if (!index) return { pages: new Map(), search: new Map() };
   if (kept && kept.revision === revision) return { pages: new Map(kept.pages), search: new Map(kept.search) };
   const loaded = loadIndex(index, Date.now());
@@ -64,8 +75,13 @@ function printsOf(index: ContentIndex | undefined, revision: string | undefined,
 
 /** The servers to notify: PUBLISH_SERVERS (comma-separated origins), or the local one on PORT. */
 export function publishServers(): string[] {
-  const listed = (process.env.PUBLISH_SERVERS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  return listed.length > 0 ? listed.map((s) => s.replace(/\/+$/, '')) : [`http://127.0.0.1:${process.env.PORT ?? 3000}`];
+  const listed = (process.env.PUBLISH_SERVERS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return listed.length > 0
+    ? listed.map((s) => s.replace(/\/+$/, ''))
+    : [`http://127.0.0.1:${process.env.PORT ?? 3000}`];
 }
 
 export type PublishOptions = { pull?: boolean; log?: (line: string) => void };
@@ -114,13 +130,28 @@ export async function publish({ pull = false, log = console.log }: PublishOption
   const kept = readJson<KeptPrints>(printsFile);
   const before = printsOf(written.previous, written.previousRevision, kept);
   const after = printsOf(written.index, written.revision, kept);
-  writeAtomically(printsFile, JSON.stringify({ revision: written.revision, pages: [...after.pages], search: [...after.search] } satisfies KeptPrints));
+  writeAtomically(
+    printsFile,
+    JSON.stringify({
+      revision: written.revision,
+      pages: [...after.pages],
+      search: [...after.search],
+    } satisfies KeptPrints),
+  );
   const changed = changedPages(before.pages, after.pages);
   const searchChanged = changedPages(before.search, after.search);
   // The sitemaps list every page: any change is a change of theirs (and of their parts, before and after).
-  if (changed.length > 0) changed.push(...new Set([...(written.previous ? sitemapPaths(loadIndex(written.previous, Date.now())) : []), ...sitemapPaths(loadIndex(written.index, Date.now()))]));
+  if (changed.length > 0)
+    changed.push(
+      ...new Set([
+        ...(written.previous ? sitemapPaths(loadIndex(written.previous, Date.now())) : []),
+        ...sitemapPaths(loadIndex(written.index, Date.now())),
+      ]),
+    );
   const paths = [...new Set([...(state?.pending ?? []), ...changed])];
-  log(`${changed.length} page(s) changed${paths.length > changed.length ? `, ${paths.length - changed.length} left from an earlier publish` : ''} (compared in ${elapsed()} s).`);
+  log(
+    `${changed.length} page(s) changed${paths.length > changed.length ? `, ${paths.length - changed.length} left from an earlier publish` : ''} (compared in ${elapsed()} s).`,
+  );
   for (const p of paths.slice(0, 40)) log(`  ${p}`);
   if (paths.length > 40) log(`  … and ${paths.length - 40} more`);
 
@@ -128,8 +159,16 @@ export async function publish({ pull = false, log = console.log }: PublishOption
   // and the search entries it owes (the index already says what it published).
   const searchPaths = [...new Set([...(state?.searchPending ?? []), ...searchChanged])];
   writeState({ commit, at: new Date().toISOString(), pending: paths, searchPending: searchPaths });
-  const [notified, searched] = await Promise.all([paths.length === 0 || notifyServers(paths, log, elapsed), indexForSearch(searchPaths, log, elapsed)]);
-  writeState({ commit, at: new Date().toISOString(), pending: notified ? [] : paths, searchPending: searched ? [] : searchPaths });
+  const [notified, searched] = await Promise.all([
+    paths.length === 0 || notifyServers(paths, log, elapsed),
+    indexForSearch(searchPaths, log, elapsed),
+  ]);
+  writeState({
+    commit,
+    at: new Date().toISOString(),
+    pending: notified ? [] : paths,
+    searchPending: searched ? [] : searchPaths,
+  });
   if (!notified) console.error('Not every server was told: run npm run publish again once they answer.');
   if (!searched) console.error('The search index was not updated: run npm run publish again.');
   if (notified && searched) log(`Published in ${elapsed()} s.`);
@@ -155,7 +194,14 @@ async function indexForSearch(paths: string[], log: (line: string) => void, elap
  */
 const WARM_PAGES = 24;
 function mainPages(paths: string[]): string[] {
-  const rank = (p: string) => (/^\/[^/]+$/.test(p) ? 0 : /^\/[^/]+\/(?:tags|sections|authors)\/[^/]+$/.test(p) ? 1 : /^\/[^/]+\/articles\/[^/]+$/.test(p) ? 2 : 3);
+  const rank = (p: string) =>
+    /^\/[^/]+$/.test(p)
+      ? 0
+      : /^\/[^/]+\/(?:tags|sections|authors)\/[^/]+$/.test(p)
+        ? 1
+        : /^\/[^/]+\/articles\/[^/]+$/.test(p)
+          ? 2
+          : 3;
   return paths
     .filter((p) => rank(p) < 3)
     .sort((a, b) => rank(a) - rank(b))
@@ -165,7 +211,9 @@ function mainPages(paths: string[]): string[] {
 async function notifyServers(paths: string[], log: (line: string) => void, elapsed: () => number): Promise<boolean> {
   const token = process.env.PUBLISH_TOKEN;
   if (!token) {
-    console.error('PUBLISH_TOKEN is not set: the servers cannot be told what changed. Set it to the token the servers were started with.');
+    console.error(
+      'PUBLISH_TOKEN is not set: the servers cannot be told what changed. Set it to the token the servers were started with.',
+    );
     return false;
   }
   const results = await Promise.all(
@@ -197,10 +245,11 @@ async function warm(origin: string, paths: string[]) {
   const queue = [...paths];
   const worker = async () => {
     for (let p = queue.shift(); p !== undefined; p = queue.shift()) {
-      await fetch(`${origin}${p}`, { signal: AbortSignal.timeout(30_000) }).then((r) => r.arrayBuffer(), () => undefined);
+      await fetch(`${origin}${p}`, { signal: AbortSignal.timeout(30_000) }).then(
+        (r) => r.arrayBuffer(),
+        () => undefined,
+      );
     }
   };
   await Promise.all(Array.from({ length: 4 }, worker));
 }
-
-

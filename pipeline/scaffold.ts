@@ -50,11 +50,17 @@ const refuse = (error: string): Checked<never> => ({ ok: false, error });
 /** The names of `items` in one script, for messages that list what there is. */
 export const namesIn = (items: Named[], locale: Locale) => items.map((i) => i[scriptKey(locale)]).join('、');
 
-const splitList = (text: string) => text.split(/[,，、]/).map((t) => t.trim()).filter(Boolean);
+const splitList = (text: string) =>
+  text
+    .split(/[,，、]/)
+    .map((t) => t.trim())
+    .filter(Boolean);
 
 export function checkSlug(slug: string, choices: ScaffoldChoices): Checked<string> {
-  if (!SLUG_PATTERN.test(slug)) return refuse(`代稱「${slug}」不合規則：只能用小寫英文字母、數字與連字號，例如 ai-chip-export`);
-  if (choices.slugs.has(slug)) return refuse(`代稱「${slug}」已經有文章了：換一個代稱，或直接編輯 content/articles/ 底下那篇`);
+  if (!SLUG_PATTERN.test(slug))
+    return refuse(`代稱「${slug}」不合規則：只能用小寫英文字母、數字與連字號，例如 ai-chip-export`);
+  if (choices.slugs.has(slug))
+    return refuse(`代稱「${slug}」已經有文章了：換一個代稱，或直接編輯 content/articles/ 底下那篇`);
   return ok(slug);
 }
 
@@ -75,7 +81,8 @@ export function checkSection(section: string, choices: ScaffoldChoices, locale: 
 export function checkTags(text: string, choices: ScaffoldChoices, locale: Locale): Checked<string[]> {
   const names = splitList(text);
   const unknown = names.filter((t) => !choices.tags.some((x) => x.hant === t || x.hans === t));
-  if (names.length === 0 || unknown.length > 0) return refuse(`標籤「${unknown.join('、')}」不存在；可用的標籤：${namesIn(choices.tags, locale)}`);
+  if (names.length === 0 || unknown.length > 0)
+    return refuse(`標籤「${unknown.join('、')}」不存在；可用的標籤：${namesIn(choices.tags, locale)}`);
   return ok(names);
 }
 
@@ -88,7 +95,14 @@ export function checkAuthors(text: string, choices: ScaffoldChoices): Checked<st
   return ok(ids);
 }
 
-export type NewArticle = { slug: string; locale: Locale; title: string; section: string; tags: string[]; authors: string[] };
+export type NewArticle = {
+  slug: string;
+  locale: Locale;
+  title: string;
+  section: string;
+  tags: string[];
+  authors: string[];
+};
 
 /** The new file's text: valid front matter dated `now` in Taipei, a draft, with placeholders to replace. */
 export function articleTemplate({ slug, locale, title, section, tags, authors }: NewArticle, now: Date): string {

@@ -92,7 +92,11 @@ export const Author = defineDocumentType(() => ({
     name: { type: 'nested', of: Localized, required: true },
     role: { type: 'nested', of: Localized, required: false },
     bio: { type: 'nested', of: Localized, required: false },
-    photo: { type: 'string', required: false, description: 'A portrait under public/, such as /images/authors/<id>.jpg' },
+    photo: {
+      type: 'string',
+      required: false,
+      description: 'A portrait under public/, such as /images/authors/<id>.jpg',
+    },
   },
 }));
 

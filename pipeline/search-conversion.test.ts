@@ -7,7 +7,7 @@ const glossary = [{ hant: '台灣', hans: '台湾' }];
 const onHant = queryConversion('zh-Hant', glossary);
 const onHans = queryConversion('zh-Hans', glossary);
 
-describe('the search page converts a query with the build\'s vocabulary', () => {
+describe("the search page converts a query with the build's vocabulary", () => {
   it('marks a query holding a vocabulary word as other-script, even with no character to convert', () => {
     // 便利店, 超商 and 通膨 are written with characters OpenCC leaves alone.
     expect(mayNeedConversion('便利店', 'zh-Hant', onHant)).toBe(true);
@@ -25,7 +25,9 @@ describe('the search page converts a query with the build\'s vocabulary', () => 
     const toHans = await loadQueryConverter('zh-Hans', onHans);
     expect(toHans('超商 行動支付')).toBe('便利店 移动支付');
     // A manifest written before the vocabulary: OpenCC and the glossary alone, no error.
-    expect((await loadQueryConverter('zh-Hans', { ...onHans, vocabulary: undefined }))('超商 行動支付')).toBe('超商 行动支付');
+    expect((await loadQueryConverter('zh-Hans', { ...onHans, vocabulary: undefined }))('超商 行動支付')).toBe(
+      '超商 行动支付',
+    );
   });
 
   it('carries one direction of the vocabulary, small', () => {

@@ -22,18 +22,29 @@ export function readGlossary(contentDir = path.resolve(process.env.CONTENT_DIR ?
   const file = path.join(contentDir, 'glossary.yaml');
   if (!existsSync(file)) return [];
   const data = parse(readFileSync(file, 'utf8')) as { terms?: { hant?: unknown; hans?: unknown }[] } | null;
-  return (data?.terms ?? []).flatMap((t) => (typeof t.hant === 'string' && typeof t.hans === 'string' ? [{ hant: t.hant, hans: t.hans }] : []));
+  return (data?.terms ?? []).flatMap((t) =>
+    typeof t.hant === 'string' && typeof t.hans === 'string' ? [{ hant: t.hant, hans: t.hans }] : [],
+  );
 }
 
 /** The keys of an OpenCC dictionary ("key value value|key value…"). */
 const dictionaryKeys = (dict: unknown): string[] =>
-  typeof dict === 'string' ? dict.split('|').map((entry) => entry.split(' ')[0]!).filter(Boolean) : [];
+  typeof dict === 'string'
+    ? dict
+        .split('|')
+        .map((entry) => entry.split(' ')[0]!)
+        .filter(Boolean)
+    : [];
 
 /**
  * For the search page of `site`: what marks a query as written in the other script, and the
  * vocabulary the converter applies to it (one direction only, which keeps the manifest small).
  */
-export function queryConversion(site: Locale, glossary: GlossaryTerm[], vocabulary: VocabularyFile = readVocabulary()): QueryConversion {
+export function queryConversion(
+  site: Locale,
+  glossary: GlossaryTerm[],
+  vocabulary: VocabularyFile = readVocabulary(),
+): QueryConversion {
   const from = otherLocale(site);
   const convert = OpenCC.Converter(openccSettings[from]);
   let chars = '';
@@ -51,6 +62,8 @@ export function queryConversion(site: Locale, glossary: GlossaryTerm[], vocabula
     from === 'zh-Hans'
       ? dictionaryKeys(cnToDicts.twp?.[0]?.[0]).map((k) => toHans(k))
       : dictionaryKeys(fromTwDicts.twp?.[0]?.[0]);
-  const words = [...new Set(candidates)].filter((w) => [...w].every((c) => !changing.has(c)) && convert(w) !== w).sort();
+  const words = [...new Set(candidates)]
+    .filter((w) => [...w].every((c) => !changing.has(c)) && convert(w) !== w)
+    .sort();
   return { chars, words, terms: glossary, vocabulary: vocabularyFor(from, vocabulary) };
 }

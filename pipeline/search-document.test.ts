@@ -17,7 +17,8 @@ describe('the search document of a story', () => {
     expect(html).toContain(`data-pagefind-meta="title:${sponsored.title}"`);
     expect(html).toContain(spaceHan(sponsored.summary));
     expect(html).toContain(`data-pagefind-meta="summary:${sponsored.summary}"`);
-    for (const slug of sponsored.tagSlugs) expect(html).toContain(`data-pagefind-filter="tag:${index.tag.get(slug)!.name['zh-Hant']}"`);
+    for (const slug of sponsored.tagSlugs)
+      expect(html).toContain(`data-pagefind-filter="tag:${index.tag.get(slug)!.name['zh-Hant']}"`);
     expect(html).toMatch(/<article data-pagefind-body="true">.*<p>[^<]{20,}/s);
     expect(html).toContain(`data-pagefind-meta="section:${index.section.get(sponsored.sectionSlug)!.name['zh-Hant']}"`);
     expect(html).toMatch(/data-pagefind-meta="date:\d{4}年\d{1,2}月\d{1,2}日"/);
@@ -25,7 +26,7 @@ describe('the search document of a story', () => {
     expect(html).toContain('data-pagefind-meta="sponsored:廣編企劃"');
   });
 
-  it('leaves out the hero picture\'s credit and what surrounds a story', () => {
+  it("leaves out the hero picture's credit and what surrounds a story", () => {
     expect(html).not.toContain(sponsored.hero.credit);
     expect(html).not.toContain(spaceHan('分鐘'));
     // Credits of pictures in the body are drawn, but pagefind leaves them out.
@@ -43,6 +44,8 @@ describe('the search document of a story', () => {
   });
 
   it('refuses a path that is not a story of the index', () => {
-    expect(() => searchDocumentHtml(index, 'zh-Hant', '/zh-Hant/articles/no-such-story', labels)).toThrow(/not an article/);
+    expect(() => searchDocumentHtml(index, 'zh-Hant', '/zh-Hant/articles/no-such-story', labels)).toThrow(
+      /not an article/,
+    );
   });
 });

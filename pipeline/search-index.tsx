@@ -68,11 +68,18 @@ export function searchParts(articles: readonly { path: string; publishedAt: stri
 }
 
 /** The document pagefind indexes for one article page. */
-export function searchDocumentHtml(index: LoadedIndex, locale: Locale, pagePath: string, labels: { sponsored: string; playVideo: string }): string {
+export function searchDocumentHtml(
+  index: LoadedIndex,
+  locale: Locale,
+  pagePath: string,
+  labels: { sponsored: string; playVideo: string },
+): string {
   const summary = index.article.get(`${locale}/${pagePath.slice(pagePath.lastIndexOf('/') + 1)}`);
   if (!summary || summary.path !== pagePath) throw new Error(`${pagePath} is not an article of the content index.`);
   const body = JSON.parse(readFileSync(bodyFile(locale, summary.slug, summary.bodyHash), 'utf8')) as ArticleBody;
-  const html = renderToStaticMarkup(<SearchDocument article={toCard(index, summary)} body={body} locale={locale} labels={labels} />);
+  const html = renderToStaticMarkup(
+    <SearchDocument article={toCard(index, summary)} body={body} locale={locale} labels={labels} />,
+  );
   // Every Han character a word of its own (lib/search-text.ts): text only, not tags or attributes.
   return `<!DOCTYPE html>${html.replace(/(<[^>]*>)|([^<]+)/g, (_, tag: string | undefined, text: string | undefined) => tag ?? spaceHan(text!))}`;
 }
@@ -106,7 +113,10 @@ export async function indexScript({ locale, version, parts }: Job): Promise<JobR
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     for (const pagePath of part.paths) {
-      const added = await index.addHTMLFile({ url: pagePath, content: searchDocumentHtml(content, locale, pagePath, labels) });
+      const added = await index.addHTMLFile({
+        url: pagePath,
+        content: searchDocumentHtml(content, locale, pagePath, labels),
+      });
       if (added.errors.length > 0) throw new Error(`${pagePath}: ${added.errors.join('; ')}`);
     }
     const url = searchPartUrl(version, locale, part.key);
@@ -147,9 +157,17 @@ function rendererKey(): string {
   const root = process.cwd();
   const files = [
     ...['components/search', 'components/mdx', 'components/media', 'messages'].flatMap((dir) =>
-      readdirSync(path.join(root, dir)).sort().map((name) => path.join(root, dir, name)),
+      readdirSync(path.join(root, dir))
+        .sort()
+        .map((name) => path.join(root, dir, name)),
     ),
-    ...['lib/content-index.ts', 'lib/body-components.ts', 'lib/search-text.ts', 'i18n/locales.ts', 'package-lock.json'].map((file) => path.join(root, file)),
+    ...[
+      'lib/content-index.ts',
+      'lib/body-components.ts',
+      'lib/search-text.ts',
+      'i18n/locales.ts',
+      'package-lock.json',
+    ].map((file) => path.join(root, file)),
     fileURLToPath(import.meta.url),
   ];
   return contentHash(files.map((f) => (existsSync(f) ? readFileSync(f, 'utf8') : '')).join('\0'));
@@ -202,16 +220,27 @@ export async function writeSearchIndex(entry: string, { changed }: SearchIndexOp
     const before = previous?.[locale]?.parts ? previous[locale] : undefined;
     // Pages to index again: the publish's, the fresh part's, and any page no part holds (a story
     // that was scheduled is in no part until the first publish after its time).
-    const indexed = new Set([...Object.values(before?.parts ?? {}).flatMap((p) => Object.keys(p.ids)), ...(before?.fresh?.paths ?? [])]);
+    const indexed = new Set([
+      ...Object.values(before?.parts ?? {}).flatMap((p) => Object.keys(p.ids)),
+      ...(before?.fresh?.paths ?? []),
+    ]);
     const changedHere = new Set(changed?.filter((p) => p.startsWith(`/${locale}/`)));
-    const pending = [...new Set([...(before?.fresh?.paths ?? []), ...changedHere, ...[...current].filter((p) => !indexed.has(p))])];
+    const pending = [
+      ...new Set([...(before?.fresh?.paths ?? []), ...changedHere, ...[...current].filter((p) => !indexed.has(p))]),
+    ];
     const fresh = pending.filter((p) => current.has(p)).sort();
     if (changed && before && fresh.length <= freshLimit) {
       // Only the fresh part changes; when its pages are the same as before, nothing does.
       const same = before.fresh !== undefined && prints(fresh) === before.fresh.prints;
       const freshPart = fresh.length > 0 && !same ? { key: 'fresh', paths: fresh } : undefined;
       record[locale] = { parts: before.parts, ...(same ? { fresh: before.fresh } : {}) };
-      return { locale, parts: freshPart ? [freshPart] : [], current, layout: Object.keys(before.parts).sort().reverse(), fresh: freshPart };
+      return {
+        locale,
+        parts: freshPart ? [freshPart] : [],
+        current,
+        layout: Object.keys(before.parts).sort().reverse(),
+        fresh: freshPart,
+      };
     }
     // Every part whose pages or their text changed (or were never indexed) is indexed again, and the
     // fresh part empties.
@@ -233,7 +262,9 @@ export async function writeSearchIndex(entry: string, { changed }: SearchIndexOp
           if (parts.length === 0) return resolve({});
           const jobFile = path.join(os.tmpdir(), `search-job-${process.pid}-${locale}.json`);
           writeFileSync(jobFile, JSON.stringify({ locale, version, parts } satisfies Job));
-          const child = spawn(process.execPath, [...process.execArgv, entry, '--job', jobFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+          const child = spawn(process.execPath, [...process.execArgv, entry, '--job', jobFile], {
+            stdio: ['ignore', 'pipe', 'inherit'],
+          });
           let output = '';
           child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
           child.on('error', reject);
@@ -253,7 +284,11 @@ export async function writeSearchIndex(entry: string, { changed }: SearchIndexOp
     const script = record[locale]!;
     const ids = results[i]!;
     for (const part of parts) {
-      const entry = { url: searchPartUrl(version, locale, part.key), prints: prints(part.paths), ids: ids[part.key] ?? {} };
+      const entry = {
+        url: searchPartUrl(version, locale, part.key),
+        prints: prints(part.paths),
+        ids: ids[part.key] ?? {},
+      };
       if (part === fresh) script.fresh = { ...entry, paths: part.paths };
       else script.parts[part.key] = entry;
     }
@@ -262,7 +297,9 @@ export async function writeSearchIndex(entry: string, { changed }: SearchIndexOp
     const freshPaths = new Set(script.fresh?.paths);
     const freshIds = new Set(Object.values(script.fresh?.ids ?? {}));
     const hidden = Object.values(script.parts).flatMap((part) =>
-      Object.entries(part.ids).flatMap(([pagePath, id]) => ((!current.has(pagePath) || freshPaths.has(pagePath)) && !freshIds.has(id) ? [id] : [])),
+      Object.entries(part.ids).flatMap(([pagePath, id]) =>
+        (!current.has(pagePath) || freshPaths.has(pagePath)) && !freshIds.has(id) ? [id] : [],
+      ),
     );
     const urls = layout.flatMap((key) => (script.parts[key] ? [script.parts[key].url] : []));
     manifest[locale] = {
@@ -293,5 +330,7 @@ export async function writeSearchIndex(entry: string, { changed }: SearchIndexOp
     const m = manifest[locale];
     return `${locale}: ${m.parts.length} part(s)${record[locale]?.fresh ? `, ${record[locale].fresh.paths.length} page(s) in the fresh part` : ''}${m.hidden.length ? `, ${m.hidden.length} hidden` : ''}`;
   });
-  console.log(`Search index: ${indexed} article pages indexed in ${rebuilt} part(s) (${summary.join('; ')}), ${seconds} s.`);
+  console.log(
+    `Search index: ${indexed} article pages indexed in ${rebuilt} part(s) (${summary.join('; ')}), ${seconds} s.`,
+  );
 }

@@ -12,10 +12,14 @@ import { nextBuildDir } from '@/lib/prerendered';
 
 export function finishStaticExport(): void {
   const staticExportDir = nextBuildDir();
-  if (!existsSync(path.join(staticExportDir, 'index.html'))) throw new Error(`${staticExportDir} holds no export: run npm run build:static.`);
+  if (!existsSync(path.join(staticExportDir, 'index.html')))
+    throw new Error(`${staticExportDir} holds no export: run npm run build:static.`);
   for (const locale of locales) {
     const root = path.join(staticExportDir, locale);
-    for (const placeholder of [path.join(root, 'page', '1'), ...['tags', 'sections', 'authors'].map((kind) => path.join(root, kind, EXPORT_PLACEHOLDER))]) {
+    for (const placeholder of [
+      path.join(root, 'page', '1'),
+      ...['tags', 'sections', 'authors'].map((kind) => path.join(root, kind, EXPORT_PLACEHOLDER)),
+    ]) {
       rmSync(placeholder, { recursive: true, force: true });
     }
     const index = currentIndex();
@@ -28,7 +32,17 @@ export function finishStaticExport(): void {
     }
   }
   rmSync(path.join(staticExportDir, 'sitemaps', `${EXPORT_PLACEHOLDER}.xml`), { force: true });
-  if (existsSync(path.join(staticExportDir, 'sitemaps')) && readdirSync(path.join(staticExportDir, 'sitemaps')).length === 0) rmSync(path.join(staticExportDir, 'sitemaps'), { recursive: true });
-  const files = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? files(path.join(dir, e.name)) : 1), 0);
-  console.log(`Static export: ${files(staticExportDir)} files in ${path.relative(process.cwd(), staticExportDir)}/ for any static host.`);
+  if (
+    existsSync(path.join(staticExportDir, 'sitemaps')) &&
+    readdirSync(path.join(staticExportDir, 'sitemaps')).length === 0
+  )
+    rmSync(path.join(staticExportDir, 'sitemaps'), { recursive: true });
+  const files = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce(
+      (n, e) => n + (e.isDirectory() ? files(path.join(dir, e.name)) : 1),
+      0,
+    );
+  console.log(
+    `Static export: ${files(staticExportDir)} files in ${path.relative(process.cwd(), staticExportDir)}/ for any static host.`,
+  );
 }

@@ -13,7 +13,10 @@ const glossary = [
 const converter = createConverter(glossary, file);
 const toHans = (text: string) => converter.convert(text, 'zh-Hant');
 const toHant = (text: string) => converter.convert(text, 'zh-Hans');
-const opencc = { 'zh-Hant': OpenCC.Converter(openccSettings['zh-Hant']), 'zh-Hans': OpenCC.Converter(openccSettings['zh-Hans']) };
+const opencc = {
+  'zh-Hant': OpenCC.Converter(openccSettings['zh-Hant']),
+  'zh-Hans': OpenCC.Converter(openccSettings['zh-Hans']),
+};
 
 describe('the vocabulary file', () => {
   it('holds hundreds of pairs in categories, and the ambiguous words with why', () => {
@@ -25,7 +28,10 @@ describe('the vocabulary file', () => {
 
   it('maps each word to one word per direction', () => {
     expect(vocabularyConflicts(file)).toEqual([]);
-    const twice: VocabularyFile = { ...file, pairs: [...file.pairs, { hant: '行動支付', hans: '手机支付', category: 'x', toHans: true, toHant: true }] };
+    const twice: VocabularyFile = {
+      ...file,
+      pairs: [...file.pairs, { hant: '行動支付', hans: '手机支付', category: 'x', toHans: true, toHant: true }],
+    };
     expect(vocabularyConflicts(twice)).toEqual(['行動支付 → 移动支付 / 手机支付']);
   });
 
@@ -33,20 +39,25 @@ describe('the vocabulary file', () => {
   // something else would break without it (an ambiguous word or a shorter pair inside it).
   it('has no pair that OpenCC already gets right and nothing needs', () => {
     const phrases = { 'zh-Hant': (t: string) => opencc['zh-Hant'](t), 'zh-Hans': (t: string) => opencc['zh-Hans'](t) };
-    const redundant = file.pairs.filter((p) => (!p.toHans || opencc['zh-Hant'](p.hant) === p.hans) && (!p.toHant || opencc['zh-Hans'](p.hans) === p.hant));
+    const redundant = file.pairs.filter(
+      (p) => (!p.toHans || opencc['zh-Hant'](p.hant) === p.hans) && (!p.toHant || opencc['zh-Hans'](p.hans) === p.hant),
+    );
     // Most pairs fix what OpenCC gets wrong; the others are there for an ambiguous word inside them.
     expect(redundant.length).toBeLessThan(file.pairs.length / 4);
     const unneeded = redundant.filter((p) => {
       const rest = { ...file, pairs: file.pairs.filter((q) => q !== p) };
       const still = (from: 'zh-Hant' | 'zh-Hans', source: string, target: string) =>
-        convertScriptWithReport(source, from, phrases[from], createLexicon(from, [], vocabularyFor(from, rest))).text === target;
+        convertScriptWithReport(source, from, phrases[from], createLexicon(from, [], vocabularyFor(from, rest)))
+          .text === target;
       return (!p.toHans || still('zh-Hant', p.hant, p.hans)) && (!p.toHant || still('zh-Hans', p.hans, p.hant));
     });
     expect(unneeded.map((p) => `${p.hant}|${p.hans}`)).toEqual([]);
   }, 60_000);
 
   it('rejects a line it cannot read', () => {
-    expect(() => readVocabulary(new URL('../tests/fixtures/vocabulary-broken.yaml', import.meta.url).pathname)).toThrow(/無法讀取「行動支付」/);
+    expect(() => readVocabulary(new URL('../tests/fixtures/vocabulary-broken.yaml', import.meta.url).pathname)).toThrow(
+      /無法讀取「行動支付」/,
+    );
   });
 });
 
@@ -122,7 +133,9 @@ describe('the converter with the vocabulary', () => {
     expect(toHant('播客广告')).toBe('Podcast 廣告');
     expect(toHans('Podcaster 與 MyPodcast')).toBe('Podcaster 与 MyPodcast');
     expect(toHans('CP 值很高')).toBe('性价比很高');
-    expect(toHans('看 https://example.com/行動支付/超商 的行動支付')).toBe('看 https://example.com/行动支付/超商 的移动支付');
+    expect(toHans('看 https://example.com/行動支付/超商 的行動支付')).toBe(
+      '看 https://example.com/行动支付/超商 的移动支付',
+    );
   });
 
   it('keeps <Term> attributes, link targets and code as written in compiled MDX', () => {

@@ -14,12 +14,22 @@ import { wordContexts, type Vocabulary, type WordContext } from '@/lib/script-co
 export const vocabularyFile = fileURLToPath(new URL('./vocabulary.yaml', import.meta.url));
 
 /** One line of the file: both forms, the category it sits under, and the directions it applies in. */
-export type VocabularyPair = { hant: string; hans: string; category: string; toHans: boolean; toHant: boolean; context?: WordContext };
+export type VocabularyPair = {
+  hant: string;
+  hans: string;
+  category: string;
+  toHans: boolean;
+  toHant: boolean;
+  context?: WordContext;
+};
 /** A word left to OpenCC's character tables only, with why. */
 export type AmbiguousTerm = { from: 'hant' | 'hans'; term: string; why: string };
 export type VocabularyFile = { pairs: VocabularyPair[]; ambiguous: AmbiguousTerm[] };
 
-type RawFile = { vocabulary?: Record<string, unknown[]>; ambiguous?: { from?: unknown; term?: unknown; why?: unknown }[] };
+type RawFile = {
+  vocabulary?: Record<string, unknown[]>;
+  ambiguous?: { from?: unknown; term?: unknown; why?: unknown }[];
+};
 
 /** Reads and checks the file; a line it cannot read is an error naming the line (the file ships with the code). */
 export function readVocabulary(file = vocabularyFile): VocabularyFile {
@@ -27,17 +37,32 @@ export function readVocabulary(file = vocabularyFile): VocabularyFile {
   const pairs: VocabularyPair[] = [];
   for (const [category, lines] of Object.entries(raw.vocabulary ?? {})) {
     for (const line of lines ?? []) {
-      const parts = String(line).split('|').map((p) => p.trim());
+      const parts = String(line)
+        .split('|')
+        .map((p) => p.trim());
       const [hant, hans, direction = '', context] = parts;
-      if (!hant || !hans || parts.length > 4 || !['', '→', '←'].includes(direction) || (context !== undefined && !(context in wordContexts))) {
-        throw new Error(`${file}: 無法讀取「${String(line)}」（寫成「台灣寫法 | 大陸寫法」，可加「| →」或「| ←」，再加「| 數量」）`);
+      if (
+        !hant ||
+        !hans ||
+        parts.length > 4 ||
+        !['', '→', '←'].includes(direction) ||
+        (context !== undefined && !(context in wordContexts))
+      ) {
+        throw new Error(
+          `${file}: 無法讀取「${String(line)}」（寫成「台灣寫法 | 大陸寫法」，可加「| →」或「| ←」，再加「| 數量」）`,
+        );
       }
       const pair: VocabularyPair = { hant, hans, category, toHans: direction !== '←', toHant: direction !== '→' };
       pairs.push(context === undefined ? pair : { ...pair, context: context as WordContext });
     }
   }
   const ambiguous = (raw.ambiguous ?? []).map((a): AmbiguousTerm => {
-    if ((a.from !== 'hant' && a.from !== 'hans') || typeof a.term !== 'string' || typeof a.why !== 'string' || !a.term) {
+    if (
+      (a.from !== 'hant' && a.from !== 'hans') ||
+      typeof a.term !== 'string' ||
+      typeof a.why !== 'string' ||
+      !a.term
+    ) {
       throw new Error(`${file}: ambiguous 的「${String(a.term)}」要寫 from（hant 或 hans）、term 與 why`);
     }
     return { from: a.from, term: a.term, why: a.why };
@@ -48,7 +73,10 @@ export function readVocabulary(file = vocabularyFile): VocabularyFile {
 /** Source forms that map to two different targets in one direction: the file must not have any. */
 export function vocabularyConflicts({ pairs, ambiguous }: VocabularyFile): string[] {
   const problems: string[] = [];
-  for (const [source, target, on] of [['hant', 'hans', 'toHans'], ['hans', 'hant', 'toHant']] as const) {
+  for (const [source, target, on] of [
+    ['hant', 'hans', 'toHans'],
+    ['hans', 'hant', 'toHant'],
+  ] as const) {
     const seen = new Map<string, string>();
     for (const p of pairs.filter((p) => p[on])) {
       const before = seen.get(p[source]);
@@ -64,7 +92,12 @@ export function vocabularyConflicts({ pairs, ambiguous }: VocabularyFile): strin
 
 const dictKeys = (groups: unknown): string[] =>
   (Array.isArray(groups) ? groups.flat() : []).flatMap((dict: unknown) =>
-    typeof dict === 'string' ? dict.split('|').map((entry) => entry.split(' ')[0]!).filter((k) => k.length > 1) : [],
+    typeof dict === 'string'
+      ? dict
+          .split('|')
+          .map((entry) => entry.split(' ')[0]!)
+          .filter((k) => k.length > 1)
+      : [],
   );
 
 // OpenCC's phrases in each source script: the guards come from these.
@@ -94,13 +127,16 @@ export function vocabularyFor(from: Locale, file: VocabularyFile): Vocabulary {
       const pair: [string, string] = [p[source], source === 'hant' ? p.hans : p.hant];
       return p.context ? [...pair, p.context] : pair;
     });
-  const kept = file.ambiguous.filter((a) => a.from === source).map((a): [string, string] => [a.term, characters(a.term)]);
+  const kept = file.ambiguous
+    .filter((a) => a.from === source)
+    .map((a): [string, string] => [a.term, characters(a.term)]);
   const words = new Set([...pairs, ...kept].map(([s]) => s));
   const longest = Math.max(0, ...[...words].map((w) => w.length));
   const guards = openccPhrases()[from].filter((phrase) => {
     if (words.has(phrase)) return false;
     for (let i = 0; i < phrase.length; i++) {
-      for (let j = i + 1; j <= Math.min(phrase.length, i + longest); j++) if (words.has(phrase.slice(i, j))) return true;
+      for (let j = i + 1; j <= Math.min(phrase.length, i + longest); j++)
+        if (words.has(phrase.slice(i, j))) return true;
     }
     return false;
   });

@@ -11,7 +11,10 @@ import { formatProblems } from '@/pipeline/check/format';
 import { explainConversion } from '@/pipeline/explain';
 import { contentSchemas } from '@/pipeline/schema';
 
-const { values, positionals } = parseArgs({ options: { only: { type: 'string', multiple: true }, explain: { type: 'string' } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  options: { only: { type: 'string', multiple: true }, explain: { type: 'string' } },
+  allowPositionals: true,
+});
 const only = values.only ? new Set([...values.only, ...positionals]) : undefined;
 
 const contentDir = process.env.CONTENT_DIR ?? 'content';

@@ -36,7 +36,11 @@ function askHidden(question: string): Promise<string> {
 
 async function password(): Promise<string> {
   if (!process.stdin.isTTY) {
-    const line = await new Promise<string>((resolve) => createInterface({ input: process.stdin }).once('line', resolve).once('close', () => resolve('')));
+    const line = await new Promise<string>((resolve) =>
+      createInterface({ input: process.stdin })
+        .once('line', resolve)
+        .once('close', () => resolve('')),
+    );
     return line.replace(/\r$/, '');
   }
   const first = await askHidden(`密碼（至少 ${PASSWORD_MIN} 個字元）：`);

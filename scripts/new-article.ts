@@ -40,10 +40,13 @@ const parsed = (() => {
       },
     });
   } catch (error) {
-    return fail(`看不懂這個參數：${(error as Error).message}。用法：npm run new -- --slug my-story --script zh-Hant --title 標題 --section 科技 --tags 人工智慧,媒體 --authors newsroom`);
+    return fail(
+      `看不懂這個參數：${(error as Error).message}。用法：npm run new -- --slug my-story --script zh-Hant --title 標題 --section 科技 --tags 人工智慧,媒體 --authors newsroom`,
+    );
   }
 })();
-if (parsed.positionals.length > 1) fail(`只能給一個代稱，收到 ${parsed.positionals.length} 個：${parsed.positionals.join(' ')}`);
+if (parsed.positionals.length > 1)
+  fail(`只能給一個代稱，收到 ${parsed.positionals.length} 個：${parsed.positionals.join(' ')}`);
 const values = { ...parsed.values, slug: parsed.values.slug ?? parsed.positionals[0] };
 
 const accepted = <T>(checked: Checked<T>): T => (checked.ok ? checked.value : fail(checked.error));
@@ -57,13 +60,21 @@ async function ask(value: string | undefined, question: string): Promise<string>
 }
 
 const choices = readChoices(contentDir);
-const slug = accepted(checkSlug(await ask(values.slug, 'slug（網址代稱，小寫英文、數字與連字號，例如 ai-chip-export）'), choices));
+const slug = accepted(
+  checkSlug(await ask(values.slug, 'slug（網址代稱，小寫英文、數字與連字號，例如 ai-chip-export）'), choices),
+);
 const locale = accepted(checkScript(await ask(values.script, 'script（文字：zh-Hant 繁體或 zh-Hans 簡體）')));
 const title = accepted(checkTitle(await ask(values.title, 'title（標題）')));
-const section = accepted(checkSection(await ask(values.section, `section（分類：${namesIn(choices.sections, locale)}）`), choices, locale));
-const tags = accepted(checkTags(await ask(values.tags, `tags（標籤，用逗號分隔：${namesIn(choices.tags, locale)}）`), choices, locale));
+const section = accepted(
+  checkSection(await ask(values.section, `section（分類：${namesIn(choices.sections, locale)}）`), choices, locale),
+);
+const tags = accepted(
+  checkTags(await ask(values.tags, `tags（標籤，用逗號分隔：${namesIn(choices.tags, locale)}）`), choices, locale),
+);
 const authorList = choices.authors.map((a) => a.id).join('、');
-const authors = accepted(checkAuthors(await ask(values.authors, `authors（作者代稱，用逗號分隔：${authorList}）`), choices));
+const authors = accepted(
+  checkAuthors(await ask(values.authors, `authors（作者代稱，用逗號分隔：${authorList}）`), choices),
+);
 rl?.close();
 
 const file = path.join(contentDir, 'articles', slug, `${locale}.mdx`);

@@ -31,7 +31,10 @@ export function indexOf(articles: ArticleSummary[]): ContentIndex {
   return {
     articles: [...articles].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt)),
     authors: [{ id: 'newsroom', name: names('編輯部') }],
-    tags: [{ slug: 'ai', name: names('人工智慧') }, { slug: 'chips', name: names('晶片') }],
+    tags: [
+      { slug: 'ai', name: names('人工智慧') },
+      { slug: 'chips', name: names('晶片') },
+    ],
     sections: [{ slug: 'tech', name: names('科技') }],
     pages: [],
     preview: false,

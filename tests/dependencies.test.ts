@@ -7,7 +7,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '..');
-const version = (pkg: string) => (JSON.parse(readFileSync(path.join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+const version = (pkg: string) =>
+  (JSON.parse(readFileSync(path.join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string })
+    .version;
 const atLeast = (have: string, want: string) => {
   const [a, b] = [have, want].map((v) => v.split(/[.-]/).slice(0, 3).map(Number));
   for (let i = 0; i < 3; i++) if (a![i] !== b![i]) return a![i]! > b![i]!;
@@ -32,7 +34,9 @@ describe('dependencies', () => {
     const counts = report.metadata?.vulnerabilities;
     if (!counts) {
       // Some registry mirrors refuse the advisory endpoint (405); there is then nothing to check against.
-      console.warn(`npm audit could not ask the registry (${String(report.message ?? 'no report').split('\n')[0]}): advisories not checked.`);
+      console.warn(
+        `npm audit could not ask the registry (${String(report.message ?? 'no report').split('\n')[0]}): advisories not checked.`,
+      );
       context.skip();
       return;
     }

@@ -51,11 +51,19 @@ const allowed: [string, string][] = [
 const LINT_TIMEOUT_MS = 60_000;
 
 describe('the layer rules', () => {
-  it.each(forbidden)('fail lint in %s: %s', async (file, code) => {
-    expect(await restricted(file, code)).toHaveLength(1);
-  }, LINT_TIMEOUT_MS);
+  it.each(forbidden)(
+    'fail lint in %s: %s',
+    async (file, code) => {
+      expect(await restricted(file, code)).toHaveLength(1);
+    },
+    LINT_TIMEOUT_MS,
+  );
 
-  it.each(allowed)('let %s import: %s', async (file, code) => {
-    expect(await restricted(file, code)).toEqual([]);
-  }, LINT_TIMEOUT_MS);
+  it.each(allowed)(
+    'let %s import: %s',
+    async (file, code) => {
+      expect(await restricted(file, code)).toEqual([]);
+    },
+    LINT_TIMEOUT_MS,
+  );
 });

@@ -24,7 +24,10 @@ export async function generateMetadata({ params }: HomePageProps): Promise<Metad
   const { locale } = await params;
   if (!isLocale(locale)) return {};
   const t = await getTranslations({ locale, namespace: 'Home' });
-  return { ...pageMetadata({ locale, path: '', title: t('title'), description: t('description') }), title: { absolute: t('title') } };
+  return {
+    ...pageMetadata({ locale, path: '', title: t('title'), description: t('description') }),
+    title: { absolute: t('title') },
+  };
 }
 
 export default async function HomePage({ params }: HomePageProps) {
@@ -54,7 +57,11 @@ export default async function HomePage({ params }: HomePageProps) {
       <JsonLd data={websiteJsonLd(locale, t('description'))} />
       <h1 className="sr-only">{t('title')}</h1>
       {lead && (
-        <section aria-labelledby="lead-heading" className="mb-6 border-b border-neutral-200 pb-6 sm:mb-12 sm:pb-10 dark:border-neutral-800" data-testid="lead-story">
+        <section
+          aria-labelledby="lead-heading"
+          className="mb-6 border-b border-neutral-200 pb-6 sm:mb-12 sm:pb-10 dark:border-neutral-800"
+          data-testid="lead-story"
+        >
           <h2 id="lead-heading" className="sr-only">
             {t('lead')}
           </h2>
@@ -76,24 +83,38 @@ export default async function HomePage({ params }: HomePageProps) {
         <h2 className="sr-only">{t('sections')}</h2>
         {sections.map((section) => (
           <section key={section.slug} aria-labelledby={`section-${section.slug}`} data-testid="section-block">
-            <h3 id={`section-${section.slug}`} className="mb-2 border-b-2 border-neutral-900 pb-2 text-lg font-black dark:border-neutral-100">
-              <SiteLink href={localePath(locale, `/sections/${section.slug}`)} className="hover:text-accent-700 dark:hover:text-accent-300">
+            <h3
+              id={`section-${section.slug}`}
+              className="mb-2 border-b-2 border-neutral-900 pb-2 text-lg font-black dark:border-neutral-100"
+            >
+              <SiteLink
+                href={localePath(locale, `/sections/${section.slug}`)}
+                className="hover:text-accent-700 dark:hover:text-accent-300"
+              >
                 {section.name}
               </SiteLink>
             </h3>
             <ul className="space-y-3 sm:space-y-4">
               {section.articles.map((article) => (
-                <li key={article.slug} className="border-b border-neutral-200 pb-3 last:border-0 sm:pb-4 dark:border-neutral-800">
+                <li
+                  key={article.slug}
+                  className="border-b border-neutral-200 pb-3 last:border-0 sm:pb-4 dark:border-neutral-800"
+                >
                   {(article.sponsored || article.syndicated) && (
                     <p className="mb-1 flex gap-2 text-sm">
                       <ArticleLabels article={article} locale={locale} />
                     </p>
                   )}
-                  <SiteLink href={article.path} className="font-bold leading-snug hover:text-accent-700 dark:hover:text-accent-300">
+                  <SiteLink
+                    href={article.path}
+                    className="leading-snug font-bold hover:text-accent-700 dark:hover:text-accent-300"
+                  >
                     {article.title}
                   </SiteLink>
                   {/* Headlines alone on a phone: a second list of summaries doubled the page's length there. */}
-                  <p className="mt-1 hidden text-sm text-neutral-600 sm:line-clamp-2 dark:text-neutral-400">{article.summary}</p>
+                  <p className="mt-1 hidden text-sm text-neutral-600 sm:line-clamp-2 dark:text-neutral-400">
+                    {article.summary}
+                  </p>
                 </li>
               ))}
             </ul>
@@ -107,7 +128,11 @@ export default async function HomePage({ params }: HomePageProps) {
         ))}
       </div>
       {/* One row on a phone: the heading beside the form. */}
-      <section aria-labelledby="newsletter-heading" className="mt-6 flex items-center gap-3 rounded-lg bg-neutral-100 p-4 sm:mt-14 sm:gap-8 sm:p-8 dark:bg-neutral-900" data-testid="home-newsletter">
+      <section
+        aria-labelledby="newsletter-heading"
+        className="mt-6 flex items-center gap-3 rounded-lg bg-neutral-100 p-4 sm:mt-14 sm:gap-8 sm:p-8 dark:bg-neutral-900"
+        data-testid="home-newsletter"
+      >
         <div className="shrink-0 sm:flex-1">
           <h2 id="newsletter-heading" className="font-black sm:text-lg">
             {tNewsletter('title')}

@@ -20,7 +20,13 @@ export async function NewsletterPanel({ db, csrf }: { db: Kysely<Database>; csrf
       const stories = started ? (started.stories as DigestStory[]) : await digestStories(db, locale, now);
       const subject = started?.subject ?? digestSubject(locale, now);
       const preview = digestMail(locale, { to: 'reader@example.com', subject, stories, unsubscribe: '0.preview' });
-      return { locale, started, stories, preview, count: counts[locale] ?? { pending: 0, confirmed: 0, unsubscribed: 0 } };
+      return {
+        locale,
+        started,
+        stories,
+        preview,
+        count: counts[locale] ?? { pending: 0, confirmed: 0, unsubscribed: 0 },
+      };
     }),
   );
   return (
@@ -28,7 +34,9 @@ export async function NewsletterPanel({ db, csrf }: { db: Kysely<Database>; csrf
       <h2 id="newsletter-heading" className="mb-2 text-xl font-bold">
         電子報（{week}）
       </h2>
-      <p className="mb-4 text-sm text-neutral-700">每週一期，各字體分別寄給確認過的訂閱者；同一週按兩次只會寄一次，中斷了再按一次會從停下的地方接著寄。</p>
+      <p className="mb-4 text-sm text-neutral-700">
+        每週一期，各字體分別寄給確認過的訂閱者；同一週按兩次只會寄一次，中斷了再按一次會從停下的地方接著寄。
+      </p>
       <div className="grid gap-6 lg:grid-cols-2">
         {digests.map(({ locale, started, stories, preview, count }) => (
           <section key={locale} className="rounded-lg bg-white p-4 shadow" data-testid={`digest-${locale}`}>
@@ -40,7 +48,8 @@ export async function NewsletterPanel({ db, csrf }: { db: Kysely<Database>; csrf
             </p>
             {started ? (
               <p className="mt-2 text-sm font-bold" data-testid={`digest-state-${locale}`}>
-                {started.editor} 於 {new Date(started.createdAt).toLocaleString('zh-Hant', { timeZone: 'Asia/Taipei' })} 開始寄送：已寄 {started.sent} / {started.total}
+                {started.editor} 於 {new Date(started.createdAt).toLocaleString('zh-Hant', { timeZone: 'Asia/Taipei' })}{' '}
+                開始寄送：已寄 {started.sent} / {started.total}
               </p>
             ) : (
               <p className="mt-2 text-sm" data-testid={`digest-state-${locale}`}>
@@ -49,7 +58,10 @@ export async function NewsletterPanel({ db, csrf }: { db: Kysely<Database>; csrf
             )}
             <details className="mt-3">
               <summary className="cursor-pointer text-sm font-bold">預覽內容（{stories.length} 篇）</summary>
-              <pre className="mt-2 max-h-96 overflow-auto whitespace-pre-wrap break-words rounded bg-neutral-100 p-3 text-xs" data-testid={`digest-preview-${locale}`}>
+              <pre
+                className="mt-2 max-h-96 overflow-auto rounded bg-neutral-100 p-3 text-xs break-words whitespace-pre-wrap"
+                data-testid={`digest-preview-${locale}`}
+              >
                 {preview.text}
               </pre>
             </details>
@@ -59,7 +71,9 @@ export async function NewsletterPanel({ db, csrf }: { db: Kysely<Database>; csrf
                 <input type="hidden" name="action" value="send" />
                 <input type="hidden" name="locale" value={locale} />
                 <button type="submit" className="h-9 rounded-full bg-neutral-900 px-4 text-sm font-bold text-white">
-                  {started ? `繼續寄送${scriptName[locale]}週報（還有 ${started.remaining} 人）` : `寄出${scriptName[locale]}週報（${count.confirmed} 人）`}
+                  {started
+                    ? `繼續寄送${scriptName[locale]}週報（還有 ${started.remaining} 人）`
+                    : `寄出${scriptName[locale]}週報（${count.confirmed} 人）`}
                 </button>
               </form>
             )}

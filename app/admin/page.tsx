@@ -45,7 +45,11 @@ export default async function AdminPage({ searchParams }: AdminPageProps) {
   const session = await sessionOf(db, sessionToken);
   const message = note && notes[note];
   const noteBox = message && (
-    <p role="status" className="mb-6 rounded-lg bg-amber-100 px-4 py-3 font-bold text-amber-950" data-testid="admin-note">
+    <p
+      role="status"
+      className="mb-6 rounded-lg bg-amber-100 px-4 py-3 font-bold text-amber-950"
+      data-testid="admin-note"
+    >
       {message}
     </p>
   );
@@ -55,14 +59,30 @@ export default async function AdminPage({ searchParams }: AdminPageProps) {
       <>
         <h1 className="mb-6 text-2xl font-black">觀潮科技編輯台</h1>
         {noteBox}
-        <form method="post" action="/api/admin/login" className="max-w-sm space-y-4 rounded-lg bg-white p-6 shadow" data-testid="admin-login">
+        <form
+          method="post"
+          action="/api/admin/login"
+          className="max-w-sm space-y-4 rounded-lg bg-white p-6 shadow"
+          data-testid="admin-login"
+        >
           <label className="block font-bold">
             帳號
-            <input name="name" required autoComplete="username" className="mt-1 w-full rounded border border-neutral-400 px-3 py-2" />
+            <input
+              name="name"
+              required
+              autoComplete="username"
+              className="mt-1 w-full rounded border border-neutral-400 px-3 py-2"
+            />
           </label>
           <label className="block font-bold">
             密碼
-            <input name="password" type="password" required autoComplete="current-password" className="mt-1 w-full rounded border border-neutral-400 px-3 py-2" />
+            <input
+              name="password"
+              type="password"
+              required
+              autoComplete="current-password"
+              className="mt-1 w-full rounded border border-neutral-400 px-3 py-2"
+            />
           </label>
           <button type="submit" className="h-11 rounded-full bg-neutral-900 px-6 font-bold text-white">
             登入
@@ -92,7 +112,11 @@ export default async function AdminPage({ searchParams }: AdminPageProps) {
           <input type="hidden" name="csrf" value={session.csrf} />
           <input type="hidden" name="id" value={c.id} />
           <input type="hidden" name="action" value={action} />
-          <button type="submit" className={`h-9 rounded-full px-4 text-sm font-bold ${style}`} aria-label={`${label}：${c.name} 的留言 #${c.id}`}>
+          <button
+            type="submit"
+            className={`h-9 rounded-full px-4 text-sm font-bold ${style}`}
+            aria-label={`${label}：${c.name} 的留言 #${c.id}`}
+          >
             {label}
           </button>
         </form>
@@ -103,11 +127,13 @@ export default async function AdminPage({ searchParams }: AdminPageProps) {
     <li key={c.id} className="rounded-lg bg-white p-4 shadow" data-testid="queued-comment">
       <p className="text-sm text-neutral-700">
         <span className="font-bold text-neutral-900">{c.name}</span>
-        {c.email && <span> · {c.email}</span>} · {new Date(c.createdAt).toLocaleString('zh-Hant', { timeZone: 'Asia/Taipei' })} · {c.locale === 'zh-Hans' ? '簡體' : '繁體'}
+        {c.email && <span> · {c.email}</span>} ·{' '}
+        {new Date(c.createdAt).toLocaleString('zh-Hant', { timeZone: 'Asia/Taipei' })} ·{' '}
+        {c.locale === 'zh-Hans' ? '簡體' : '繁體'}
         {c.parentId !== null && <span> · 回覆 #{c.parentId}</span>}
         {c.reason && <span className="ml-2 rounded bg-red-100 px-1.5 text-red-900">{c.reason}</span>}
       </p>
-      <p className="mt-2 whitespace-pre-line break-words">{c.body}</p>
+      <p className="mt-2 break-words whitespace-pre-line">{c.body}</p>
       {actions(c)}
     </li>
   );
@@ -145,7 +171,9 @@ export default async function AdminPage({ searchParams }: AdminPageProps) {
         <h2 id="spam-heading" className="mb-2 text-xl font-bold">
           規則攔下的留言（{spam.length}）
         </h2>
-        <p className="mb-4 text-sm text-neutral-700">隱藏欄位被填寫（honeypot）、連結太多，或含有禁用詞的留言。誤攔的可以公開。</p>
+        <p className="mb-4 text-sm text-neutral-700">
+          隱藏欄位被填寫（honeypot）、連結太多，或含有禁用詞的留言。誤攔的可以公開。
+        </p>
         <ul className="space-y-3">{spam.map(card)}</ul>
       </section>
       <WordsPanel db={db} csrf={session.csrf} />

@@ -6,5 +6,7 @@ export const dynamic = 'force-static';
 export const revalidate = 3600;
 
 export function GET() {
-  return new Response(newsSitemapDocument(Date.now()), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+  return new Response(newsSitemapDocument(Date.now()), {
+    headers: { 'Content-Type': 'application/xml; charset=utf-8' },
+  });
 }

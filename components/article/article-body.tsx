@@ -8,8 +8,17 @@ type ArticleBodyProps = { article: ArticleDetail; locale: Locale; t: ArticleTran
 /** The compiled body, rendered on the server: it ships no client JavaScript. */
 export function ArticleBody({ article, locale, t }: ArticleBodyProps) {
   return (
-    <div data-testid="article-body" className="prose prose-neutral prose-cjk mt-8 max-w-none text-[17px] sm:text-lg dark:prose-invert prose-headings:font-bold prose-a:text-accent-700 dark:prose-a:text-accent-300">
-      <MdxContent code={article.code} locale={locale} images={article.images} sponsored={article.sponsored} labels={{ playVideo: t('playVideo') }} />
+    <div
+      data-testid="article-body"
+      className="prose-cjk prose mt-8 max-w-none text-[17px] prose-neutral sm:text-lg dark:prose-invert prose-headings:font-bold prose-a:text-accent-700 dark:prose-a:text-accent-300"
+    >
+      <MdxContent
+        code={article.code}
+        locale={locale}
+        images={article.images}
+        sponsored={article.sponsored}
+        labels={{ playVideo: t('playVideo') }}
+      />
     </div>
   );
 }

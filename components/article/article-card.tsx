@@ -19,17 +19,32 @@ type ArticleCardProps = {
   headingLevel?: 2 | 3;
 };
 
-export async function ArticleCard({ article, locale, lead = false, priority = false, headingLevel = 3 }: ArticleCardProps) {
+export async function ArticleCard({
+  article,
+  locale,
+  lead = false,
+  priority = false,
+  headingLevel = 3,
+}: ArticleCardProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const href = `/articles/${article.slug}`;
   return (
     // On a phone a secondary story is a compact row, a small picture beside its headline (a page of
     // full-width pictures was 4,500 px long); from sm on, a picture above the text.
     <article
-      className={lead ? 'grid gap-4 md:grid-cols-5 md:gap-8' : 'grid grid-cols-[7.5rem_1fr] items-start gap-3 sm:flex sm:flex-col'}
+      className={
+        lead
+          ? 'grid gap-4 md:grid-cols-5 md:gap-8'
+          : 'grid grid-cols-[7.5rem_1fr] items-start gap-3 sm:flex sm:flex-col'
+      }
       data-testid="article-card"
     >
-      <SiteLink href={localePath(locale, href)} className={lead ? 'md:col-span-3' : 'sm:order-none'} tabIndex={-1} aria-hidden="true">
+      <SiteLink
+        href={localePath(locale, href)}
+        className={lead ? 'md:col-span-3' : 'sm:order-none'}
+        tabIndex={-1}
+        aria-hidden="true"
+      >
         <OptimizedImage
           src={article.hero.src}
           alt=""
@@ -50,12 +65,22 @@ export async function ArticleCard({ article, locale, lead = false, priority = fa
           </SiteLink>
           <ArticleLabels article={article} locale={locale} />
         </p>
-        <Heading className={lead ? 'text-2xl font-bold leading-snug sm:text-3xl' : 'text-base font-bold leading-snug sm:text-lg'}>
+        <Heading
+          className={
+            lead ? 'text-2xl leading-snug font-bold sm:text-3xl' : 'text-base leading-snug font-bold sm:text-lg'
+          }
+        >
           <SiteLink href={localePath(locale, href)} className="hover:text-accent-700 dark:hover:text-accent-300">
             {article.title}
           </SiteLink>
         </Heading>
-        <p className={lead ? 'text-base text-neutral-700 dark:text-neutral-300' : 'hidden text-[15px] text-neutral-600 sm:line-clamp-3 dark:text-neutral-400'}>
+        <p
+          className={
+            lead
+              ? 'text-base text-neutral-700 dark:text-neutral-300'
+              : 'hidden text-[15px] text-neutral-600 sm:line-clamp-3 dark:text-neutral-400'
+          }
+        >
           {article.summary}
         </p>
         <p className="flex flex-wrap gap-x-3 text-sm text-neutral-500 dark:text-neutral-400">

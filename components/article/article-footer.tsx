@@ -19,7 +19,7 @@ export function ArticleFooter({ article, locale, t }: ArticleFooterProps) {
     // Laid out when scrolled near, held meanwhile at the median height measured on the sample
     // stories (phone 1,361 px, desktop 1,371 px with the newsletter form; docs/performance.md), so
     // the page barely changes length.
-    <footer className="print:hidden mt-10 space-y-10 [contain-intrinsic-size:auto_1360px] [content-visibility:auto] lg:[contain-intrinsic-size:auto_1370px]">
+    <footer className="mt-10 space-y-10 [contain-intrinsic-size:auto_1360px] [content-visibility:auto] lg:[contain-intrinsic-size:auto_1370px] print:hidden">
       <ShareLinks locale={locale} url={new URL(article.path, site.url).toString()} title={article.title} />
       <section aria-labelledby="tags-heading">
         <h2 id="tags-heading" className="mb-3 text-sm font-bold text-neutral-500 dark:text-neutral-400">

@@ -15,7 +15,8 @@ export function ArticleHeader({ article, locale, t }: ArticleHeaderProps) {
       <p className="flex flex-wrap items-center gap-2 text-sm">
         <SiteLink
           href={localePath(locale, `/sections/${article.section.slug}`)}
-          className="font-bold text-accent-700 hover:underline dark:text-accent-300">
+          className="font-bold text-accent-700 hover:underline dark:text-accent-300"
+        >
           {article.section.name}
         </SiteLink>
         {article.sponsor && (
@@ -24,25 +25,40 @@ export function ArticleHeader({ article, locale, t }: ArticleHeaderProps) {
           </span>
         )}
         {/* At the end of this row, whose height it does not change. */}
-        <CommentCountSlot slug={article.slug} href="#comments" testId="article-comment-count" className="ml-auto text-neutral-600 hover:underline dark:text-neutral-400" />
+        <CommentCountSlot
+          slug={article.slug}
+          href="#comments"
+          testId="article-comment-count"
+          className="ml-auto text-neutral-600 hover:underline dark:text-neutral-400"
+        />
       </p>
-      <h1 className="mt-2 text-3xl font-black leading-snug sm:text-4xl sm:leading-tight">{article.title}</h1>
+      <h1 className="mt-2 text-3xl leading-snug font-black sm:text-4xl sm:leading-tight">{article.title}</h1>
       <p className="mt-4 text-lg text-neutral-700 dark:text-neutral-300" data-testid="dek">
         {article.summary}
       </p>
       <div className="mt-5 flex flex-wrap items-center gap-x-4 gap-y-1 border-y border-neutral-200 py-3 text-sm text-neutral-600 dark:border-neutral-800 dark:text-neutral-400">
         <p data-testid="byline">
           {t('bylinePrefix')}
-          <AuthorLinks authors={article.authors} locale={locale} className="font-medium text-neutral-900 hover:underline dark:text-neutral-100" />
+          <AuthorLinks
+            authors={article.authors}
+            locale={locale}
+            className="font-medium text-neutral-900 hover:underline dark:text-neutral-100"
+          />
           {article.syndication && (
             <span data-testid="byline-partner">
               {'｜'}
               {article.syndication.partnerUrl ? (
-                <a href={article.syndication.partnerUrl} rel="noopener" className="font-medium text-neutral-900 hover:underline dark:text-neutral-100">
+                <a
+                  href={article.syndication.partnerUrl}
+                  rel="noopener"
+                  className="font-medium text-neutral-900 hover:underline dark:text-neutral-100"
+                >
                   {article.syndication.partner}
                 </a>
               ) : (
-                <span className="font-medium text-neutral-900 dark:text-neutral-100">{article.syndication.partner}</span>
+                <span className="font-medium text-neutral-900 dark:text-neutral-100">
+                  {article.syndication.partner}
+                </span>
               )}
             </span>
           )}
@@ -65,7 +81,10 @@ export function ArticleHeader({ article, locale, t }: ArticleHeaderProps) {
       {article.syndication && (
         // Where a piece came from is said before the reader starts it, as plainly as the label on a
         // sponsored one: the byline names the partner too.
-        <p className="mt-4 rounded-lg border-l-4 border-accent-600 bg-accent-50 px-4 py-3 font-bold text-neutral-900 dark:bg-neutral-900 dark:text-neutral-100" data-testid="syndication">
+        <p
+          className="mt-4 rounded-lg border-l-4 border-accent-600 bg-accent-50 px-4 py-3 font-bold text-neutral-900 dark:bg-neutral-900 dark:text-neutral-100"
+          data-testid="syndication"
+        >
           {t('syndication', { partner: article.syndication.partner })}
           {article.syndication.originalUrl && (
             <>

@@ -16,7 +16,9 @@ export function ArticleHero({ hero }: ArticleHeroProps) {
         priority
         className="aspect-video w-full rounded-lg bg-neutral-200 object-cover dark:bg-neutral-800"
       />
-      <figcaption data-testid="hero-credit" className="mt-2 text-sm text-neutral-500 dark:text-neutral-400">{hero.credit}</figcaption>
+      <figcaption data-testid="hero-credit" className="mt-2 text-sm text-neutral-500 dark:text-neutral-400">
+        {hero.credit}
+      </figcaption>
     </figure>
   );
 }

@@ -16,16 +16,26 @@ type ArticleRailProps = { latest: ArticleCard[]; locale: Locale };
 export async function ArticleRail({ latest, locale }: ArticleRailProps) {
   const t = await getTranslations({ locale, namespace: 'Rail' });
   return (
-    <aside aria-labelledby="rail-latest" className="hidden lg:block lg:self-stretch print:hidden" data-testid="article-rail">
+    <aside
+      aria-labelledby="rail-latest"
+      className="hidden lg:block lg:self-stretch print:hidden"
+      data-testid="article-rail"
+    >
       {latest.length > 0 && (
         <section data-testid="rail-latest">
-          <h2 id="rail-latest" className="border-b-2 border-neutral-900 pb-2 text-lg font-black dark:border-neutral-100">
+          <h2
+            id="rail-latest"
+            className="border-b-2 border-neutral-900 pb-2 text-lg font-black dark:border-neutral-100"
+          >
             {t('latest')}
           </h2>
           <ol className="divide-y divide-neutral-200 dark:divide-neutral-800">
             {latest.map((article) => (
               <li key={article.slug} className="py-3">
-                <SiteLink href={article.path} className="font-bold leading-snug hover:text-accent-700 hover:underline dark:hover:text-accent-300">
+                <SiteLink
+                  href={article.path}
+                  className="leading-snug font-bold hover:text-accent-700 hover:underline dark:hover:text-accent-300"
+                >
                   {article.title}
                 </SiteLink>
                 <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-neutral-600 dark:text-neutral-400">

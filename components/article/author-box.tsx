@@ -9,7 +9,10 @@ type AuthorBoxProps = { authors: AuthorProfile[]; locale: Locale; t: ArticleTran
 /** About the authors: name (to their page), role and a short biography. */
 export function AuthorBox({ authors, locale, t }: AuthorBoxProps) {
   return (
-    <section aria-labelledby="author-heading" className="rounded-lg border border-neutral-200 p-5 dark:border-neutral-800">
+    <section
+      aria-labelledby="author-heading"
+      className="rounded-lg border border-neutral-200 p-5 dark:border-neutral-800"
+    >
       <h2 id="author-heading" className="text-sm font-bold text-neutral-500 dark:text-neutral-400">
         {t('aboutAuthor')}
       </h2>
@@ -21,7 +24,9 @@ export function AuthorBox({ authors, locale, t }: AuthorBoxProps) {
               <SiteLink href={localePath(locale, `/authors/${author.id}`)} className="font-bold hover:underline">
                 {author.name}
               </SiteLink>
-              {author.role && <span className="ml-2 text-sm text-neutral-500 dark:text-neutral-400">{author.role}</span>}
+              {author.role && (
+                <span className="ml-2 text-sm text-neutral-500 dark:text-neutral-400">{author.role}</span>
+              )}
             </p>
             {author.bio && <p className="mt-1 text-[15px] text-neutral-600 dark:text-neutral-400">{author.bio}</p>}
           </div>

@@ -16,9 +16,15 @@ export async function FollowBox({ locale, variant = 'end' }: FollowBoxProps) {
   const content = (
     <>
       <p className="font-bold">{t('title', { site: site.name[locale] })}</p>
-      <p className={rail ? 'mt-1 text-neutral-700 dark:text-neutral-300' : 'mt-1 text-sm text-neutral-300'}>{t('body')}</p>
+      <p className={rail ? 'mt-1 text-neutral-700 dark:text-neutral-300' : 'mt-1 text-sm text-neutral-300'}>
+        {t('body')}
+      </p>
       <p className={rail ? 'mt-3' : 'mt-4'}>
-        <a href={site.follow.line.url} rel="noopener noreferrer" className={`inline-flex h-10 items-center rounded-full bg-[#06c755] font-bold text-neutral-950 ${rail ? 'px-4' : 'px-5 text-sm'}`}>
+        <a
+          href={site.follow.line.url}
+          rel="noopener noreferrer"
+          className={`inline-flex h-10 items-center rounded-full bg-[#06c755] font-bold text-neutral-950 ${rail ? 'px-4' : 'px-5 text-sm'}`}
+        >
           {t('line', { id: site.follow.line.id })}
         </a>
       </p>

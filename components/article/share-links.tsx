@@ -15,7 +15,8 @@ export async function ShareLinks({ locale, url, title }: ShareLinksProps) {
     { name: 'Facebook', icon: siFacebook, href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
     { name: 'X', icon: siX, href: `https://x.com/intent/post?url=${u}&text=${encodeURIComponent(title)}` },
   ];
-  const link = 'inline-flex h-10 items-center gap-2 rounded-full border border-neutral-300 px-4 text-sm font-medium hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800';
+  const link =
+    'inline-flex h-10 items-center gap-2 rounded-full border border-neutral-300 px-4 text-sm font-medium hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800';
   return (
     <section aria-labelledby="share-heading" data-testid="share">
       <h2 id="share-heading" className="mb-3 text-sm font-bold text-neutral-500 dark:text-neutral-400">
@@ -24,7 +25,13 @@ export async function ShareLinks({ locale, url, title }: ShareLinksProps) {
       <ul className="flex flex-wrap gap-2">
         {targets.map((target) => (
           <li key={target.name}>
-            <a href={target.href} target="_blank" rel="noopener noreferrer" className={link} aria-label={t('on', { network: target.name })}>
+            <a
+              href={target.href}
+              target="_blank"
+              rel="noopener noreferrer"
+              className={link}
+              aria-label={t('on', { network: target.name })}
+            >
               <BrandIcon icon={target.icon} />
               {target.name}
             </a>

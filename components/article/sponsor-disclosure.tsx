@@ -8,7 +8,10 @@ type SponsorDisclosureProps = { sponsor: NonNullable<ArticleDetail['sponsor']>; 
 /** After a sponsored piece's body: who paid for it, and that the site edited it. */
 export function SponsorDisclosure({ sponsor, locale, t }: SponsorDisclosureProps) {
   return (
-    <p className="mt-8 rounded-lg bg-amber-50 p-4 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100" data-testid="sponsor-disclosure">
+    <p
+      className="mt-8 rounded-lg bg-amber-50 p-4 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100"
+      data-testid="sponsor-disclosure"
+    >
       {t('sponsorDisclosure', { sponsor: sponsor.name, site: site.name[locale] })}
     </p>
   );

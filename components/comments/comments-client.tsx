@@ -85,7 +85,11 @@ export function Comments({ story, locale, open, labels, maxLength }: CommentsPro
     setSending(true);
     setStatus(undefined);
     try {
-      const response = await fetch(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(data) });
+      const response = await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(data),
+      });
       const answer = (await response.json()) as Status & { status?: string };
       setStatus(answer);
       if (answer.ok) {
@@ -100,21 +104,31 @@ export function Comments({ story, locale, open, labels, maxLength }: CommentsPro
     }
   }
 
-  const date = (iso: string) => new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Taipei' });
+  const date = (iso: string) =>
+    new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Taipei' });
   const count = typeof listed === 'object' ? listed.count : undefined;
-  const input = 'mt-1 w-full rounded-lg border border-neutral-400 bg-white px-3 py-2 text-base dark:border-neutral-600 dark:bg-neutral-900';
+  const input =
+    'mt-1 w-full rounded-lg border border-neutral-400 bg-white px-3 py-2 text-base dark:border-neutral-600 dark:bg-neutral-900';
 
   const item = (comment: Comment, reply: boolean) => (
-    <li key={comment.id} className={reply ? 'mt-4 border-l-2 border-neutral-200 pl-4 dark:border-neutral-700' : 'py-5'} data-testid="comment">
+    <li
+      key={comment.id}
+      className={reply ? 'mt-4 border-l-2 border-neutral-200 pl-4 dark:border-neutral-700' : 'py-5'}
+      data-testid="comment"
+    >
       <p className="text-sm">
         <span className="font-bold text-neutral-900 dark:text-neutral-100">{comment.name}</span>{' '}
         <time dateTime={comment.createdAt} className="text-neutral-600 dark:text-neutral-400">
           {date(comment.createdAt)}
         </time>
       </p>
-      <p className="mt-1 whitespace-pre-line break-words">{comment.body}</p>
+      <p className="mt-1 break-words whitespace-pre-line">{comment.body}</p>
       {!reply && open && (
-        <button type="button" className="mt-2 text-sm font-bold text-accent-700 hover:underline dark:text-accent-300" onClick={() => setReplyTo(comment)}>
+        <button
+          type="button"
+          className="mt-2 text-sm font-bold text-accent-700 hover:underline dark:text-accent-300"
+          onClick={() => setReplyTo(comment)}
+        >
           {labels.reply}
         </button>
       )}
@@ -123,19 +137,36 @@ export function Comments({ story, locale, open, labels, maxLength }: CommentsPro
   );
 
   return (
-    <section ref={section} id="comments" aria-labelledby="comments-heading" className="print:hidden" data-testid="comments">
+    <section
+      ref={section}
+      id="comments"
+      aria-labelledby="comments-heading"
+      className="print:hidden"
+      data-testid="comments"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-3 border-b-2 border-neutral-900 pb-2 dark:border-neutral-100">
         <h2 id="comments-heading" className="text-xl font-bold">
           {labels.title}
-          {count !== undefined && <span className="ml-2 text-base font-normal text-neutral-600 dark:text-neutral-400" data-testid="comment-count">{count === 0 ? labels.countNone : labels.countSome.replace('{count}', String(count))}</span>}
+          {count !== undefined && (
+            <span
+              className="ml-2 text-base font-normal text-neutral-600 dark:text-neutral-400"
+              data-testid="comment-count"
+            >
+              {count === 0 ? labels.countNone : labels.countSome.replace('{count}', String(count))}
+            </span>
+          )}
         </h2>
         <label className="text-sm">
           <span className="mr-2">{labels.order}</span>
-          <select value={order} onChange={(e) => {
+          <select
+            value={order}
+            onChange={(e) => {
               const which = e.target.value as 'oldest' | 'newest';
               setOrder(which);
               load(which);
-            }} className="rounded border border-neutral-400 bg-white px-2 py-1 dark:border-neutral-600 dark:bg-neutral-900">
+            }}
+            className="rounded border border-neutral-400 bg-white px-2 py-1 dark:border-neutral-600 dark:bg-neutral-900"
+          >
             <option value="oldest">{labels.oldest}</option>
             <option value="newest">{labels.newest}</option>
           </select>
@@ -143,32 +174,69 @@ export function Comments({ story, locale, open, labels, maxLength }: CommentsPro
       </div>
       {listed === 'loading' && <p className="py-4 text-neutral-600 dark:text-neutral-400">{labels.loading}</p>}
       {listed === 'failed' && <p className="py-4 text-neutral-600 dark:text-neutral-400">{labels.loadFailed}</p>}
-      {typeof listed === 'object' && <ul className="divide-y divide-neutral-200 dark:divide-neutral-800">{listed.comments.map((c) => item(c, false))}</ul>}
+      {typeof listed === 'object' && (
+        <ul className="divide-y divide-neutral-200 dark:divide-neutral-800">
+          {listed.comments.map((c) => item(c, false))}
+        </ul>
+      )}
 
       {open ? (
-        <form method="post" action={endpoint} onSubmit={submit} className="mt-6 space-y-4 rounded-lg bg-neutral-50 p-4 dark:bg-neutral-900" data-testid="comment-form">
+        <form
+          method="post"
+          action={endpoint}
+          onSubmit={submit}
+          className="mt-6 space-y-4 rounded-lg bg-neutral-50 p-4 dark:bg-neutral-900"
+          data-testid="comment-form"
+        >
           <p className="text-sm text-neutral-700 dark:text-neutral-300">{labels.policy}</p>
           <input type="hidden" name="locale" value={locale} />
           {replyTo && (
             <p className="flex items-center gap-3 text-sm">
               <input type="hidden" name="parent" value={replyTo.id} />
               <span>{labels.replyTo.replace('{name}', replyTo.name)}</span>
-              <button type="button" className="font-bold text-accent-700 hover:underline dark:text-accent-300" onClick={() => setReplyTo(undefined)}>
+              <button
+                type="button"
+                className="font-bold text-accent-700 hover:underline dark:text-accent-300"
+                onClick={() => setReplyTo(undefined)}
+              >
                 {labels.cancelReply}
               </button>
             </p>
           )}
           <label className="block text-sm font-bold">
             {labels.name}
-            <input name="name" required maxLength={40} autoComplete="nickname" className={input} aria-invalid={status?.field === 'name' || undefined} />
+            <input
+              name="name"
+              required
+              maxLength={40}
+              autoComplete="nickname"
+              className={input}
+              aria-invalid={status?.field === 'name' || undefined}
+            />
           </label>
           <label className="block text-sm font-bold">
             {labels.email}
-            <input name="email" type="email" maxLength={254} autoComplete="email" className={input} aria-invalid={status?.field === 'email' || undefined} />
+            <input
+              name="email"
+              type="email"
+              maxLength={254}
+              autoComplete="email"
+              className={input}
+              aria-invalid={status?.field === 'email' || undefined}
+            />
           </label>
           <label className="block text-sm font-bold">
             {labels.body}
-            <textarea name="body" required minLength={2} maxLength={maxLength} rows={5} className={input} aria-describedby="comment-hint" aria-invalid={status?.field === 'body' || undefined} />
+            <textarea
+              name="body"
+              required
+              minLength={2}
+              maxLength={maxLength}
+              rows={5}
+              className={input}
+              aria-describedby="comment-hint"
+              aria-invalid={status?.field === 'body' || undefined}
+            />
           </label>
           <p id="comment-hint" className="text-sm text-neutral-600 dark:text-neutral-400">
             {labels.bodyHint}
@@ -180,10 +248,25 @@ export function Comments({ story, locale, open, labels, maxLength }: CommentsPro
               <input name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
             </label>
           </div>
-          <p role="status" aria-live="polite" className={status ? (status.ok ? 'font-bold text-green-800 dark:text-green-300' : 'font-bold text-red-800 dark:text-red-300') : ''} data-testid="comment-status">
+          <p
+            role="status"
+            aria-live="polite"
+            className={
+              status
+                ? status.ok
+                  ? 'font-bold text-green-800 dark:text-green-300'
+                  : 'font-bold text-red-800 dark:text-red-300'
+                : ''
+            }
+            data-testid="comment-status"
+          >
             {status?.message}
           </p>
-          <button type="submit" disabled={sending} className="inline-flex h-11 items-center rounded-full bg-accent-700 px-6 font-bold text-white hover:bg-accent-800 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={sending}
+            className="hover:bg-accent-800 inline-flex h-11 items-center rounded-full bg-accent-700 px-6 font-bold text-white disabled:opacity-60"
+          >
             {sending ? labels.sending : labels.submit}
           </button>
         </form>

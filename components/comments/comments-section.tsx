@@ -10,7 +10,7 @@ export async function CommentsSection({ story, locale, open }: CommentsSectionPr
   const t = await getTranslations({ locale, namespace: 'Comments' });
   if (process.env.STATIC_EXPORT === '1') {
     return (
-      <p className="print:hidden text-sm text-neutral-600 dark:text-neutral-400" data-testid="comments-static">
+      <p className="text-sm text-neutral-600 dark:text-neutral-400 print:hidden" data-testid="comments-static">
         {t('static')}
       </p>
     );

@@ -7,5 +7,11 @@ export async function MostReadSection({ locale, wide = false }: { locale: Locale
   if (process.env.STATIC_EXPORT === '1') return null;
   const t = await getTranslations({ locale, namespace: 'MostRead' });
   const tCard = await getTranslations({ locale, namespace: 'ArticleCard' });
-  return <MostRead locale={locale} wide={wide} labels={{ title: t('title'), day: t('day'), week: t('week'), sponsored: tCard('sponsored') }} />;
+  return (
+    <MostRead
+      locale={locale}
+      wide={wide}
+      labels={{ title: t('title'), day: t('day'), week: t('week'), sponsored: tCard('sponsored') }}
+    />
+  );
 }

@@ -53,7 +53,7 @@ export function MostRead({ locale, labels, wide = false }: MostReadProps) {
       aria-pressed={shown === which}
       onClick={() => setSpan(which)}
       disabled={which === 'day' && lists.day.length === 0}
-      className="rounded-full px-3 py-1 text-sm font-bold aria-pressed:bg-neutral-900 aria-pressed:text-white disabled:opacity-50 dark:aria-pressed:bg-neutral-100 dark:aria-pressed:text-neutral-900"
+      className="rounded-full px-3 py-1 text-sm font-bold disabled:opacity-50 aria-pressed:bg-neutral-900 aria-pressed:text-white dark:aria-pressed:bg-neutral-100 dark:aria-pressed:text-neutral-900"
     >
       {labels[which]}
     </button>
@@ -64,18 +64,24 @@ export function MostRead({ locale, labels, wide = false }: MostReadProps) {
         {tab('day')}
         {tab('week')}
       </div>
-      <ol className={`mt-2 divide-y divide-neutral-200 dark:divide-neutral-800 ${wide ? 'lg:grid lg:grid-cols-5 lg:gap-6 lg:divide-y-0' : ''}`} data-testid="most-read-list">
+      <ol
+        className={`mt-2 divide-y divide-neutral-200 dark:divide-neutral-800 ${wide ? 'lg:grid lg:grid-cols-5 lg:gap-6 lg:divide-y-0' : ''}`}
+        data-testid="most-read-list"
+      >
         {lists[shown].map((item, i) => (
           <li key={item.path} className="flex gap-3 py-3">
             <span className="text-lg font-black text-accent-700 dark:text-accent-300" aria-hidden="true">
               {i + 1}
             </span>
             <span>
-              <a href={item.path} className="font-bold leading-snug hover:underline">
+              <a href={item.path} className="leading-snug font-bold hover:underline">
                 {item.title}
               </a>
               {item.sponsored && (
-                <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-bold text-amber-900 dark:bg-amber-900 dark:text-amber-100" data-testid="sponsored-label">
+                <span
+                  className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-bold text-amber-900 dark:bg-amber-900 dark:text-amber-100"
+                  data-testid="sponsored-label"
+                >
                   {labels.sponsored}
                 </span>
               )}
@@ -87,12 +93,21 @@ export function MostRead({ locale, labels, wide = false }: MostReadProps) {
   );
   const heading = <span className="text-lg font-black">{labels.title}</span>;
   return wide ? (
-    <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)} className="border-t-2 border-neutral-900 pt-2 dark:border-neutral-100" data-testid="most-read">
+    <details
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+      className="border-t-2 border-neutral-900 pt-2 dark:border-neutral-100"
+      data-testid="most-read"
+    >
       <summary className="cursor-pointer py-1">{heading}</summary>
       {body}
     </details>
   ) : (
-    <section aria-label={labels.title} className="border-t-2 border-neutral-900 pt-2 dark:border-neutral-100" data-testid="most-read">
+    <section
+      aria-label={labels.title}
+      className="border-t-2 border-neutral-900 pt-2 dark:border-neutral-100"
+      data-testid="most-read"
+    >
       <h2>{heading}</h2>
       {body}
     </section>

@@ -19,7 +19,12 @@ export async function NewsletterForm({ locale, tone = 'light', id }: NewsletterF
   // A static copy of the site has no server to take the address.
   if (process.env.STATIC_EXPORT === '1') return <p className="text-sm">{t('static')}</p>;
   return (
-    <form method="post" action="/api/newsletter" className="flex flex-wrap items-end gap-2" data-testid="newsletter-form">
+    <form
+      method="post"
+      action="/api/newsletter"
+      className="flex flex-wrap items-end gap-2"
+      data-testid="newsletter-form"
+    >
       <input type="hidden" name="locale" value={locale} />
       <label htmlFor={`${id}-email`} className="sr-only">
         {t('email')}

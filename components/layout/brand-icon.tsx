@@ -4,7 +4,12 @@ import type { SimpleIcon } from 'simple-icons';
 export function BrandIcon({ icon }: { icon: SimpleIcon }) {
   return (
     // A black mark (X) takes the text colour, so it shows in the dark theme too.
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5 shrink-0" fill={icon.hex === '000000' ? 'currentColor' : `#${icon.hex}`}>
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      className="size-5 shrink-0"
+      fill={icon.hex === '000000' ? 'currentColor' : `#${icon.hex}`}
+    >
       <path d={icon.path} />
     </svg>
   );

@@ -27,7 +27,15 @@ export function LocaleSwitcher({ target, text, label }: LocaleSwitcherProps) {
     event.currentTarget.href = href + window.location.search;
   };
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (!window.location.search || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
+    if (
+      !window.location.search ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey ||
+      event.button !== 0
+    )
+      return;
     event.preventDefault();
     router.push(href + window.location.search);
   };

@@ -9,7 +9,7 @@ export function PageHeading({ title, kicker, children, picture }: PageHeadingPro
       {picture}
       <div className="min-w-0">
         {kicker && <p className="text-sm font-bold text-accent-700 dark:text-accent-300">{kicker}</p>}
-        <h1 className="mt-1 text-3xl font-black leading-tight sm:text-4xl">{title}</h1>
+        <h1 className="mt-1 text-3xl leading-tight font-black sm:text-4xl">{title}</h1>
         {children && <div className="mt-3 max-w-3xl text-neutral-600 dark:text-neutral-400">{children}</div>}
       </div>
     </header>

@@ -14,12 +14,16 @@ export async function PreviewProblems({ locale }: { locale: Locale }) {
   if (process.env.NODE_ENV !== 'development' || list === undefined || list.length === 0) return null;
   const t = await getTranslations({ locale, namespace: 'Preview' });
   return (
-    <div role="alert" data-testid="preview-problems" className="border-b-4 border-red-700 bg-red-50 px-4 py-3 text-sm text-red-950 dark:bg-red-950 dark:text-red-50">
+    <div
+      role="alert"
+      data-testid="preview-problems"
+      className="border-b-4 border-red-700 bg-red-50 px-4 py-3 text-sm text-red-950 dark:bg-red-950 dark:text-red-50"
+    >
       <p className="font-bold">{t('problemsTitle')}</p>
       <ul className="mt-2 space-y-2">
         {list.map((p, i) => (
           <li key={i}>
-            <code className="break-all font-mono">
+            <code className="font-mono break-all">
               {p.file}
               {p.line ? `:${p.line}:${p.column ?? 1}` : ''}
             </code>{' '}

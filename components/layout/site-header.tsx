@@ -28,27 +28,39 @@ export async function SiteHeader({ locale, sections }: SiteHeaderProps) {
         data-testid="site-bar"
         className="sticky top-0 z-40 border-b border-neutral-200 bg-white/95 backdrop-blur sm:static sm:border-0 sm:bg-white dark:border-neutral-800 dark:bg-neutral-950/95 sm:dark:bg-neutral-950"
       >
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-1.5 sm:px-6 sm:pb-0 sm:pt-3">
-        <SiteLink href={localePath(locale, '')} className="flex items-baseline gap-3">
-          <span className="text-xl font-black tracking-wider text-accent-700 sm:text-2xl dark:text-accent-300">{site.name[locale]}</span>
-          <span className="hidden text-sm text-neutral-500 sm:inline dark:text-neutral-400">{site.tagline[locale]}</span>
-        </SiteLink>
-        <div className="flex items-center gap-1">
-          <SiteLink
-            href={localePath(locale, '/search')}
-            data-testid="search-link"
-            className="inline-flex h-10 min-w-10 items-center justify-center gap-1 rounded-full px-2 text-sm font-medium hover:bg-neutral-100 dark:hover:bg-neutral-800"
-          >
-            <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
-              <circle cx="11" cy="11" r="7" />
-              <path d="m20 20-3.5-3.5" />
-            </svg>
-            <span className="sr-only sm:not-sr-only">{t('search')}</span>
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-1.5 sm:px-6 sm:pt-3 sm:pb-0">
+          <SiteLink href={localePath(locale, '')} className="flex items-baseline gap-3">
+            <span className="text-xl font-black tracking-wider text-accent-700 sm:text-2xl dark:text-accent-300">
+              {site.name[locale]}
+            </span>
+            <span className="hidden text-sm text-neutral-500 sm:inline dark:text-neutral-400">
+              {site.tagline[locale]}
+            </span>
           </SiteLink>
-          <LocaleSwitcher target={otherLocale(locale)} text={tSwitch('target')} label={tSwitch('label')} />
-          <ThemeToggle label={tTheme('label')} />
+          <div className="flex items-center gap-1">
+            <SiteLink
+              href={localePath(locale, '/search')}
+              data-testid="search-link"
+              className="inline-flex h-10 min-w-10 items-center justify-center gap-1 rounded-full px-2 text-sm font-medium hover:bg-neutral-100 dark:hover:bg-neutral-800"
+            >
+              <svg
+                aria-hidden="true"
+                viewBox="0 0 24 24"
+                className="h-5 w-5"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+                strokeLinecap="round"
+              >
+                <circle cx="11" cy="11" r="7" />
+                <path d="m20 20-3.5-3.5" />
+              </svg>
+              <span className="sr-only sm:not-sr-only">{t('search')}</span>
+            </SiteLink>
+            <LocaleSwitcher target={otherLocale(locale)} text={tSwitch('target')} label={tSwitch('label')} />
+            <ThemeToggle label={tTheme('label')} />
+          </div>
         </div>
-      </div>
       </div>
       <nav aria-label={t('mainNav')} className="border-b border-neutral-200 dark:border-neutral-800">
         <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 py-1 sm:px-4">

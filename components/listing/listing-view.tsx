@@ -11,10 +11,16 @@ export function ListingView({ listing }: ListingViewProps) {
   const { locale, heading, articlesHeading, result } = listing;
   return (
     <>
-      <PageHeading title={heading.title} kicker={heading.kicker} picture={listing.author && <AuthorPhoto author={listing.author} size={96} />}>
+      <PageHeading
+        title={heading.title}
+        kicker={heading.kicker}
+        picture={listing.author && <AuthorPhoto author={listing.author} size={96} />}
+      >
         {heading.description}
       </PageHeading>
-      {articlesHeading && <h2 className="mb-6 border-l-4 border-accent-600 pl-3 text-xl font-bold">{articlesHeading}</h2>}
+      {articlesHeading && (
+        <h2 className="mb-6 border-l-4 border-accent-600 pl-3 text-xl font-bold">{articlesHeading}</h2>
+      )}
       {/* Cards sit right under the h1 unless a heading of their own stands between. */}
       <ArticleList articles={result.articles} locale={locale} headingLevel={articlesHeading ? 3 : 2} />
       <Pagination locale={locale} basePath={listing.basePath} page={result.page} totalPages={result.totalPages} />

@@ -12,9 +12,17 @@ export async function Pagination({ locale, basePath, page, totalPages }: Paginat
   const href = (n: number) => localePath(locale, listingPath(basePath, n));
   const item = 'inline-flex h-10 min-w-10 items-center justify-center rounded-full px-3 text-sm';
   return (
-    <nav aria-label={t('label')} className="mt-10 flex flex-wrap items-center justify-center gap-2" data-testid="pagination">
+    <nav
+      aria-label={t('label')}
+      className="mt-10 flex flex-wrap items-center justify-center gap-2"
+      data-testid="pagination"
+    >
       {page > 1 && (
-        <SiteLink href={href(page - 1)} rel="prev" className={`${item} border border-neutral-300 hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800`}>
+        <SiteLink
+          href={href(page - 1)}
+          rel="prev"
+          className={`${item} border border-neutral-300 hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800`}
+        >
           {t('previous')}
         </SiteLink>
       )}
@@ -31,7 +39,11 @@ export async function Pagination({ locale, basePath, page, totalPages }: Paginat
                 <span aria-hidden="true">{n}</span>
               </span>
             ) : (
-              <SiteLink href={href(n)} aria-label={t('page', { page: n })} className={`${item} hover:bg-neutral-100 dark:hover:bg-neutral-800`}>
+              <SiteLink
+                href={href(n)}
+                aria-label={t('page', { page: n })}
+                className={`${item} hover:bg-neutral-100 dark:hover:bg-neutral-800`}
+              >
                 {n}
               </SiteLink>
             )}
@@ -39,7 +51,11 @@ export async function Pagination({ locale, basePath, page, totalPages }: Paginat
         ))}
       </ol>
       {page < totalPages && (
-        <SiteLink href={href(page + 1)} rel="next" className={`${item} border border-neutral-300 hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800`}>
+        <SiteLink
+          href={href(page + 1)}
+          rel="next"
+          className={`${item} border border-neutral-300 hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800`}
+        >
           {t('next')}
         </SiteLink>
       )}

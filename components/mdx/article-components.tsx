@@ -70,7 +70,9 @@ export function articleComponents({ locale, images, sponsored, labels }: BodyCon
   function PullQuote({ cite, children }: PullQuoteProps) {
     return (
       <figure className="not-prose my-10 border-y-2 border-accent-600 py-6 text-center">
-        <blockquote className="text-xl font-bold leading-relaxed text-neutral-900 sm:text-2xl dark:text-neutral-100">{children}</blockquote>
+        <blockquote className="text-xl leading-relaxed font-bold text-neutral-900 sm:text-2xl dark:text-neutral-100">
+          {children}
+        </blockquote>
         {cite && <figcaption className="mt-3 text-sm text-neutral-500 dark:text-neutral-400">—— {cite}</figcaption>}
       </figure>
     );
@@ -89,9 +91,15 @@ export function articleComponents({ locale, images, sponsored, labels }: BodyCon
   // reader opens it. Nothing comes from another site before then, and no script is needed.
   function Video(props: VideoProps) {
     return (
-      <details className="not-prose group my-8 overflow-hidden rounded-lg border border-neutral-200 dark:border-neutral-800" data-testid="video">
+      <details
+        className="not-prose group my-8 overflow-hidden rounded-lg border border-neutral-200 dark:border-neutral-800"
+        data-testid="video"
+      >
         <summary className="flex cursor-pointer list-none items-center gap-3 bg-neutral-900 px-5 py-8 text-white [&::-webkit-details-marker]:hidden">
-          <span aria-hidden="true" className="flex h-12 w-12 shrink-0 items-center justify-center rounded-full bg-white/90 text-neutral-900">
+          <span
+            aria-hidden="true"
+            className="flex h-12 w-12 shrink-0 items-center justify-center rounded-full bg-white/90 text-neutral-900"
+          >
             ▶
           </span>
           <span>

@@ -15,7 +15,8 @@ type OptimizedImageProps = Pick<ImageProps, 'src' | 'alt' | 'width' | 'height' |
  */
 export function OptimizedImage({ priority = false, ...props }: OptimizedImageProps) {
   const { props: img } = getImageProps({ ...props, ...(priority ? { loading: 'eager', fetchPriority: 'high' } : {}) });
-  if (priority) preload(img.src, { as: 'image', imageSrcSet: img.srcSet, imageSizes: img.sizes, fetchPriority: 'high' });
+  if (priority)
+    preload(img.src, { as: 'image', imageSrcSet: img.srcSet, imageSizes: img.sizes, fetchPriority: 'high' });
   // eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text -- the props come from getImageProps, alt included
   return <img {...img} />;
 }

@@ -11,7 +11,10 @@ import { bodyText, excerpt, maxQueryLength, normalizeQuery, type ExcerptSegment 
 type Pagefind = {
   options: (options: Record<string, unknown>) => Promise<void>;
   mergeIndex: (url: string) => Promise<void>;
-  search: (query: string, options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }) => Promise<{ results: PagefindResult[] }>;
+  search: (
+    query: string,
+    options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
+  ) => Promise<{ results: PagefindResult[] }>;
 };
 
 /** Every text the box shows, in the reader's script; `{count}` is replaced by the number of results. */
@@ -44,7 +47,14 @@ type SearchBoxProps = {
 };
 
 /** One result as the page shows it. */
-type Shown = { url: string; title: ExcerptSegment[]; section?: string; date?: string; sponsored: boolean; excerpt: ExcerptSegment[] };
+type Shown = {
+  url: string;
+  title: ExcerptSegment[];
+  section?: string;
+  date?: string;
+  sponsored: boolean;
+  excerpt: ExcerptSegment[];
+};
 
 type Criteria = { query: string; section: string; tag: string };
 
@@ -73,10 +83,15 @@ function loadPagefind(manifestUrl: string, locale: Locale): Promise<LoadedSearch
   const known = loaded.get(locale);
   if (known) return known;
   const loading = (async () => {
-    const manifest = (await (await fetch(manifestUrl)).json()) as Record<string, { parts: string[]; hidden: string[]; conversion?: QueryConversion } | undefined>;
+    const manifest = (await (await fetch(manifestUrl)).json()) as Record<
+      string,
+      { parts: string[]; hidden: string[]; conversion?: QueryConversion } | undefined
+    >;
     const [first, ...rest] = manifest[locale]?.parts ?? [];
     if (!first) throw new Error(`No search index for ${locale}`);
-    const pagefind = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ `${first}pagefind.js`)) as Pagefind;
+    const pagefind = (await import(
+      /* webpackIgnore: true */ /* turbopackIgnore: true */ `${first}pagefind.js`
+    )) as Pagefind;
     await pagefind.options({ excerptLength: 40 });
     for (const url of rest) await pagefind.mergeIndex(url);
     return { pagefind, hidden: new Set(manifest[locale]?.hidden), conversion: manifest[locale]?.conversion };
@@ -171,7 +186,11 @@ export function SearchBox({ locale, manifestUrl, labels, sections, tags }: Searc
     const q = normalizeQuery(text);
     const ticket = ++latest.current;
     const url = new URL(window.location.href);
-    for (const [key, value] of [['q', q], ['section', section], ['tag', tag]] as const) {
+    for (const [key, value] of [
+      ['q', q],
+      ['section', section],
+      ['tag', tag],
+    ] as const) {
       if (value) url.searchParams.set(key, value);
       else url.searchParams.delete(key);
     }
@@ -185,7 +204,8 @@ export function SearchBox({ locale, manifestUrl, labels, sections, tags }: Searc
       const tagName = tags.find((t) => t.slug === tag)?.name;
       if (sectionName) filters.section = sectionName;
       if (tagName) filters.tag = tagName;
-      const search: PagefindSearch = async (query, only) => (await pagefind.search(query, { filters: only, sort: { date: 'desc' } })).results;
+      const search: PagefindSearch = async (query, only) =>
+        (await pagefind.search(query, { filters: only, sort: { date: 'desc' } })).results;
       const forms = await queryForms(q, locale, conversion);
       const { results, terms } = await findArticles(search, forms, { filters, hidden });
       const shown = await show(results.slice(0, batchSize), terms);
@@ -203,7 +223,11 @@ export function SearchBox({ locale, manifestUrl, labels, sections, tags }: Searc
 
   useEffect(() => {
     const params = new URLSearchParams(window.location.search);
-    const initial = { query: params.get('q') ?? '', section: params.get('section') ?? '', tag: params.get('tag') ?? '' };
+    const initial = {
+      query: params.get('q') ?? '',
+      section: params.get('section') ?? '',
+      tag: params.get('tag') ?? '',
+    };
     if (initial.query || initial.section || initial.tag) {
       // The page is prerendered without a query: the address is known only once it runs here.
       // eslint-disable-next-line react-hooks/set-state-in-effect
@@ -255,16 +279,38 @@ export function SearchBox({ locale, manifestUrl, labels, sections, tags }: Searc
           </button>
         </div>
         <div className="mt-3 flex gap-2 text-sm">
-          <FilterSelect name="section" label={labels.section} any={labels.any} options={sections} value={criteria.section} onChange={(section) => onChange({ section }, 0)} />
-          <FilterSelect name="tag" label={labels.tag} any={labels.any} options={tags} value={criteria.tag} onChange={(tag) => onChange({ tag }, 0)} />
+          <FilterSelect
+            name="section"
+            label={labels.section}
+            any={labels.any}
+            options={sections}
+            value={criteria.section}
+            onChange={(section) => onChange({ section }, 0)}
+          />
+          <FilterSelect
+            name="tag"
+            label={labels.tag}
+            any={labels.any}
+            options={tags}
+            value={criteria.tag}
+            onChange={(tag) => onChange({ tag }, 0)}
+          />
         </div>
       </form>
 
-      <p role="status" aria-live="polite" className="mt-6 text-neutral-600 dark:text-neutral-400" data-testid="search-status" data-state={state.status}>
+      <p
+        role="status"
+        aria-live="polite"
+        className="mt-6 text-neutral-600 dark:text-neutral-400"
+        data-testid="search-status"
+        data-state={state.status}
+      >
         {state.status === 'searching' && labels.searching}
         {state.status === 'failed' && labels.failed}
         {state.status === 'done' &&
-          (state.results.length === 0 ? labels.noResults : labels.results.replace('{count}', String(state.results.length)))}
+          (state.results.length === 0
+            ? labels.noResults
+            : labels.results.replace('{count}', String(state.results.length)))}
         {state.status === 'done' && state.converted && (
           <span className="ms-2" data-testid="search-converted">
             {labels.converted.replace('{query}', state.converted)}
@@ -278,14 +324,20 @@ export function SearchBox({ locale, manifestUrl, labels, sections, tags }: Searc
             <li key={result.url} className="py-5">
               <p className="flex flex-wrap items-center gap-2 text-sm text-neutral-600 dark:text-neutral-400">
                 {result.sponsored && (
-                  <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-bold text-amber-900 dark:bg-amber-900 dark:text-amber-100" data-testid="sponsored-label">
+                  <span
+                    className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-bold text-amber-900 dark:bg-amber-900 dark:text-amber-100"
+                    data-testid="sponsored-label"
+                  >
                     {labels.sponsored}
                   </span>
                 )}
                 <span>{[result.section, result.date].filter(Boolean).join(' · ')}</span>
               </p>
-              <h2 className="mt-1 text-xl font-bold leading-snug">
-                <SiteLink href={result.url} className="hover:text-accent-700 hover:underline dark:hover:text-accent-300">
+              <h2 className="mt-1 text-xl leading-snug font-bold">
+                <SiteLink
+                  href={result.url}
+                  className="hover:text-accent-700 hover:underline dark:hover:text-accent-300"
+                >
                   <Marked segments={result.title} />
                 </SiteLink>
               </h2>

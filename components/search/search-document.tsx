@@ -18,7 +18,9 @@ type SearchDocumentProps = {
  * Photo credits, reading time and the cards around a story stay out: they are not what it says.
  */
 export function SearchDocument({ article, body, locale, labels }: SearchDocumentProps) {
-  const date = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone }).format(new Date(article.publishedAt));
+  const date = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone }).format(
+    new Date(article.publishedAt),
+  );
   const authors = article.authors.map((author) => author.name).join('、');
   // Headline, dek and byline are read back from meta fields: the search page makes excerpts from
   // the body alone (lib/search-text.ts bodyText) and shows these as they are.
@@ -29,7 +31,10 @@ export function SearchDocument({ article, body, locale, labels }: SearchDocument
           <span data-pagefind-meta={`title:${article.title}`} />
           <span data-pagefind-meta={`summary:${article.summary}`} />
           <span data-pagefind-meta={`authors:${authors}`} />
-          <span data-pagefind-meta={`section:${article.section.name}`} data-pagefind-filter={`section:${article.section.name}`} />
+          <span
+            data-pagefind-meta={`section:${article.section.name}`}
+            data-pagefind-filter={`section:${article.section.name}`}
+          />
           {article.tags.map((tag) => (
             <span key={tag.slug} data-pagefind-filter={`tag:${tag.name}`} />
           ))}
@@ -37,7 +42,13 @@ export function SearchDocument({ article, body, locale, labels }: SearchDocument
           {article.sponsored && <span data-pagefind-meta={`sponsored:${labels.sponsored}`} />}
           <h1>{article.title}</h1>
           <p>{article.summary}</p>
-          <MdxContent code={body.code} locale={locale} images={body.images} sponsored={article.sponsored} labels={{ playVideo: labels.playVideo }} />
+          <MdxContent
+            code={body.code}
+            locale={locale}
+            images={body.images}
+            sponsored={article.sponsored}
+            labels={{ playVideo: labels.playVideo }}
+          />
           <p>{authors}</p>
         </article>
       </body>

@@ -8,10 +8,14 @@ test('a draft is visible in the preview, with its banner', async ({ page }) => {
   await page.goto('/zh-Hant/articles/editors-draft-example');
   await expect(page.getByTestId('draft-banner')).toBeVisible();
   await page.goto('/zh-Hant/tags/media');
-  await expect(page.getByTestId('article-card').filter({ hasText: '草稿範例' }).getByText('草稿', { exact: true })).toBeVisible();
+  await expect(
+    page.getByTestId('article-card').filter({ hasText: '草稿範例' }).getByText('草稿', { exact: true }),
+  ).toBeVisible();
 });
 
-test('saving the article updates the open page by itself, and a mistake keeps the last good version', async ({ page }) => {
+test('saving the article updates the open page by itself, and a mistake keeps the last good version', async ({
+  page,
+}) => {
   const original = readFileSync(file, 'utf8');
   try {
     await page.goto('/zh-Hant/articles/editors-draft-example');

@@ -10,14 +10,18 @@ import { fromOwnPages, SESSION_COOKIE, tokenMatches } from './origin';
 /** An editors' form, read whole only when small and of the form type; undefined otherwise. */
 export async function readForm(request: NextRequest): Promise<Record<string, string> | undefined> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/x-www-form-urlencoded' || Number(request.headers.get('content-length') ?? 0) > 8192) return undefined;
+  if (type !== 'application/x-www-form-urlencoded' || Number(request.headers.get('content-length') ?? 0) > 8192)
+    return undefined;
   const text = await request.text();
   return text.length > 8192 ? undefined : Object.fromEntries(new URLSearchParams(text));
 }
 
 /** Back to the editors' area, with what to tell the editor (a key of app/admin/page.tsx's notes). */
 export function backToAdmin(note: string, extra: Record<string, string> = {}) {
-  const response = new NextResponse(null, { status: 303, headers: { Location: `/admin?note=${encodeURIComponent(note)}`, 'Cache-Control': 'no-store' } });
+  const response = new NextResponse(null, {
+    status: 303,
+    headers: { Location: `/admin?note=${encodeURIComponent(note)}`, 'Cache-Control': 'no-store' },
+  });
   for (const [k, v] of Object.entries(extra)) response.headers.set(k, v);
   return response;
 }
@@ -31,15 +35,26 @@ export const clearedSessionCookie = `${SESSION_COOKIE}=; Path=/; HttpOnly; Secur
  * An editor's change: from the site's own pages, signed in, with the session's form token. Returns
  * the editor and the form, or the refusal to send.
  */
-export async function editorAction(request: NextRequest): Promise<{ editor: string; form: Record<string, string> } | { refused: NextResponse }> {
-  const refuse = (status: number, note: string) => ({ refused: status === 303 ? backToAdmin(note) : new NextResponse(`${status} ${note}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } }) });
+export async function editorAction(
+  request: NextRequest,
+): Promise<{ editor: string; form: Record<string, string> } | { refused: NextResponse }> {
+  const refuse = (status: number, note: string) => ({
+    refused:
+      status === 303
+        ? backToAdmin(note)
+        : new NextResponse(`${status} ${note}\n`, {
+            status,
+            headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+          }),
+  });
   if (!fromOwnPages(request.headers)) return refuse(403, 'Cross-site requests are refused.');
   const { db } = await siteDatabase();
   const session = await sessionOf(db, request.cookies.get(SESSION_COOKIE)?.value);
   if (!session) return refuse(401, 'Sign in at /admin first.');
   const form = await readForm(request);
   if (!form) return refuse(400, 'A form of the editors’ area was expected.');
-  if (!tokenMatches(form['csrf'], session.csrf)) return refuse(403, 'The form token does not match this session: reload /admin.');
+  if (!tokenMatches(form['csrf'], session.csrf))
+    return refuse(403, 'The form token does not match this session: reload /admin.');
   return { editor: session.editor, form };
 }
 

@@ -18,7 +18,11 @@ export function installationSecret(db: Kysely<Database>, name: string): Promise<
     secret = (async () => {
       const made = randomBytes(32).toString('base64url');
       // Two servers starting at once: the first key written wins, and both read it back.
-      await db.insertInto('settings').values({ key: name, value: made }).onConflict((c) => c.column('key').doNothing()).execute();
+      await db
+        .insertInto('settings')
+        .values({ key: name, value: made })
+        .onConflict((c) => c.column('key').doNothing())
+        .execute();
       return (await db.selectFrom('settings').select('value').where('key', '=', name).executeTakeFirstOrThrow()).value;
     })();
     secret.catch(() => known.delete(name));
@@ -30,5 +34,8 @@ export function installationSecret(db: Kysely<Database>, name: string): Promise<
 /** The client hash of an address (IPv4, or an IPv6 /64: one household's or phone's prefix). */
 export async function clientOf(db: Kysely<Database>, address: string): Promise<string> {
   const network = address.includes(':') ? address.split(':').slice(0, 4).join(':') : address;
-  return createHmac('sha256', await installationSecret(db, 'client-key')).update(network).digest('base64url').slice(0, 22);
+  return createHmac('sha256', await installationSecret(db, 'client-key'))
+    .update(network)
+    .digest('base64url')
+    .slice(0, 22);
 }

@@ -30,7 +30,10 @@ function converterInto(locale: Locale): Promise<(text: string) => string> | unde
 }
 
 /** `comments` with the text of those written in the other script converted into `locale`, marked `converted`. */
-export async function inReaderScript(comments: PublicComment[], locale: Locale): Promise<(PublicComment & { converted?: true })[]> {
+export async function inReaderScript(
+  comments: PublicComment[],
+  locale: Locale,
+): Promise<(PublicComment & { converted?: true })[]> {
   const others = (list: PublicComment[]): boolean => list.some((c) => c.locale !== locale || others(c.replies));
   if (!others(comments)) return comments;
   const pending = converterInto(locale);

@@ -26,8 +26,19 @@ export const WORD_LIST_LIMITS = { words: 300, chars: 40 };
  * Returns false, storing nothing, when it is too long or has a word too long or control characters.
  */
 export async function setBlockedWords(db: Kysely<Database>, text: string): Promise<boolean> {
-  const words = [...new Set(text.split(/\r\n?|\n/).map((w) => w.trim()).filter(Boolean))];
-  if (words.length > WORD_LIST_LIMITS.words || words.some((w) => [...w].length > WORD_LIST_LIMITS.chars || /[\u0000-\u001F\u007F]/.test(w))) return false;
+  const words = [
+    ...new Set(
+      text
+        .split(/\r\n?|\n/)
+        .map((w) => w.trim())
+        .filter(Boolean),
+    ),
+  ];
+  if (
+    words.length > WORD_LIST_LIMITS.words ||
+    words.some((w) => [...w].length > WORD_LIST_LIMITS.chars || /[\u0000-\u001F\u007F]/.test(w))
+  )
+    return false;
   const value = words.join('\n');
   await db
     .insertInto('settings')

@@ -56,29 +56,42 @@ const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/u;
 const length = (text: string) => [...text].length;
 const normalise = (text: string) => text.replace(/\r\n?/g, '\n').normalize('NFC');
 /** The same comment posted again matches whatever its spacing and case. */
-export const bodyHash = (body: string) => createHash('sha256').update(body.toLowerCase().replace(/\s+/gu, '')).digest('base64url').slice(0, 22);
+export const bodyHash = (body: string) =>
+  createHash('sha256').update(body.toLowerCase().replace(/\s+/gu, '')).digest('base64url').slice(0, 22);
 
 type Checked = { name: string; email: string | null; body: string; parent: number | null; honeypot: boolean };
 
 /** The form's own rules, before anything is looked up. */
 export function checkForm(form: CommentForm): Checked | Extract<PostOutcome, { ok: false }> {
-  const text = (value: unknown) => (value === undefined || value === null ? '' : typeof value === 'string' ? value : undefined);
+  const text = (value: unknown) =>
+    value === undefined || value === null ? '' : typeof value === 'string' ? value : undefined;
   const [name, email, body, website] = [text(form.name), text(form.email), text(form.body), text(form.website)];
-  if (name === undefined || email === undefined || body === undefined || website === undefined) return { ok: false, refusal: 'malformed' };
+  if (name === undefined || email === undefined || body === undefined || website === undefined)
+    return { ok: false, refusal: 'malformed' };
   const parentText = typeof form.parent === 'number' ? String(form.parent) : text(form.parent);
-  if (parentText === undefined || (parentText !== '' && !/^[1-9]\d{0,9}$/.test(parentText))) return { ok: false, refusal: 'parent', field: 'parent' };
+  if (parentText === undefined || (parentText !== '' && !/^[1-9]\d{0,9}$/.test(parentText)))
+    return { ok: false, refusal: 'parent', field: 'parent' };
 
   const cleanName = normalise(name).trim().replace(/\s+/gu, ' ');
   const cleanEmail = email.trim();
-  const cleanBody = normalise(body).trim().replace(/\n{3,}/g, '\n\n');
+  const cleanBody = normalise(body)
+    .trim()
+    .replace(/\n{3,}/g, '\n\n');
   if (!cleanName) return { ok: false, refusal: 'name-missing', field: 'name' };
   if (length(cleanName) > COMMENT_LIMITS.name) return { ok: false, refusal: 'name-too-long', field: 'name' };
   if (HIDDEN.test(cleanName)) return { ok: false, refusal: 'hidden-characters', field: 'name' };
-  if (cleanEmail && (cleanEmail.length > COMMENT_LIMITS.email || !EMAIL.test(cleanEmail))) return { ok: false, refusal: 'email-invalid', field: 'email' };
+  if (cleanEmail && (cleanEmail.length > COMMENT_LIMITS.email || !EMAIL.test(cleanEmail)))
+    return { ok: false, refusal: 'email-invalid', field: 'email' };
   if (length(cleanBody) < COMMENT_LIMITS.bodyMin) return { ok: false, refusal: 'body-too-short', field: 'body' };
   if (length(cleanBody) > COMMENT_LIMITS.body) return { ok: false, refusal: 'body-too-long', field: 'body' };
   if (HIDDEN.test(cleanBody)) return { ok: false, refusal: 'hidden-characters', field: 'body' };
-  return { name: cleanName, email: cleanEmail || null, body: cleanBody, parent: parentText ? Number(parentText) : null, honeypot: website !== '' };
+  return {
+    name: cleanName,
+    email: cleanEmail || null,
+    body: cleanBody,
+    parent: parentText ? Number(parentText) : null,
+    honeypot: website !== '',
+  };
 }
 
 /** Why the rules send a comment to the editors as spam, if they do. */
@@ -99,13 +112,30 @@ const isoAgo = (now: Date, ms: number) => new Date(now.getTime() - ms).toISOStri
  */
 export async function postComment(
   db: Kysely<Database>,
-  { story, locale, client, form, open, settings, now = new Date() }: { story: string; locale: string; client: string; form: CommentForm; open: boolean; settings: CommentSettings; now?: Date },
+  {
+    story,
+    locale,
+    client,
+    form,
+    open,
+    settings,
+    now = new Date(),
+  }: {
+    story: string;
+    locale: string;
+    client: string;
+    form: CommentForm;
+    open: boolean;
+    settings: CommentSettings;
+    now?: Date;
+  },
 ): Promise<PostOutcome> {
   const checked = checkForm(form);
   if ('ok' in checked) return checked;
   if (!open) return { ok: false, refusal: 'closed' };
   return db.transaction().execute(async (tx) => {
-    if (await tx.selectFrom('bans').select('client').where('client', '=', client).executeTakeFirst()) return { ok: false, refusal: 'banned' } as const;
+    if (await tx.selectFrom('bans').select('client').where('client', '=', client).executeTakeFirst())
+      return { ok: false, refusal: 'banned' } as const;
     const recent = await tx
       .selectFrom('comments')
       .select(['created_at', 'body_hash', 'status'])
@@ -113,20 +143,33 @@ export async function postComment(
       .where('created_at', '>', isoAgo(now, 24 * 3600_000))
       .execute();
     const lastMinute = isoAgo(now, 60_000);
-    if (recent.filter((c) => c.created_at > lastMinute).length >= COMMENT_LIMITS.perMinute || recent.length >= COMMENT_LIMITS.perDay) {
+    if (
+      recent.filter((c) => c.created_at > lastMinute).length >= COMMENT_LIMITS.perMinute ||
+      recent.length >= COMMENT_LIMITS.perDay
+    ) {
       return { ok: false, refusal: 'too-fast' } as const;
     }
     const hash = bodyHash(checked.body);
     if (recent.some((c) => c.body_hash === hash)) return { ok: false, refusal: 'duplicate', field: 'body' } as const;
     if (checked.parent !== null) {
-      const parent = await tx.selectFrom('comments').select(['story', 'status', 'parent_id']).where('id', '=', checked.parent).executeTakeFirst();
+      const parent = await tx
+        .selectFrom('comments')
+        .select(['story', 'status', 'parent_id'])
+        .where('id', '=', checked.parent)
+        .executeTakeFirst();
       // Replies go one level deep, to a comment readers can see on the same story.
-      if (!parent || parent.story !== story || parent.status !== 'approved' || parent.parent_id !== null) return { ok: false, refusal: 'parent', field: 'parent' } as const;
+      if (!parent || parent.story !== story || parent.status !== 'approved' || parent.parent_id !== null)
+        return { ok: false, refusal: 'parent', field: 'parent' } as const;
     }
     const spam = spamReason(checked, settings.words);
     let status: 'approved' | 'pending' | 'spam' = spam ? 'spam' : 'pending';
     if (!spam && settings.trustApproved) {
-      const known = await tx.selectFrom('comments').select('id').where('client', '=', client).where('status', '=', 'approved').executeTakeFirst();
+      const known = await tx
+        .selectFrom('comments')
+        .select('id')
+        .where('client', '=', client)
+        .where('status', '=', 'approved')
+        .executeTakeFirst();
       if (known) status = 'approved';
     }
     const row = await tx
@@ -152,10 +195,21 @@ export async function postComment(
 }
 
 /** A comment as readers see it: no address, no email, no client. */
-export type PublicComment = { id: number; name: string; body: string; locale: string; createdAt: string; replies: PublicComment[] };
+export type PublicComment = {
+  id: number;
+  name: string;
+  body: string;
+  locale: string;
+  createdAt: string;
+  replies: PublicComment[];
+};
 
 /** A story's approved comments, oldest or newest first, each with its replies (always oldest first). */
-export async function listComments(db: Kysely<Database>, story: string, order: 'newest' | 'oldest' = 'oldest'): Promise<{ count: number; comments: PublicComment[] }> {
+export async function listComments(
+  db: Kysely<Database>,
+  story: string,
+  order: 'newest' | 'oldest' = 'oldest',
+): Promise<{ count: number; comments: PublicComment[] }> {
   const rows = await db
     .selectFrom('comments')
     .select(['id', 'parent_id', 'name', 'body', 'locale', 'created_at'])
@@ -167,7 +221,14 @@ export async function listComments(db: Kysely<Database>, story: string, order: '
   const top: PublicComment[] = [];
   const byId = new Map<number, PublicComment>();
   for (const row of rows) {
-    const comment: PublicComment = { id: row.id, name: row.name, body: row.body, locale: row.locale, createdAt: row.created_at, replies: [] };
+    const comment: PublicComment = {
+      id: row.id,
+      name: row.name,
+      body: row.body,
+      locale: row.locale,
+      createdAt: row.created_at,
+      replies: [],
+    };
     if (row.parent_id === null) {
       top.push(comment);
       byId.set(row.id, comment);

@@ -13,7 +13,8 @@ import type { Database } from './schema';
 export type SiteDatabase = { db: Kysely<Database>; dialect: Dialect; close(): Promise<void> };
 
 /** Where the SQLite file lives when DATABASE_URL is not set: DATABASE_FILE, or .data/site.db in the project. */
-export const defaultDatabaseFile = () => path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_FILE ?? path.join('.data', 'site.db'));
+export const defaultDatabaseFile = () =>
+  path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_FILE ?? path.join('.data', 'site.db'));
 
 /**
  * Opens the database `url` names (postgres://… or postgresql://…), or the SQLite file `file`, and
@@ -25,9 +26,13 @@ export async function openDatabase({ url, file }: { url?: string; file?: string 
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     dialect = 'postgres';
     // A handful of connections per server process: the queries are small and quick.
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }) });
+    db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }),
+    });
   } else if (url) {
-    throw new Error(`DATABASE_URL must be a postgres:// address (or unset, for SQLite): ${url.replace(/\/\/[^@]*@/, '//…@')}`);
+    throw new Error(
+      `DATABASE_URL must be a postgres:// address (or unset, for SQLite): ${url.replace(/\/\/[^@]*@/, '//…@')}`,
+    );
   } else {
     dialect = 'sqlite';
     const where = file ?? defaultDatabaseFile();

@@ -11,7 +11,9 @@ import { mostRead } from './views';
 export const DIGEST_STORIES = 6;
 
 export async function digestStories(db: Kysely<Database>, locale: Locale, now = new Date()): Promise<DigestStory[]> {
-  const read = (await mostRead(db, { locale, hours: 24 * 7, limit: DIGEST_STORIES * 2, now })).map(({ story }) => getArticleCard(locale, story));
+  const read = (await mostRead(db, { locale, hours: 24 * 7, limit: DIGEST_STORIES * 2, now })).map(({ story }) =>
+    getArticleCard(locale, story),
+  );
   const chosen = new Map<string, DigestStory>();
   for (const card of [...read, ...listArticles({ locale, limit: DIGEST_STORIES * 2 })]) {
     if (!card || card.draft || chosen.has(card.slug) || chosen.size >= DIGEST_STORIES) continue;

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases, type TestDatabases } from '@/tests/test-databases';
 import type { SiteDatabase } from './database';
-import { addEditor, EditorError, listEditors, LOGIN_LIMIT, removeEditor, sessionOf, setPassword, signIn, signOut } from './editors';
+import {
+  addEditor,
+  EditorError,
+  listEditors,
+  LOGIN_LIMIT,
+  removeEditor,
+  sessionOf,
+  setPassword,
+  signIn,
+  signOut,
+} from './editors';
 
 let databases: TestDatabases;
 beforeAll(async () => {
@@ -23,15 +33,25 @@ describe.each(['sqlite', 'postgres'] as const)('editors on %s', (kind) => {
     await expect(addEditor(site.db, 'Chou Admin', 'long enough password')).rejects.toThrow(EditorError);
     await expect(addEditor(site.db, 'lin', 'short')).rejects.toThrow(/至少要 12 個字元/);
     await expect(addEditor(site.db, 'chou', 'another long password')).rejects.toThrow(/已經有/);
-    const row = await site.db.selectFrom('editors').select('password_hash').where('name', '=', 'chou').executeTakeFirstOrThrow();
+    const row = await site.db
+      .selectFrom('editors')
+      .select('password_hash')
+      .where('name', '=', 'chou')
+      .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     expect(row.password_hash).not.toContain('tide-watcher');
     expect((await listEditors(site.db)).map((e) => e.name)).toEqual(['chou']);
   });
 
   it('signs in with the right password only, into a session the database holds by hash', async () => {
-    expect(await signIn(site.db, { name: 'chou', password: 'wrong password!', client: 'c1', now: t0 })).toEqual({ ok: false, reason: 'wrong' });
-    expect(await signIn(site.db, { name: 'nobody', password: 'tide-watcher-2026', client: 'c1', now: t0 })).toEqual({ ok: false, reason: 'wrong' });
+    expect(await signIn(site.db, { name: 'chou', password: 'wrong password!', client: 'c1', now: t0 })).toEqual({
+      ok: false,
+      reason: 'wrong',
+    });
+    expect(await signIn(site.db, { name: 'nobody', password: 'tide-watcher-2026', client: 'c1', now: t0 })).toEqual({
+      ok: false,
+      reason: 'wrong',
+    });
     const ok = await signIn(site.db, { name: 'chou', password: 'tide-watcher-2026', client: 'c1', now: t0 });
     if (!ok.ok) throw new Error('not signed in');
     const stored = await site.db.selectFrom('sessions').select('id').execute();
@@ -46,14 +66,28 @@ describe.each(['sqlite', 'postgres'] as const)('editors on %s', (kind) => {
 
   it('makes a guesser wait after five failures, by name and by client', async () => {
     for (let i = 0; i < LOGIN_LIMIT.failures; i++) {
-      expect(await signIn(site.db, { name: 'chou', password: `guess ${i} guess`, client: `guesser-${i}`, now: at(20) })).toEqual({ ok: false, reason: 'wrong' });
+      expect(
+        await signIn(site.db, { name: 'chou', password: `guess ${i} guess`, client: `guesser-${i}`, now: at(20) }),
+      ).toEqual({ ok: false, reason: 'wrong' });
     }
     // Even the right password waits, from any client, for this name.
-    expect(await signIn(site.db, { name: 'chou', password: 'tide-watcher-2026', client: 'office', now: at(21) })).toEqual({ ok: false, reason: 'throttled' });
-    expect(await signIn(site.db, { name: 'chou', password: 'tide-watcher-2026', client: 'office', now: at(20 + LOGIN_LIMIT.minutes + 1) })).toMatchObject({ ok: true });
+    expect(
+      await signIn(site.db, { name: 'chou', password: 'tide-watcher-2026', client: 'office', now: at(21) }),
+    ).toEqual({ ok: false, reason: 'throttled' });
+    expect(
+      await signIn(site.db, {
+        name: 'chou',
+        password: 'tide-watcher-2026',
+        client: 'office',
+        now: at(20 + LOGIN_LIMIT.minutes + 1),
+      }),
+    ).toMatchObject({ ok: true });
     // One client trying many names waits too.
-    for (let i = 0; i < LOGIN_LIMIT.failures; i++) await signIn(site.db, { name: `user${i}`, password: 'whatever password', client: 'sprayer', now: at(60) });
-    expect(await signIn(site.db, { name: 'chou', password: 'tide-watcher-2026', client: 'sprayer', now: at(61) })).toEqual({ ok: false, reason: 'throttled' });
+    for (let i = 0; i < LOGIN_LIMIT.failures; i++)
+      await signIn(site.db, { name: `user${i}`, password: 'whatever password', client: 'sprayer', now: at(60) });
+    expect(
+      await signIn(site.db, { name: 'chou', password: 'tide-watcher-2026', client: 'sprayer', now: at(61) }),
+    ).toEqual({ ok: false, reason: 'throttled' });
   });
 
   it('signs every browser out when the password changes or the editor is removed', async () => {
@@ -61,7 +95,12 @@ describe.each(['sqlite', 'postgres'] as const)('editors on %s', (kind) => {
     if (!first.ok) throw new Error('not signed in');
     await setPassword(site.db, 'chou', 'a brand new long password');
     expect(await sessionOf(site.db, first.token, at(121))).toBeUndefined();
-    const second = await signIn(site.db, { name: 'chou', password: 'a brand new long password', client: 'c2', now: at(122) });
+    const second = await signIn(site.db, {
+      name: 'chou',
+      password: 'a brand new long password',
+      client: 'c2',
+      now: at(122),
+    });
     if (!second.ok) throw new Error('not signed in');
     await removeEditor(site.db, 'chou');
     expect(await sessionOf(site.db, second.token, at(123))).toBeUndefined();

@@ -21,14 +21,19 @@ const server = new SMTPServer({
     else done(new Error('Invalid username or password'));
   },
   onRcptTo(address, _session, done) {
-    if (address.address.endsWith('@refused.example')) done(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
+    if (address.address.endsWith('@refused.example'))
+      done(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
     else done();
   },
   onData(stream, session, done) {
     const chunks: Buffer[] = [];
     stream.on('data', (c: Buffer) => chunks.push(c));
     stream.on('end', () => {
-      received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks) });
+      received.push({
+        from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+        to: session.envelope.rcptTo.map((r) => r.address),
+        raw: Buffer.concat(chunks),
+      });
       done();
     });
   },
@@ -39,7 +44,10 @@ const message = (to: string) => ({
   subject: '觀潮科技週報｜測試',
   text: '這一週值得一讀的報導',
   html: '<p>這一週值得一讀的報導</p>',
-  headers: { 'List-Unsubscribe': '<https://example.com/api/newsletter/unsubscribe?token=1.x>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+  headers: {
+    'List-Unsubscribe': '<https://example.com/api/newsletter/unsubscribe?token=1.x>',
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  },
 });
 
 beforeAll(async () => {
@@ -74,7 +82,9 @@ describe('the site’s mail', () => {
     expect(received[0]!.to).toEqual(['reader@example.com']);
     const mail = await simpleParser(received[0]!.raw);
     expect(mail.subject).toBe('觀潮科技週報｜測試');
-    expect(mail.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    expect(mail.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe(
+      'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+    );
     await expect(sendMail(message('nobody@refused.example'))).rejects.toThrow(/Mailbox unavailable|550/);
     expect(received).toHaveLength(1);
     // Nothing went to the outbox meanwhile.

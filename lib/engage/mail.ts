@@ -11,7 +11,8 @@ import { site } from '@/lib/site';
 export type Mail = { to: string; subject: string; text: string; html: string; headers?: Record<string, string> };
 
 /** Where unsent mail is written without SMTP: OUTBOX_DIR, or .data/outbox in the project. */
-export const outboxDir = () => path.resolve(/*turbopackIgnore: true*/ process.env.OUTBOX_DIR ?? path.join('.data', 'outbox'));
+export const outboxDir = () =>
+  path.resolve(/*turbopackIgnore: true*/ process.env.OUTBOX_DIR ?? path.join('.data', 'outbox'));
 
 /** The sender: MAIL_FROM, or the site's name at its own host. */
 export function mailFrom(): string {
@@ -27,7 +28,9 @@ export async function sendMail(mail: Mail): Promise<void> {
   const message = { from: mailFrom(), ...mail };
   if (process.env.SMTP_URL) {
     // One pooled connection is reused for a digest's many messages.
-    smtp ??= nodemailer.createTransport(`${process.env.SMTP_URL}${process.env.SMTP_URL.includes('?') ? '&' : '?'}pool=true`);
+    smtp ??= nodemailer.createTransport(
+      `${process.env.SMTP_URL}${process.env.SMTP_URL.includes('?') ? '&' : '?'}pool=true`,
+    );
     await smtp.sendMail(message);
     return;
   }

@@ -23,14 +23,20 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('name', 'text', (c) => c.notNull())
           .addColumn('email', 'text')
           .addColumn('body', 'text', (c) => c.notNull())
-          .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('pending', 'approved', 'rejected', 'spam')`))
+          .addColumn('status', 'text', (c) =>
+            c.notNull().check(sql`status in ('pending', 'approved', 'rejected', 'spam')`),
+          )
           .addColumn('reason', 'text')
           .addColumn('client', 'text', (c) => c.notNull())
           .addColumn('body_hash', 'text', (c) => c.notNull())
           .addColumn('created_at', 'text', (c) => c.notNull())
           .addColumn('moderated_at', 'text')
           .execute();
-        await db.schema.createIndex('comments_story').on('comments').columns(['story', 'status', 'created_at']).execute();
+        await db.schema
+          .createIndex('comments_story')
+          .on('comments')
+          .columns(['story', 'status', 'created_at'])
+          .execute();
         await db.schema.createIndex('comments_client').on('comments').columns(['client', 'created_at']).execute();
         await db.schema.createIndex('comments_pending').on('comments').columns(['status', 'created_at']).execute();
 
@@ -88,7 +94,9 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('id', id, (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
           .addColumn('email', 'text', (c) => c.notNull().unique())
           .addColumn('locale', 'text', (c) => c.notNull())
-          .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('pending', 'confirmed', 'unsubscribed')`))
+          .addColumn('status', 'text', (c) =>
+            c.notNull().check(sql`status in ('pending', 'confirmed', 'unsubscribed')`),
+          )
           .addColumn('token_hash', 'text', (c) => c.notNull())
           .addColumn('token_expires_at', 'text')
           .addColumn('created_at', 'text', (c) => c.notNull())
@@ -118,7 +126,9 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('subscribers').addColumn('last_digest_id', 'integer').execute();
         await db.schema
           .createTable('digests')
-          .addColumn('id', idColumn(dialect), (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('id', idColumn(dialect), (c) =>
+            dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+          )
           .addColumn('locale', 'text', (c) => c.notNull())
           .addColumn('week', 'text', (c) => c.notNull())
           .addColumn('subject', 'text', (c) => c.notNull())

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { confirmationMail, digestMail, digestSubject } from './newsletter-mail';
 
 const stories = [
-  { title: '台積電的<script>alert(1)</script>新廠', summary: '導言 & 更多', path: '/zh-Hant/articles/fab', sponsored: false },
+  {
+    title: '台積電的<script>alert(1)</script>新廠',
+    summary: '導言 & 更多',
+    path: '/zh-Hant/articles/fab',
+    sponsored: false,
+  },
   { title: '品牌的雙十一', summary: '贊助的導言', path: '/zh-Hant/articles/double-11', sponsored: true },
 ];
 
@@ -28,7 +33,10 @@ describe('the newsletter’s messages', () => {
     expect(mail.html).toContain('&#60;script&#62;');
     expect(mail.html).toContain('導言 &#38; 更多');
     expect(mail.text).toContain('/zh-Hant/newsletter?unsubscribe=7.sig');
-    expect(mail.headers).toEqual({ 'List-Unsubscribe': expect.stringMatching(/^<https?:\/\/[^>]+\/api\/newsletter\/unsubscribe\?token=7\.sig>$/), 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
+    expect(mail.headers).toEqual({
+      'List-Unsubscribe': expect.stringMatching(/^<https?:\/\/[^>]+\/api\/newsletter\/unsubscribe\?token=7\.sig>$/),
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    });
     expect(digestSubject('zh-Hans', new Date('2026-12-04T02:00:00Z'))).toBe('观潮科技周报｜2026年12月4日');
   });
 });

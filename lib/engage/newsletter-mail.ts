@@ -11,13 +11,15 @@ import type { Mail } from './mail';
 // mail programs show as a button and follow with one POST (RFC 8058).
 
 const messages = { 'zh-Hant': hant, 'zh-Hans': hans } as const;
-const translator = (locale: Locale) => createTranslator({ locale, messages: messages[locale], namespace: 'Newsletter.mail' });
+const translator = (locale: Locale) =>
+  createTranslator({ locale, messages: messages[locale], namespace: 'Newsletter.mail' });
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const absolute = (path: string) => new URL(path, site.url).toString();
 
 /** The reader's page for a confirmation or unsubscribe link. */
-export const newsletterPage = (locale: Locale, query: Record<string, string> = {}) => absolute(`/${locale}/newsletter${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''}`);
+export const newsletterPage = (locale: Locale, query: Record<string, string> = {}) =>
+  absolute(`/${locale}/newsletter${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''}`);
 
 const page = (locale: Locale, body: string) =>
   `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head>` +
@@ -32,7 +34,11 @@ export function confirmationMail(locale: Locale, { email, token }: { email: stri
     locale,
     text
       .split('\n\n')
-      .map((p) => (p === link ? `<p><a href="${escape(link)}" style="display:inline-block;padding:10px 20px;background:#171717;color:#fff;border-radius:999px;text-decoration:none;font-weight:bold">${escape(t('confirmButton'))}</a></p><p style="font-size:13px;word-break:break-all">${escape(link)}</p>` : `<p>${escape(p).replaceAll('\n', '<br>')}</p>`))
+      .map((p) =>
+        p === link
+          ? `<p><a href="${escape(link)}" style="display:inline-block;padding:10px 20px;background:#171717;color:#fff;border-radius:999px;text-decoration:none;font-weight:bold">${escape(t('confirmButton'))}</a></p><p style="font-size:13px;word-break:break-all">${escape(link)}</p>`
+          : `<p>${escape(p).replaceAll('\n', '<br>')}</p>`,
+      )
       .join(''),
   );
   return { to: email, subject: t('confirmSubject', { site: name }), text, html };
@@ -42,12 +48,25 @@ export type DigestStory = { title: string; summary: string; path: string; sponso
 
 /** The digest's subject in `locale` for the day `now` (in Taipei). */
 export function digestSubject(locale: Locale, now: Date): string {
-  const date = new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Taipei', year: 'numeric', month: 'long', day: 'numeric' }).format(now);
+  const date = new Intl.DateTimeFormat(locale, {
+    timeZone: 'Asia/Taipei',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  }).format(now);
   return translator(locale)('digestSubject', { site: site.name[locale], date });
 }
 
 /** One subscriber's copy of the digest: the stories, and their own unsubscribe link. */
-export function digestMail(locale: Locale, { to, subject, stories, unsubscribe }: { to: string; subject: string; stories: readonly DigestStory[]; unsubscribe: string }): Mail {
+export function digestMail(
+  locale: Locale,
+  {
+    to,
+    subject,
+    stories,
+    unsubscribe,
+  }: { to: string; subject: string; stories: readonly DigestStory[]; unsubscribe: string },
+): Mail {
   const t = translator(locale);
   const name = site.name[locale];
   const pageLink = newsletterPage(locale, { unsubscribe });
@@ -70,7 +89,9 @@ export function digestMail(locale: Locale, { to, subject, stories, unsubscribe }
         .map(
           (s) =>
             `<div style="margin:20px 0;padding-top:16px;border-top:1px solid #e5e5e5">` +
-            (s.sponsored ? `<p style="margin:0;font-size:12px;font-weight:bold;color:#92400e">${escape(t('sponsored'))}</p>` : '') +
+            (s.sponsored
+              ? `<p style="margin:0;font-size:12px;font-weight:bold;color:#92400e">${escape(t('sponsored'))}</p>`
+              : '') +
             `<h2 style="font-size:17px;margin:4px 0"><a href="${escape(absolute(s.path))}" style="color:#171717">${escape(s.title)}</a></h2>` +
             `<p style="margin:4px 0;color:#404040">${escape(s.summary)}</p>` +
             `<p style="margin:4px 0"><a href="${escape(absolute(s.path))}" style="color:#1d4ed8">${escape(t('read'))}</a></p></div>`,

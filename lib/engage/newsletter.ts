@@ -28,7 +28,8 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('base6
 export type SignUpForm = { email?: unknown; website?: unknown };
 export type SignUpRefusal = 'invalid-email' | 'too-fast';
 /** `confirm` is the token to mail, when a confirmation is due; none when the address is already confirmed or was just mailed. */
-export type SignUpOutcome = { ok: true; confirm?: { email: string; token: string } } | { ok: false; refusal: SignUpRefusal };
+export type SignUpOutcome =
+  { ok: true; confirm?: { email: string; token: string } } | { ok: false; refusal: SignUpRefusal };
 
 /** The address as stored, or undefined when it is not one a message can be sent to. */
 export function normaliseEmail(value: unknown): string | undefined {
@@ -51,11 +52,20 @@ export async function signUp(
   if (typeof form.website === 'string' && form.website.trim() !== '') return { ok: true };
   const key = `signup-client:${client}`;
   return db.transaction().execute(async (tx) => {
-    const recent = await tx.selectFrom('attempts').select((eb) => eb.fn.countAll<number>().as('n')).where('key', '=', key).where('at', '>', isoAgo(now, 60)).executeTakeFirstOrThrow();
+    const recent = await tx
+      .selectFrom('attempts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('key', '=', key)
+      .where('at', '>', isoAgo(now, 60))
+      .executeTakeFirstOrThrow();
     if (Number(recent.n) >= NEWSLETTER_LIMITS.perClientHour) return { ok: false, refusal: 'too-fast' } as const;
     await tx.insertInto('attempts').values({ key, at: now.toISOString() }).execute();
     await tx.deleteFrom('attempts').where('key', 'like', 'signup-client:%').where('at', '<', isoAgo(now, 60)).execute();
-    await tx.deleteFrom('subscribers').where('status', '=', 'pending').where('token_expires_at', '<', isoAgo(now, NEWSLETTER_LIMITS.forgetUnconfirmedDays * 24 * 60)).execute();
+    await tx
+      .deleteFrom('subscribers')
+      .where('status', '=', 'pending')
+      .where('token_expires_at', '<', isoAgo(now, NEWSLETTER_LIMITS.forgetUnconfirmedDays * 24 * 60))
+      .execute();
 
     const token = randomBytes(32).toString('base64url');
     const fresh = {
@@ -65,12 +75,21 @@ export async function signUp(
       token_expires_at: new Date(now.getTime() + NEWSLETTER_LIMITS.confirmHours * 3600_000).toISOString(),
       mailed_at: now.toISOString(),
     };
-    const found = await tx.selectFrom('subscribers').select(['id', 'status', 'mailed_at']).where('email', '=', email).executeTakeFirst();
+    const found = await tx
+      .selectFrom('subscribers')
+      .select(['id', 'status', 'mailed_at'])
+      .where('email', '=', email)
+      .executeTakeFirst();
     // Whether an address is subscribed is not told to whoever types it in: the answer is the same.
     if (found?.status === 'confirmed') return { ok: true } as const;
-    if (found?.mailed_at && found.mailed_at > isoAgo(now, NEWSLETTER_LIMITS.remailMinutes)) return { ok: true } as const;
+    if (found?.mailed_at && found.mailed_at > isoAgo(now, NEWSLETTER_LIMITS.remailMinutes))
+      return { ok: true } as const;
     if (found) await tx.updateTable('subscribers').set(fresh).where('id', '=', found.id).execute();
-    else await tx.insertInto('subscribers').values({ ...fresh, email, created_at: now.toISOString(), confirmed_at: null, last_digest_id: null }).execute();
+    else
+      await tx
+        .insertInto('subscribers')
+        .values({ ...fresh, email, created_at: now.toISOString(), confirmed_at: null, last_digest_id: null })
+        .execute();
     return { ok: true, confirm: { email, token } } as const;
   });
 }
@@ -102,7 +121,12 @@ export async function confirm(db: Kysely<Database>, token: unknown, now = new Da
   if (found.state !== 'valid') return found.state;
   const done = await db
     .updateTable('subscribers')
-    .set({ status: 'confirmed', confirmed_at: now.toISOString(), token_hash: sha256(randomBytes(32).toString('base64url')), token_expires_at: null })
+    .set({
+      status: 'confirmed',
+      confirmed_at: now.toISOString(),
+      token_hash: sha256(randomBytes(32).toString('base64url')),
+      token_expires_at: null,
+    })
     .where('token_hash', '=', sha256(token as string))
     .where('status', '=', 'pending')
     .executeTakeFirst();
@@ -110,19 +134,32 @@ export async function confirm(db: Kysely<Database>, token: unknown, now = new Da
 }
 
 async function signature(db: Kysely<Database>, id: number, email: string): Promise<string> {
-  return createHmac('sha256', await installationSecret(db, 'newsletter-key')).update(`unsubscribe\n${id}\n${email}`).digest('base64url').slice(0, 32);
+  return createHmac('sha256', await installationSecret(db, 'newsletter-key'))
+    .update(`unsubscribe\n${id}\n${email}`)
+    .digest('base64url')
+    .slice(0, 32);
 }
 
 /** The token of a subscriber's unsubscribe link: their number and a signature only this site can make. */
-export async function unsubscribeToken(db: Kysely<Database>, subscriber: { id: number; email: string }): Promise<string> {
+export async function unsubscribeToken(
+  db: Kysely<Database>,
+  subscriber: { id: number; email: string },
+): Promise<string> {
   return `${subscriber.id}.${await signature(db, subscriber.id, subscriber.email)}`;
 }
 
 /** Whose unsubscribe link `token` is; undefined when it is not one this site made. */
-export async function subscriberOfToken(db: Kysely<Database>, token: unknown): Promise<{ id: number; email: string; status: string; locale: string } | undefined> {
+export async function subscriberOfToken(
+  db: Kysely<Database>,
+  token: unknown,
+): Promise<{ id: number; email: string; status: string; locale: string } | undefined> {
   const match = typeof token === 'string' ? /^(\d{1,12})\.([A-Za-z0-9_-]{32})$/.exec(token) : null;
   if (!match) return undefined;
-  const row = await db.selectFrom('subscribers').select(['id', 'email', 'status', 'locale']).where('id', '=', Number(match[1])).executeTakeFirst();
+  const row = await db
+    .selectFrom('subscribers')
+    .select(['id', 'email', 'status', 'locale'])
+    .where('id', '=', Number(match[1]))
+    .executeTakeFirst();
   if (!row) return undefined;
   const expected = Buffer.from(await signature(db, row.id, row.email));
   return timingSafeEqual(expected, Buffer.from(match[2]!)) ? row : undefined;
@@ -132,7 +169,11 @@ export async function subscriberOfToken(db: Kysely<Database>, token: unknown): P
 export async function unsubscribe(db: Kysely<Database>, token: unknown): Promise<boolean> {
   const subscriber = await subscriberOfToken(db, token);
   if (!subscriber) return false;
-  await db.updateTable('subscribers').set({ status: 'unsubscribed', token_expires_at: null }).where('id', '=', subscriber.id).execute();
+  await db
+    .updateTable('subscribers')
+    .set({ status: 'unsubscribed', token_expires_at: null })
+    .where('id', '=', subscriber.id)
+    .execute();
   return true;
 }
 
@@ -140,21 +181,36 @@ export type SubscriberCounts = Record<'pending' | 'confirmed' | 'unsubscribed', 
 
 /** Subscribers of each script by state, for the editors' area. */
 export async function subscriberCounts(db: Kysely<Database>): Promise<Record<string, SubscriberCounts>> {
-  const rows = await db.selectFrom('subscribers').select(['locale', 'status', (eb) => eb.fn.countAll<number | string>().as('n')]).groupBy(['locale', 'status']).execute();
+  const rows = await db
+    .selectFrom('subscribers')
+    .select(['locale', 'status', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .groupBy(['locale', 'status'])
+    .execute();
   const counts: Record<string, SubscriberCounts> = {};
-  for (const { locale, status, n } of rows) (counts[locale] ??= { pending: 0, confirmed: 0, unsubscribed: 0 })[status] = Number(n);
+  for (const { locale, status, n } of rows)
+    (counts[locale] ??= { pending: 0, confirmed: 0, unsubscribed: 0 })[status] = Number(n);
   return counts;
 }
 
 /** Confirmed subscribers as CSV (RFC 4180), for an editor to take elsewhere. */
 export async function confirmedCsv(db: Kysely<Database>): Promise<string> {
-  const rows = await db.selectFrom('subscribers').select(['email', 'locale', 'confirmed_at']).where('status', '=', 'confirmed').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('subscribers')
+    .select(['email', 'locale', 'confirmed_at'])
+    .where('status', '=', 'confirmed')
+    .orderBy('id')
+    .execute();
   // A cell a spreadsheet would run as a formula is written as text.
   const cell = (value: string) => {
     const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
     return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
   };
-  return ['email,locale,confirmed_at', ...rows.map((r) => [r.email, r.locale, r.confirmed_at ?? ''].map(cell).join(','))].join('\r\n') + '\r\n';
+  return (
+    [
+      'email,locale,confirmed_at',
+      ...rows.map((r) => [r.email, r.locale, r.confirmed_at ?? ''].map(cell).join(',')),
+    ].join('\r\n') + '\r\n'
+  );
 }
 
 /** The digest's week, in Taipei, as ISO year and week: 2026-W49. */
@@ -164,21 +220,47 @@ export function weekOf(now: Date): string {
   // The ISO week is the one holding that week's Thursday.
   day.setUTCDate(day.getUTCDate() + 3 - ((day.getUTCDay() + 6) % 7));
   const firstThursday = new Date(Date.UTC(day.getUTCFullYear(), 0, 4));
-  const week = 1 + Math.round((day.getTime() - firstThursday.getTime()) / 86_400_000 / 7 - (3 - ((firstThursday.getUTCDay() + 6) % 7)) / 7);
+  const week =
+    1 +
+    Math.round(
+      (day.getTime() - firstThursday.getTime()) / 86_400_000 / 7 - (3 - ((firstThursday.getUTCDay() + 6) % 7)) / 7,
+    );
   return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
 /** A subscriber who has not had digest `id` (nor any later one) yet. */
-const awaiting = (id: number) => (eb: ExpressionBuilder<Database, 'subscribers'>) => eb.or([eb('last_digest_id', 'is', null), eb('last_digest_id', '<', id)]);
+const awaiting = (id: number) => (eb: ExpressionBuilder<Database, 'subscribers'>) =>
+  eb.or([eb('last_digest_id', 'is', null), eb('last_digest_id', '<', id)]);
 
 /** A week's digest of one script: `sent` subscribers have had it, `remaining` confirmed ones not yet. */
-export type Digest = { id: number; locale: string; week: string; subject: string; stories: unknown; editor: string; createdAt: string; total: number; sent: number; remaining: number };
+export type Digest = {
+  id: number;
+  locale: string;
+  week: string;
+  subject: string;
+  stories: unknown;
+  editor: string;
+  createdAt: string;
+  total: number;
+  sent: number;
+  remaining: number;
+};
 
 /** This week's digest of a script, if one was started, with how many subscribers it has reached. */
 export async function digestOfWeek(db: Kysely<Database>, locale: string, week: string): Promise<Digest | undefined> {
-  const row = await db.selectFrom('digests').selectAll().where('locale', '=', locale).where('week', '=', week).executeTakeFirst();
+  const row = await db
+    .selectFrom('digests')
+    .selectAll()
+    .where('locale', '=', locale)
+    .where('week', '=', week)
+    .executeTakeFirst();
   if (!row) return undefined;
-  const sent = await db.selectFrom('subscribers').select((eb) => eb.fn.countAll<number | string>().as('n')).where('last_digest_id', '>=', row.id).where('locale', '=', locale).executeTakeFirstOrThrow();
+  const sent = await db
+    .selectFrom('subscribers')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('last_digest_id', '>=', row.id)
+    .where('locale', '=', locale)
+    .executeTakeFirstOrThrow();
   const remaining = await db
     .selectFrom('subscribers')
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
@@ -203,13 +285,32 @@ export async function digestOfWeek(db: Kysely<Database>, locale: string, week: s
 /** Starts this week's digest of a script with its subject and stories, or returns the one already started (to resume it, as it was). */
 export async function startDigest(
   db: Kysely<Database>,
-  { locale, subject, stories, editor, now = new Date() }: { locale: string; subject: string; stories: unknown; editor: string; now?: Date },
+  {
+    locale,
+    subject,
+    stories,
+    editor,
+    now = new Date(),
+  }: { locale: string; subject: string; stories: unknown; editor: string; now?: Date },
 ): Promise<Digest> {
   const week = weekOf(now);
-  const total = await db.selectFrom('subscribers').select((eb) => eb.fn.countAll<number | string>().as('n')).where('locale', '=', locale).where('status', '=', 'confirmed').executeTakeFirstOrThrow();
+  const total = await db
+    .selectFrom('subscribers')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('locale', '=', locale)
+    .where('status', '=', 'confirmed')
+    .executeTakeFirstOrThrow();
   await db
     .insertInto('digests')
-    .values({ locale, week, subject, stories: JSON.stringify(stories), editor, created_at: now.toISOString(), total: Number(total.n) })
+    .values({
+      locale,
+      week,
+      subject,
+      stories: JSON.stringify(stories),
+      editor,
+      created_at: now.toISOString(),
+      total: Number(total.n),
+    })
     .onConflict((c) => c.columns(['locale', 'week']).doNothing())
     .execute();
   return (await digestOfWeek(db, locale, week))!;
@@ -222,7 +323,11 @@ export type Recipient = { id: number; email: string; unsubscribe: string };
  * each is claimed first, so two servers (or two clicks) never send one twice. A failed send is
  * given back and stops the run, to resume later. Returns how many were sent in this run.
  */
-export async function sendDigest(db: Kysely<Database>, digest: Pick<Digest, 'id' | 'locale'>, send: (to: Recipient) => Promise<void>): Promise<number> {
+export async function sendDigest(
+  db: Kysely<Database>,
+  digest: Pick<Digest, 'id' | 'locale'>,
+  send: (to: Recipient) => Promise<void>,
+): Promise<number> {
   let sent = 0;
   for (;;) {
     const batch = await db
@@ -248,7 +353,11 @@ export async function sendDigest(db: Kysely<Database>, digest: Pick<Digest, 'id'
         await send({ id: subscriber.id, email: subscriber.email, unsubscribe: await unsubscribeToken(db, subscriber) });
         sent++;
       } catch (error) {
-        await db.updateTable('subscribers').set({ last_digest_id: subscriber.last_digest_id }).where('id', '=', subscriber.id).execute();
+        await db
+          .updateTable('subscribers')
+          .set({ last_digest_id: subscriber.last_digest_id })
+          .where('id', '=', subscriber.id)
+          .execute();
         throw error;
       }
     }

@@ -27,7 +27,10 @@ describe.each(['sqlite', 'postgres'] as const)('views on %s', (kind) => {
     expect(await view('b', '203.0.113.1')).toBe('counted');
     expect(await view('a', '203.0.113.2')).toBe('counted');
     expect(await view('a', '203.0.113.1', t0, 'zh-Hant', 'Mozilla/5.0 (Android)')).toBe('counted');
-    const stored = JSON.stringify([await site.db.selectFrom('seen').selectAll().execute(), await site.db.selectFrom('views').selectAll().execute()]);
+    const stored = JSON.stringify([
+      await site.db.selectFrom('seen').selectAll().execute(),
+      await site.db.selectFrom('views').selectAll().execute(),
+    ]);
     expect(stored).not.toMatch(/203\.0\.113|Mozilla|iPhone/);
   });
 

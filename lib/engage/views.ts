@@ -16,7 +16,11 @@ async function saltOf(db: Kysely<Database>, day: string): Promise<string> {
   if (found) return found.salt;
   // A new day: yesterday's salt and the readers seen with it are forgotten.
   await db.transaction().execute(async (tx) => {
-    await tx.insertInto('salts').values({ day, salt: randomBytes(32).toString('base64url') }).onConflict((c) => c.column('day').doNothing()).execute();
+    await tx
+      .insertInto('salts')
+      .values({ day, salt: randomBytes(32).toString('base64url') })
+      .onConflict((c) => c.column('day').doNothing())
+      .execute();
     await tx.deleteFrom('salts').where('day', '<', day).execute();
     await tx.deleteFrom('seen').where('day', '<', day).execute();
   });
@@ -26,13 +30,23 @@ async function saltOf(db: Kysely<Database>, day: string): Promise<string> {
 /** Counts one view of `story` in `locale`, once a day per reader; 'seen' when already counted today. */
 export async function recordView(
   db: Kysely<Database>,
-  { story, locale, address, userAgent, now = new Date() }: { story: string; locale: string; address: string; userAgent: string; now?: Date },
+  {
+    story,
+    locale,
+    address,
+    userAgent,
+    now = new Date(),
+  }: { story: string; locale: string; address: string; userAgent: string; now?: Date },
 ): Promise<'counted' | 'seen'> {
   const day = taipeiDay(now);
   const salt = await saltOf(db, day);
   const hash = createHash('sha256').update(`${salt}\n${address}\n${userAgent}\n${story}`).digest('base64url');
   return db.transaction().execute(async (tx) => {
-    const inserted = await tx.insertInto('seen').values({ hash, day }).onConflict((c) => c.column('hash').doNothing()).executeTakeFirst();
+    const inserted = await tx
+      .insertInto('seen')
+      .values({ hash, day })
+      .onConflict((c) => c.column('hash').doNothing())
+      .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return 'seen' as const;
     await tx
       .insertInto('views')
@@ -44,7 +58,10 @@ export async function recordView(
 }
 
 /** The most-read stories in one script over the last `hours`, most views first. */
-export async function mostRead(db: Kysely<Database>, { locale, hours, limit = 10, now = new Date() }: { locale: string; hours: number; limit?: number; now?: Date }): Promise<{ story: string; views: number }[]> {
+export async function mostRead(
+  db: Kysely<Database>,
+  { locale, hours, limit = 10, now = new Date() }: { locale: string; hours: number; limit?: number; now?: Date },
+): Promise<{ story: string; views: number }[]> {
   const since = hourOf(new Date(now.getTime() - (hours - 1) * 3600_000));
   const rows = await db
     .selectFrom('views')

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { PLACEHOLDERS } from '../conventions';
-import { checkArticleRules, checkLengths, HERO_MIN_WIDTH, SUMMARY_MAX_CHARS, TITLE_MAX_CHARS, type FrontMatter } from './article-rules';
+import {
+  checkArticleRules,
+  checkLengths,
+  HERO_MIN_WIDTH,
+  SUMMARY_MAX_CHARS,
+  TITLE_MAX_CHARS,
+  type FrontMatter,
+} from './article-rules';
 
 const front = (overrides: Partial<FrontMatter> = {}): FrontMatter => ({
   title: '標題',
@@ -12,7 +19,8 @@ const front = (overrides: Partial<FrontMatter> = {}): FrontMatter => ({
   hero: { src: '/images/wide.jpg', alt: '圖', credit: '圖：觀潮科技' },
   ...overrides,
 });
-const sizes = (src: string) => (src === '/images/narrow.jpg' ? { width: 800, height: 450 } : { width: HERO_MIN_WIDTH, height: 675 });
+const sizes = (src: string) =>
+  src === '/images/narrow.jpg' ? { width: 800, height: 450 } : { width: HERO_MIN_WIDTH, height: 675 };
 
 function reported(run: (report: (field: string, message: string) => void) => void): string[] {
   const found: string[] = [];
@@ -20,14 +28,16 @@ function reported(run: (report: (field: string, message: string) => void) => voi
   return found;
 }
 
-describe('one article\'s rules', () => {
+describe("one article's rules", () => {
   it('pass an ordinary article', () => {
     expect(reported((r) => checkArticleRules(front(), sizes, r))).toEqual([]);
   });
 
   it('count title and summary length in characters', () => {
     const data = { title: '字'.repeat(TITLE_MAX_CHARS + 1), summary: '字'.repeat(SUMMARY_MAX_CHARS) };
-    expect(reported((r) => checkLengths(data, r))).toEqual([`title: 標題有 ${TITLE_MAX_CHARS + 1} 個字，超過搜尋引擎顯示的 ${TITLE_MAX_CHARS} 字`]);
+    expect(reported((r) => checkLengths(data, r))).toEqual([
+      `title: 標題有 ${TITLE_MAX_CHARS + 1} 個字，超過搜尋引擎顯示的 ${TITLE_MAX_CHARS} 字`,
+    ]);
   });
 
   it('refuse scaffold text outside a draft, a narrow hero, and an update before publication', () => {

@@ -35,7 +35,11 @@ export function checkLengths(front: unknown, report: Report): void {
 }
 
 /** The rules on an article whose fields have their types (dates as ISO instants); `imageSize` measures a file under public/. */
-export function checkArticleRules(front: FrontMatter, imageSize: (src: string) => ImageSize | undefined, report: Report): void {
+export function checkArticleRules(
+  front: FrontMatter,
+  imageSize: (src: string) => ImageSize | undefined,
+  report: Report,
+): void {
   const placeholder = (field: string, value: string, texts: { hant: string; hans: string }) => {
     if (!front.draft && (value === texts.hant || value === texts.hans)) {
       report(field, `「${field}」還是範本的預設文字`, '換成這篇文章真正的內容，或先保留 draft: true');
@@ -45,7 +49,11 @@ export function checkArticleRules(front: FrontMatter, imageSize: (src: string) =
   placeholder('hero.alt', front.hero.alt, PLACEHOLDERS.alt);
   const size = imageSize(front.hero.src);
   if (size && size.width < HERO_MIN_WIDTH) {
-    report('hero.src', `首圖只有 ${size.width}×${size.height} 像素，寬度不到 ${HERO_MIN_WIDTH}`, `換一張寬度至少 ${HERO_MIN_WIDTH} 像素的圖片`);
+    report(
+      'hero.src',
+      `首圖只有 ${size.width}×${size.height} 像素，寬度不到 ${HERO_MIN_WIDTH}`,
+      `換一張寬度至少 ${HERO_MIN_WIDTH} 像素的圖片`,
+    );
   }
   if (front.updatedAt && front.updatedAt < front.publishedAt) {
     report('updatedAt', '更新時間早於發布時間', '更新時間 updatedAt 必須晚於 publishedAt');

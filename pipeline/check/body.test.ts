@@ -46,7 +46,11 @@ describe('checkBody', () => {
   });
 
   it('refuses unknown components and attributes that are not plain text', () => {
-    expect(check('<Chart data="x" />\n\n<Figure src={"/images/ok.jpg"} alt="a" />\n\n<Video provider="tiktok" id="1" title="t" size="big" />\n')).toEqual([
+    expect(
+      check(
+        '<Chart data="x" />\n\n<Figure src={"/images/ok.jpg"} alt="a" />\n\n<Video provider="tiktok" id="1" title="t" size="big" />\n',
+      ),
+    ).toEqual([
       '1:1 未知的元件 <Chart>',
       '3:1 <Figure> 的 src 必須是以雙引號括住的文字',
       '3:1 <Figure> 缺少 src 屬性',
@@ -56,7 +60,11 @@ describe('checkBody', () => {
   });
 
   it('refuses Markdown images, finds figures without a file, and links to missing articles', () => {
-    expect(check('![](/images/ok.jpg)\n\n<Figure src="/images/none.jpg" alt="說明" />\n\n見[舊文](/zh-Hans/articles/no-such-story)。\n')).toEqual([
+    expect(
+      check(
+        '![](/images/ok.jpg)\n\n<Figure src="/images/none.jpg" alt="說明" />\n\n見[舊文](/zh-Hans/articles/no-such-story)。\n',
+      ),
+    ).toEqual([
       '1:1 Markdown 圖片語法 ![…](…) 不能用在文章裡',
       '3:1 找不到內文圖片「/images/none.jpg」',
       '5:2 連結的文章「no-such-story」不存在',

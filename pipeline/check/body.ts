@@ -58,14 +58,24 @@ export function checkBody(body: string, context: BodyCheckContext): BodyProblem[
     tree = processor.parse(body) as Node;
   } catch (error) {
     const e = error as { line?: number; column?: number; reason?: string; message?: string };
-    return [{ line: e.line ?? 1, column: e.column ?? 1, ...explainMdxError(e.reason ?? e.message ?? '', (context.firstLine ?? 1) - 1) }];
+    return [
+      {
+        line: e.line ?? 1,
+        column: e.column ?? 1,
+        ...explainMdxError(e.reason ?? e.message ?? '', (context.firstLine ?? 1) - 1),
+      },
+    ];
   }
 
   const checkImageSource = (node: Node, src: string) => {
     if (/^https?:\/\//.test(src)) {
       at(node, `內文圖片不能直接連到外部網址：${src}`, '把圖片下載後放在 public/images/ 底下，填寫以 / 開頭的路徑');
     } else if (!src.startsWith('/') || !context.imageSize(src)) {
-      at(node, `找不到內文圖片「${src}」`, '把圖片放在 public/ 底下，並填寫以 / 開頭的路徑，例如 /images/articles/<代稱>/photo.jpg');
+      at(
+        node,
+        `找不到內文圖片「${src}」`,
+        '把圖片放在 public/ 底下，並填寫以 / 開頭的路徑，例如 /images/articles/<代稱>/photo.jpg',
+      );
     }
   };
 
@@ -83,7 +93,11 @@ export function checkBody(body: string, context: BodyCheckContext): BodyProblem[
         const name = node.name ?? '';
         const spec = bodyComponent(name);
         if (!spec) {
-          at(node, name ? `未知的元件 <${name}>` : '文章裡不能有 <> 片段', `文章只能使用這些元件：${ALLOWED}；HTML 標籤請改用 Markdown`);
+          at(
+            node,
+            name ? `未知的元件 <${name}>` : '文章裡不能有 <> 片段',
+            `文章只能使用這些元件：${ALLOWED}；HTML 標籤請改用 Markdown`,
+          );
           break;
         }
         const values = new Map<string, string>();
@@ -91,16 +105,25 @@ export function checkBody(body: string, context: BodyCheckContext): BodyProblem[
           if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) {
             at(node, `<${name}> 的屬性不能用 {...} 展開`, '每個屬性寫成 名稱="文字"');
           } else if (!Object.hasOwn(spec.attributes, attribute.name)) {
-            at(node, `<${name}> 沒有 ${attribute.name} 這個屬性`, `可用的屬性：${Object.keys(spec.attributes).join('、') || '（無）'}`);
+            at(
+              node,
+              `<${name}> 沒有 ${attribute.name} 這個屬性`,
+              `可用的屬性：${Object.keys(spec.attributes).join('、') || '（無）'}`,
+            );
           } else if (typeof attribute.value !== 'string') {
-            at(node, `<${name}> 的 ${attribute.name} 必須是以雙引號括住的文字`, `寫成 ${attribute.name}="…"，不要用大括號`);
+            at(
+              node,
+              `<${name}> 的 ${attribute.name} 必須是以雙引號括住的文字`,
+              `寫成 ${attribute.name}="…"，不要用大括號`,
+            );
           } else {
             values.set(attribute.name, attribute.value);
           }
         }
         const rules = Object.entries(spec.attributes);
         for (const [attribute, rule] of rules) {
-          if (rule.required && !values.get(attribute)?.trim()) at(node, `<${name}> 缺少 ${attribute} 屬性`, `加上 ${attribute}="…"`);
+          if (rule.required && !values.get(attribute)?.trim())
+            at(node, `<${name}> 缺少 ${attribute} 屬性`, `加上 ${attribute}="…"`);
         }
         for (const [attribute, rule] of rules) {
           const value = values.get(attribute);
@@ -108,13 +131,22 @@ export function checkBody(body: string, context: BodyCheckContext): BodyProblem[
           if (rule.values && value !== undefined && !rule.values.includes(value)) {
             at(node, `<${name}> 不支援 ${attribute}="${value}"`, `目前支援 ${rule.values.join(' 與 ')}`);
           }
-          if (rule.pattern && value && !rule.pattern.test(value)) at(node, `<${name}> 的 ${attribute}="${value}" 格式不對`, rule.patternFix ?? `改成符合 ${rule.pattern} 的值`);
+          if (rule.pattern && value && !rule.pattern.test(value))
+            at(
+              node,
+              `<${name}> 的 ${attribute}="${value}" 格式不對`,
+              rule.patternFix ?? `改成符合 ${rule.pattern} 的值`,
+            );
         }
         break;
       }
       case 'image':
         // Only <Figure> images get their size measured, so they never shift the page as they load.
-        at(node, 'Markdown 圖片語法 ![…](…) 不能用在文章裡', '改用 <Figure src="…" alt="…" caption="…" credit="…" />，圖片才有固定尺寸、圖說與圖片來源');
+        at(
+          node,
+          'Markdown 圖片語法 ![…](…) 不能用在文章裡',
+          '改用 <Figure src="…" alt="…" caption="…" credit="…" />，圖片才有固定尺寸、圖說與圖片來源',
+        );
         break;
       // A reference-style link's address is its definition (`[名稱]: 網址`), checked there.
       case 'definition':
@@ -126,11 +158,19 @@ export function checkBody(body: string, context: BodyCheckContext): BodyProblem[
         }
         const slug = ARTICLE_LINK.exec(node.url ?? '')?.[1];
         if (slug && !context.articleExists(decodedSlug(slug))) {
-          at(node, `連結的文章「${slug}」不存在`, '檢查網址裡的代稱，它必須是 content/articles/ 底下已發布文章的資料夾名稱');
+          at(
+            node,
+            `連結的文章「${slug}」不存在`,
+            '檢查網址裡的代稱，它必須是 content/articles/ 底下已發布文章的資料夾名稱',
+          );
         }
         const page = SITE_PAGE_LINK.exec(node.url ?? '')?.[1];
         if (page && context.sitePageExists && !context.sitePageExists(decodedSlug(page))) {
-          at(node, `連結的網站頁面「${page}」不存在`, '檢查網址裡的代稱，它必須是 content/pages/ 底下的資料夾名稱，例如 /zh-Hant/info/about');
+          at(
+            node,
+            `連結的網站頁面「${page}」不存在`,
+            '檢查網址裡的代稱，它必須是 content/pages/ 底下的資料夾名稱，例如 /zh-Hant/info/about',
+          );
         }
         break;
       }

@@ -43,7 +43,9 @@ function folderStamp(dir: string): string {
 /** The sources the check's per-file rules are made of. */
 function checkSources(): string {
   const files = [
-    ...readdirSync(here).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => path.join(here, f)),
+    ...readdirSync(here)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .map((f) => path.join(here, f)),
     ...['schema.ts', 'conventions.ts', 'image-size.ts'].map((f) => path.join(here, '..', f)),
     path.join(here, '..', '..', 'package-lock.json'),
   ];
@@ -61,7 +63,10 @@ export type CheckCache = {
   save(files: string[]): void;
 };
 
-export function openCheckCache(cacheFile: string, { contentDir, publicDir, schemas }: { contentDir: string; publicDir: string; schemas: Schemas }): CheckCache {
+export function openCheckCache(
+  cacheFile: string,
+  { contentDir, publicDir, schemas }: { contentDir: string; publicDir: string; schemas: Schemas },
+): CheckCache {
   const key = createHash('sha256')
     .update([contentDir, checkSources(), JSON.stringify(schemas), folderStamp(publicDir)].join('\0'))
     .digest('base64url');

@@ -49,7 +49,14 @@ function walk(dir: string, base = dir): { file: string; stamp: string }[] {
   return entries.flatMap((entry) => {
     const full = path.join(dir, entry);
     const stat = statSync(full);
-    return stat.isDirectory() ? walk(full, base) : [{ file: path.relative(base, full).split(path.sep).join('/'), stamp: `${stat.size}:${stat.mtimeMs}:${stat.ino}` }];
+    return stat.isDirectory()
+      ? walk(full, base)
+      : [
+          {
+            file: path.relative(base, full).split(path.sep).join('/'),
+            stamp: `${stat.size}:${stat.mtimeMs}:${stat.ino}`,
+          },
+        ];
   });
 }
 
@@ -110,13 +117,25 @@ function checkFile(file: string, text: string, hash: string, schemas: Schemas, i
     }
     const fm = splitArticle(text);
     if (!fm) {
-      problems.push({ file, line: 1, column: 1, message: '找不到前言（front matter）', fix: '檔案開頭要有一段以 --- 開始、以 --- 結束的前言' });
+      problems.push({
+        file,
+        line: 1,
+        column: 1,
+        message: '找不到前言（front matter）',
+        fix: '檔案開頭要有一段以 --- 開始、以 --- 結束的前言',
+      });
       return result;
     }
     const fields = parseYaml(file, fm.yaml, 2, problems);
     if (fields.data === undefined) return result;
     if (fields.data === null) {
-      problems.push({ file, line: 2, column: 1, message: '前言是空的', fix: '在兩行 --- 之間寫上欄位，例如 title: …、summary: …（可用 npm run new 產生範本）' });
+      problems.push({
+        file,
+        line: 2,
+        column: 1,
+        message: '前言是空的',
+        fix: '在兩行 --- 之間寫上欄位，例如 title: …、summary: …（可用 npm run new 產生範本）',
+      });
       return result;
     }
     checkFields(fields.data, isArticle ? schemas.article : schemas.page, '', report(fields));
@@ -147,7 +166,13 @@ function checkFile(file: string, text: string, hash: string, schemas: Schemas, i
     const fields = parseYaml(file, text, 1, problems);
     if (fields.data === undefined) return result;
     if (fields.data === null) {
-      problems.push({ file, line: 1, column: 1, message: '檔案是空的', fix: '寫上這個檔案的欄位（可參考同一資料夾裡的其他檔案），或刪掉這個檔案' });
+      problems.push({
+        file,
+        line: 1,
+        column: 1,
+        message: '檔案是空的',
+        fix: '寫上這個檔案的欄位（可參考同一資料夾裡的其他檔案），或刪掉這個檔案',
+      });
       return result;
     }
     const kind = file === 'glossary.yaml' ? 'glossary' : (file.split('/')[0] as 'authors' | 'tags' | 'sections');
@@ -177,9 +202,19 @@ function checkFile(file: string, text: string, hash: string, schemas: Schemas, i
  * Given a cache file, what each file says on its own is kept there by the file's content, and only
  * new or changed files are parsed again; the rules across files always run on all of them.
  */
-export function checkContent({ contentDir, publicDir, schemas, now, only, bodies: bodiesToParse, cacheFile }: CheckOptions): ContentProblem[] {
+export function checkContent({
+  contentDir,
+  publicDir,
+  schemas,
+  now,
+  only,
+  bodies: bodiesToParse,
+  cacheFile,
+}: CheckOptions): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  const entries = walk(contentDir).filter(({ file }) => !file.endsWith('README.md') && !path.basename(file).startsWith('.'));
+  const entries = walk(contentDir).filter(
+    ({ file }) => !file.endsWith('README.md') && !path.basename(file).startsWith('.'),
+  );
   const files = entries.map((e) => e.file);
   const read = (file: string) => asSaved(readFileSync(path.join(contentDir, file), 'utf8'));
   const imageSize = imageMeasurer(publicDir);
@@ -206,7 +241,8 @@ export function checkContent({ contentDir, publicDir, schemas, now, only, bodies
     if (result.article) articles.push(result.article);
     if (result.page) pages.push(result.page);
     if (result.data?.kind === 'glossary') glossary = result.data.glossary;
-    else if (result.data) (result.data.kind === 'authors' ? authors : result.data.kind === 'tags' ? tags : sections).push(result.data.term);
+    else if (result.data)
+      (result.data.kind === 'authors' ? authors : result.data.kind === 'tags' ? tags : sections).push(result.data.term);
   }
   cache?.save(files);
 
@@ -227,25 +263,46 @@ export function checkContent({ contentDir, publicDir, schemas, now, only, bodies
   for (const problem of crossProblems) {
     // The position of a field named by a rule across files: its file's YAML parsed again, for this.
     const source = problem.field ? yamlOf(problem.file, read(problem.file)) : undefined;
-    const position = source && problem.field ? parseYaml(problem.file, source.yaml, source.firstLine, []).position(problem.field) : undefined;
+    const position =
+      source && problem.field
+        ? parseYaml(problem.file, source.yaml, source.firstLine, []).position(problem.field)
+        : undefined;
     problems.push({ ...problem, ...(position ?? { line: 1, column: 1 }) });
   }
 
   const pageSlugs = new Set(index.pages.map((p) => p.slug));
-  const slugs = new Set(index.articles.filter((a) => !a.draft && a.publishedAt <= now.toISOString()).map((a) => a.slug));
+  const slugs = new Set(
+    index.articles.filter((a) => !a.draft && a.publishedAt <= now.toISOString()).map((a) => a.slug),
+  );
   // A story published before and gone now breaks the links to it: the bodies that name its slug
   // (a link to a story always does) are parsed too.
   const gone = bodiesToParse ? [...bodiesToParse.published].filter((slug) => !slugs.has(slug)) : [];
   const parse = (file: string, names: readonly string[]) =>
-    only ? only.has(file) : !bodiesToParse || bodiesToParse.changed.has(file) || gone.some((slug) => names.includes(slug));
+    only
+      ? only.has(file)
+      : !bodiesToParse || bodiesToParse.changed.has(file) || gone.some((slug) => names.includes(slug));
   for (const { file, text, names } of bodies) {
     if (!parse(file, names)) continue;
     const fm = splitArticle(text())!;
     const bodyLine = fm.block.split('\n').length;
-    for (const p of checkBody(fm.body, { imageSize, articleExists: (slug) => slugs.has(slug), sitePageExists: (slug) => pageSlugs.has(slug), firstLine: bodyLine })) {
-      problems.push({ file, line: bodyLine + p.line - 1, column: p.column, field: 'body', message: p.message, fix: p.fix });
+    for (const p of checkBody(fm.body, {
+      imageSize,
+      articleExists: (slug) => slugs.has(slug),
+      sitePageExists: (slug) => pageSlugs.has(slug),
+      firstLine: bodyLine,
+    })) {
+      problems.push({
+        file,
+        line: bodyLine + p.line - 1,
+        column: p.column,
+        field: 'body',
+        message: p.message,
+        fix: p.fix,
+      });
     }
   }
 
-  return problems.filter((p) => !only || only.has(p.file)).sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return problems
+    .filter((p) => !only || only.has(p.file))
+    .sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }

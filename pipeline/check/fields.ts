@@ -51,7 +51,12 @@ export function checkFields(value: unknown, schema: Schema, prefix: string, repo
   for (const key of Object.keys(record)) {
     if (key in schema) continue;
     const guess = Object.keys(schema).find((known) => distance(known, key) <= 2);
-    report(at(key), `未知的欄位「${key}」`, guess ? `是不是要寫「${guess}」？` : `可用的欄位：${Object.keys(schema).join('、')}`, true);
+    report(
+      at(key),
+      `未知的欄位「${key}」`,
+      guess ? `是不是要寫「${guess}」？` : `可用的欄位：${Object.keys(schema).join('、')}`,
+      true,
+    );
   }
   for (const [key, def] of Object.entries(schema)) {
     const field = at(key);
@@ -75,7 +80,8 @@ function checkValue(v: unknown, def: FieldDef, field: string, report: Report) {
       }
       break;
     case 'date':
-      if (typeof v !== 'string' || !taipeiIso(v)) report(field, `「${field}」不是正確的日期：${String(v)}`, '寫成 2026-11-25 或 2026-11-25T09:30:00（台北時間）');
+      if (typeof v !== 'string' || !taipeiIso(v))
+        report(field, `「${field}」不是正確的日期：${String(v)}`, '寫成 2026-11-25 或 2026-11-25T09:30:00（台北時間）');
       break;
     case 'boolean':
       if (typeof v !== 'boolean') report(field, `「${field}」只能是 true 或 false`, '寫成 true 或 false，不要加引號');

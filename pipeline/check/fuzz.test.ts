@@ -13,7 +13,11 @@ const fixtures = path.resolve(__dirname, '..', '..', 'tests', 'fixtures');
 const work = mkdtempSync(path.join(os.tmpdir(), 'check-fuzz-'));
 // The fixtures' own authors, tags and sections, without the ones that are themselves mistakes.
 const correct = (source: string) => !/photo-missing/.test(source);
-for (const folder of ['authors', 'tags', 'sections']) cpSync(path.join(fixtures, 'content', folder), path.join(work, 'content', folder), { recursive: true, filter: correct });
+for (const folder of ['authors', 'tags', 'sections'])
+  cpSync(path.join(fixtures, 'content', folder), path.join(work, 'content', folder), {
+    recursive: true,
+    filter: correct,
+  });
 cpSync(path.join(fixtures, 'public'), path.join(work, 'public'), { recursive: true });
 mkdirSync(path.join(work, 'content', 'articles', 'fuzz'), { recursive: true });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -25,7 +29,12 @@ const now = new Date('2026-11-25T00:00:00Z');
 /** Checks one article text as the only article of a content folder; the problems it reports. */
 function check(text: string) {
   writeFileSync(path.join(work, 'content', file), text);
-  return checkContent({ contentDir: path.join(work, 'content'), publicDir: path.join(work, 'public'), schemas: contentSchemas, now });
+  return checkContent({
+    contentDir: path.join(work, 'content'),
+    publicDir: path.join(work, 'public'),
+    schemas: contentSchemas,
+    now,
+  });
 }
 
 /** Every problem names the article, a place in it that exists, what is wrong and how to fix it. */
@@ -44,13 +53,88 @@ function expectWellFormed(text: string, problems: ReturnType<typeof check>) {
 // What editors' mistakes are made of: YAML and MDX punctuation, full-width lookalikes, controls,
 // direction marks, line endings, and Chinese text.
 const pieces = fc.constantFrom(
-  ':', '：', ': ', '-', '- ', '"', "'", '「', '#', ' #', '\t', '  ', '\n', '\r\n', '\r', '\uFEFF', '\u202E', '\u200B', '\u0000',
-  '{', '}', '<', '>', '</', '/>', '<Figure', '<Video', '<Callout>', '</Callout>', '<Term', '=', '"x"', '[', ']', '(', ')', '](', '!',
-  '---', '---\n', '|', '>', '&', '&lt;', '\\', '`', '```', '*', '**', '%', '%ZZ', 'javascript:', 'data:', '//', 'https://',
-  'title', 'publishedAt', 'hero', 'src', 'authors', 'tags', 'null', 'true', '2026-13-45', '2026-02-30T25:61', '9999-99-99', '0000-00-00',
-  '台積電', '人工智慧', '科技', 'editor', '/images/hero.png', '/zh-Hant/articles/', 'ok', '𠀀', '👩‍💻',
+  ':',
+  '：',
+  ': ',
+  '-',
+  '- ',
+  '"',
+  "'",
+  '「',
+  '#',
+  ' #',
+  '\t',
+  '  ',
+  '\n',
+  '\r\n',
+  '\r',
+  '\uFEFF',
+  '\u202E',
+  '\u200B',
+  '\u0000',
+  '{',
+  '}',
+  '<',
+  '>',
+  '</',
+  '/>',
+  '<Figure',
+  '<Video',
+  '<Callout>',
+  '</Callout>',
+  '<Term',
+  '=',
+  '"x"',
+  '[',
+  ']',
+  '(',
+  ')',
+  '](',
+  '!',
+  '---',
+  '---\n',
+  '|',
+  '>',
+  '&',
+  '&lt;',
+  '\\',
+  '`',
+  '```',
+  '*',
+  '**',
+  '%',
+  '%ZZ',
+  'javascript:',
+  'data:',
+  '//',
+  'https://',
+  'title',
+  'publishedAt',
+  'hero',
+  'src',
+  'authors',
+  'tags',
+  'null',
+  'true',
+  '2026-13-45',
+  '2026-02-30T25:61',
+  '9999-99-99',
+  '0000-00-00',
+  '台積電',
+  '人工智慧',
+  '科技',
+  'editor',
+  '/images/hero.png',
+  '/zh-Hant/articles/',
+  'ok',
+  '𠀀',
+  '👩‍💻',
 );
-const junk = fc.array(fc.oneof(pieces, fc.string({ maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 12 }).map((parts) => parts.join(''));
+const junk = fc
+  .array(fc.oneof(pieces, fc.string({ maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 4 })), {
+    maxLength: 12,
+  })
+  .map((parts) => parts.join(''));
 
 /** The good article with junk put in, something taken out, or a line replaced. */
 const mutated = fc
@@ -77,13 +161,40 @@ describe('the content check under fuzzing', () => {
   }, 180_000);
 
   it('reports every impossible date as a problem of the file, never as a crash', () => {
-    const number = (max: number, width: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(width, '0'));
-    const date = fc.tuple(number(9999, 4), number(99, 2), number(99, 2), fc.option(fc.tuple(number(99, 2), number(99, 2), fc.option(number(99, 2)))));
+    const number = (max: number, width: number) =>
+      fc.integer({ min: 0, max }).map((n) => String(n).padStart(width, '0'));
+    const date = fc.tuple(
+      number(9999, 4),
+      number(99, 2),
+      number(99, 2),
+      fc.option(fc.tuple(number(99, 2), number(99, 2), fc.option(number(99, 2)))),
+    );
     // Whether a date exists on the calendar and a time on the clock, worked out without Date.
     const exists = ([y, mo, d, time]: [string, string, string, [string, string, string | null] | null]) => {
-      const days = [31, Number(y) % 4 === 0 && (Number(y) % 100 !== 0 || Number(y) % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+      const days = [
+        31,
+        Number(y) % 4 === 0 && (Number(y) % 100 !== 0 || Number(y) % 400 === 0) ? 29 : 28,
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+      ];
       const [h, mi, sec] = (time ?? ['00', '00', '00']).map((n) => Number(n ?? 0));
-      return Number(mo) >= 1 && Number(mo) <= 12 && Number(d) >= 1 && Number(d) <= days[Number(mo) - 1]! && h! < 24 && mi! < 60 && sec! < 60;
+      return (
+        Number(mo) >= 1 &&
+        Number(mo) <= 12 &&
+        Number(d) >= 1 &&
+        Number(d) <= days[Number(mo) - 1]! &&
+        h! < 24 &&
+        mi! < 60 &&
+        sec! < 60
+      );
     };
     fc.assert(
       fc.property(date, (parts) => {
@@ -92,23 +203,36 @@ describe('the content check under fuzzing', () => {
         const text = ok.replace(field('publishedAt'), `publishedAt: ${value}`);
         const problems = check(text);
         expectWellFormed(text, problems);
-        if (!exists(parts)) expect(problems.some((p) => p.field === 'publishedAt'), value).toBe(true);
+        if (!exists(parts))
+          expect(
+            problems.some((p) => p.field === 'publishedAt'),
+            value,
+          ).toBe(true);
       }),
       { numRuns: 1500 },
     );
   }, 120_000);
 
   it('refuses a link to any scheme but http(s) and mailto, however it is written', () => {
-    const scheme = fc.stringMatching(/^[a-zA-Z][a-zA-Z0-9+.-]{0,10}$/).filter((s) => !['http', 'https', 'mailto'].includes(s.toLowerCase()));
+    const scheme = fc
+      .stringMatching(/^[a-zA-Z][a-zA-Z0-9+.-]{0,10}$/)
+      .filter((s) => !['http', 'https', 'mailto'].includes(s.toLowerCase()));
     const disguise = fc.constantFrom('', ' ', '\t', '&#x09;', '&#10;');
     fc.assert(
-      fc.property(scheme, disguise, fc.string({ maxLength: 20 }).filter((s) => !/[\s()[\]\\<>&{}`]/.test(s)), (name, gap, rest) => {
-        const url = `${name.slice(0, 1)}${name.length > 1 && gap !== ' ' ? gap : ''}${name.slice(1)}:${rest}`;
-        const text = `${ok}\n[連結](${url})\n\n[參考][r]\n\n[r]: ${name}:${rest || 'x'}\n`;
-        const problems = check(text);
-        expectWellFormed(text, problems);
-        expect(problems.filter((p) => p.message.startsWith('不允許的連結')).length, url).toBeGreaterThanOrEqual(gap === '' ? 2 : 1);
-      }),
+      fc.property(
+        scheme,
+        disguise,
+        fc.string({ maxLength: 20 }).filter((s) => !/[\s()[\]\\<>&{}`]/.test(s)),
+        (name, gap, rest) => {
+          const url = `${name.slice(0, 1)}${name.length > 1 && gap !== ' ' ? gap : ''}${name.slice(1)}:${rest}`;
+          const text = `${ok}\n[連結](${url})\n\n[參考][r]\n\n[r]: ${name}:${rest || 'x'}\n`;
+          const problems = check(text);
+          expectWellFormed(text, problems);
+          expect(problems.filter((p) => p.message.startsWith('不允許的連結')).length, url).toBeGreaterThanOrEqual(
+            gap === '' ? 2 : 1,
+          );
+        },
+      ),
       { numRuns: 500 },
     );
   }, 60_000);

@@ -15,8 +15,18 @@ describe('YAML mistakes, told in Chinese on the line of the mistake', () => {
     ['a full-width colon', 'title: 標題\nsummary：導言\nsection: 科技\n', 3, /「summary」後面是全形冒號「：」/],
     ['a full-width colon on the first field', 'title：標題\nsummary: 導言\n', 2, /「title」後面是全形冒號/],
     ['a tab', 'title: 標題\nhero:\n\tsrc: /a.jpg\n', 4, /Tab/],
-    ['an unclosed double quote', 'title: "標題\nsummary: 導言\nsection: 科技\n', 2, /「title」的值以 " 開頭，卻沒有結尾的 "/],
-    ["an unclosed single quote, the parser's error at the end", "title: 標題\nsummary: '導言\nsection: 科技\n", 3, /「summary」的值以 ' 開頭/],
+    [
+      'an unclosed double quote',
+      'title: "標題\nsummary: 導言\nsection: 科技\n',
+      2,
+      /「title」的值以 " 開頭，卻沒有結尾的 "/,
+    ],
+    [
+      "an unclosed single quote, the parser's error at the end",
+      "title: 標題\nsummary: '導言\nsection: 科技\n",
+      3,
+      /「summary」的值以 ' 開頭/,
+    ],
     ['a field indented too deep', 'title: 標題\nhero:\n  src: /a.jpg\n   alt: x\n', 5, /縮排/],
     ['a field indented too shallow', 'title: 標題\nhero:\n  src: /a.jpg\n alt: x\n', 5, /縮排/],
     ['a list item out of line', 'tags:\n  - a\n - b\n', 4, /縮排/],
@@ -49,7 +59,9 @@ describe('MDX mistakes, told in Chinese with positions of the file', () => {
 
   it('a component left open names it, and the line it opens on, counted from the top of the file', () => {
     const [problem] = checkBody('第一段。\n\n<Callout>\n重點\n\n第二段 <Callout>沒有結尾\n', context);
-    expect(problem!.message).toMatch(/^MDX 語法錯誤：<Callout> 沒有結尾（第 22 行開始的那個）（解析器：Expected a closing tag for `<Callout>` \(22:/);
+    expect(problem!.message).toMatch(
+      /^MDX 語法錯誤：<Callout> 沒有結尾（第 22 行開始的那個）（解析器：Expected a closing tag for `<Callout>` \(22:/,
+    );
     expect(problem!.message).not.toMatch(/\(6:/);
     expect(problem!.fix).toContain('</Callout>');
   });

@@ -9,7 +9,8 @@ export const asSaved = (text: string) => text.replace(/^\uFEFF/, '').replace(/\r
 
 // Controls (tab and newline aside), characters with no width that hide text or split words, and
 // the marks, embeddings, overrides and isolates that reorder what a reader sees (Trojan Source).
-const HIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+const HIDDEN =
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
 
 const NAMES: Record<number, string> = {
   0x00ad: '軟連字號',
@@ -45,7 +46,8 @@ export function hiddenCharacter(text: string): { message: string; fix: string } 
 
 // Browsers drop tabs and newlines anywhere in a URL and spaces and controls around it, so
 // "java\tscript:" is read as they read it.
-const asBrowsersRead = (url: string) => url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+const asBrowsersRead = (url: string) =>
+  url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
 const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
 const SAFE_SCHEMES = ['http', 'https', 'mailto'];
 
@@ -64,11 +66,18 @@ export function linkProblem(url: string): { message: string; fix: string } | und
         fix: `${scheme}: 連結可能在讀者的瀏覽器裡執行程式或打開檔案：改成 https:// 開頭的網址，或刪除這個連結`,
       };
     }
-    if (scheme !== 'mailto' && !URL.canParse(read)) return { message: `連結的網址格式不正確：「${truncate(url)}」`, fix: '寫成完整的網址，例如 https://example.com/path' };
+    if (scheme !== 'mailto' && !URL.canParse(read))
+      return {
+        message: `連結的網址格式不正確：「${truncate(url)}」`,
+        fix: '寫成完整的網址，例如 https://example.com/path',
+      };
     return undefined;
   }
   if (/^[\\/]{2}/.test(read)) {
-    return { message: `連結「${truncate(url)}」以 // 開頭，會連到別的網站`, fix: '連到別的網站請寫完整的網址（https://…）；連到本站請只寫一個 / 開頭的路徑' };
+    return {
+      message: `連結「${truncate(url)}」以 // 開頭，會連到別的網站`,
+      fix: '連到別的網站請寫完整的網址（https://…）；連到本站請只寫一個 / 開頭的路徑',
+    };
   }
   return undefined;
 }
@@ -80,7 +89,10 @@ export function absoluteUrlProblem(url: string): { message: string; fix: string 
   if ((scheme === 'http' || scheme === 'https') && URL.canParse(read) && url === read) return undefined;
   return {
     message: `「${truncate(url)}」不是完整的網頁網址`,
-    fix: scheme && scheme !== 'http' && scheme !== 'https' ? `只能是 https:// 或 http:// 開頭的網址（${scheme}: 連結可能在讀者的瀏覽器裡執行程式）` : '寫成完整的網址，例如 https://example.com/article，前後不要有空格',
+    fix:
+      scheme && scheme !== 'http' && scheme !== 'https'
+        ? `只能是 https:// 或 http:// 開頭的網址（${scheme}: 連結可能在讀者的瀏覽器裡執行程式）`
+        : '寫成完整的網址，例如 https://example.com/article，前後不要有空格',
   };
 }
 

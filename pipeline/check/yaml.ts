@@ -34,13 +34,23 @@ export function parseYaml(file: string, text: string, firstLine: number, problem
   if (first) {
     const { line, col } = lineCounter.linePos(first.pos[0]);
     const told = explainYamlError(text, line, first.code, first.message.split('\n')[0] ?? '');
-    problems.push({ file, line: told.line + firstLine - 1, column: told.line === line ? col : 1, message: told.message, fix: told.fix });
+    problems.push({
+      file,
+      line: told.line + firstLine - 1,
+      column: told.line === line ? col : 1,
+      message: told.message,
+      fix: told.fix,
+    });
   }
   const position = (field?: string, atKey = false): Position => {
-    const keys = (field ?? '').split(/\.|\[(\d+)\]/).filter((k) => k !== undefined && k !== '').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+    const keys = (field ?? '')
+      .split(/\.|\[(\d+)\]/)
+      .filter((k) => k !== undefined && k !== '')
+      .map((k) => (/^\d+$/.test(k) ? Number(k) : k));
     if (atKey && keys.length > 0) {
       const parent = keys.length > 1 ? doc.getIn(keys.slice(0, -1), true) : doc.contents;
-      const items = (parent as { items?: { key?: { value?: unknown; range?: [number, number, number] } }[] } | null)?.items ?? [];
+      const items =
+        (parent as { items?: { key?: { value?: unknown; range?: [number, number, number] } }[] } | null)?.items ?? [];
       const key = items.find((item) => item.key?.value === keys[keys.length - 1])?.key;
       if (key?.range) return toPosition(key.range[0]);
     }

@@ -43,7 +43,10 @@ export type GeneratedContent = {
 };
 
 // An opening tag of a body component that holds an image, and the attributes in it.
-const imageTags = imageAttributes.map(({ component, attribute }) => ({ tag: new RegExp(`<${component}\\b[^>]*>`, 'g'), attribute }));
+const imageTags = imageAttributes.map(({ component, attribute }) => ({
+  tag: new RegExp(`<${component}\\b[^>]*>`, 'g'),
+  attribute,
+}));
 const ATTRIBUTE = /([A-Za-z]+)="([^"]*)"/g;
 
 /** Image paths an MDX body shows (<Figure src="…" />). */
@@ -75,18 +78,25 @@ function readArticles(dir: string): GeneratedArticle[] {
   const stamp = stampOf(file);
   let full: Map<string, string> | undefined;
   const codeOf = (sourceFile: string) => () => {
-    full ??= new Map((JSON.parse(readFileSync(file, 'utf8')) as Article[]).map((a) => [a._raw.sourceFilePath, a.body.code]));
+    full ??= new Map(
+      (JSON.parse(readFileSync(file, 'utf8')) as Article[]).map((a) => [a._raw.sourceFilePath, a.body.code]),
+    );
     const code = full.get(sourceFile);
     if (code === undefined) throw new Error(`${file} no longer holds ${sourceFile}: run npm run content.`);
     return code;
   };
   const summary = readJson<Summary>(summaryFile);
-  if (summary?.of === stamp) return summary.articles.map((a) => ({ ...a, body: { ...a.body, code: codeOf(a._raw.sourceFilePath) } }));
+  if (summary?.of === stamp)
+    return summary.articles.map((a) => ({ ...a, body: { ...a.body, code: codeOf(a._raw.sourceFilePath) } }));
 
   const articles = JSON.parse(readFileSync(file, 'utf8')) as Article[];
   const summarised: Summarised[] = articles.map((a) => ({
     ...a,
-    body: { rawHash: contentHash(a.body.raw), codeHash: contentHash(a.body.code), imageSources: bodyImageSources(a.body.raw) },
+    body: {
+      rawHash: contentHash(a.body.raw),
+      codeHash: contentHash(a.body.code),
+      imageSources: bodyImageSources(a.body.raw),
+    },
   }));
   writeAtomically(summaryFile, JSON.stringify({ of: stamp, articles: summarised } satisfies Summary));
   return summarised.map((a, i) => ({ ...a, body: { ...a.body, code: () => articles[i]!.body.code } }));
@@ -113,7 +123,8 @@ export function readGeneratedDirs(): GeneratedDirs | undefined {
  */
 export function readGenerated(generated: GeneratedDirs | undefined = readGeneratedDirs()): GeneratedContent {
   if (!generated) throw new Error(`${generatedDirsFile} is missing: run npm run content.`);
-  const read = <T>(dir: string, type: string): T => JSON.parse(readFileSync(path.join(dir, type, '_index.json'), 'utf8')) as T;
+  const read = <T>(dir: string, type: string): T =>
+    JSON.parse(readFileSync(path.join(dir, type, '_index.json'), 'utf8')) as T;
   const [first] = generated.dirs;
   if (!first) throw new Error(`${generatedDirsFile} lists no generated folder: run npm run content.`);
   const { overlay } = generated;

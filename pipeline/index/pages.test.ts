@@ -10,7 +10,13 @@ describe('resolveSitePages', () => {
     const pages = resolveSitePages(
       [
         { sourceFile: 'pages/privacy/zh-Hant.mdx', title: '隱私權政策', summary: '說明', order: 3 },
-        { sourceFile: 'pages/about/zh-Hant.mdx', title: ' 關於我們 ', summary: '介紹', order: 1, updatedAt: '2026-11-30T16:00:00.000Z' },
+        {
+          sourceFile: 'pages/about/zh-Hant.mdx',
+          title: ' 關於我們 ',
+          summary: '介紹',
+          order: 1,
+          updatedAt: '2026-11-30T16:00:00.000Z',
+        },
         { sourceFile: 'pages/jobs/zh-Hans.mdx', title: '加入我们', summary: '招聘' },
       ],
       convert,

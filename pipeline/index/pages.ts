@@ -18,7 +18,11 @@ export const sitePagePath = (locale: Locale, slug: string) => localePath(locale,
  * The site pages of both scripts, in footer order: a page written in one script gets the other
  * converted; written in both, the two must agree on their place in the footer.
  */
-export function resolveSitePages(raw: readonly RawSitePage[], convert: Convert, problems: ContentProblem[]): SitePageSummary[] {
+export function resolveSitePages(
+  raw: readonly RawSitePage[],
+  convert: Convert,
+  problems: ContentProblem[],
+): SitePageSummary[] {
   const written = new Map<string, SitePageSummary>();
   for (const page of raw) {
     const match = PAGE_FILE.exec(page.sourceFile);
@@ -51,7 +55,14 @@ export function resolveSitePages(raw: readonly RawSitePage[], convert: Convert, 
     const pair = written.get(`${other}/${page.slug}`);
     if (!pair) {
       const c = (text: string) => convert(text, page.locale);
-      pages.push({ ...page, locale: other, path: sitePagePath(other, page.slug), title: c(page.title), summary: c(page.summary), derivedFrom: page.locale });
+      pages.push({
+        ...page,
+        locale: other,
+        path: sitePagePath(other, page.slug),
+        title: c(page.title),
+        summary: c(page.summary),
+        derivedFrom: page.locale,
+      });
     } else if (page.locale === 'zh-Hans' && pair.order !== page.order) {
       problems.push({
         file: page.sourceFile,

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { relatedArticles } from './related';
 
-const a = (slug: string, tagSlugs: string[], publishedAt: string, extra: { sectionSlug?: string; sponsored?: boolean } = {}) => ({
+const a = (
+  slug: string,
+  tagSlugs: string[],
+  publishedAt: string,
+  extra: { sectionSlug?: string; sponsored?: boolean } = {},
+) => ({
   slug,
   tagSlugs,
   publishedAt,
@@ -10,7 +15,9 @@ const a = (slug: string, tagSlugs: string[], publishedAt: string, extra: { secti
 });
 
 describe('relatedArticles', () => {
-  const common = Array.from({ length: 8 }, (_, i) => a(`filler-${i}`, ['common'], `2020-01-0${i + 1}`, { sectionSlug: 'other' }));
+  const common = Array.from({ length: 8 }, (_, i) =>
+    a(`filler-${i}`, ['common'], `2020-01-0${i + 1}`, { sectionSlug: 'other' }),
+  );
 
   it('ranks a shared rare tag above a shared common one', () => {
     const articles = [
@@ -33,7 +40,12 @@ describe('relatedArticles', () => {
       a('same-day-a', ['x'], '2021-01-01'),
     ];
     expect(relatedArticles(articles, 4).get('subject')).toEqual(['newer', 'same-day-a', 'same-day-b', 'older']);
-    expect(relatedArticles([...articles].reverse(), 4).get('subject')).toEqual(['newer', 'same-day-a', 'same-day-b', 'older']);
+    expect(relatedArticles([...articles].reverse(), 4).get('subject')).toEqual([
+      'newer',
+      'same-day-a',
+      'same-day-b',
+      'older',
+    ]);
   });
 
   it('never lists the article itself, and tops up to the count from its section, then the newest', () => {

@@ -4,7 +4,8 @@ import type { ArticleSummary, ContentIndex } from '@/lib/content-model';
 /** How many related articles each article shows. */
 export const RELATED_COUNT = 3;
 
-type Candidate = Pick<ArticleSummary, 'slug' | 'tagSlugs' | 'sectionSlug' | 'publishedAt' | 'sponsor'> & Partial<Pick<ArticleSummary, 'furtherReading'>>;
+type Candidate = Pick<ArticleSummary, 'slug' | 'tagSlugs' | 'sectionSlug' | 'publishedAt' | 'sponsor'> &
+  Partial<Pick<ArticleSummary, 'furtherReading'>>;
 
 // Publication times are ISO instants in one format, so comparing the strings orders them in time,
 // and much faster than a locale-aware comparison in a sort run for every article.
@@ -18,7 +19,11 @@ const newestFirst = (a: Candidate, b: Candidate) =>
  * the newest. Never the article itself, never a piece its editor already put in further reading
  * (the page shows both lists), and never a sponsored piece under an editorial one.
  */
-export function relatedArticles(articles: Candidate[], count = RELATED_COUNT, pool: Candidate[] = articles): Map<string, string[]> {
+export function relatedArticles(
+  articles: Candidate[],
+  count = RELATED_COUNT,
+  pool: Candidate[] = articles,
+): Map<string, string[]> {
   // Candidates are numbered by recency (0 is the newest), so that a tie is broken by comparing two
   // numbers, and scores live in one array: a map and a full sort per article took seconds at 20,000.
   const newest = [...pool].sort(newestFirst);
@@ -41,7 +46,9 @@ export function relatedArticles(articles: Candidate[], count = RELATED_COUNT, po
   for (const article of articles) {
     const shown = new Set(article.furtherReading);
     const eligible = (i: number) =>
-      newest[i]!.slug !== article.slug && !shown.has(newest[i]!.slug) && (article.sponsor !== undefined || newest[i]!.sponsor === undefined);
+      newest[i]!.slug !== article.slug &&
+      !shown.has(newest[i]!.slug) &&
+      (article.sponsor !== undefined || newest[i]!.sponsor === undefined);
     const touched: number[] = [];
     for (const tag of article.tagSlugs) {
       const w = weight(tag);
@@ -69,7 +76,10 @@ export function relatedArticles(articles: Candidate[], count = RELATED_COUNT, po
         if (eligible(i)) picked.add(i);
       }
     }
-    result.set(article.slug, [...picked].map((i) => newest[i]!.slug));
+    result.set(
+      article.slug,
+      [...picked].map((i) => newest[i]!.slug),
+    );
   }
   return result;
 }

@@ -41,8 +41,10 @@ const pair = (slug: string, overrides: Partial<RawArticle> = {}) => [
 ];
 
 describe('buildIndex', () => {
-  it('records the hash of each hero\'s bytes, so a picture replaced in place changes its pages', () => {
-    const hashed = (hash: string) => buildIndex({ ...input(pair('double-11')), imageHash: (src) => (src === '/images/a.jpg' ? hash : undefined) }).index.articles[0]!.hero.hash;
+  it("records the hash of each hero's bytes, so a picture replaced in place changes its pages", () => {
+    const hashed = (hash: string) =>
+      buildIndex({ ...input(pair('double-11')), imageHash: (src) => (src === '/images/a.jpg' ? hash : undefined) })
+        .index.articles[0]!.hero.hash;
     expect(hashed('0123456789abcdef')).toBe('0123456789abcdef');
     expect(hashed('fedcba9876543210')).toBe('fedcba9876543210');
     expect(buildIndex(input(pair('double-11'))).index.articles[0]!.hero.hash).toBeUndefined();
@@ -75,16 +77,25 @@ describe('buildIndex', () => {
       ]),
     );
     const file = 'articles/a/zh-Hant.mdx';
-    expect(problems).toContainEqual(expect.objectContaining({ file, field: 'tags[0]', message: '標籤「區塊鏈」不存在' }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file, field: 'tags[0]', message: '標籤「區塊鏈」不存在' }),
+    );
     expect(problems).toContainEqual(expect.objectContaining({ file, field: 'section', message: '分類「娛樂」不存在' }));
-    expect(problems).toContainEqual(expect.objectContaining({ file, field: 'authors[0]', message: '作者「nobody」不存在' }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file, field: 'authors[0]', message: '作者「nobody」不存在' }),
+    );
     const tagProblem = problems.find((p) => p.field === 'tags[0]');
     expect(tagProblem?.fix).toContain('電子商務');
   });
 
   it('reports a missing hero image and a broken further-reading slug', () => {
     const { problems } = buildIndex(
-      input([article('lonely', 'zh-Hant', { hero: { src: '/images/missing.jpg', alt: '圖', credit: '圖' }, furtherReading: ['ghost'] })]),
+      input([
+        article('lonely', 'zh-Hant', {
+          hero: { src: '/images/missing.jpg', alt: '圖', credit: '圖' },
+          furtherReading: ['ghost'],
+        }),
+      ]),
     );
     expect(problems.map((p) => [p.file, p.field, p.message])).toEqual(
       expect.arrayContaining([
@@ -96,8 +107,13 @@ describe('buildIndex', () => {
 
   it('lets a draft wait for its hero image, shown as the placeholder, and asks for it once published', () => {
     const missing = { hero: { src: '/images/articles/new/hero.jpg', alt: '圖', credit: '圖' } };
-    const withPlaceholder = (src: string) => (src === '/images/a.jpg' || src === '/images/draft-hero.png' ? { width: 1600, height: 900 } : undefined);
-    const draft = buildIndex({ ...input([article('new', 'zh-Hant', { ...missing, draft: true })]), imageSize: withPlaceholder, includeDrafts: true });
+    const withPlaceholder = (src: string) =>
+      src === '/images/a.jpg' || src === '/images/draft-hero.png' ? { width: 1600, height: 900 } : undefined;
+    const draft = buildIndex({
+      ...input([article('new', 'zh-Hant', { ...missing, draft: true })]),
+      imageSize: withPlaceholder,
+      includeDrafts: true,
+    });
     expect(draft.problems).toEqual([]);
     expect(draft.index.articles[0]?.hero).toMatchObject({ src: '/images/draft-hero.png', width: 1600, height: 900 });
     const published = buildIndex({ ...input([article('new', 'zh-Hant', missing)]), imageSize: withPlaceholder });
@@ -107,7 +123,9 @@ describe('buildIndex', () => {
   it('rejects a file that is not articles/<slug>/<locale>.mdx', () => {
     for (const sourceFile of ['articles/Bad Slug/zh-Hant.mdx', 'articles/ok/zh-TW.mdx', 'articles/ok.mdx']) {
       const { problems } = buildIndex(input([{ ...article('x', 'zh-Hant'), sourceFile }]));
-      expect(problems).toContainEqual(expect.objectContaining({ file: sourceFile, message: '文章檔案的位置或檔名不正確' }));
+      expect(problems).toContainEqual(
+        expect.objectContaining({ file: sourceFile, message: '文章檔案的位置或檔名不正確' }),
+      );
     }
   });
 
@@ -126,7 +144,10 @@ describe('buildIndex', () => {
     const articles = [
       ...pair('future').map((a) => ({ ...a, publishedAt: '2027-01-01T00:00:00.000Z' })),
       ...pair('old'),
-      ...pair('new', { publishedAt: '2020-01-01T00:00:00.000Z' }).map((a) => ({ ...a, publishedAt: '2020-01-01T00:00:00.000Z' })),
+      ...pair('new', { publishedAt: '2020-01-01T00:00:00.000Z' }).map((a) => ({
+        ...a,
+        publishedAt: '2020-01-01T00:00:00.000Z',
+      })),
       ...pair('draft').map((a) => ({ ...a, draft: true })),
     ];
     const { index, problems } = buildIndex(input(articles));
@@ -147,7 +168,13 @@ describe('buildIndex', () => {
 
   it('derives the other script of a story written in one, converted and marked', () => {
     const { index, problems } = buildIndex(
-      input([article('solo', 'zh-Hant', { title: '台灣的軟體業', summary: '「網路」與資料', hero: { src: '/images/a.jpg', alt: '伺服器機房', credit: '圖：觀潮科技' } })]),
+      input([
+        article('solo', 'zh-Hant', {
+          title: '台灣的軟體業',
+          summary: '「網路」與資料',
+          hero: { src: '/images/a.jpg', alt: '伺服器機房', credit: '圖：觀潮科技' },
+        }),
+      ]),
     );
     expect(problems).toEqual([]);
     const derived = index.articles.find((a) => a.locale === 'zh-Hans');
@@ -167,7 +194,10 @@ describe('buildIndex', () => {
 
   it('derives Traditional from Simplified too', () => {
     const { index } = buildIndex(input([article('solo', 'zh-Hans', { title: '视频软件' })]));
-    expect(index.articles.find((a) => a.locale === 'zh-Hant')).toMatchObject({ title: '影片軟體', derivedFrom: 'zh-Hans' });
+    expect(index.articles.find((a) => a.locale === 'zh-Hant')).toMatchObject({
+      title: '影片軟體',
+      derivedFrom: 'zh-Hans',
+    });
   });
 
   it('lets a human-written version win: nothing is derived when both scripts exist', () => {
@@ -177,7 +207,10 @@ describe('buildIndex', () => {
 
   it('refuses two files that claim the same slug and script', () => {
     const { problems } = buildIndex(
-      input([article('twice', 'zh-Hant'), { ...article('twice', 'zh-Hant'), sourceFile: 'articles/2026/twice/zh-Hant.mdx' }]),
+      input([
+        article('twice', 'zh-Hant'),
+        { ...article('twice', 'zh-Hant'), sourceFile: 'articles/2026/twice/zh-Hant.mdx' },
+      ]),
     );
     expect(problems).toContainEqual(
       expect.objectContaining({
@@ -188,7 +221,9 @@ describe('buildIndex', () => {
   });
 
   it('accepts articles inside grouping folders', () => {
-    const { problems, index } = buildIndex(input([{ ...article('grouped', 'zh-Hant'), sourceFile: 'articles/2026/grouped/zh-Hant.mdx' }]));
+    const { problems, index } = buildIndex(
+      input([{ ...article('grouped', 'zh-Hant'), sourceFile: 'articles/2026/grouped/zh-Hant.mdx' }]),
+    );
     expect(problems).toEqual([]);
     expect(index.articles.map((a) => a.path)).toContain('/zh-Hant/articles/grouped');
   });

@@ -34,7 +34,13 @@ export type RawTerm = { sourceFile: string; name: RawLocalized; description?: Ra
 /** The smallest author photo, in pixels each way: shown at 96 px, sharp on a 2× screen. */
 export const AUTHOR_PHOTO_MIN = 192;
 
-export type RawAuthor = { sourceFile: string; name: RawLocalized; role?: RawLocalized; bio?: RawLocalized; photo?: string };
+export type RawAuthor = {
+  sourceFile: string;
+  name: RawLocalized;
+  role?: RawLocalized;
+  bio?: RawLocalized;
+  photo?: string;
+};
 
 const withHash = (hash: string | undefined) => (hash ? { hash } : {});
 
@@ -62,7 +68,8 @@ export type ResolveInput = {
 const ARTICLE_FILE = /^articles\/(?:[^/]+\/)*?([^/]+)\/([^/]+)\.mdx$/;
 const DATA_FILE = /^(?:authors|tags|sections)\/([^/]+)\.yaml$/;
 
-const optionalLocalized = (value: RawLocalized | undefined): Localized | undefined => (value ? fromScriptKeys(value) : undefined);
+const optionalLocalized = (value: RawLocalized | undefined): Localized | undefined =>
+  value ? fromScriptKeys(value) : undefined;
 
 function listNames(names: string[]): string {
   const shown = names.slice(0, 12).join('、');
@@ -116,7 +123,11 @@ export function buildIndex(input: ResolveInput): { index: ContentIndex; problems
     };
   });
   const toTerms = (raw: RawTerm[]): TermInfo[] =>
-    raw.map((t) => ({ slug: dataId(t.sourceFile), name: fromScriptKeys(t.name), description: optionalLocalized(t.description) }));
+    raw.map((t) => ({
+      slug: dataId(t.sourceFile),
+      name: fromScriptKeys(t.name),
+      description: optionalLocalized(t.description),
+    }));
   const tags = toTerms(input.tags);
   const sections = toTerms(input.sections);
 
@@ -163,7 +174,11 @@ export function buildIndex(input: ResolveInput): { index: ContentIndex; problems
     const tagSlugs = raw.tags.flatMap((name, i) => {
       const found = tagByName.get(name.trim());
       if (found) return [found];
-      problem(`tags[${i}]`, `標籤「${name}」不存在`, `請使用既有標籤（${listNames(namesIn(tags))}），或在 content/tags/ 新增一個 yaml 檔`);
+      problem(
+        `tags[${i}]`,
+        `標籤「${name}」不存在`,
+        `請使用既有標籤（${listNames(namesIn(tags))}），或在 content/tags/ 新增一個 yaml 檔`,
+      );
       return [];
     });
     if (raw.tags.length === 0) problem('tags', '文章至少需要一個標籤', '在 tags: 下列出至少一個標籤');
@@ -171,12 +186,21 @@ export function buildIndex(input: ResolveInput): { index: ContentIndex; problems
 
     const sectionSlug = sectionByName.get(raw.section.trim()) ?? '';
     if (!sectionSlug) {
-      problem('section', `分類「${raw.section}」不存在`, `請使用既有分類（${listNames(namesIn(sections))}），或在 content/sections/ 新增一個 yaml 檔`);
+      problem(
+        'section',
+        `分類「${raw.section}」不存在`,
+        `請使用既有分類（${listNames(namesIn(sections))}），或在 content/sections/ 新增一個 yaml 檔`,
+      );
     }
-    if (raw.authors.length === 0) problem('authors', '文章至少需要一位作者', '在 authors: 下列出作者代稱，例如 newsroom');
+    if (raw.authors.length === 0)
+      problem('authors', '文章至少需要一位作者', '在 authors: 下列出作者代稱，例如 newsroom');
     for (const [i, id] of raw.authors.entries()) {
       if (!authorIds.has(id)) {
-        problem(`authors[${i}]`, `作者「${id}」不存在`, `請使用 content/authors/ 裡的檔名（${listNames([...authorIds])}），或新增作者檔案`);
+        problem(
+          `authors[${i}]`,
+          `作者「${id}」不存在`,
+          `請使用 content/authors/ 裡的檔名（${listNames([...authorIds])}），或新增作者檔案`,
+        );
       }
     }
 
@@ -185,7 +209,11 @@ export function buildIndex(input: ResolveInput): { index: ContentIndex; problems
     const heroSrc = found || !raw.draft ? raw.hero.src : DRAFT_HERO_SRC;
     const size = found ?? (raw.draft ? input.imageSize(DRAFT_HERO_SRC) : undefined);
     if (!found && !raw.draft) {
-      problem('hero.src', `找不到首圖「${raw.hero.src}」`, '把圖片放在 public/ 底下，並以 / 開頭填寫路徑，例如 /images/articles/<代稱>/hero.jpg（草稿可以先不放：保留 draft: true）');
+      problem(
+        'hero.src',
+        `找不到首圖「${raw.hero.src}」`,
+        '把圖片放在 public/ 底下，並以 / 開頭填寫路徑，例如 /images/articles/<代稱>/hero.jpg（草稿可以先不放：保留 draft: true）',
+      );
     }
 
     articles.push({
@@ -200,7 +228,13 @@ export function buildIndex(input: ResolveInput): { index: ContentIndex; problems
       authorIds: raw.authors,
       tagSlugs,
       sectionSlug,
-      hero: { ...raw.hero, src: heroSrc, width: size?.width ?? 0, height: size?.height ?? 0, ...withHash(input.imageHash?.(heroSrc)) },
+      hero: {
+        ...raw.hero,
+        src: heroSrc,
+        width: size?.width ?? 0,
+        height: size?.height ?? 0,
+        ...withHash(input.imageHash?.(heroSrc)),
+      },
       draft: raw.draft ?? false,
       featured: raw.featured ?? false,
       syndication: raw.syndication,

@@ -5,7 +5,15 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { locales } from '@/i18n/locales';
-import { bodiesDir, bodyFile, sitePageBodyFile, contentOutDir, indexFile, previewProblemsFile, revisionFile } from '@/lib/content-files';
+import {
+  bodiesDir,
+  bodyFile,
+  sitePageBodyFile,
+  contentOutDir,
+  indexFile,
+  previewProblemsFile,
+  revisionFile,
+} from '@/lib/content-files';
 import type { ArticleBody, ContentIndex } from '@/lib/content-model';
 import { formatProblems } from '../check/format';
 import { readJson, writeAtomically } from '../files';
@@ -43,7 +51,12 @@ export const readWrittenIndex = () => readJson<ContentIndex>(indexFile);
  * What a content build wrote: the new index, and the one it replaced (undefined on a first build),
  * each with a hash of its file, which names that index for what is kept about it (pipeline/publish.ts).
  */
-export type WrittenIndex = { index: ContentIndex; revision: string; previous: ContentIndex | undefined; previousRevision: string | undefined };
+export type WrittenIndex = {
+  index: ContentIndex;
+  revision: string;
+  previous: ContentIndex | undefined;
+  previousRevision: string | undefined;
+};
 
 /**
  * Builds and writes the index and body files; undefined, with the problems printed, when content is
@@ -52,7 +65,14 @@ export type WrittenIndex = { index: ContentIndex; revision: string; previous: Co
  * bodies that neither the new index nor the one before it names are deleted (a server still reading
  * the previous index finds its bodies).
  */
-export function writeContentIndex({ allArticles, allSitePages, allAuthors, allTags, allSections, glossary }: GeneratedContent): WrittenIndex | undefined {
+export function writeContentIndex({
+  allArticles,
+  allSitePages,
+  allAuthors,
+  allTags,
+  allSections,
+  glossary,
+}: GeneratedContent): WrittenIndex | undefined {
   const started = performance.now();
   const now = new Date();
   const terms = glossary?.terms.map((t) => ({ hant: t.hant, hans: t.hans })) ?? [];
@@ -101,8 +121,20 @@ export function writeContentIndex({ allArticles, allSitePages, allAuthors, allTa
       comments: a.comments,
       readingMinutes: a.readingMinutes,
     })),
-    pages: allSitePages.map((p) => ({ sourceFile: p._raw.sourceFilePath, title: p.title, summary: p.summary, updatedAt: p.updatedAt, order: p.order })),
-    authors: allAuthors.map((a) => ({ sourceFile: a._raw.sourceFilePath, name: a.name, role: a.role, bio: a.bio, photo: a.photo })),
+    pages: allSitePages.map((p) => ({
+      sourceFile: p._raw.sourceFilePath,
+      title: p.title,
+      summary: p.summary,
+      updatedAt: p.updatedAt,
+      order: p.order,
+    })),
+    authors: allAuthors.map((a) => ({
+      sourceFile: a._raw.sourceFilePath,
+      name: a.name,
+      role: a.role,
+      bio: a.bio,
+      photo: a.photo,
+    })),
     tags: allTags.map((t) => ({ sourceFile: t._raw.sourceFilePath, name: t.name, description: t.description })),
     sections: allSections.map((s) => ({ sourceFile: s._raw.sourceFilePath, name: s.name, description: s.description })),
     glossary: glossary && { sourceFile: glossary._raw.sourceFilePath, terms },
@@ -128,7 +160,9 @@ export function writeContentIndex({ allArticles, allSitePages, allAuthors, allTa
   const previous = previousText === undefined ? undefined : (JSON.parse(previousText) as ContentIndex);
   for (const locale of locales) mkdirSync(bodiesDir(locale), { recursive: true });
   // The body files there, listed once: asking for each of 20,000 files costs a third of a second.
-  const present = new Set(locales.flatMap((locale) => readdirSync(bodiesDir(locale)).map((name) => path.join(bodiesDir(locale), name))));
+  const present = new Set(
+    locales.flatMap((locale) => readdirSync(bodiesDir(locale)).map((name) => path.join(bodiesDir(locale), name))),
+  );
   const bySource = new Map(allArticles.map((a) => [a._raw.sourceFilePath, a.body]));
   // The hash of each converted body's code and what the converter replaced in it, by its source's
   // code and the converter: a body converted once is not converted again until its source, the
@@ -141,10 +175,12 @@ export function writeContentIndex({ allArticles, allSitePages, allAuthors, allTa
     const source = bySource.get(article.sourceFile);
     if (!source) throw new Error(`No compiled body for ${article.sourceFile}`);
     const from = article.derivedFrom;
-    const images = Object.fromEntries(source.imageSources.flatMap((src) => {
-      const size = sizeOf(src);
-      return size ? [[src, size]] : [];
-    }));
+    const images = Object.fromEntries(
+      source.imageSources.flatMap((src) => {
+        const size = sizeOf(src);
+        return size ? [[src, size]] : [];
+      }),
+    );
     let code: string | undefined;
     let replacements: ReplacementCount[] = [];
     const convertedCode = () => {
@@ -180,10 +216,12 @@ export function writeContentIndex({ allArticles, allSitePages, allAuthors, allTa
     const source = pageBodies.get(page.sourceFile);
     if (!source) throw new Error(`No compiled body for ${page.sourceFile}`);
     const code = page.derivedFrom ? timed(() => converter.convertCode(source.code, page.derivedFrom!)) : source.code;
-    const images = Object.fromEntries(bodyImageSources(source.raw).flatMap((src) => {
-      const size = sizeOf(src);
-      return size ? [[src, size]] : [];
-    }));
+    const images = Object.fromEntries(
+      bodyImageSources(source.raw).flatMap((src) => {
+        const size = sizeOf(src);
+        return size ? [[src, size]] : [];
+      }),
+    );
     const body = JSON.stringify({ code, images } satisfies ArticleBody);
     page.bodyHash = contentHash(body);
     const file = sitePageBodyFile(page.locale, page.slug, page.bodyHash);
@@ -221,9 +259,16 @@ export function writeContentIndex({ allArticles, allSitePages, allAuthors, allTa
     for (const counts of replaced.values()) {
       for (const [entry, n] of counts) totals[entry.startsWith('glossary') ? 'glossary' : 'vocabulary'] += n;
     }
-    console.log(`  replacements in ${derivedArticles.length} converted files: vocabulary ${totals.vocabulary}, glossary ${totals.glossary} (npm run check:content -- --explain FILE shows them in place)`);
+    console.log(
+      `  replacements in ${derivedArticles.length} converted files: vocabulary ${totals.vocabulary}, glossary ${totals.glossary} (npm run check:content -- --explain FILE shows them in place)`,
+    );
   }
-  return { index, revision: contentHash(indexText), previous, previousRevision: previousText === undefined ? undefined : contentHash(previousText) };
+  return {
+    index,
+    revision: contentHash(indexText),
+    previous,
+    previousRevision: previousText === undefined ? undefined : contentHash(previousText),
+  };
 }
 
 /** What the converter replaced in one body: kind, source, target and how many times. */
@@ -264,8 +309,12 @@ function removeUnusedBodies(kept: (ContentIndex | undefined)[]) {
   for (const locale of locales) {
     const names = new Set(
       kept.flatMap((index) => [
-        ...(index?.articles.filter((a) => a.locale === locale).map((a) => path.basename(bodyFile(locale, a.slug, a.bodyHash))) ?? []),
-        ...(index?.pages?.filter((p) => p.locale === locale).map((p) => path.basename(sitePageBodyFile(locale, p.slug, p.bodyHash))) ?? []),
+        ...(index?.articles
+          .filter((a) => a.locale === locale)
+          .map((a) => path.basename(bodyFile(locale, a.slug, a.bodyHash))) ?? []),
+        ...(index?.pages
+          ?.filter((p) => p.locale === locale)
+          .map((p) => path.basename(sitePageBodyFile(locale, p.slug, p.bodyHash))) ?? []),
       ]),
     );
     for (const name of readdirSync(bodiesDir(locale))) {

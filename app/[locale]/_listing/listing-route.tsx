@@ -58,7 +58,8 @@ export function listingRoute(kind: ListingKind, keyParam?: 'slug' | 'id') {
         keyParam && params[keyParam] === undefined
           ? listingKeys(kind, locale).flatMap((key) => later(key).map((p) => ({ [keyParam]: key, ...p })))
           : later(keyOf(params));
-      if (pages.length === 0 && process.env.STATIC_EXPORT === '1') return [{ ...(keyParam && { [keyParam]: EXPORT_PLACEHOLDER }), page: '1' }];
+      if (pages.length === 0 && process.env.STATIC_EXPORT === '1')
+        return [{ ...(keyParam && { [keyParam]: EXPORT_PLACEHOLDER }), page: '1' }];
       return pages;
     },
 

@@ -14,11 +14,26 @@ import { NewsletterForm } from '@/components/engage/newsletter-form';
 // (?unsubscribe=…), each of the last two with the one button that acts on it. It is rendered per
 // request and kept nowhere (lib/front-door.mjs); a static export, with no server, gets a note.
 
-const STATUSES = ['check-inbox', 'confirmed', 'unsubscribed', 'expired', 'unknown', 'invalid-email', 'too-fast', 'malformed', 'too-large', 'cross-site', 'unavailable'] as const;
+const STATUSES = [
+  'check-inbox',
+  'confirmed',
+  'unsubscribed',
+  'expired',
+  'unknown',
+  'invalid-email',
+  'too-fast',
+  'malformed',
+  'too-large',
+  'cross-site',
+  'unavailable',
+] as const;
 type Status = (typeof STATUSES)[number];
 const GOOD: readonly Status[] = ['check-inbox', 'confirmed', 'unsubscribed'];
 
-type NewsletterPageProps = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type NewsletterPageProps = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const one = (value: string | string[] | undefined) => (typeof value === 'string' ? value : undefined);
 
@@ -53,7 +68,14 @@ export default async function NewsletterPage({ params, searchParams }: Newslette
     const found = await confirmationOf(db, confirmToken);
     if (found.state === 'valid') {
       return (
-        <Action locale={locale} title={t('confirmTitle')} body={t('confirmBody', { email: found.email, site: site.name[locale] })} action="/api/newsletter/confirm" token={confirmToken} button={t('confirmButton')} />
+        <Action
+          locale={locale}
+          title={t('confirmTitle')}
+          body={t('confirmBody', { email: found.email, site: site.name[locale] })}
+          action="/api/newsletter/confirm"
+          token={confirmToken}
+          button={t('confirmButton')}
+        />
       );
     }
     return <Landing locale={locale} status={found.state} />;
@@ -86,7 +108,12 @@ async function Landing({ locale, status }: { locale: Locale; status?: Status }) 
     <div className="mx-auto max-w-xl" data-testid="newsletter-page">
       <PageHeading title={t('title')}>{t('pitch')}</PageHeading>
       {status && (
-        <p role="status" data-testid="newsletter-status" data-status={status} className={`mb-6 rounded-lg px-4 py-3 font-bold ${good ? 'bg-green-100 text-green-950' : 'bg-amber-100 text-amber-950'}`}>
+        <p
+          role="status"
+          data-testid="newsletter-status"
+          data-status={status}
+          className={`mb-6 rounded-lg px-4 py-3 font-bold ${good ? 'bg-green-100 text-green-950' : 'bg-amber-100 text-amber-950'}`}
+        >
           {t(`outcome.${status}`)}
         </p>
       )}
@@ -116,7 +143,11 @@ function Action({ locale, title, body, action, token, button }: ActionProps) {
       <form method="post" action={action}>
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="token" value={token} />
-        <button type="submit" className="h-11 rounded-full bg-neutral-900 px-6 font-bold text-white dark:bg-white dark:text-neutral-900" data-testid="newsletter-action">
+        <button
+          type="submit"
+          className="h-11 rounded-full bg-neutral-900 px-6 font-bold text-white dark:bg-white dark:text-neutral-900"
+          data-testid="newsletter-action"
+        >
           {button}
         </button>
       </form>

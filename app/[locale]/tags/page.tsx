@@ -47,7 +47,9 @@ export default async function TagsPage({ params }: TagsPageProps) {
                   {t('count', { count: tag.count })}
                 </span>
               </span>
-              {tag.description && <span className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">{tag.description}</span>}
+              {tag.description && (
+                <span className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">{tag.description}</span>
+              )}
             </SiteLink>
           </li>
         ))}

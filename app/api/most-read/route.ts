@@ -12,7 +12,11 @@ const LIST = 5;
 
 export async function GET(request: NextRequest) {
   const locale = request.nextUrl.searchParams.get('locale') ?? '';
-  if (!isLocale(locale)) return NextResponse.json({ error: 'locale must be zh-Hant or zh-Hans' }, { status: 400, headers: { 'Cache-Control': 'no-store' } });
+  if (!isLocale(locale))
+    return NextResponse.json(
+      { error: 'locale must be zh-Hant or zh-Hans' },
+      { status: 400, headers: { 'Cache-Control': 'no-store' } },
+    );
   try {
     const { db } = await siteDatabase();
     const list = async (hours: number) =>

@@ -22,9 +22,15 @@ export async function POST(request: NextRequest) {
   const t = await getTranslations({ locale, namespace: 'Newsletter' });
   const answer = (status: number, key: string) => {
     if (read.isForm && status !== 403 && status !== 413 && status !== 415) {
-      return new NextResponse(null, { status: 303, headers: { Location: `/${locale}/newsletter?status=${key}`, 'Cache-Control': 'no-store' } });
+      return new NextResponse(null, {
+        status: 303,
+        headers: { Location: `/${locale}/newsletter?status=${key}`, 'Cache-Control': 'no-store' },
+      });
     }
-    return NextResponse.json({ ok: status < 300, status: key, message: t(`outcome.${key}` as 'outcome.confirmed') }, { status, headers: { 'Cache-Control': 'no-store' } });
+    return NextResponse.json(
+      { ok: status < 300, status: key, message: t(`outcome.${key}` as 'outcome.confirmed') },
+      { status, headers: { 'Cache-Control': 'no-store' } },
+    );
   };
   if (!read.ok) return answer(read.status, read.status === 413 ? 'too-large' : 'malformed');
   // A sign-up comes from our own pages: another site's form cannot sign a reader up in their name.

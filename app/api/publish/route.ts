@@ -20,11 +20,13 @@ export async function POST(request: NextRequest) {
   const wait = await publishRetryAfter(client);
   if (wait > 0) return json(429, { error: 'Too many publish requests.' }, { 'Retry-After': String(wait) });
   if (!hasPublishToken(request.headers.get('authorization'))) {
-    if (!process.env.PUBLISH_TOKEN) return json(403, { error: 'Publishing is not enabled on this server: set PUBLISH_TOKEN.' });
+    if (!process.env.PUBLISH_TOKEN)
+      return json(403, { error: 'Publishing is not enabled on this server: set PUBLISH_TOKEN.' });
     return json(401, { error: 'A valid publish token is required.' }, { 'WWW-Authenticate': 'Bearer' });
   }
   await publishTokenAccepted(client);
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY) return json(413, { error: 'The request body is too large.' });
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY)
+    return json(413, { error: 'The request body is too large.' });
 
   const text = await request.text();
   if (text.length > MAX_BODY) return json(413, { error: 'The request body is too large.' });

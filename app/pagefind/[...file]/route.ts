@@ -18,7 +18,11 @@ type PagefindFileProps = { params: Promise<{ file: string[] }> };
 
 export async function GET(_request: Request, { params }: PagefindFileProps) {
   const { file } = await params;
-  const notFound = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+  const notFound = () =>
+    new Response('Not found', {
+      status: 404,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    });
   if (file.length > 6 || !file.every((segment) => SEGMENT.test(segment))) return notFound();
   const full = path.join(searchBundleDir, ...file);
   let body: Buffer;

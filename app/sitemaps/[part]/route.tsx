@@ -7,7 +7,8 @@ export const dynamic = 'force-static';
 
 const PART = /^\/sitemaps\/(.+)$/;
 const placeholder = `${EXPORT_PLACEHOLDER}.xml`;
-const xmlResponse = (xml: string) => new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+const xmlResponse = (xml: string) =>
+  new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 
 export function generateStaticParams() {
   const parts = sitemapDocumentPaths().flatMap((p) => PART.exec(p)?.[1] ?? []);
@@ -23,6 +24,7 @@ export async function GET(_request: Request, { params }: SitemapPartProps) {
   if (part === placeholder && process.env.STATIC_EXPORT === '1') return xmlResponse('');
   const n = /^[1-9][0-9]{0,5}\.xml$/.test(part) ? Number(part.slice(0, -4)) : NaN;
   const xml = Number.isNaN(n) ? undefined : sitemapPartDocument(n);
-  if (xml === undefined) return new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (xml === undefined)
+    return new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   return xmlResponse(xml);
 }

@@ -68,7 +68,9 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
     { name: article.title, path: article.path },
   ];
 
-  const latest = listArticles({ locale, limit: 6 }).filter((a) => a.slug !== article.slug).slice(0, 5);
+  const latest = listArticles({ locale, limit: 6 })
+    .filter((a) => a.slug !== article.slug)
+    .slice(0, 5);
 
   return (
     <div className="lg:grid lg:grid-cols-[minmax(0,48rem)_17rem] lg:items-start lg:justify-between lg:gap-10">
@@ -76,7 +78,11 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
         <JsonLd data={articleJsonLd(article, locale)} />
         <JsonLd data={breadcrumbJsonLd(crumbs)} />
         {article.draft && (
-          <p role="status" className="mb-6 rounded-lg bg-red-100 p-3 text-sm font-bold text-red-900 dark:bg-red-950 dark:text-red-100" data-testid="draft-banner">
+          <p
+            role="status"
+            className="mb-6 rounded-lg bg-red-100 p-3 text-sm font-bold text-red-900 dark:bg-red-950 dark:text-red-100"
+            data-testid="draft-banner"
+          >
             {t('draftBanner')}
           </p>
         )}

@@ -27,7 +27,13 @@ export async function generateMetadata({ params }: SitePageProps): Promise<Metad
   const found = await load(params);
   if (!found) return {};
   const { locale, page } = found;
-  return pageMetadata({ locale, path: `/info/${page.slug}`, title: page.title, description: page.summary, derivedFrom: page.derivedFrom });
+  return pageMetadata({
+    locale,
+    path: `/info/${page.slug}`,
+    title: page.title,
+    description: page.summary,
+    derivedFrom: page.derivedFrom,
+  });
 }
 
 export default async function SitePage({ params }: SitePageProps) {
@@ -39,7 +45,7 @@ export default async function SitePage({ params }: SitePageProps) {
   return (
     <article className="mx-auto max-w-3xl" data-testid="site-page">
       <header className="border-b border-neutral-200 pb-6 dark:border-neutral-800">
-        <h1 className="text-3xl font-black leading-tight sm:text-4xl">{page.title}</h1>
+        <h1 className="text-3xl leading-tight font-black sm:text-4xl">{page.title}</h1>
         <p className="mt-3 text-lg text-neutral-700 dark:text-neutral-300">{page.summary}</p>
         <div className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm text-neutral-600 dark:text-neutral-400">
           {page.updatedAt && (
@@ -54,8 +60,14 @@ export default async function SitePage({ params }: SitePageProps) {
           )}
         </div>
       </header>
-      <div className="prose prose-neutral prose-cjk mt-8 max-w-none text-[17px] sm:text-lg dark:prose-invert prose-headings:font-bold prose-a:text-accent-700 dark:prose-a:text-accent-300">
-        <MdxContent code={page.code} locale={locale} images={page.images} sponsored={false} labels={{ playVideo: t('playVideo') }} />
+      <div className="prose-cjk prose mt-8 max-w-none text-[17px] prose-neutral sm:text-lg dark:prose-invert prose-headings:font-bold prose-a:text-accent-700 dark:prose-a:text-accent-300">
+        <MdxContent
+          code={page.code}
+          locale={locale}
+          images={page.images}
+          sponsored={false}
+          labels={{ playVideo: t('playVideo') }}
+        />
       </div>
     </article>
   );

@@ -9,9 +9,14 @@ import { fromOwnPages } from '@/lib/engage/origin';
 export async function POST(request: NextRequest) {
   if (!fromOwnPages(request.headers)) return backToAdmin('cross-site');
   const form = await readForm(request);
-  if (!form || typeof form['name'] !== 'string' || typeof form['password'] !== 'string') return backToAdmin('malformed');
+  if (!form || typeof form['name'] !== 'string' || typeof form['password'] !== 'string')
+    return backToAdmin('malformed');
   const { db } = await siteDatabase();
-  const outcome = await signIn(db, { name: form['name'].trim(), password: form['password'], client: await requestClient(request) });
+  const outcome = await signIn(db, {
+    name: form['name'].trim(),
+    password: form['password'],
+    client: await requestClient(request),
+  });
   if (!outcome.ok) return backToAdmin(outcome.reason);
   return backToAdmin('signed-in', { 'Set-Cookie': sessionCookie(outcome.token) });
 }

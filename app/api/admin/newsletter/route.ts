@@ -19,7 +19,11 @@ export async function POST(request: NextRequest) {
   if (form['action'] === 'export') {
     const day = new Date().toISOString().slice(0, 10);
     return new NextResponse(await confirmedCsv(db), {
-      headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="subscribers-${day}.csv"`, 'Cache-Control': 'no-store' },
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="subscribers-${day}.csv"`,
+        'Cache-Control': 'no-store',
+      },
     });
   }
   const locale = form['locale'];
@@ -30,10 +34,20 @@ export async function POST(request: NextRequest) {
   if (!started && !(await subscriberCounts(db))[locale]?.confirmed) return backToAdmin('digest-nobody');
   const stories = await digestStories(db, locale, now);
   if (stories.length === 0) return backToAdmin('digest-empty');
-  const digest = started ?? (await startDigest(db, { locale, subject: digestSubject(locale, now), stories, editor, now }));
+  const digest =
+    started ?? (await startDigest(db, { locale, subject: digestSubject(locale, now), stories, editor, now }));
   after(async () => {
     try {
-      const sent = await sendDigest(db, digest, (to) => sendMail(digestMail(locale, { to: to.email, subject: digest.subject, stories: digest.stories as DigestStory[], unsubscribe: to.unsubscribe })));
+      const sent = await sendDigest(db, digest, (to) =>
+        sendMail(
+          digestMail(locale, {
+            to: to.email,
+            subject: digest.subject,
+            stories: digest.stories as DigestStory[],
+            unsubscribe: to.unsubscribe,
+          }),
+        ),
+      );
       console.log(`Digest ${digest.week} (${locale}): ${sent} sent by ${editor}.`);
     } catch (error) {
       console.error(`Digest ${digest.week} (${locale}) stopped; send it again from /admin to resume:`, error);

@@ -18,7 +18,8 @@ type Params = { params: Promise<{ story: string }> };
 /** A comment form is a few KB at most; anything larger is refused before it is read. */
 const MAX_BODY = 16 * 1024;
 
-const json = (status: number, body: object, cache = 'no-store') => NextResponse.json(body, { status, headers: { 'Cache-Control': cache } });
+const json = (status: number, body: object, cache = 'no-store') =>
+  NextResponse.json(body, { status, headers: { 'Cache-Control': cache } });
 
 function localeOf(value: unknown): Locale | undefined {
   return typeof value === 'string' && isLocale(value) ? value : undefined;
@@ -34,7 +35,11 @@ export async function GET(request: NextRequest, { params }: Params) {
     const { db } = await siteDatabase();
     const { count, comments } = await listComments(db, decodeURIComponent(story), order);
     // A CDN may keep the list a few seconds: an approval shows within them.
-    return json(200, { open: found.open, count, comments: await inReaderScript(comments, locale) }, 'public, max-age=0, s-maxage=5');
+    return json(
+      200,
+      { open: found.open, count, comments: await inReaderScript(comments, locale) },
+      'public, max-age=0, s-maxage=5',
+    );
   } catch (error) {
     console.error('Comments could not be read:', error);
     return json(503, { error: 'unavailable' });
@@ -53,7 +58,8 @@ export async function POST(request: NextRequest, { params }: Params) {
   if (text !== undefined && text.length <= MAX_BODY) {
     try {
       const parsed: unknown = isForm ? Object.fromEntries(new URLSearchParams(text)) : JSON.parse(text);
-      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) form = parsed as CommentForm & { locale?: unknown };
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+        form = parsed as CommentForm & { locale?: unknown };
     } catch {
       form = undefined;
     }
@@ -66,7 +72,9 @@ export async function POST(request: NextRequest, { params }: Params) {
     const key = outcome.ok ? outcome.status : outcome.refusal;
     const message = t(`outcome.${key}` as 'outcome.pending');
     // What a reader is told of a comment the rules caught is what any held comment gets.
-    const shown = outcome.ok ? { ok: true, status: outcome.status === 'approved' ? 'approved' : 'pending', message } : { ok: false, error: key, field: outcome.field, message };
+    const shown = outcome.ok
+      ? { ok: true, status: outcome.status === 'approved' ? 'approved' : 'pending', message }
+      : { ok: false, error: key, field: outcome.field, message };
     if (!isForm) return json(status, shown);
     return formAnswer(status, locale, message, found?.path, t('back'));
   };
@@ -82,9 +90,23 @@ export async function POST(request: NextRequest, { params }: Params) {
   try {
     const { db } = await siteDatabase();
     const client = await clientOf(db, request.headers.get('x-client-address') ?? 'unknown');
-    const outcome = await postComment(db, { story, locale, client, form, open: found.open, settings: await commentSettings(db) });
+    const outcome = await postComment(db, {
+      story,
+      locale,
+      client,
+      form,
+      open: found.open,
+      settings: await commentSettings(db),
+    });
     if (outcome.ok) return answer(201, outcome);
-    const status = outcome.refusal === 'too-fast' ? 429 : outcome.refusal === 'banned' || outcome.refusal === 'closed' ? 403 : outcome.refusal === 'duplicate' ? 409 : 400;
+    const status =
+      outcome.refusal === 'too-fast'
+        ? 429
+        : outcome.refusal === 'banned' || outcome.refusal === 'closed'
+          ? 403
+          : outcome.refusal === 'duplicate'
+            ? 409
+            : 400;
     return answer(status, outcome);
   } catch (error) {
     console.error('A comment could not be stored:', error);
@@ -97,5 +119,8 @@ function formAnswer(status: number, locale: Locale, message: string, back: strin
   const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   const link = back ? `<p><a href="${escape(back)}#comments">${escape(backLabel)}</a></p>` : '';
   const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escape(message)}</title></head><body><p>${escape(message)}</p>${link}</body></html>`;
-  return new NextResponse(html, { status: status === 201 ? 200 : status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
+  return new NextResponse(html, {
+    status: status === 201 ? 200 : status,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
 }

@@ -16,7 +16,14 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   const headers = request.headers;
   const userAgent = headers.get('user-agent') ?? '';
   const purpose = `${headers.get('sec-purpose') ?? ''} ${headers.get('purpose') ?? ''}`;
-  if (headers.get('dnt') === '1' || headers.get('sec-gpc') === '1' || !userAgent || isbot(userAgent) || /prefetch|prerender/i.test(purpose) || !fromOwnPages(headers)) {
+  if (
+    headers.get('dnt') === '1' ||
+    headers.get('sec-gpc') === '1' ||
+    !userAgent ||
+    isbot(userAgent) ||
+    /prefetch|prerender/i.test(purpose) ||
+    !fromOwnPages(headers)
+  ) {
     return done();
   }
   if (Number(headers.get('content-length') ?? 0) > 64) return done();

@@ -1,7 +1,13 @@
 import { drawSocialCard } from '@/components/social/social-card';
 import { isLocale } from '@/i18n/locales';
 import { getArticleCard } from '@/lib/content';
-import { cachedSocialCard, SOCIAL_CARD_FILE, socialCardContent, socialCardKey, socialCardPath } from '@/lib/social-card';
+import {
+  cachedSocialCard,
+  SOCIAL_CARD_FILE,
+  socialCardContent,
+  socialCardKey,
+  socialCardPath,
+} from '@/lib/social-card';
 
 // A story's social card, /zh-Hant/articles/<slug>/og/<key>.png (lib/social-card.ts): drawn on its
 // first request, never at build (no static params), then kept by key. The key names what the card
@@ -12,7 +18,8 @@ export const dynamic = 'force-dynamic';
 
 type CardRouteProps = { params: Promise<{ locale: string; slug: string; card: string }> };
 
-const notFound = () => new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+const notFound = () =>
+  new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 
 export async function GET(_request: Request, { params }: CardRouteProps) {
   const { locale, slug, card } = await params;
@@ -29,9 +36,14 @@ export async function GET(_request: Request, { params }: CardRouteProps) {
   const content = await socialCardContent(article, locale);
   const current = socialCardKey(content);
   // A card that changed since the link was shared: the current one (the front door keeps this an hour).
-  if (key !== current) return new Response(null, { status: 308, headers: { Location: socialCardPath(locale, article.slug, current) } });
+  if (key !== current)
+    return new Response(null, { status: 308, headers: { Location: socialCardPath(locale, article.slug, current) } });
   const png = await cachedSocialCard(current, () => drawSocialCard(content));
   return new Response(new Uint8Array(png), {
-    headers: { 'Content-Type': 'image/png', 'Content-Length': String(png.length), 'Cache-Control': 'public, max-age=31536000, immutable' },
+    headers: {
+      'Content-Type': 'image/png',
+      'Content-Length': String(png.length),
+      'Cache-Control': 'public, max-age=31536000, immutable',
+    },
   });
 }
