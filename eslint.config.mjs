@@ -2,6 +2,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 import prettier from 'eslint-config-prettier/flat';
+import comments from '@eslint-community/eslint-plugin-eslint-comments/configs';
 
 // The project's layers, and which may import which (docs/architecture.md). Arrows point down:
 // app -> components -> lib -> i18n; scripts -> pipeline -> lib, i18n; bench beside scripts.
@@ -69,6 +70,9 @@ export default defineConfig([
   restrict(['pipeline/index/**'], [bench, app, components, contentDoor]),
   restrict(['scripts/**'], [app, components, generated]),
   restrict(['bench/**'], [app, componentsButSocialCard, generated]),
+  // A rule switched off in one place says why, on the same line after `--`.
+  comments.recommended,
+  { rules: { '@eslint-community/eslint-comments/require-description': 'error' } },
   // Layout is Prettier's (`npm run format`; `npm run lint` runs `prettier --check`): no style rules here.
   prettier,
 ]);

@@ -13,7 +13,7 @@ export const cspTally = path.join(process.cwd(), 'test-results', 'csp-tally');
  * Listens in every document of a context for `securitypolicyviolation`, before any of the page's
  * own scripts run; the listener is added by the browser (not an inline script the CSP could block).
  */
-export async function watchPolicy(context: BrowserContext, violations: Violation[], documents: Set<string>) {
+async function watchPolicy(context: BrowserContext, violations: Violation[], documents: Set<string>) {
   await context.exposeBinding('__reportViolation', (_source, violation: Violation) => {
     violations.push(violation);
   });

@@ -7,7 +7,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 
 const outbox = process.env.E2E_OUTBOX_DIR!;
 
-export async function messagesTo(address: string): Promise<ParsedMail[]> {
+async function messagesTo(address: string): Promise<ParsedMail[]> {
   let files: string[];
   try {
     files = readdirSync(outbox).filter((f) => f.endsWith('.eml'));

@@ -8,13 +8,13 @@ import type { Locale } from '@/i18n/locales';
 // so a card loads only the numbered unicode-range subsets that hold the characters it shows.
 
 /** The family per script: a Traditional font lacks Simplified glyphs, and the other way round. */
-export const cardFontPackages: Record<Locale, { pkg: string; family: string }> = {
+const cardFontPackages: Record<Locale, { pkg: string; family: string }> = {
   'zh-Hant': { pkg: '@fontsource/noto-sans-tc', family: 'Noto Sans TC' },
   'zh-Hans': { pkg: '@fontsource/noto-sans-sc', family: 'Noto Sans SC' },
 };
 
 /** The one weight the card is set in (the headline's), so each subset is one file. */
-export const CARD_FONT_WEIGHT = 700;
+const CARD_FONT_WEIGHT = 700;
 
 export type FontSubset = { file: string; ranges: Array<[number, number]> };
 
@@ -33,7 +33,7 @@ export function parseUnicodeRange(value: string): Array<[number, number]> {
 }
 
 /** The woff subsets a fontsource CSS file declares (its woff2 twins are left out), with their ranges. */
-export function parseFontsourceCss(css: string): FontSubset[] {
+function parseFontsourceCss(css: string): FontSubset[] {
   const subsets: FontSubset[] = [];
   for (const block of css.match(/@font-face\s*{[^}]*}/g) ?? []) {
     const file = /url\(\.\/files\/([^)]+\.woff)\)\s*format\('woff'\)/.exec(block)?.[1];

@@ -2,7 +2,7 @@ import type { Locale, Localized } from '@/i18n/locales';
 
 export type ImageSize = { width: number; height: number };
 
-export type ImageInfo = ImageSize & {
+type ImageInfo = ImageSize & {
   src: string;
   /** A hero's bytes, hashed by the index step: what its social card and its pages' fingerprints follow. */
   hash?: string;

@@ -158,13 +158,6 @@ export function getArticleCard(locale: Locale, slug: string): ArticleCard | unde
   return summary && toCard(summary);
 }
 
-/** Slugs of every article published in one script. */
-export function articleSlugs(locale: Locale): string[] {
-  return contentIndex()
-    .articles.filter((a) => a.locale === locale)
-    .map((a) => a.slug);
-}
-
 /**
  * Slugs of the articles of one script that `next build` renders ahead: the newest
  * `site.prerenderArticles` (all of them for a static export, which has no server to render the rest).
@@ -212,12 +205,6 @@ export function getSection(locale: Locale, slug: string): TermWithCount | undefi
 /** One author in the reader's script, or undefined. */
 export function getAuthor(locale: Locale, id: string): AuthorProfile | undefined {
   return contentIndex().author.has(id) ? authorProfile(id, locale) : undefined;
-}
-
-/** Slugs of every tag, section and author, for static params and the sitemap. */
-export function termSlugs(): { tags: string[]; sections: string[]; authors: string[] } {
-  const { tags, sections, authors } = contentIndex();
-  return { tags: tags.map((t) => t.slug), sections: sections.map((s) => s.slug), authors: authors.map((a) => a.id) };
 }
 
 /** The keys (tag slugs, section slugs, author ids) that have a listing of this kind in one script. */

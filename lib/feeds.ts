@@ -50,7 +50,7 @@ const fill = (template: string, values: Record<string, string>) =>
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Makes every link and image of a body absolute, against the configured origin. */
-export function absoluteHtml(html: string): string {
+function absoluteHtml(html: string): string {
   const absolute = (url: string | undefined) => {
     if (!url) return url;
     try {
@@ -76,7 +76,7 @@ export function absoluteHtml(html: string): string {
 }
 
 /** The HTML a feed carries for one story: its body, then the disclosure and the syndication line. */
-export function itemHtml(article: ArticleSummary, bodyHtml: string): string {
+function itemHtml(article: ArticleSummary, bodyHtml: string): string {
   const m = messages[article.locale].Article;
   const parts: string[] = [];
   if (article.sponsor) {

@@ -53,7 +53,7 @@ export async function publishRetryAfter(client: string): Promise<number> {
 }
 
 /** At most this many paths in one notice: a new story in a listing of many pages stays well under it. */
-export const MAX_PATHS = 100_000;
+const MAX_PATHS = 100_000;
 const PAGE_PATH = new RegExp(`^/(?:${locales.join('|')})(?:/[A-Za-z0-9._~%-]+)*$`);
 /** The sitemaps (lib/sitemap.ts), which sit outside the scripts' folders. */
 const SITEMAP_PATH = /^\/(?:sitemap|news-sitemap)\.xml$|^\/sitemaps\/[1-9][0-9]{0,5}\.xml$/;

@@ -5,7 +5,7 @@
 const production = process.env.NODE_ENV === 'production';
 
 // Next's own pages need inline scripts and styles; nothing on the site loads from another origin.
-export const contentSecurityPolicy = [
+const contentSecurityPolicy = [
   "default-src 'self'",
   // wasm-unsafe-eval: the search page's index (pagefind) runs as WebAssembly.
   `script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'${production ? '' : " 'unsafe-eval'"}`,

@@ -11,9 +11,9 @@ import { site } from './site';
 // publish (which revalidates these paths, sitemapPaths()) updates them without a rebuild.
 
 /** The protocol's limit of URLs in one sitemap; past it, /sitemap.xml becomes an index of parts. */
-export const SITEMAP_URL_LIMIT = Number(process.env.SITEMAP_URL_LIMIT ?? 50_000);
+const SITEMAP_URL_LIMIT = Number(process.env.SITEMAP_URL_LIMIT ?? 50_000);
 /** Google News reads stories of the last two days. */
-export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
+const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
 
 export type SitemapPage = {
   /** The page's path, with its locale. */
@@ -36,7 +36,7 @@ const newestChange = (articles: readonly ArticleSummary[]) =>
  * A story republished from a partner names the partner's URL as canonical: search engines index
  * that one, so the sitemap leaves ours out.
  */
-export const hasOwnCanonical = (a: ArticleSummary) => !a.syndication?.originalUrl;
+const hasOwnCanonical = (a: ArticleSummary) => !a.syndication?.originalUrl;
 
 /**
  * Every page a search engine should index, in both scripts: the front page, the tag list, stories
@@ -73,7 +73,7 @@ export function sitemapPages(index: LoadedIndex): SitemapPage[] {
 }
 
 /** The sitemap documents: one when the pages fit, else an index at /sitemap.xml and its parts. */
-export function sitemapParts(pages: number, limit = SITEMAP_URL_LIMIT): number {
+function sitemapParts(pages: number, limit = SITEMAP_URL_LIMIT): number {
   return pages <= limit ? 0 : Math.ceil(pages / limit);
 }
 
@@ -92,7 +92,7 @@ const builder = new XMLBuilder({
 const xml = (root: Record<string, unknown>) => `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build(root)}`;
 
 /** A urlset of these pages, each with its hreflang alternates. */
-export function urlsetXml(pages: SitemapPage[]): string {
+function urlsetXml(pages: SitemapPage[]): string {
   return xml({
     urlset: {
       '@xmlns': 'http://www.sitemaps.org/schemas/sitemap/0.9',
@@ -111,7 +111,7 @@ export function urlsetXml(pages: SitemapPage[]): string {
 }
 
 /** The index of the parts, each with the newest lastmod of its pages. */
-export function sitemapIndexXml(pages: SitemapPage[], limit = SITEMAP_URL_LIMIT): string {
+function sitemapIndexXml(pages: SitemapPage[], limit = SITEMAP_URL_LIMIT): string {
   const parts = sitemapParts(pages.length, limit);
   return xml({
     sitemapindex: {

@@ -18,10 +18,10 @@ import { site } from './site';
 const absolute = (path: string) => new URL(path, site.url).toString();
 
 /** The site's logo for `publisher.logo`: a square PNG, as Google asks for (at least 112 px). */
-export const siteLogo = { src: '/images/logo.png', width: 512, height: 512 };
+const siteLogo = { src: '/images/logo.png', width: 512, height: 512 };
 
 /** The publisher of every story: the site in this script, with its logo. */
-export function publisher(locale: Locale): Organization {
+function publisher(locale: Locale): Organization {
   return {
     '@type': 'NewsMediaOrganization',
     name: site.name[locale],

@@ -8,7 +8,7 @@ import type { Replacement } from '@/lib/script-convert';
 // write in the other script, and the regional words each tests. Scored here for the benchmark
 // (bench/convert.ts) and the regression test beside this file.
 
-export const conversionSetFile = fileURLToPath(new URL('../tests/conversion-set.yaml', import.meta.url));
+const conversionSetFile = fileURLToPath(new URL('../tests/conversion-set.yaml', import.meta.url));
 
 export type SetSentence = { from: Locale; text: string; human: string; terms: { source: string; target: string }[] };
 

@@ -10,7 +10,7 @@ import { readGlossary } from './search-conversion';
 // an editor can spot a wrong one and fix it with <Term> or the glossary.
 
 /** How each kind of replacement is marked in the text. */
-export const markReplacement = (r: Replacement): string =>
+const markReplacement = (r: Replacement): string =>
   r.kind === 'vocabulary'
     ? `⟦${r.source}→${r.target}⟧`
     : r.kind === 'glossary'

@@ -32,7 +32,7 @@ export const feedHtmlKey = (() => {
 })();
 
 /** The page of a video whose player the body embeds (components/mdx/article-components.tsx). */
-export function videoPage(embed: string): string {
+function videoPage(embed: string): string {
   const youtube = /^https:\/\/www\.youtube-nocookie\.com\/embed\/([^?/#]+)/.exec(embed);
   if (youtube) return `https://www.youtube.com/watch?v=${youtube[1]}`;
   const vimeo = /^https:\/\/player\.vimeo\.com\/video\/([^?/#]+)/.exec(embed);

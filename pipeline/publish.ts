@@ -74,7 +74,7 @@ function printsOf(
 }
 
 /** The servers to notify: PUBLISH_SERVERS (comma-separated origins), or the local one on PORT. */
-export function publishServers(): string[] {
+function publishServers(): string[] {
   const listed = (process.env.PUBLISH_SERVERS ?? '')
     .split(',')
     .map((s) => s.trim())

@@ -2,9 +2,9 @@
 // of its config, which takes in this file, so importing the site's settings made every edit to them
 // recompile every article.
 /** Reading speed for Chinese text, in characters per minute. */
-export const HAN_CHARS_PER_MINUTE = 400;
+const HAN_CHARS_PER_MINUTE = 400;
 /** Reading speed for runs of Latin text, in words per minute. */
-export const LATIN_WORDS_PER_MINUTE = 200;
+const LATIN_WORDS_PER_MINUTE = 200;
 
 const HAN_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 const HIGH_SURROGATE = /[\uD800-\uDBFF]/g;

@@ -42,7 +42,7 @@ const Sponsor = defineNestedType(() => ({
   },
 }));
 
-export const Article = defineDocumentType(() => ({
+const Article = defineDocumentType(() => ({
   name: 'Article',
   filePathPattern: 'articles/**/*.mdx',
   contentType: 'mdx',
@@ -72,7 +72,7 @@ export const Article = defineDocumentType(() => ({
  * them like stories (pages/<slug>/zh-Hant.mdx or zh-Hans.mdx, the other script derived); each is
  * served at /<locale>/info/<slug> and listed in the footer.
  */
-export const SitePage = defineDocumentType(() => ({
+const SitePage = defineDocumentType(() => ({
   name: 'SitePage',
   filePathPattern: 'pages/**/*.mdx',
   contentType: 'mdx',
@@ -84,7 +84,7 @@ export const SitePage = defineDocumentType(() => ({
   },
 }));
 
-export const Author = defineDocumentType(() => ({
+const Author = defineDocumentType(() => ({
   name: 'Author',
   filePathPattern: 'authors/*.yaml',
   contentType: 'data',
@@ -112,8 +112,8 @@ const termDocument = (name: string, folder: string) =>
     },
   }));
 
-export const Tag = termDocument('Tag', 'tags');
-export const Section = termDocument('Section', 'sections');
+const Tag = termDocument('Tag', 'tags');
+const Section = termDocument('Section', 'sections');
 
 const GlossaryTerm = defineNestedType(() => ({
   name: 'GlossaryTerm',
@@ -125,7 +125,7 @@ const GlossaryTerm = defineNestedType(() => ({
 }));
 
 /** The house glossary: terms every automatic conversion writes exactly this way. */
-export const Glossary = defineDocumentType(() => ({
+const Glossary = defineDocumentType(() => ({
   name: 'Glossary',
   filePathPattern: 'glossary.yaml',
   contentType: 'data',
@@ -143,7 +143,7 @@ export type FieldDef = {
   /** Present when the definition is itself a nested type (the `of` of a list of nested values). */
   def?: () => { fields: Schema };
 };
-export type NestedType = { type: 'nested'; def: () => { fields: Schema } };
+type NestedType = { type: 'nested'; def: () => { fields: Schema } };
 export type Schema = Record<string, FieldDef>;
 export type Schemas = { article: Schema; page: Schema; author: Schema; term: Schema; glossary: Schema };
 

@@ -104,7 +104,7 @@ function pageIds(bundle: string): Record<string, string> {
 }
 
 /** Indexes the parts of one script named in a job; returns each page's id by part. */
-export async function indexScript({ locale, version, parts }: Job): Promise<JobResult> {
+async function indexScript({ locale, version, parts }: Job): Promise<JobResult> {
   const content = currentIndex();
   const { Article } = { 'zh-Hant': hant, 'zh-Hans': hans }[locale];
   const labels = { sponsored: Article.sponsoredLabel, playVideo: Article.playVideo };

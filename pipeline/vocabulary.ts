@@ -14,7 +14,7 @@ import { wordContexts, type Vocabulary, type WordContext } from '@/lib/script-co
 export const vocabularyFile = fileURLToPath(new URL('./vocabulary.yaml', import.meta.url));
 
 /** One line of the file: both forms, the category it sits under, and the directions it applies in. */
-export type VocabularyPair = {
+type VocabularyPair = {
   hant: string;
   hans: string;
   category: string;
@@ -23,7 +23,7 @@ export type VocabularyPair = {
   context?: WordContext;
 };
 /** A word left to OpenCC's character tables only, with why. */
-export type AmbiguousTerm = { from: 'hant' | 'hans'; term: string; why: string };
+type AmbiguousTerm = { from: 'hant' | 'hans'; term: string; why: string };
 export type VocabularyFile = { pairs: VocabularyPair[]; ambiguous: AmbiguousTerm[] };
 
 type RawFile = {

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 // stays prerendered), over the last 24 hours or 7 days. Nothing shows until there is something to show.
 
 type Item = { path: string; title: string; sponsored: boolean };
-export type MostReadLabels = { title: string; day: string; week: string; sponsored: string };
+type MostReadLabels = { title: string; day: string; week: string; sponsored: string };
 
 type MostReadProps = {
   locale: string;

@@ -18,7 +18,7 @@ type Pagefind = {
 };
 
 /** Every text the box shows, in the reader's script; `{count}` is replaced by the number of results. */
-export type SearchLabels = {
+type SearchLabels = {
   label: string;
   placeholder: string;
   submit: string;
@@ -36,7 +36,7 @@ export type SearchLabels = {
 };
 
 /** A section or tag a search can be narrowed to: its slug in the address, its name in the index. */
-export type SearchFilterOption = { slug: string; name: string };
+type SearchFilterOption = { slug: string; name: string };
 
 type SearchBoxProps = {
   locale: Locale;
@@ -229,14 +229,12 @@ export function SearchBox({ locale, manifestUrl, labels, sections, tags }: Searc
       tag: params.get('tag') ?? '',
     };
     if (initial.query || initial.section || initial.tag) {
-      // The page is prerendered without a query: the address is known only once it runs here.
-      // eslint-disable-next-line react-hooks/set-state-in-effect
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the page is prerendered without a query: the address is known only once it runs here
       setCriteria(initial);
       if (initial.query) void run(initial);
     }
     return () => clearTimeout(typing.current);
-    // Runs once: the address is read only when the page opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once: the address is read only when the page opens
   }, []);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {

@@ -14,7 +14,7 @@ const MIME: Record<string, string> = {
 };
 
 /** A story's card, 1200x630: the hero behind, the site and section above, the headline below. */
-export function SocialCard({ content, fontFamily, heroUri }: SocialCardProps) {
+function SocialCard({ content, fontFamily, heroUri }: SocialCardProps) {
   const { width, height } = SOCIAL_CARD_SIZE;
   return (
     <div
@@ -28,9 +28,8 @@ export function SocialCard({ content, fontFamily, heroUri }: SocialCardProps) {
         color: '#ffffff',
       }}
     >
-      {/* next/og draws the picture into the PNG: next/image has no place here. */}
       {heroUri && (
-        // eslint-disable-next-line @next/next/no-img-element
+        // eslint-disable-next-line @next/next/no-img-element -- next/og draws the picture into the PNG: next/image has no place here
         <img
           src={heroUri}
           width={width}

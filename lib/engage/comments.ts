@@ -20,7 +20,7 @@ export const COMMENT_LIMITS = {
 } as const;
 
 /** Why a comment was refused: each has a message in the reader's script (messages/*.json, Comments). */
-export type Refusal =
+type Refusal =
   | 'malformed'
   | 'name-missing'
   | 'name-too-long'
@@ -56,13 +56,13 @@ const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/u;
 const length = (text: string) => [...text].length;
 const normalise = (text: string) => text.replace(/\r\n?/g, '\n').normalize('NFC');
 /** The same comment posted again matches whatever its spacing and case. */
-export const bodyHash = (body: string) =>
+const bodyHash = (body: string) =>
   createHash('sha256').update(body.toLowerCase().replace(/\s+/gu, '')).digest('base64url').slice(0, 22);
 
 type Checked = { name: string; email: string | null; body: string; parent: number | null; honeypot: boolean };
 
 /** The form's own rules, before anything is looked up. */
-export function checkForm(form: CommentForm): Checked | Extract<PostOutcome, { ok: false }> {
+function checkForm(form: CommentForm): Checked | Extract<PostOutcome, { ok: false }> {
   const text = (value: unknown) =>
     value === undefined || value === null ? '' : typeof value === 'string' ? value : undefined;
   const [name, email, body, website] = [text(form.name), text(form.email), text(form.body), text(form.website)];

@@ -8,7 +8,7 @@ import { mostRead } from './views';
 // What goes into a script's weekly digest: the week's most-read stories in that script, then, when
 // fewer were read than the digest holds (a new site, a quiet script), the newest stories.
 
-export const DIGEST_STORIES = 6;
+const DIGEST_STORIES = 6;
 
 export async function digestStories(db: Kysely<Database>, locale: Locale, now = new Date()): Promise<DigestStory[]> {
   const read = (await mostRead(db, { locale, hours: 24 * 7, limit: DIGEST_STORIES * 2, now })).map(({ story }) =>

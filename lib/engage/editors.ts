@@ -7,7 +7,7 @@ import type { Database } from './schema';
 // with a password hashed by Argon2id, kept signed in by a session whose token only the browser
 // holds (the database keeps its hash), each session with its own token against cross-site forms.
 
-export const EDITOR_NAME = /^[a-z0-9][a-z0-9._-]{1,31}$/;
+const EDITOR_NAME = /^[a-z0-9][a-z0-9._-]{1,31}$/;
 export const PASSWORD_MIN = 12;
 /** How long a sign-in lasts. */
 export const SESSION_HOURS = 12;

@@ -11,11 +11,10 @@ import { site } from '@/lib/site';
 export type Mail = { to: string; subject: string; text: string; html: string; headers?: Record<string, string> };
 
 /** Where unsent mail is written without SMTP: OUTBOX_DIR, or .data/outbox in the project. */
-export const outboxDir = () =>
-  path.resolve(/*turbopackIgnore: true*/ process.env.OUTBOX_DIR ?? path.join('.data', 'outbox'));
+const outboxDir = () => path.resolve(/*turbopackIgnore: true*/ process.env.OUTBOX_DIR ?? path.join('.data', 'outbox'));
 
 /** The sender: MAIL_FROM, or the site's name at its own host. */
-export function mailFrom(): string {
+function mailFrom(): string {
   return process.env.MAIL_FROM || `"${site.name['zh-Hant']}" <newsletter@${new URL(site.url).hostname}>`;
 }
 

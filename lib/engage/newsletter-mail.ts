@@ -18,7 +18,7 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCode
 const absolute = (path: string) => new URL(path, site.url).toString();
 
 /** The reader's page for a confirmation or unsubscribe link. */
-export const newsletterPage = (locale: Locale, query: Record<string, string> = {}) =>
+const newsletterPage = (locale: Locale, query: Record<string, string> = {}) =>
   absolute(`/${locale}/newsletter${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''}`);
 
 const page = (locale: Locale, body: string) =>

@@ -26,7 +26,7 @@ const HIDDEN = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u20
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 export type SignUpForm = { email?: unknown; website?: unknown };
-export type SignUpRefusal = 'invalid-email' | 'too-fast';
+type SignUpRefusal = 'invalid-email' | 'too-fast';
 /** `confirm` is the token to mail, when a confirmation is due; none when the address is already confirmed or was just mailed. */
 export type SignUpOutcome =
   { ok: true; confirm?: { email: string; token: string } } | { ok: false; refusal: SignUpRefusal };

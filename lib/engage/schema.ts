@@ -5,7 +5,7 @@ import type { Generated } from 'kysely';
 
 export type CommentStatus = 'pending' | 'approved' | 'rejected' | 'spam';
 
-export type CommentsTable = {
+type CommentsTable = {
   id: Generated<number>;
   /** The story's slug: a comment belongs to the story in both scripts. */
   story: string;
@@ -28,13 +28,13 @@ export type CommentsTable = {
 };
 
 /** The installation's own values: the key that makes client hashes, made on first use. */
-export type SettingsTable = { key: string; value: string };
+type SettingsTable = { key: string; value: string };
 
-export type BansTable = { client: string; reason: string | null; created_at: string };
+type BansTable = { client: string; reason: string | null; created_at: string };
 
-export type EditorsTable = { id: Generated<number>; name: string; password_hash: string; created_at: string };
+type EditorsTable = { id: Generated<number>; name: string; password_hash: string; created_at: string };
 
-export type SessionsTable = {
+type SessionsTable = {
   /** Hash of the session token: a stolen database holds no usable session. */
   id: string;
   editor_id: number;
@@ -43,15 +43,15 @@ export type SessionsTable = {
 };
 
 /** Views per story, script and hour (YYYY-MM-DDTHH): the most-read lists sum the last 24 or 168. */
-export type ViewsTable = { story: string; locale: string; hour: string; count: number };
+type ViewsTable = { story: string; locale: string; hour: string; count: number };
 
 /** Readers already counted today for a story: a hash with the day's salt, forgotten with it. */
-export type SeenTable = { hash: string; day: string };
+type SeenTable = { hash: string; day: string };
 
 /** One random salt per day; yesterday's is deleted, and with it any way back to a reader. */
-export type SaltsTable = { day: string; salt: string };
+type SaltsTable = { day: string; salt: string };
 
-export type SubscribersTable = {
+type SubscribersTable = {
   id: Generated<number>;
   email: string;
   locale: string;
@@ -68,10 +68,10 @@ export type SubscribersTable = {
 };
 
 /** Attempts a limit counts (failed sign-ins, newsletter sign-ups), by what they are counted per. */
-export type AttemptsTable = { key: string; at: string };
+type AttemptsTable = { key: string; at: string };
 
 /** A weekly digest in one script, sent by an editor; at most one a week per script. */
-export type DigestsTable = {
+type DigestsTable = {
   id: Generated<number>;
   locale: string;
   week: string;

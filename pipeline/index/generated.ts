@@ -19,7 +19,7 @@ export const generatedDirsFile = path.join('.contentlayer', 'generated-dirs.json
 export const defaultGeneratedDir = path.join('.contentlayer', 'generated');
 
 /** An article's compiled body, as the index step uses it: hashes first, the code only when needed. */
-export type BodySource = {
+type BodySource = {
   /** Hash of the body as written (the MDX), to tell whether a compile is of the file as it is now. */
   rawHash: string;
   /** Hash of the compiled code. */
@@ -30,7 +30,7 @@ export type BodySource = {
   code: () => string;
 };
 
-export type GeneratedArticle = Omit<Article, 'body'> & { body: BodySource };
+type GeneratedArticle = Omit<Article, 'body'> & { body: BodySource };
 
 /** What contentlayer generated: the documents the index is built from. */
 export type GeneratedContent = {

@@ -12,7 +12,7 @@ export type RawSitePage = { sourceFile: string; title: string; summary: string; 
 const PAGE_FILE = /^pages\/([^/]+)\/([^/]+)\.mdx$/;
 
 /** Where a site page is served. */
-export const sitePagePath = (locale: Locale, slug: string) => localePath(locale, `/info/${slug}`);
+const sitePagePath = (locale: Locale, slug: string) => localePath(locale, `/info/${slug}`);
 
 /**
  * The site pages of both scripts, in footer order: a page written in one script gets the other

@@ -2,7 +2,7 @@ import { locales } from '@/i18n/locales';
 import type { ArticleSummary, ContentIndex } from '@/lib/content-model';
 
 /** How many related articles each article shows. */
-export const RELATED_COUNT = 3;
+const RELATED_COUNT = 3;
 
 type Candidate = Pick<ArticleSummary, 'slug' | 'tagSlugs' | 'sectionSlug' | 'publishedAt' | 'sponsor'> &
   Partial<Pick<ArticleSummary, 'furtherReading'>>;

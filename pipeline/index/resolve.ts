@@ -32,7 +32,7 @@ export type RawArticle = {
 
 export type RawTerm = { sourceFile: string; name: RawLocalized; description?: RawLocalized };
 /** The smallest author photo, in pixels each way: shown at 96 px, sharp on a 2× screen. */
-export const AUTHOR_PHOTO_MIN = 192;
+const AUTHOR_PHOTO_MIN = 192;
 
 export type RawAuthor = {
   sourceFile: string;

@@ -289,7 +289,7 @@ function countReplacements(replacements: readonly Replacement[]): ReplacementCou
 }
 
 /** One line per kind: how many replacements, and the most frequent few (source→target ×n). */
-export function replacementLines(counts: Map<string, number> | undefined, shown = 6): string[] {
+function replacementLines(counts: Map<string, number> | undefined, shown = 6): string[] {
   if (!counts || counts.size === 0) return [];
   return (['vocabulary', 'glossary'] as const).flatMap((kind) => {
     const entries = [...counts].filter(([key]) => key.startsWith(`${kind}\t`)).sort((a, b) => b[1] - a[1]);
