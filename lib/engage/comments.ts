@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { CommentStatus, Database } from './schema';
 
 // Comments under a story: what a reader may post, what the rules hold for the editors or refuse,
@@ -134,44 +134,13 @@ export async function postComment(
   if ('ok' in checked) return checked;
   if (!open) return { ok: false, refusal: 'closed' };
   return db.transaction().execute(async (tx) => {
-    if (await tx.selectFrom('bans').select('client').where('client', '=', client).executeTakeFirst())
-      return { ok: false, refusal: 'banned' } as const;
-    const recent = await tx
-      .selectFrom('comments')
-      .select(['created_at', 'body_hash', 'status'])
-      .where('client', '=', client)
-      .where('created_at', '>', isoAgo(now, 24 * 3600_000))
-      .execute();
-    const lastMinute = isoAgo(now, 60_000);
-    if (
-      recent.filter((c) => c.created_at > lastMinute).length >= COMMENT_LIMITS.perMinute ||
-      recent.length >= COMMENT_LIMITS.perDay
-    ) {
-      return { ok: false, refusal: 'too-fast' } as const;
-    }
     const hash = bodyHash(checked.body);
-    if (recent.some((c) => c.body_hash === hash)) return { ok: false, refusal: 'duplicate', field: 'body' } as const;
-    if (checked.parent !== null) {
-      const parent = await tx
-        .selectFrom('comments')
-        .select(['story', 'status', 'parent_id'])
-        .where('id', '=', checked.parent)
-        .executeTakeFirst();
-      // Replies go one level deep, to a comment readers can see on the same story.
-      if (!parent || parent.story !== story || parent.status !== 'approved' || parent.parent_id !== null)
-        return { ok: false, refusal: 'parent', field: 'parent' } as const;
-    }
+    const refused =
+      (await clientRefusal(tx, client, hash, now)) ??
+      (checked.parent === null ? undefined : await parentRefusal(tx, story, checked.parent));
+    if (refused) return refused;
     const spam = spamReason(checked, settings.words);
-    let status: 'approved' | 'pending' | 'spam' = spam ? 'spam' : 'pending';
-    if (!spam && settings.trustApproved) {
-      const known = await tx
-        .selectFrom('comments')
-        .select('id')
-        .where('client', '=', client)
-        .where('status', '=', 'approved')
-        .executeTakeFirst();
-      if (known) status = 'approved';
-    }
+    const status = spam ? 'spam' : await unspammedStatus(tx, client, settings);
     const row = await tx
       .insertInto('comments')
       .values({
@@ -192,6 +161,62 @@ export async function postComment(
       .executeTakeFirstOrThrow();
     return { ok: true, id: row.id, status } as const;
   });
+}
+
+type Refused = Extract<PostOutcome, { ok: false }>;
+
+/** A client banned, writing too fast, or posting the same comment again within a day. */
+async function clientRefusal(
+  tx: Transaction<Database>,
+  client: string,
+  hash: string,
+  now: Date,
+): Promise<Refused | undefined> {
+  if (await tx.selectFrom('bans').select('client').where('client', '=', client).executeTakeFirst())
+    return { ok: false, refusal: 'banned' };
+  const recent = await tx
+    .selectFrom('comments')
+    .select(['created_at', 'body_hash', 'status'])
+    .where('client', '=', client)
+    .where('created_at', '>', isoAgo(now, 24 * 3600_000))
+    .execute();
+  const lastMinute = isoAgo(now, 60_000);
+  if (
+    recent.filter((c) => c.created_at > lastMinute).length >= COMMENT_LIMITS.perMinute ||
+    recent.length >= COMMENT_LIMITS.perDay
+  ) {
+    return { ok: false, refusal: 'too-fast' };
+  }
+  if (recent.some((c) => c.body_hash === hash)) return { ok: false, refusal: 'duplicate', field: 'body' };
+  return undefined;
+}
+
+/** Replies go one level deep, to a comment readers can see on the same story. */
+async function parentRefusal(tx: Transaction<Database>, story: string, id: number): Promise<Refused | undefined> {
+  const parent = await tx
+    .selectFrom('comments')
+    .select(['story', 'status', 'parent_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!parent || parent.story !== story || parent.status !== 'approved' || parent.parent_id !== null)
+    return { ok: false, refusal: 'parent', field: 'parent' };
+  return undefined;
+}
+
+/** A comment no rule caught waits for an editor, unless the site trusts a client an editor approved before. */
+async function unspammedStatus(
+  tx: Transaction<Database>,
+  client: string,
+  settings: CommentSettings,
+): Promise<'approved' | 'pending'> {
+  if (!settings.trustApproved) return 'pending';
+  const known = await tx
+    .selectFrom('comments')
+    .select('id')
+    .where('client', '=', client)
+    .where('status', '=', 'approved')
+    .executeTakeFirst();
+  return known ? 'approved' : 'pending';
 }
 
 /** A comment as readers see it: no address, no email, no client. */
