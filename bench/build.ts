@@ -151,8 +151,8 @@ function prepareWorkCopy() {
     cpSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'), { recursive: true });
 }
 
-async function benchmark(stories: number, warm = false): Promise<Run> {
-  const corpus = path.join(os.tmpdir(), `guanchao-corpus-${stories}`);
+/** The corpus of `stories` made anew with a fresh work copy, or (warm) its files rewritten as a fresh clone has them. */
+function prepareCorpus(corpus: string, stories: number, warm: boolean) {
   if (warm) {
     // What a fresh clone has in the same place: the same files, written anew (new times and inodes).
     const before = `${corpus}-before`;
@@ -161,46 +161,53 @@ async function benchmark(stories: number, warm = false): Promise<Run> {
     cpSync(before, corpus, { recursive: true });
     rmSync(before, { recursive: true, force: true });
     rmSync(path.join(work, '.next'), { recursive: true, force: true });
-  } else {
-    spawnSync(
-      process.execPath,
-      [
-        path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-        'bench/corpus.ts',
-        '--articles',
-        String(stories),
-        '--out',
-        corpus,
-      ],
-      {
-        cwd: root,
-        stdio: 'inherit',
-      },
-    );
-    prepareWorkCopy();
+    return;
   }
+  spawnSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+      'bench/corpus.ts',
+      '--articles',
+      String(stories),
+      '--out',
+      corpus,
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+  prepareWorkCopy();
+}
+
+/** One step's figures as the report shows them. */
+const stepOf = (
+  name: string,
+  m: { seconds: number; peakMiB: number; cpuSeconds: number },
+  output: string,
+  outputMiB: number,
+  note?: string,
+): Step => ({
+  name,
+  seconds: m.seconds,
+  cpuSeconds: m.cpuSeconds,
+  peakMiB: m.peakMiB,
+  output,
+  outputMiB,
+  ...(note ? { note } : {}),
+});
+
+async function benchmark(stories: number, warm = false): Promise<Run> {
+  const corpus = path.join(os.tmpdir(), `guanchao-corpus-${stories}`);
+  prepareCorpus(corpus, stories, warm);
   const tsx = (script: string) => [process.execPath, path.join(work, 'node_modules', 'tsx', 'dist', 'cli.mjs'), script];
   const env = { CONTENT_DIR: corpus };
   const articleFiles = readdirSync(path.join(corpus, 'articles'), { recursive: true }).filter((f) =>
     String(f).endsWith('.mdx'),
   ).length;
   const steps: Step[] = [];
-  const record = (
-    name: string,
-    m: { seconds: number; peakMiB: number; cpuSeconds: number },
-    output: string,
-    outputMiB: number,
-    note?: string,
-  ) =>
-    steps.push({
-      name,
-      seconds: m.seconds,
-      cpuSeconds: m.cpuSeconds,
-      peakMiB: m.peakMiB,
-      output,
-      outputMiB,
-      ...(note ? { note } : {}),
-    });
+  const record = (...step: Parameters<typeof stepOf>) => steps.push(stepOf(...step));
   console.log(
     `\n== ${stories} stories (${articleFiles} article files) in ${work}${warm ? ', again after a fresh clone, content cache kept' : ''}`,
   );

@@ -13,10 +13,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import * as pagefind from 'pagefind';
 import { locales, otherLocale, type Locale } from '@/i18n/locales';
-import { currentIndex, matching } from '@/lib/content-index';
+import { currentIndex, matching, type LoadedIndex } from '@/lib/content-index';
 import { findArticles, type PagefindSearch } from '@/lib/search-engine';
 import { mayNeedConversion } from '@/lib/search-convert';
 import { normalizeQuery, queryTerms, unspaceHan } from '@/lib/search-text';
@@ -44,15 +44,18 @@ export type SearchQuality = {
   misses: string[];
 };
 
-/** Builds both indexes of the content index, runs the query set in Chromium, and counts. */
-export async function measureSearch(): Promise<SearchQuality> {
-  const work = mkdtempSync(path.join(os.tmpdir(), 'bench-search-'));
-  const content = currentIndex();
-  const glossary = readGlossary();
-  const converter = createConverter(glossary);
+type Doc = { path: string; html: string; text: string };
+type Docs = Map<Locale, Doc[]>;
+type SearchIn = (
+  bundle: string,
+) => (
+  query: string,
+  filters: Record<string, string>,
+) => Promise<{ id: string; score: number; words: number[]; url: string }[]>;
 
-  type Doc = { path: string; html: string; text: string };
-  const docs = new Map<Locale, Doc[]>();
+/** Every article of each script as the search indexes it, with its plain text to find the expected results in. */
+function searchDocuments(content: LoadedIndex): Docs {
+  const docs: Docs = new Map();
   for (const locale of locales) {
     const { Article } = { 'zh-Hant': hant, 'zh-Hans': hans }[locale];
     const labels = { sponsored: Article.sponsoredLabel, playVideo: Article.playVideo };
@@ -70,14 +73,17 @@ export async function measureSearch(): Promise<SearchQuality> {
       }),
     );
   }
+  return docs;
+}
 
-  const bytes = (dir: string): number =>
-    readdirSync(dir, { recursive: true, encoding: 'utf8' }).reduce(
-      (n, f) => n + (statSync(path.join(dir, f)).isFile() ? statSync(path.join(dir, f)).size : 0),
-      0,
-    );
+const bytes = (dir: string): number =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' }).reduce(
+    (n, f) => n + (statSync(path.join(dir, f)).isFile() ? statSync(path.join(dir, f)).size : 0),
+    0,
+  );
 
-  // Both indexes of both scripts.
+/** Both indexes ("site" and "stock") of both scripts under `work`, and their sizes in bytes. */
+async function writeIndexes(work: string, docs: Docs): Promise<{ site: number; stock: number }> {
   const size = { site: 0, stock: 0 };
   for (const kind of ['site', 'stock'] as const) {
     for (const locale of locales) {
@@ -98,13 +104,11 @@ export async function measureSearch(): Promise<SearchQuality> {
     }
   }
   await pagefind.close();
+  return size;
+}
 
-  const { origin, close } = await serveFiles((urlPath) => path.join(work, urlPath));
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-  const page = await browser.newPage();
-  await page.goto(`${origin}/`);
-
-  /** One pagefind search in the page, with each result's URL. */
+/** A pagefind search in the page, through the bundle it names, with each result's URL. */
+function searchInPage(page: Page): SearchIn {
   // Written as a string: the test runner rewrites import() in functions it compiles.
   const inPage = `async ([bundle, query, filters]) => {
     window.__pagefind ??= {};
@@ -112,77 +116,108 @@ export async function measureSearch(): Promise<SearchQuality> {
     const { results } = await window.__pagefind[bundle].search(query, { filters });
     return Promise.all(results.map(async (r) => ({ id: r.id, score: r.score, words: r.words, url: (await r.data()).url })));
   }`;
-  const searchIn = (bundle: string) => async (query: string, filters: Record<string, string>) =>
-    (await page.evaluate(`(${inPage})(${JSON.stringify([bundle, query, filters])})`)) as {
-      id: string;
-      score: number;
-      words: number[];
-      url: string;
-    }[];
+  return (bundle) => async (query, filters) =>
+    (await page.evaluate(`(${inPage})(${JSON.stringify([bundle, query, filters])})`)) as Awaited<
+      ReturnType<ReturnType<SearchIn>>
+    >;
+}
 
-  /** The pages that contain every word of one of the query's forms. */
-  function expected(locale: Locale, forms: string[]): Set<string> {
-    const found = new Set<string>();
-    for (const doc of docs.get(locale)!) {
-      const text = doc.text.toLowerCase();
-      for (const form of forms) {
-        const terms = queryTerms(form);
-        const whole = (t: string) =>
-          /\p{Script=Han}/u.test(t)
-            ? text.includes(t)
-            : new RegExp(`(?<![\\p{L}\\p{N}])${t}(?![\\p{L}\\p{N}])`, 'u').test(text);
-        if (terms.length > 0 && terms.every(whole)) found.add(doc.path);
-      }
+/** The pages that contain every word of one of the query's forms. */
+function expected(docs: Docs, locale: Locale, forms: string[]): Set<string> {
+  const found = new Set<string>();
+  for (const doc of docs.get(locale)!) {
+    const text = doc.text.toLowerCase();
+    for (const form of forms) {
+      const terms = queryTerms(form);
+      const whole = (t: string) =>
+        /\p{Script=Han}/u.test(t)
+          ? text.includes(t)
+          : new RegExp(`(?<![\\p{L}\\p{N}])${t}(?![\\p{L}\\p{N}])`, 'u').test(text);
+      if (terms.length > 0 && terms.every(whole)) found.add(doc.path);
     }
-    return found;
   }
+  return found;
+}
 
-  const tally = (): Tally => ({ queries: 0, expected: 0, found: 0, right: 0, wrongOnNothing: 0, ms: [] as number[] });
+const tally = (): Tally => ({ queries: 0, expected: 0, found: 0, right: 0, wrongOnNothing: 0, ms: [] as number[] });
+
+type QueryContext = {
+  docs: Docs;
+  searchIn: SearchIn;
+  glossary: ReturnType<typeof readGlossary>;
+  converter: ReturnType<typeof createConverter>;
+  misses: string[];
+};
+
+/** One query in one script, through the site's search and stock pagefind, counted into `row`. */
+async function runQuery(
+  { docs, searchIn, glossary, converter, misses }: QueryContext,
+  row: { site: Tally; stock: Tally },
+  query: string,
+  locale: Locale,
+) {
+  const q = normalizeQuery(query);
+  const conversion = queryConversion(locale, glossary);
+  const forms = mayNeedConversion(q, locale, conversion)
+    ? [...new Set([q, normalizeQuery(converter.convert(q, otherLocale(locale)))])]
+    : [q];
+  const want = expected(docs, locale, forms);
+  const siteSearch = searchIn(`site/${locale}`);
+  const search: PagefindSearch = async (text, filters) =>
+    (await siteSearch(text, filters)).map((r) => ({
+      ...r,
+      data: async () => ({ url: r.url, content: '', meta: {} }),
+    }));
+  let started = performance.now();
+  const ours = (await findArticles(search, forms)).results;
+  const oursMs = performance.now() - started;
+  const oursUrls = new Set(await Promise.all(ours.map(async (r) => (await r.data()).url)));
+  started = performance.now();
+  const stockUrls = new Set((await searchIn(`stock/${locale}`)(q, {})).map((r) => r.url));
+  const stockMs = performance.now() - started;
+  for (const [which, got, ms] of [
+    ['site', oursUrls, oursMs],
+    ['stock', stockUrls, stockMs],
+  ] as const) {
+    const t = row[which];
+    t.queries++;
+    t.expected += want.size;
+    t.found += got.size;
+    t.right += [...got].filter((u) => want.has(u)).length;
+    if (want.size === 0) t.wrongOnNothing += got.size;
+    t.ms.push(ms);
+    if (which === 'site' && (got.size !== want.size || [...got].some((u) => !want.has(u))))
+      misses.push(
+        `${locale} ${query}: expected ${[...want].join(' ') || 'nothing'}; found ${[...got].join(' ') || 'nothing'}`,
+      );
+  }
+}
+
+/** Builds both indexes of the content index, runs the query set in Chromium, and counts. */
+export async function measureSearch(): Promise<SearchQuality> {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'bench-search-'));
+  const content = currentIndex();
+  const glossary = readGlossary();
+  const docs = searchDocuments(content);
+  const size = await writeIndexes(work, docs);
+
+  const { origin, close } = await serveFiles((urlPath) => path.join(work, urlPath));
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const page = await browser.newPage();
+  await page.goto(`${origin}/`);
+
+  const context: QueryContext = {
+    docs,
+    searchIn: searchInPage(page),
+    glossary,
+    converter: createConverter(glossary),
+    misses: [],
+  };
   const rows = new Map<string, { site: Tally; stock: Tally }>();
-  const misses: string[] = [];
-
   for (const { kind, queries } of searchQueries) {
     const row = { site: tally(), stock: tally() };
     rows.set(kind, row);
-    for (const query of queries) {
-      for (const locale of locales) {
-        const q = normalizeQuery(query);
-        const conversion = queryConversion(locale, glossary);
-        const forms = mayNeedConversion(q, locale, conversion)
-          ? [...new Set([q, normalizeQuery(converter.convert(q, otherLocale(locale)))])]
-          : [q];
-        const want = expected(locale, forms);
-        const siteSearch = searchIn(`site/${locale}`);
-        const search: PagefindSearch = async (text, filters) =>
-          (await siteSearch(text, filters)).map((r) => ({
-            ...r,
-            data: async () => ({ url: r.url, content: '', meta: {} }),
-          }));
-        let started = performance.now();
-        const ours = (await findArticles(search, forms)).results;
-        const oursMs = performance.now() - started;
-        const oursUrls = new Set(await Promise.all(ours.map(async (r) => (await r.data()).url)));
-        started = performance.now();
-        const stockUrls = new Set((await searchIn(`stock/${locale}`)(q, {})).map((r) => r.url));
-        const stockMs = performance.now() - started;
-        for (const [which, got, ms] of [
-          ['site', oursUrls, oursMs],
-          ['stock', stockUrls, stockMs],
-        ] as const) {
-          const t = row[which];
-          t.queries++;
-          t.expected += want.size;
-          t.found += got.size;
-          t.right += [...got].filter((u) => want.has(u)).length;
-          if (want.size === 0) t.wrongOnNothing += got.size;
-          t.ms.push(ms);
-          if (which === 'site' && (got.size !== want.size || [...got].some((u) => !want.has(u))))
-            misses.push(
-              `${locale} ${query}: expected ${[...want].join(' ') || 'nothing'}; found ${[...got].join(' ') || 'nothing'}`,
-            );
-        }
-      }
-    }
+    for (const query of queries) for (const locale of locales) await runQuery(context, row, query, locale);
   }
   await browser.close();
   close();
@@ -192,7 +227,7 @@ export async function measureSearch(): Promise<SearchQuality> {
     pages: { 'zh-Hant': docs.get('zh-Hant')!.length, 'zh-Hans': docs.get('zh-Hans')!.length },
     rows,
     size,
-    misses,
+    misses: context.misses,
   };
 }
 
