@@ -59,8 +59,8 @@ const restrict = (files, patterns, ignores = []) => ({
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  // Generated output stays out of lint: at scale it is hundreds of megabytes of JSON.
-  // public/pagefind/ is the search index that `npm run search:index` writes after a build.
+  // Generated output stays out of lint: at scale it is hundreds of megabytes of JSON (the content
+  // index and the search index live under .contentlayer/site; a static export under out/).
   globalIgnores(['.next/**', '.contentlayer/**', 'out/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts']),
   restrict(['app/**', 'proxy.ts'], [pipeline, bench, generated]),
   restrict(['components/**'], [pipeline, bench, app, generated, contentQueries]),

@@ -12,7 +12,8 @@ import type { ArticleDetail, AuthorProfile } from './content';
 import { site } from './site';
 
 // schema.org data for search engines, in the shapes Google documents for articles, breadcrumbs,
-// the site and profile pages (e2e/structured-data.spec.ts checks each page's against them).
+// the site and profile pages (e2e/discovery.spec.ts checks each page's against them, with the shapes
+// written out in e2e/json-ld-shape.ts).
 // Every URL is absolute and comes from SITE_URL alone.
 
 const absolute = (path: string) => new URL(path, site.url).toString();
