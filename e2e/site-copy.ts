@@ -43,7 +43,8 @@ export type SiteCopy = {
   remove(): void;
 };
 
-export function makeSiteCopy(port: number, token: string): SiteCopy {
+/** Copies the sources, the content index and the standalone server into a new folder, sharing the rest. */
+function copySite(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'guanchao-site-'));
   for (const entry of SOURCES) cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
   cpSync(path.join(root, '.contentlayer'), path.join(dir, '.contentlayer'), {
@@ -60,6 +61,37 @@ export function makeSiteCopy(port: number, token: string): SiteCopy {
   rmSync(path.join(dir, '.next', 'standalone', '.next', 'static'), { recursive: true, force: true });
   symlinkSync(path.join(root, '.next', 'static'), path.join(dir, '.next', 'static'));
   symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
+  return dir;
+}
+
+/** Starts the copy's standalone server and waits until it answers; `servers` holds it from the start, to stop it. */
+async function startServer(dir: string, env: NodeJS.ProcessEnv, port: number, servers: ChildProcess[]) {
+  servers.push(spawn('node', ['scripts/start.mjs'], { cwd: dir, env, stdio: 'ignore' }));
+  for (let i = 0; i < 1200; i++) {
+    const up = await fetch(`http://127.0.0.1:${port}/zh-Hant`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`The copy's server did not start on port ${port}`);
+}
+
+/** Runs `npm run publish` in the copy; resolves with its exit code and output. */
+function runPublish(dir: string, env: NodeJS.ProcessEnv): Promise<{ status: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', '--silent', 'publish'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (status) => resolve({ status: status ?? 1, output }));
+  });
+}
+
+export function makeSiteCopy(port: number, token: string): SiteCopy {
+  const dir = copySite();
   const git = (...args: string[]) =>
     execFileSync(
       'git',
@@ -83,23 +115,7 @@ export function makeSiteCopy(port: number, token: string): SiteCopy {
   return {
     dir,
     origin,
-    async start(env = {}, on = port) {
-      const server = spawn('node', ['scripts/start.mjs'], {
-        cwd: dir,
-        env: { ...baseEnv, PORT: String(on), ...env },
-        stdio: 'ignore',
-      });
-      servers.push(server);
-      for (let i = 0; i < 1200; i++) {
-        const up = await fetch(`http://127.0.0.1:${on}/zh-Hant`).then(
-          (r) => r.ok,
-          () => false,
-        );
-        if (up) return;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      throw new Error(`The copy's server did not start on port ${on}`);
-    },
+    start: (env = {}, on = port) => startServer(dir, { ...baseEnv, PORT: String(on), ...env }, on, servers),
     async stop() {
       await Promise.all(
         servers.splice(0).map(async (server) => {
@@ -120,20 +136,7 @@ export function makeSiteCopy(port: number, token: string): SiteCopy {
       git('add', '-A');
       git('commit', '-qm', message);
     },
-    publish(env = {}) {
-      return new Promise((resolve, reject) => {
-        const child = spawn('npm', ['run', '--silent', 'publish'], {
-          cwd: dir,
-          env: { ...baseEnv, ...env },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        let output = '';
-        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-        child.on('error', reject);
-        child.on('exit', (status) => resolve({ status: status ?? 1, output }));
-      });
-    },
+    publish: (env = {}) => runPublish(dir, { ...baseEnv, ...env }),
     // A git process of the copy's may still be writing its objects: removal retries a moment later.
     remove: () => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }),
   };
