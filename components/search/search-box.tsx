@@ -175,8 +175,48 @@ function Marked({ segments }: { segments: ExcerptSegment[] }) {
   );
 }
 
-/** The search form and its results. The query lives in the address (?q=), so results can be shared. */
-export function SearchBox({ locale, manifestUrl, labels, sections, tags }: SearchBoxProps) {
+/** Puts a search in the address (?q=, &section=, &tag=), so that its results can be shared. */
+function writeAddress(q: string, section: string, tag: string) {
+  const url = new URL(window.location.href);
+  for (const [key, value] of [
+    ['q', q],
+    ['section', section],
+    ['tag', tag],
+  ] as const) {
+    if (value) url.searchParams.set(key, value);
+    else url.searchParams.delete(key);
+  }
+  window.history.replaceState(null, '', url);
+}
+
+type SearchScope = Pick<SearchBoxProps, 'locale' | 'manifestUrl' | 'sections' | 'tags'>;
+
+/** Searches the script's index for a query, narrowed to a section and a tag, and draws the first results. */
+async function searchIndex(
+  q: string,
+  section: string,
+  tag: string,
+  { locale, manifestUrl, sections, tags }: SearchScope,
+): Promise<State> {
+  const { pagefind, hidden, conversion } = await loadPagefind(manifestUrl, locale);
+  const filters: Record<string, string> = {};
+  const sectionName = sections.find((s) => s.slug === section)?.name;
+  const tagName = tags.find((t) => t.slug === tag)?.name;
+  if (sectionName) filters.section = sectionName;
+  if (tagName) filters.tag = tagName;
+  const search: PagefindSearch = async (query, only) =>
+    (await pagefind.search(query, { filters: only, sort: { date: 'desc' } })).results;
+  const forms = await queryForms(q, locale, conversion);
+  const { results, terms } = await findArticles(search, forms, { filters, hidden });
+  const shown = await show(results.slice(0, batchSize), terms);
+  return { status: 'done', converted: forms[1], results, terms, shown };
+}
+
+/**
+ * The search's criteria and state. A search runs as the reader types (after a pause), at once when a
+ * filter changes or the form is sent, and when the page opens with a query in its address.
+ */
+function useSearch(scope: SearchScope) {
   const [criteria, setCriteria] = useState<Criteria>({ query: '', section: '', tag: '' });
   const [state, setState] = useState<State>({ status: 'idle' });
   const latest = useRef(0);
@@ -185,31 +225,12 @@ export function SearchBox({ locale, manifestUrl, labels, sections, tags }: Searc
   async function run({ query: text, section, tag }: Criteria) {
     const q = normalizeQuery(text);
     const ticket = ++latest.current;
-    const url = new URL(window.location.href);
-    for (const [key, value] of [
-      ['q', q],
-      ['section', section],
-      ['tag', tag],
-    ] as const) {
-      if (value) url.searchParams.set(key, value);
-      else url.searchParams.delete(key);
-    }
-    window.history.replaceState(null, '', url);
+    writeAddress(q, section, tag);
     if (!q) return setState({ status: 'idle' });
     setState({ status: 'searching' });
     try {
-      const { pagefind, hidden, conversion } = await loadPagefind(manifestUrl, locale);
-      const filters: Record<string, string> = {};
-      const sectionName = sections.find((s) => s.slug === section)?.name;
-      const tagName = tags.find((t) => t.slug === tag)?.name;
-      if (sectionName) filters.section = sectionName;
-      if (tagName) filters.tag = tagName;
-      const search: PagefindSearch = async (query, only) =>
-        (await pagefind.search(query, { filters: only, sort: { date: 'desc' } })).results;
-      const forms = await queryForms(q, locale, conversion);
-      const { results, terms } = await findArticles(search, forms, { filters, hidden });
-      const shown = await show(results.slice(0, batchSize), terms);
-      if (ticket === latest.current) setState({ status: 'done', converted: forms[1], results, terms, shown });
+      const done = await searchIndex(q, section, tag, scope);
+      if (ticket === latest.current) setState(done);
     } catch {
       if (ticket === latest.current) setState({ status: 'failed' });
     }
@@ -250,99 +271,144 @@ export function SearchBox({ locale, manifestUrl, labels, sections, tags }: Searc
     typing.current = setTimeout(() => void run(next), delay);
   }
 
-  return (
-    <div>
-      <form role="search" onSubmit={onSubmit}>
-        <div className="flex gap-2">
-          <label htmlFor="search-query" className="sr-only">
-            {labels.label}
-          </label>
-          <input
-            id="search-query"
-            name="q"
-            type="search"
-            value={criteria.query}
-            maxLength={maxQueryLength}
-            onChange={(e) => onChange({ query: e.target.value }, typingDelay)}
-            placeholder={labels.placeholder}
-            autoComplete="off"
-            enterKeyHint="search"
-            className="min-h-11 w-full min-w-0 flex-1 rounded-lg border border-neutral-300 bg-white px-4 text-lg dark:border-neutral-700 dark:bg-neutral-900"
-          />
-          <button
-            type="submit"
-            className="min-h-11 shrink-0 rounded-lg bg-accent-700 px-5 font-bold text-white hover:bg-accent-600 dark:bg-accent-300 dark:text-neutral-950"
-          >
-            {labels.submit}
-          </button>
-        </div>
-        <div className="mt-3 flex gap-2 text-sm">
-          <FilterSelect
-            name="section"
-            label={labels.section}
-            any={labels.any}
-            options={sections}
-            value={criteria.section}
-            onChange={(section) => onChange({ section }, 0)}
-          />
-          <FilterSelect
-            name="tag"
-            label={labels.tag}
-            any={labels.any}
-            options={tags}
-            value={criteria.tag}
-            onChange={(tag) => onChange({ tag }, 0)}
-          />
-        </div>
-      </form>
+  return { criteria, state, onSubmit, onChange, showMore };
+}
 
-      <p
-        role="status"
-        aria-live="polite"
-        className="mt-6 text-neutral-600 dark:text-neutral-400"
-        data-testid="search-status"
-        data-state={state.status}
-      >
-        {state.status === 'searching' && labels.searching}
-        {state.status === 'failed' && labels.failed}
-        {state.status === 'done' &&
-          (state.results.length === 0
-            ? labels.noResults
-            : labels.results.replace('{count}', String(state.results.length)))}
-        {state.status === 'done' && state.converted && (
-          <span className="ms-2" data-testid="search-converted">
-            {labels.converted.replace('{query}', state.converted)}
+type SearchFormProps = {
+  labels: SearchLabels;
+  sections: SearchFilterOption[];
+  tags: SearchFilterOption[];
+  criteria: Criteria;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  onChange: (change: Partial<Criteria>, delay: number) => void;
+};
+
+/** The query, the button that sends it, and the section and tag filters. */
+function SearchForm({ labels, sections, tags, criteria, onSubmit, onChange }: SearchFormProps) {
+  return (
+    <form role="search" onSubmit={onSubmit}>
+      <div className="flex gap-2">
+        <label htmlFor="search-query" className="sr-only">
+          {labels.label}
+        </label>
+        <input
+          id="search-query"
+          name="q"
+          type="search"
+          value={criteria.query}
+          maxLength={maxQueryLength}
+          onChange={(e) => onChange({ query: e.target.value }, typingDelay)}
+          placeholder={labels.placeholder}
+          autoComplete="off"
+          enterKeyHint="search"
+          className="min-h-11 w-full min-w-0 flex-1 rounded-lg border border-neutral-300 bg-white px-4 text-lg dark:border-neutral-700 dark:bg-neutral-900"
+        />
+        <button
+          type="submit"
+          className="min-h-11 shrink-0 rounded-lg bg-accent-700 px-5 font-bold text-white hover:bg-accent-600 dark:bg-accent-300 dark:text-neutral-950"
+        >
+          {labels.submit}
+        </button>
+      </div>
+      <div className="mt-3 flex gap-2 text-sm">
+        <FilterSelect
+          name="section"
+          label={labels.section}
+          any={labels.any}
+          options={sections}
+          value={criteria.section}
+          onChange={(section) => onChange({ section }, 0)}
+        />
+        <FilterSelect
+          name="tag"
+          label={labels.tag}
+          any={labels.any}
+          options={tags}
+          value={criteria.tag}
+          onChange={(tag) => onChange({ tag }, 0)}
+        />
+      </div>
+    </form>
+  );
+}
+
+type SearchStatusProps = { labels: SearchLabels; state: State };
+
+/** What the search is doing, read out as it changes: searching, failed, or how many results it found. */
+function SearchStatus({ labels, state }: SearchStatusProps) {
+  return (
+    <p
+      role="status"
+      aria-live="polite"
+      className="mt-6 text-neutral-600 dark:text-neutral-400"
+      data-testid="search-status"
+      data-state={state.status}
+    >
+      {state.status === 'searching' && labels.searching}
+      {state.status === 'failed' && labels.failed}
+      {state.status === 'done' &&
+        (state.results.length === 0
+          ? labels.noResults
+          : labels.results.replace('{count}', String(state.results.length)))}
+      {state.status === 'done' && state.converted && (
+        <span className="ms-2" data-testid="search-converted">
+          {labels.converted.replace('{query}', state.converted)}
+        </span>
+      )}
+    </p>
+  );
+}
+
+type SearchResultProps = { result: Shown; sponsored: string };
+
+/** One result: its section and date, its title and an excerpt, the query's words marked in both. */
+function SearchResult({ result, sponsored }: SearchResultProps) {
+  return (
+    <li className="py-5">
+      <p className="flex flex-wrap items-center gap-2 text-sm text-neutral-600 dark:text-neutral-400">
+        {result.sponsored && (
+          <span
+            className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-bold text-amber-900 dark:bg-amber-900 dark:text-amber-100"
+            data-testid="sponsored-label"
+          >
+            {sponsored}
           </span>
         )}
+        <span>{[result.section, result.date].filter(Boolean).join(' · ')}</span>
       </p>
+      <h2 className="mt-1 text-xl leading-snug font-bold">
+        <SiteLink href={result.url} className="hover:text-accent-700 hover:underline dark:hover:text-accent-300">
+          <Marked segments={result.title} />
+        </SiteLink>
+      </h2>
+      <p className="mt-2 text-neutral-700 dark:text-neutral-300" data-testid="search-excerpt">
+        <Marked segments={result.excerpt} />
+      </p>
+    </li>
+  );
+}
+
+/** The search form and its results. The query lives in the address (?q=), so results can be shared. */
+export function SearchBox({ locale, manifestUrl, labels, sections, tags }: SearchBoxProps) {
+  const { criteria, state, onSubmit, onChange, showMore } = useSearch({ locale, manifestUrl, sections, tags });
+
+  return (
+    <div>
+      <SearchForm
+        labels={labels}
+        sections={sections}
+        tags={tags}
+        criteria={criteria}
+        onSubmit={onSubmit}
+        onChange={onChange}
+      />
+
+      <SearchStatus labels={labels} state={state} />
 
       {state.status === 'done' && state.shown.length > 0 && (
         <ol className="mt-4 divide-y divide-neutral-200 dark:divide-neutral-800" data-testid="search-results">
           {state.shown.map((result) => (
-            <li key={result.url} className="py-5">
-              <p className="flex flex-wrap items-center gap-2 text-sm text-neutral-600 dark:text-neutral-400">
-                {result.sponsored && (
-                  <span
-                    className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-bold text-amber-900 dark:bg-amber-900 dark:text-amber-100"
-                    data-testid="sponsored-label"
-                  >
-                    {labels.sponsored}
-                  </span>
-                )}
-                <span>{[result.section, result.date].filter(Boolean).join(' · ')}</span>
-              </p>
-              <h2 className="mt-1 text-xl leading-snug font-bold">
-                <SiteLink
-                  href={result.url}
-                  className="hover:text-accent-700 hover:underline dark:hover:text-accent-300"
-                >
-                  <Marked segments={result.title} />
-                </SiteLink>
-              </h2>
-              <p className="mt-2 text-neutral-700 dark:text-neutral-300" data-testid="search-excerpt">
-                <Marked segments={result.excerpt} />
-              </p>
-            </li>
+            <SearchResult key={result.url} result={result} sponsored={labels.sponsored} />
           ))}
         </ol>
       )}
