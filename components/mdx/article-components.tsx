@@ -29,14 +29,19 @@ const videoUrl = ({ provider, id }: VideoProps) =>
     ? `https://player.vimeo.com/video/${encodeURIComponent(id)}?dnt=1`
     : `https://www.youtube-nocookie.com/embed/${encodeURIComponent(id)}`;
 
-/** The components editors may use in an article body, bound to one article. */
-export function articleComponents({ locale, images, sponsored, labels }: BodyContext) {
+/** Links: one to another site is marked noopener noreferrer, and sponsored too in a sponsored piece. */
+function linkComponents({ sponsored }: BodyContext) {
   function a({ href = '', ...props }: ComponentProps<'a'>) {
     const external = /^https?:\/\//.test(href);
     const rel = external ? `${sponsored ? 'sponsored ' : ''}noopener noreferrer` : undefined;
     return <a href={href} rel={rel} {...props} />;
   }
 
+  return { a };
+}
+
+/** What the body shows: its images at their measured sizes, and videos that load only when opened. */
+function mediaComponents({ images, labels }: BodyContext) {
   function Figure({ src, alt, caption, credit }: FigureProps) {
     const size = images[src];
     return (
@@ -64,26 +69,6 @@ export function articleComponents({ locale, images, sponsored, labels }: BodyCon
           </figcaption>
         )}
       </figure>
-    );
-  }
-
-  function PullQuote({ cite, children }: PullQuoteProps) {
-    return (
-      <figure className="not-prose my-10 border-y-2 border-accent-600 py-6 text-center">
-        <blockquote className="text-xl leading-relaxed font-bold text-neutral-900 sm:text-2xl dark:text-neutral-100">
-          {children}
-        </blockquote>
-        {cite && <figcaption className="mt-3 text-sm text-neutral-500 dark:text-neutral-400">—— {cite}</figcaption>}
-      </figure>
-    );
-  }
-
-  function Callout({ title, children }: CalloutProps) {
-    return (
-      <aside className="my-8 rounded-lg border-l-4 border-accent-600 bg-accent-50 px-5 py-1 dark:bg-neutral-900">
-        {title && <p className="font-bold">{title}</p>}
-        {children}
-      </aside>
     );
   }
 
@@ -121,11 +106,44 @@ export function articleComponents({ locale, images, sponsored, labels }: BodyCon
     );
   }
 
+  return { Figure, Video };
+}
+
+/** What sets text apart: a quote pulled out, an aside, a term written each script's own way. */
+function textComponents({ locale }: BodyContext) {
+  function PullQuote({ cite, children }: PullQuoteProps) {
+    return (
+      <figure className="not-prose my-10 border-y-2 border-accent-600 py-6 text-center">
+        <blockquote className="text-xl leading-relaxed font-bold text-neutral-900 sm:text-2xl dark:text-neutral-100">
+          {children}
+        </blockquote>
+        {cite && <figcaption className="mt-3 text-sm text-neutral-500 dark:text-neutral-400">—— {cite}</figcaption>}
+      </figure>
+    );
+  }
+
+  function Callout({ title, children }: CalloutProps) {
+    return (
+      <aside className="my-8 rounded-lg border-l-4 border-accent-600 bg-accent-50 px-5 py-1 dark:bg-neutral-900">
+        {title && <p className="font-bold">{title}</p>}
+        {children}
+      </aside>
+    );
+  }
+
   // Marked so that checks of script purity can tell an editor's deliberate choice from a leftover.
   function Term({ hant, hans }: TermProps) {
     return <span data-term="">{{ hant, hans }[scriptKey(locale)]}</span>;
   }
 
+  return { PullQuote, Callout, Term };
+}
+
+/** The components editors may use in an article body, bound to one article. */
+export function articleComponents(context: BodyContext) {
+  const { a } = linkComponents(context);
+  const { Figure, Video } = mediaComponents(context);
+  const { PullQuote, Callout, Term } = textComponents(context);
   const renderers: BodyRenderers = { Figure, PullQuote, Callout, Video, Term };
   return { a, ...renderers };
 }
