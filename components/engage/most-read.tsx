@@ -18,9 +18,12 @@ type MostReadProps = {
   wide?: boolean;
 };
 
-export function MostRead({ locale, labels, wide = false }: MostReadProps) {
-  const [lists, setLists] = useState<{ day: Item[]; week: Item[] }>();
-  const [span, setSpan] = useState<'day' | 'week'>('day');
+type Lists = { day: Item[]; week: Item[] };
+type Span = 'day' | 'week';
+
+/** The two lists, asked for once the page has run, and whether the front page's row starts open. */
+function useMostReadLists(locale: string, wide: boolean) {
+  const [lists, setLists] = useState<Lists>();
   const [open, setOpen] = useState(false);
   useEffect(() => {
     let current = true;
@@ -29,7 +32,7 @@ export function MostRead({ locale, labels, wide = false }: MostReadProps) {
       wideScreen.removeEventListener('change', load);
       fetch(`/api/most-read?locale=${locale}`)
         .then((r) => (r.ok ? r.json() : undefined))
-        .then((data: { day: Item[]; week: Item[] } | undefined) => {
+        .then((data: Lists | undefined) => {
           if (!current || !data) return;
           setLists(data);
           setOpen(wideScreen.matches);
@@ -45,20 +48,31 @@ export function MostRead({ locale, labels, wide = false }: MostReadProps) {
       wideScreen.removeEventListener('change', load);
     };
   }, [locale, wide]);
-  if (!lists || lists.week.length === 0) return null;
-  const shown = span === 'day' && lists.day.length > 0 ? 'day' : 'week';
-  const tab = (which: 'day' | 'week') => (
+  return { lists, open, setOpen };
+}
+
+type MostReadListProps = {
+  lists: Lists;
+  shown: Span;
+  onSpan: (span: Span) => void;
+  labels: MostReadLabels;
+  wide: boolean;
+};
+
+/** The tabs for the last 24 hours and the last 7 days, and the list of the one shown. */
+function MostReadList({ lists, shown, onSpan, labels, wide }: MostReadListProps) {
+  const tab = (which: Span) => (
     <button
       type="button"
       aria-pressed={shown === which}
-      onClick={() => setSpan(which)}
+      onClick={() => onSpan(which)}
       disabled={which === 'day' && lists.day.length === 0}
       className="rounded-full px-3 py-1 text-sm font-bold disabled:opacity-50 aria-pressed:bg-neutral-900 aria-pressed:text-white dark:aria-pressed:bg-neutral-100 dark:aria-pressed:text-neutral-900"
     >
       {labels[which]}
     </button>
   );
-  const body = (
+  return (
     <>
       <div className="mt-2 flex gap-2">
         {tab('day')}
@@ -91,6 +105,14 @@ export function MostRead({ locale, labels, wide = false }: MostReadProps) {
       </ol>
     </>
   );
+}
+
+export function MostRead({ locale, labels, wide = false }: MostReadProps) {
+  const { lists, open, setOpen } = useMostReadLists(locale, wide);
+  const [span, setSpan] = useState<Span>('day');
+  if (!lists || lists.week.length === 0) return null;
+  const shown = span === 'day' && lists.day.length > 0 ? 'day' : 'week';
+  const body = <MostReadList lists={lists} shown={shown} onSpan={setSpan} labels={labels} wide={wide} />;
   const heading = <span className="text-lg font-black">{labels.title}</span>;
   return wide ? (
     <details
