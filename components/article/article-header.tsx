@@ -8,6 +8,63 @@ import type { ArticleTranslator } from './article-translator';
 
 type ArticleHeaderProps = { article: ArticleDetail; locale: Locale; t: ArticleTranslator };
 
+type BylineProps = ArticleHeaderProps;
+
+/** Who wrote the piece, and the partner it came from when it is syndicated. */
+function Byline({ article, locale, t }: BylineProps) {
+  return (
+    <p data-testid="byline">
+      {t('bylinePrefix')}
+      <AuthorLinks
+        authors={article.authors}
+        locale={locale}
+        className="font-medium text-neutral-900 hover:underline dark:text-neutral-100"
+      />
+      {article.syndication && (
+        <span data-testid="byline-partner">
+          {'｜'}
+          {article.syndication.partnerUrl ? (
+            <a
+              href={article.syndication.partnerUrl}
+              rel="noopener"
+              className="font-medium text-neutral-900 hover:underline dark:text-neutral-100"
+            >
+              {article.syndication.partner}
+            </a>
+          ) : (
+            <span className="font-medium text-neutral-900 dark:text-neutral-100">{article.syndication.partner}</span>
+          )}
+        </span>
+      )}
+    </p>
+  );
+}
+
+type SyndicationNoteProps = { syndication: NonNullable<ArticleDetail['syndication']>; t: ArticleTranslator };
+
+/**
+ * Where a piece came from, said before the reader starts it, as plainly as the label on a sponsored
+ * one: the byline names the partner too.
+ */
+function SyndicationNote({ syndication, t }: SyndicationNoteProps) {
+  return (
+    <p
+      className="mt-4 rounded-lg border-l-4 border-accent-600 bg-accent-50 px-4 py-3 font-bold text-neutral-900 dark:bg-neutral-900 dark:text-neutral-100"
+      data-testid="syndication"
+    >
+      {t('syndication', { partner: syndication.partner })}
+      {syndication.originalUrl && (
+        <>
+          {'  '}
+          <a href={syndication.originalUrl} rel="noopener" className="font-normal underline">
+            {t('originalLink')}
+          </a>
+        </>
+      )}
+    </p>
+  );
+}
+
 /** The top of an article page: section and labels, headline, summary, byline, dates and where it came from. */
 export function ArticleHeader({ article, locale, t }: ArticleHeaderProps) {
   return (
@@ -37,32 +94,7 @@ export function ArticleHeader({ article, locale, t }: ArticleHeaderProps) {
         {article.summary}
       </p>
       <div className="mt-5 flex flex-wrap items-center gap-x-4 gap-y-1 border-y border-neutral-200 py-3 text-sm text-neutral-600 dark:border-neutral-800 dark:text-neutral-400">
-        <p data-testid="byline">
-          {t('bylinePrefix')}
-          <AuthorLinks
-            authors={article.authors}
-            locale={locale}
-            className="font-medium text-neutral-900 hover:underline dark:text-neutral-100"
-          />
-          {article.syndication && (
-            <span data-testid="byline-partner">
-              {'｜'}
-              {article.syndication.partnerUrl ? (
-                <a
-                  href={article.syndication.partnerUrl}
-                  rel="noopener"
-                  className="font-medium text-neutral-900 hover:underline dark:text-neutral-100"
-                >
-                  {article.syndication.partner}
-                </a>
-              ) : (
-                <span className="font-medium text-neutral-900 dark:text-neutral-100">
-                  {article.syndication.partner}
-                </span>
-              )}
-            </span>
-          )}
-        </p>
+        <Byline article={article} locale={locale} t={t} />
         <p>
           {t('published')} <DateText iso={article.publishedAt} locale={locale} withTime />
         </p>
@@ -78,24 +110,7 @@ export function ArticleHeader({ article, locale, t }: ArticleHeaderProps) {
           </p>
         )}
       </div>
-      {article.syndication && (
-        // Where a piece came from is said before the reader starts it, as plainly as the label on a
-        // sponsored one: the byline names the partner too.
-        <p
-          className="mt-4 rounded-lg border-l-4 border-accent-600 bg-accent-50 px-4 py-3 font-bold text-neutral-900 dark:bg-neutral-900 dark:text-neutral-100"
-          data-testid="syndication"
-        >
-          {t('syndication', { partner: article.syndication.partner })}
-          {article.syndication.originalUrl && (
-            <>
-              {'  '}
-              <a href={article.syndication.originalUrl} rel="noopener" className="font-normal underline">
-                {t('originalLink')}
-              </a>
-            </>
-          )}
-        </p>
-      )}
+      {article.syndication && <SyndicationNote syndication={article.syndication} t={t} />}
     </header>
   );
 }
