@@ -1,4 +1,5 @@
 import { cookies } from 'next/headers';
+import type { ReactNode } from 'react';
 import { getArticleCard } from '@/lib/content';
 import { siteDatabase } from '@/lib/engage/database';
 import { sessionOf } from '@/lib/engage/editors';
@@ -35,6 +36,169 @@ const notes: Record<string, string> = {
 
 type AdminPageProps = { searchParams: Promise<{ note?: string }> };
 
+type SignInProps = { noteBox: ReactNode };
+
+/** What a visitor without a session sees: the sign-in form. */
+function SignIn({ noteBox }: SignInProps) {
+  return (
+    <>
+      <h1 className="mb-6 text-2xl font-black">觀潮科技編輯台</h1>
+      {noteBox}
+      <form
+        method="post"
+        action="/api/admin/login"
+        className="max-w-sm space-y-4 rounded-lg bg-white p-6 shadow"
+        data-testid="admin-login"
+      >
+        <label className="block font-bold">
+          帳號
+          <input
+            name="name"
+            required
+            autoComplete="username"
+            className="mt-1 w-full rounded border border-neutral-400 px-3 py-2"
+          />
+        </label>
+        <label className="block font-bold">
+          密碼
+          <input
+            name="password"
+            type="password"
+            required
+            autoComplete="current-password"
+            className="mt-1 w-full rounded border border-neutral-400 px-3 py-2"
+          />
+        </label>
+        <button type="submit" className="h-11 rounded-full bg-neutral-900 px-6 font-bold text-white">
+          登入
+        </button>
+      </form>
+      <p className="mt-6 text-sm text-neutral-700">編輯帳號由網站管理者以 npm run editors -- add 帳號 建立。</p>
+    </>
+  );
+}
+
+type AdminHeaderProps = { editor: string; csrf: string };
+
+/** The desk's title, with who is signed in and the way out. */
+function AdminHeader({ editor, csrf }: AdminHeaderProps) {
+  return (
+    <div className="mb-6 flex items-center justify-between gap-4">
+      <h1 className="text-2xl font-black">觀潮科技編輯台</h1>
+      <form method="post" action="/api/admin/logout" className="flex items-center gap-3 text-sm">
+        <span>{editor}</span>
+        <input type="hidden" name="csrf" value={csrf} />
+        <button type="submit" className="h-9 rounded-full border border-neutral-400 px-4 font-bold">
+          登出
+        </button>
+      </form>
+    </div>
+  );
+}
+
+type CommentActionsProps = { comment: QueuedComment; csrf: string };
+
+/** What an editor can do with a comment: one small form per action. */
+function CommentActions({ comment: c, csrf }: CommentActionsProps) {
+  return (
+    <div className="mt-3 flex flex-wrap gap-2">
+      {(
+        [
+          ['approve', '公開', 'bg-green-800 text-white'],
+          ['reject', '退回', 'bg-neutral-200 text-neutral-900'],
+          ['delete', '刪除', 'bg-neutral-200 text-neutral-900'],
+          ['ban', '封鎖來源', 'bg-red-800 text-white'],
+        ] as const
+      ).map(([action, label, style]) => (
+        <form key={action} method="post" action="/api/admin/comments">
+          <input type="hidden" name="csrf" value={csrf} />
+          <input type="hidden" name="id" value={c.id} />
+          <input type="hidden" name="action" value={action} />
+          <button
+            type="submit"
+            className={`h-9 rounded-full px-4 text-sm font-bold ${style}`}
+            aria-label={`${label}：${c.name} 的留言 #${c.id}`}
+          >
+            {label}
+          </button>
+        </form>
+      ))}
+    </div>
+  );
+}
+
+type CommentCardProps = { comment: QueuedComment; csrf: string };
+
+/** One comment waiting for an editor: who wrote it, when, in which script, why it was held, and the actions. */
+function CommentCard({ comment: c, csrf }: CommentCardProps) {
+  return (
+    <li className="rounded-lg bg-white p-4 shadow" data-testid="queued-comment">
+      <p className="text-sm text-neutral-700">
+        <span className="font-bold text-neutral-900">{c.name}</span>
+        {c.email && <span> · {c.email}</span>} ·{' '}
+        {new Date(c.createdAt).toLocaleString('zh-Hant', { timeZone: 'Asia/Taipei' })} ·{' '}
+        {c.locale === 'zh-Hans' ? '簡體' : '繁體'}
+        {c.parentId !== null && <span> · 回覆 #{c.parentId}</span>}
+        {c.reason && <span className="ml-2 rounded bg-red-100 px-1.5 text-red-900">{c.reason}</span>}
+      </p>
+      <p className="mt-2 break-words whitespace-pre-line">{c.body}</p>
+      <CommentActions comment={c} csrf={csrf} />
+    </li>
+  );
+}
+
+type PendingPanelProps = { pending: QueuedComment[]; csrf: string };
+
+/** 待審留言: the comments waiting for an editor, by story. */
+function PendingPanel({ pending, csrf }: PendingPanelProps) {
+  const byStory = new Map<string, QueuedComment[]>();
+  for (const c of pending) byStory.set(c.story, [...(byStory.get(c.story) ?? []), c]);
+  const title = (story: string) => getArticleCard('zh-Hant', story)?.title ?? story;
+  return (
+    <section aria-labelledby="pending-heading" data-testid="pending">
+      <h2 id="pending-heading" className="mb-4 text-xl font-bold">
+        待審留言（{pending.length}）
+      </h2>
+      {pending.length === 0 && <p className="text-neutral-700">沒有待審的留言。</p>}
+      {[...byStory].map(([story, comments]) => (
+        <section key={story} className="mb-8">
+          <h3 className="mb-3 font-bold">
+            <a href={`/zh-Hant/articles/${story}#comments`} className="underline">
+              {title(story)}
+            </a>
+          </h3>
+          <ul className="space-y-3">
+            {comments.map((c) => (
+              <CommentCard key={c.id} comment={c} csrf={csrf} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </section>
+  );
+}
+
+type SpamPanelProps = { spam: QueuedComment[]; csrf: string };
+
+/** 規則攔下的留言: what the spam rules caught, for an editor to release or throw away. */
+function SpamPanel({ spam, csrf }: SpamPanelProps) {
+  return (
+    <section aria-labelledby="spam-heading" className="mt-10" data-testid="spam">
+      <h2 id="spam-heading" className="mb-2 text-xl font-bold">
+        規則攔下的留言（{spam.length}）
+      </h2>
+      <p className="mb-4 text-sm text-neutral-700">
+        隱藏欄位被填寫（honeypot）、連結太多，或含有禁用詞的留言。誤攔的可以公開。
+      </p>
+      <ul className="space-y-3">
+        {spam.map((c) => (
+          <CommentCard key={c.id} comment={c} csrf={csrf} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export default async function AdminPage({ searchParams }: AdminPageProps) {
   if (process.env.STATIC_EXPORT === '1') {
     return <p data-testid="admin-static">編輯台只在網站伺服器上提供：靜態版本沒有留言，也沒有登入。</p>;
@@ -54,128 +218,15 @@ export default async function AdminPage({ searchParams }: AdminPageProps) {
     </p>
   );
 
-  if (!session) {
-    return (
-      <>
-        <h1 className="mb-6 text-2xl font-black">觀潮科技編輯台</h1>
-        {noteBox}
-        <form
-          method="post"
-          action="/api/admin/login"
-          className="max-w-sm space-y-4 rounded-lg bg-white p-6 shadow"
-          data-testid="admin-login"
-        >
-          <label className="block font-bold">
-            帳號
-            <input
-              name="name"
-              required
-              autoComplete="username"
-              className="mt-1 w-full rounded border border-neutral-400 px-3 py-2"
-            />
-          </label>
-          <label className="block font-bold">
-            密碼
-            <input
-              name="password"
-              type="password"
-              required
-              autoComplete="current-password"
-              className="mt-1 w-full rounded border border-neutral-400 px-3 py-2"
-            />
-          </label>
-          <button type="submit" className="h-11 rounded-full bg-neutral-900 px-6 font-bold text-white">
-            登入
-          </button>
-        </form>
-        <p className="mt-6 text-sm text-neutral-700">編輯帳號由網站管理者以 npm run editors -- add 帳號 建立。</p>
-      </>
-    );
-  }
+  if (!session) return <SignIn noteBox={noteBox} />;
 
   const [pending, spam] = await Promise.all([moderationQueue(db, 'pending'), moderationQueue(db, 'spam')]);
-  const byStory = new Map<string, QueuedComment[]>();
-  for (const c of pending) byStory.set(c.story, [...(byStory.get(c.story) ?? []), c]);
-  const title = (story: string) => getArticleCard('zh-Hant', story)?.title ?? story;
-
-  const actions = (c: QueuedComment) => (
-    <div className="mt-3 flex flex-wrap gap-2">
-      {(
-        [
-          ['approve', '公開', 'bg-green-800 text-white'],
-          ['reject', '退回', 'bg-neutral-200 text-neutral-900'],
-          ['delete', '刪除', 'bg-neutral-200 text-neutral-900'],
-          ['ban', '封鎖來源', 'bg-red-800 text-white'],
-        ] as const
-      ).map(([action, label, style]) => (
-        <form key={action} method="post" action="/api/admin/comments">
-          <input type="hidden" name="csrf" value={session.csrf} />
-          <input type="hidden" name="id" value={c.id} />
-          <input type="hidden" name="action" value={action} />
-          <button
-            type="submit"
-            className={`h-9 rounded-full px-4 text-sm font-bold ${style}`}
-            aria-label={`${label}：${c.name} 的留言 #${c.id}`}
-          >
-            {label}
-          </button>
-        </form>
-      ))}
-    </div>
-  );
-  const card = (c: QueuedComment) => (
-    <li key={c.id} className="rounded-lg bg-white p-4 shadow" data-testid="queued-comment">
-      <p className="text-sm text-neutral-700">
-        <span className="font-bold text-neutral-900">{c.name}</span>
-        {c.email && <span> · {c.email}</span>} ·{' '}
-        {new Date(c.createdAt).toLocaleString('zh-Hant', { timeZone: 'Asia/Taipei' })} ·{' '}
-        {c.locale === 'zh-Hans' ? '簡體' : '繁體'}
-        {c.parentId !== null && <span> · 回覆 #{c.parentId}</span>}
-        {c.reason && <span className="ml-2 rounded bg-red-100 px-1.5 text-red-900">{c.reason}</span>}
-      </p>
-      <p className="mt-2 break-words whitespace-pre-line">{c.body}</p>
-      {actions(c)}
-    </li>
-  );
-
   return (
     <>
-      <div className="mb-6 flex items-center justify-between gap-4">
-        <h1 className="text-2xl font-black">觀潮科技編輯台</h1>
-        <form method="post" action="/api/admin/logout" className="flex items-center gap-3 text-sm">
-          <span>{session.editor}</span>
-          <input type="hidden" name="csrf" value={session.csrf} />
-          <button type="submit" className="h-9 rounded-full border border-neutral-400 px-4 font-bold">
-            登出
-          </button>
-        </form>
-      </div>
+      <AdminHeader editor={session.editor} csrf={session.csrf} />
       {noteBox}
-      <section aria-labelledby="pending-heading" data-testid="pending">
-        <h2 id="pending-heading" className="mb-4 text-xl font-bold">
-          待審留言（{pending.length}）
-        </h2>
-        {pending.length === 0 && <p className="text-neutral-700">沒有待審的留言。</p>}
-        {[...byStory].map(([story, comments]) => (
-          <section key={story} className="mb-8">
-            <h3 className="mb-3 font-bold">
-              <a href={`/zh-Hant/articles/${story}#comments`} className="underline">
-                {title(story)}
-              </a>
-            </h3>
-            <ul className="space-y-3">{comments.map(card)}</ul>
-          </section>
-        ))}
-      </section>
-      <section aria-labelledby="spam-heading" className="mt-10" data-testid="spam">
-        <h2 id="spam-heading" className="mb-2 text-xl font-bold">
-          規則攔下的留言（{spam.length}）
-        </h2>
-        <p className="mb-4 text-sm text-neutral-700">
-          隱藏欄位被填寫（honeypot）、連結太多，或含有禁用詞的留言。誤攔的可以公開。
-        </p>
-        <ul className="space-y-3">{spam.map(card)}</ul>
-      </section>
+      <PendingPanel pending={pending} csrf={session.csrf} />
+      <SpamPanel spam={spam} csrf={session.csrf} />
       <WordsPanel db={db} csrf={session.csrf} />
       <NewsletterPanel db={db} csrf={session.csrf} />
     </>
