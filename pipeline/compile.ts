@@ -119,15 +119,23 @@ function overlayFolders(changed: ReadonlySet<string> | undefined, previous: Gene
   return folders;
 }
 
+/** Where shard k's run writes what it generates. */
+const generatedIn = (k: number) => path.join(shardsDir, String(k), '.contentlayer', 'generated');
+
+/** True when shard k's run has written its articles: what it compiled stands. */
+const shardCompiled = (k: number) => existsSync(path.join(generatedIn(k), 'Article', '_index.json'));
+
+/** Lists the generated folders for the index step. */
+function writeGeneratedDirs(generated: GeneratedDirs) {
+  mkdirSync(path.dirname(generatedDirsFile), { recursive: true });
+  writeFileSync(generatedDirsFile, JSON.stringify(generated));
+}
+
 /**
  * A publish: the story folders changed since the last full compile, compiled in the overlay; false,
  * with nothing run, when they are past CONTENT_OVERLAY_SIZE article files.
  */
-async function compileOverlay(
-  changed: ReadonlySet<string>,
-  previous: GeneratedDirs,
-  write: (generated: GeneratedDirs) => void,
-): Promise<boolean> {
+async function compileOverlay(changed: ReadonlySet<string>, previous: GeneratedDirs): Promise<boolean> {
   const folders = overlayFolders(changed, previous);
   // Authors, tags and sections come along only once one of them changed: 350 more documents a run.
   const data =
@@ -138,7 +146,7 @@ async function compileOverlay(
   const started = performance.now();
   linkContent(path.join(overlayDir, 'content'), existing, data);
   await run(overlayDir, { CONTENT_DIR: path.join(overlayDir, 'content') });
-  write({
+  writeGeneratedDirs({
     dirs: previous.dirs,
     overlay: {
       dir: path.relative(root, path.join(overlayDir, '.contentlayer', 'generated')),
@@ -152,32 +160,11 @@ async function compileOverlay(
   return true;
 }
 
-/**
- * Compiles the content folder (CONTENT_DIR, default content/) and lists the generated folders for the
- * index step. Given the content files changed since the last compile (the publish step), only those
- * files' story folders are compiled (the overlay above); the shards' output stands.
- */
-export async function compileContent(changed?: ReadonlySet<string>): Promise<void> {
-  const previous = readGeneratedDirs();
-  const generatedIn = (k: number) => path.join(shardsDir, String(k), '.contentlayer', 'generated');
-  const write = (generated: GeneratedDirs) => {
-    mkdirSync(path.dirname(generatedDirsFile), { recursive: true });
-    writeFileSync(generatedDirsFile, JSON.stringify(generated));
-  };
+/** The articles' units in their shards, the shard a unit's path goes to, and the article files counted. */
+type ShardLayout = { files: number; shards: Unit[][]; shardOf: (unitPath: string) => number };
 
-  // A publish while the shards stand needs no walk of every story folder (half a second at 10,000
-  // stories): the shards' number is counted again when the overlay is folded back into them, and
-  // the overlay is too small to move the count past its bounds before then.
-  const shardCount = previous?.dirs.length ?? 0;
-  if (
-    changed &&
-    shardCount > 1 &&
-    previous!.dirs.every((_, k) => existsSync(path.join(generatedIn(k), 'Article', '_index.json')))
-  ) {
-    if (changed.size === 0) return;
-    if (await compileOverlay(changed, previous!, write)) return;
-  }
-
+/** Cuts the articles into shards by the hash of each unit's path. */
+function shardLayout(previous: GeneratedDirs | undefined): ShardLayout {
   const units = unitsIn(path.join(contentDir, 'articles'), '');
   const files = units.reduce((n, u) => n + u.files, 0);
   // The number of shards is kept while they stay between half and one and a half times the size:
@@ -190,69 +177,111 @@ export async function compileContent(changed?: ReadonlySet<string>): Promise<voi
   const shardOf = (unitPath: string) => createHash('sha256').update(unitPath).digest().readUInt32BE(0) % count;
   const shards: Unit[][] = Array.from({ length: count }, () => []);
   for (const unit of units) shards[shardOf(unit.path)]!.push(unit);
-  const shardDirs = shards.map((_, k) => path.relative(root, generatedIn(k)));
-  const shardsStand =
-    shards.length > 1 &&
-    previous?.dirs.length === count &&
-    shards.every((_, k) => existsSync(path.join(generatedIn(k), 'Article', '_index.json')));
+  return { files, shards, shardOf };
+}
 
-  // A publish of nothing new: what was compiled stands.
-  if (changed?.size === 0 && previous && (shardsStand || shards.length === 1)) return;
-  rmSync(overlayDir, { recursive: true, force: true });
-
-  const folders = overlayFolders(changed, previous);
-
-  // A changed article is in the shard of its story folder or of a grouping folder above it (a
-  // deleted one's unit is unknown: each is run). Authors, tags, sections and the glossary: shard 0,
-  // which also runs when an overlay is folded back into the shards, as it held them meanwhile.
+/**
+ * The shards that hold what changed. A changed article is in the shard of its story folder or of a
+ * grouping folder above it (a deleted one's unit is unknown: each is run). Authors, tags, sections and
+ * the glossary: shard 0, which also runs when an overlay is folded back into the shards, as it held
+ * them meanwhile.
+ */
+function dirtyShards(
+  changed: ReadonlySet<string> | undefined,
+  folders: Set<string>,
+  shardOf: (unitPath: string) => number,
+): Set<number> {
   const dirty = new Set<number>(folders.size > 0 ? [0] : []);
   for (const file of [...(changed ?? []), ...[...folders].map((f) => `articles/${f}/-`)]) {
     if (!file.startsWith('articles/')) dirty.add(0);
     const parents = path.posix.dirname(file.slice('articles/'.length)).split('/');
     for (let depth = 1; depth <= parents.length; depth++) dirty.add(shardOf(parents.slice(0, depth).join('/')));
   }
-  const mustRun = (k: number) => !changed || !shardsStand || dirty.has(k);
+  return dirty;
+}
 
-  // Shards past the count are gone; the others keep their cache and get fresh links.
-  if (existsSync(shardsDir)) {
-    for (const name of readdirSync(shardsDir)) {
-      if (!(Number(name) < shards.length && shards.length > 1))
-        rmSync(path.join(shardsDir, name), { recursive: true, force: true });
-    }
+/** Removes the shards' folders past the count (all of them for a single run); the others keep their cache. */
+function removeShardsPast(count: number) {
+  if (!existsSync(shardsDir)) return;
+  for (const name of readdirSync(shardsDir)) {
+    if (!(Number(name) < count && count > 1)) rmSync(path.join(shardsDir, name), { recursive: true, force: true });
   }
-  if (shards.length <= 1) {
-    await run(root, {});
-    write({ dirs: [path.join('.contentlayer', 'generated')] });
-    return;
-  }
+}
+
+/** Compiles one shard in its own working folder. */
+async function compileShard(k: number, members: Unit[]) {
+  // The shard's own content folder: links to its article folders and to the rest of content/,
+  // so each run sees a small site. Authors, tags and sections are read from the first shard
+  // only; the others get just the files at the top (the glossary, which every run needs).
+  const cwd = path.join(shardsDir, String(k));
+  const shardContent = path.join(cwd, 'content');
+  linkContent(
+    shardContent,
+    members.map((u) => u.path),
+    k === 0,
+  );
+  await run(cwd, { CONTENT_DIR: shardContent });
+}
+
+/** The document types are the same in every shard; the type check finds them where a single run puts them. */
+function copyDocumentTypes(fromDir: string) {
+  const typesDir = path.join(root, '.contentlayer', 'generated');
+  rmSync(typesDir, { recursive: true, force: true });
+  mkdirSync(typesDir, { recursive: true });
+  for (const file of ['types.d.ts', 'index.d.ts']) copyFileSync(path.join(fromDir, file), path.join(typesDir, file));
+}
+
+/** Compiles the shards that must run, as many at once as there are cores. */
+async function compileShards(shards: Unit[][], mustRun: (k: number) => boolean, files: number, shardDirs: string[]) {
   const started = performance.now();
   console.log(`Compiling ${files} article files in ${shards.length} shards.`);
   const queue = shards.map((members, k) => ({ k, members })).filter(({ k }) => mustRun(k));
   const worker = async () => {
-    for (let job = queue.shift(); job; job = queue.shift()) {
-      // The shard's own content folder: links to its article folders and to the rest of content/,
-      // so each run sees a small site. Authors, tags and sections are read from the first shard
-      // only; the others get just the files at the top (the glossary, which every run needs).
-      const cwd = path.join(shardsDir, String(job.k));
-      const shardContent = path.join(cwd, 'content');
-      linkContent(
-        shardContent,
-        job.members.map((u) => u.path),
-        job.k === 0,
-      );
-      await run(cwd, { CONTENT_DIR: shardContent });
-    }
+    for (let job = queue.shift(); job; job = queue.shift()) await compileShard(job.k, job.members);
   };
   await Promise.all(Array.from({ length: Math.min(os.availableParallelism(), queue.length) }, worker));
-  // The document types are the same in every shard; the type check finds them where a single run puts them.
-  const typesDir = path.join(root, '.contentlayer', 'generated');
-  rmSync(typesDir, { recursive: true, force: true });
-  mkdirSync(typesDir, { recursive: true });
-  for (const file of ['types.d.ts', 'index.d.ts'])
-    copyFileSync(path.join(root, shardDirs[0]!, file), path.join(typesDir, file));
+  copyDocumentTypes(path.join(root, shardDirs[0]!));
   const ran = shards.filter((_, k) => mustRun(k)).length;
   console.log(
     `Compiled ${ran === shards.length ? '' : `${ran} of `}${shards.length} shards in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
   );
-  write({ dirs: shardDirs });
+}
+
+/**
+ * Compiles the content folder (CONTENT_DIR, default content/) and lists the generated folders for the
+ * index step. Given the content files changed since the last compile (the publish step), only those
+ * files' story folders are compiled (the overlay above); the shards' output stands.
+ */
+export async function compileContent(changed?: ReadonlySet<string>): Promise<void> {
+  const previous = readGeneratedDirs();
+
+  // A publish while the shards stand needs no walk of every story folder (half a second at 10,000
+  // stories): the shards' number is counted again when the overlay is folded back into them, and
+  // the overlay is too small to move the count past its bounds before then.
+  const shardCount = previous?.dirs.length ?? 0;
+  if (changed && shardCount > 1 && previous!.dirs.every((_, k) => shardCompiled(k))) {
+    if (changed.size === 0) return;
+    if (await compileOverlay(changed, previous!)) return;
+  }
+
+  const { files, shards, shardOf } = shardLayout(previous);
+  const shardDirs = shards.map((_, k) => path.relative(root, generatedIn(k)));
+  const shardsStand =
+    shards.length > 1 && previous?.dirs.length === shards.length && shards.every((_, k) => shardCompiled(k));
+
+  // A publish of nothing new: what was compiled stands.
+  if (changed?.size === 0 && previous && (shardsStand || shards.length === 1)) return;
+  rmSync(overlayDir, { recursive: true, force: true });
+
+  const dirty = dirtyShards(changed, overlayFolders(changed, previous), shardOf);
+  const mustRun = (k: number) => !changed || !shardsStand || dirty.has(k);
+
+  removeShardsPast(shards.length);
+  if (shards.length <= 1) {
+    await run(root, {});
+    writeGeneratedDirs({ dirs: [path.join('.contentlayer', 'generated')] });
+    return;
+  }
+  await compileShards(shards, mustRun, files, shardDirs);
+  writeGeneratedDirs({ dirs: shardDirs });
 }

@@ -14,7 +14,7 @@
 import path from 'node:path';
 import { loadIndex } from '@/lib/content-index';
 import { contentOutDir } from '@/lib/content-files';
-import type { ContentIndex } from '@/lib/content-model';
+import type { ContentIndex, ContentProblem } from '@/lib/content-model';
 import { changedPages, pageFingerprints, searchFingerprints } from '@/lib/page-paths';
 import { sitemapPaths } from '@/lib/sitemap';
 import { checkContent } from './check/check-content';
@@ -22,7 +22,7 @@ import { checkCacheFile } from './check/cache';
 import { formatProblems } from './check/format';
 import { compileContent } from './compile';
 import { readGenerated } from './index/generated';
-import { readWrittenIndex, writeContentIndex } from './index/write-index';
+import { readWrittenIndex, writeContentIndex, type WrittenIndex } from './index/write-index';
 import { readJson, writeAtomically } from './files';
 import { git, readState, tryGit, writeState } from './publish-state';
 import { contentSchemas } from './schema';
@@ -88,25 +88,19 @@ export type PublishOptions = { pull?: boolean; log?: (line: string) => void };
 
 export type PublishResult = { ok: boolean; changed: string[]; seconds: number };
 
-/** Runs the publish step; false when content has problems (printed) or a server could not be told. */
-export async function publish({ pull = false, log = console.log }: PublishOptions = {}): Promise<PublishResult> {
-  const started = performance.now();
-  const elapsed = () => Number(((performance.now() - started) / 1000).toFixed(2));
-  const state = readState();
+/** Pulls the upstream branch, fast-forward only, when there is one. */
+function pullUpstream(log: (line: string) => void) {
+  if (tryGit('rev-parse', '--abbrev-ref', '@{upstream}')) log(git('pull', '--ff-only'));
+  else log('No upstream branch: nothing pulled.');
+}
 
-  if (pull) {
-    if (tryGit('rev-parse', '--abbrev-ref', '@{upstream}')) log(git('pull', '--ff-only'));
-    else log('No upstream branch: nothing pulled.');
-  }
-  const commit = tryGit('rev-parse', 'HEAD');
-  const changedFiles = commit && state?.commit ? filesChangedSince(state.commit) : undefined;
-  if (changedFiles) log(`Changed since ${state!.commit!.slice(0, 7)}: ${changedFiles.size} content file(s).`);
-  const served = readWrittenIndex();
+/**
+ * Checks all content. Bodies are parsed only where they changed since the last publish (which checked
+ * all the others); front matter and references are checked everywhere, as a change can break another file.
+ */
+function checkForPublish(changedFiles: Set<string> | undefined, served: ContentIndex | undefined): ContentProblem[] {
   const published = new Set(served?.articles.filter((a) => Date.parse(a.publishedAt) <= Date.now()).map((a) => a.slug));
-
-  // Bodies are parsed only where they changed since the last publish (which checked all the
-  // others); front matter and references are checked everywhere, as a change can break another file.
-  const problems = checkContent({
+  return checkContent({
     contentDir: path.resolve(contentDir),
     publicDir: path.resolve(process.env.PUBLIC_DIR ?? 'public'),
     schemas: contentSchemas,
@@ -114,19 +108,13 @@ export async function publish({ pull = false, log = console.log }: PublishOption
     bodies: changedFiles && served ? { changed: changedFiles, published } : undefined,
     cacheFile: checkCacheFile,
   });
-  if (problems.length > 0) {
-    console.error(formatProblems(problems, contentDir));
-    console.error(`內容檢查：${problems.length} 個問題。沒有發布任何變更，網站維持原樣。`);
-    return { ok: false, changed: [], seconds: elapsed() };
-  }
-  log(`Checked in ${elapsed()} s.`);
+}
 
-  await compileContent(changedFiles);
-  log(`Compiled in ${elapsed()} s.`);
-  const written = writeContentIndex(readGenerated());
-  if (!written) return { ok: false, changed: [], seconds: elapsed() };
-  log(`Indexed in ${elapsed()} s.`);
-
+/**
+ * The pages, and the article pages for search, whose fingerprints differ between the index before and
+ * after; the fingerprints after are kept for the next publish.
+ */
+function comparePrints(written: WrittenIndex): { changed: string[]; searchChanged: string[] } {
   const kept = readJson<KeptPrints>(printsFile);
   const before = printsOf(written.previous, written.previousRevision, kept);
   const after = printsOf(written.index, written.revision, kept);
@@ -148,16 +136,31 @@ export async function publish({ pull = false, log = console.log }: PublishOption
         ...sitemapPaths(loadIndex(written.index, Date.now())),
       ]),
     );
-  const paths = [...new Set([...(state?.pending ?? []), ...changed])];
+  return { changed, searchChanged };
+}
+
+/** Logs how many pages changed and the first of them. */
+function logPaths(changed: string[], paths: string[], log: (line: string) => void, elapsed: () => number) {
   log(
     `${changed.length} page(s) changed${paths.length > changed.length ? `, ${paths.length - changed.length} left from an earlier publish` : ''} (compared in ${elapsed()} s).`,
   );
   for (const p of paths.slice(0, 40)) log(`  ${p}`);
   if (paths.length > 40) log(`  … and ${paths.length - 40} more`);
+}
 
-  // Recorded before anything is sent: a publish stopped from here on leaves the next one the pages
-  // and the search entries it owes (the index already says what it published).
-  const searchPaths = [...new Set([...(state?.searchPending ?? []), ...searchChanged])];
+/**
+ * Tells every server which pages to revalidate and indexes the changed pages for search, side by side;
+ * true when both were done. What they owe is recorded before anything is sent: a publish stopped from
+ * here on leaves the next one the pages and the search entries it owes (the index already says what it
+ * published).
+ */
+async function deliver(
+  commit: string | undefined,
+  paths: string[],
+  searchPaths: string[],
+  log: (line: string) => void,
+  elapsed: () => number,
+): Promise<boolean> {
   writeState({ commit, at: new Date().toISOString(), pending: paths, searchPending: searchPaths });
   const [notified, searched] = await Promise.all([
     paths.length === 0 || notifyServers(paths, log, elapsed),
@@ -172,7 +175,40 @@ export async function publish({ pull = false, log = console.log }: PublishOption
   if (!notified) console.error('Not every server was told: run npm run publish again once they answer.');
   if (!searched) console.error('The search index was not updated: run npm run publish again.');
   if (notified && searched) log(`Published in ${elapsed()} s.`);
-  return { ok: notified && searched, changed, seconds: elapsed() };
+  return notified && searched;
+}
+
+/** Runs the publish step; false when content has problems (printed) or a server could not be told. */
+export async function publish({ pull = false, log = console.log }: PublishOptions = {}): Promise<PublishResult> {
+  const started = performance.now();
+  const elapsed = () => Number(((performance.now() - started) / 1000).toFixed(2));
+  const state = readState();
+
+  if (pull) pullUpstream(log);
+  const commit = tryGit('rev-parse', 'HEAD');
+  const changedFiles = commit && state?.commit ? filesChangedSince(state.commit) : undefined;
+  if (changedFiles) log(`Changed since ${state!.commit!.slice(0, 7)}: ${changedFiles.size} content file(s).`);
+
+  const problems = checkForPublish(changedFiles, readWrittenIndex());
+  if (problems.length > 0) {
+    console.error(formatProblems(problems, contentDir));
+    console.error(`內容檢查：${problems.length} 個問題。沒有發布任何變更，網站維持原樣。`);
+    return { ok: false, changed: [], seconds: elapsed() };
+  }
+  log(`Checked in ${elapsed()} s.`);
+
+  await compileContent(changedFiles);
+  log(`Compiled in ${elapsed()} s.`);
+  const written = writeContentIndex(readGenerated());
+  if (!written) return { ok: false, changed: [], seconds: elapsed() };
+  log(`Indexed in ${elapsed()} s.`);
+
+  const { changed, searchChanged } = comparePrints(written);
+  const paths = [...new Set([...(state?.pending ?? []), ...changed])];
+  logPaths(changed, paths, log, elapsed);
+  const searchPaths = [...new Set([...(state?.searchPending ?? []), ...searchChanged])];
+  const ok = await deliver(commit, paths, searchPaths, log, elapsed);
+  return { ok, changed, seconds: elapsed() };
 }
 
 /** Indexes for search the article pages whose text changed; false (and why, on stderr) when it failed. */

@@ -189,6 +189,176 @@ export type SearchIndexOptions = {
 /** What one script's run does: the parts to index, and the record and manifest entry once done. */
 type Plan = { locale: Locale; parts: SearchPart[]; current: Set<string>; layout: string[]; fresh?: SearchPart };
 
+/** What each script's plan is made from: the content index, the served parts' record, a publish's pages. */
+type PlanInputs = {
+  content: LoadedIndex;
+  previous: PartsRecord | undefined;
+  changed: string[] | undefined;
+  prints: (paths: string[]) => string;
+};
+
+/**
+ * Pages to index again: the publish's, the fresh part's, and any page no part holds (a story that was
+ * scheduled is in no part until the first publish after its time).
+ */
+function pendingPages(
+  locale: Locale,
+  before: ScriptRecord | undefined,
+  current: Set<string>,
+  changed: string[] | undefined,
+): string[] {
+  const indexed = new Set([
+    ...Object.values(before?.parts ?? {}).flatMap((p) => Object.keys(p.ids)),
+    ...(before?.fresh?.paths ?? []),
+  ]);
+  const changedHere = new Set(changed?.filter((p) => p.startsWith(`/${locale}/`)));
+  return [
+    ...new Set([...(before?.fresh?.paths ?? []), ...changedHere, ...[...current].filter((p) => !indexed.has(p))]),
+  ];
+}
+
+/** What one script's run indexes, and its record with the parts it keeps as they are. */
+function planScript(
+  locale: Locale,
+  { content, previous, changed, prints }: PlanInputs,
+): { plan: Plan; script: ScriptRecord } {
+  const articles = matching(content, { locale });
+  const current = new Set(articles.map((a) => a.path));
+  const layout = searchParts(articles);
+  // A record written before fresh parts existed has no `parts`: every part is indexed again.
+  const before = previous?.[locale]?.parts ? previous[locale] : undefined;
+  const fresh = pendingPages(locale, before, current, changed)
+    .filter((p) => current.has(p))
+    .sort();
+  if (changed && before && fresh.length <= freshLimit) {
+    // Only the fresh part changes; when its pages are the same as before, nothing does.
+    const same = before.fresh !== undefined && prints(fresh) === before.fresh.prints;
+    const freshPart = fresh.length > 0 && !same ? { key: 'fresh', paths: fresh } : undefined;
+    return {
+      script: { parts: before.parts, ...(same ? { fresh: before.fresh } : {}) },
+      plan: {
+        locale,
+        parts: freshPart ? [freshPart] : [],
+        current,
+        layout: Object.keys(before.parts).sort().reverse(),
+        fresh: freshPart,
+      },
+    };
+  }
+  // Every part whose pages or their text changed (or were never indexed) is indexed again, and the
+  // fresh part empties.
+  const script: ScriptRecord = { parts: {} };
+  const parts = layout.filter((part) => {
+    const kept = before?.parts[part.key];
+    const keep = kept && kept.prints === prints(part.paths);
+    if (keep) script.parts[part.key] = kept;
+    return !keep;
+  });
+  return { script, plan: { locale, parts, current, layout: layout.map((p) => p.key) } };
+}
+
+/**
+ * Runs a job in a child process (`entry --job FILE`) and reads back its result. The job goes to the
+ * child in a file: a publish may change thousands of pages.
+ */
+function indexInChild(entry: string, { locale, version, parts }: Job): Promise<JobResult> {
+  return new Promise<JobResult>((resolve, reject) => {
+    if (parts.length === 0) return resolve({});
+    const jobFile = path.join(os.tmpdir(), `search-job-${process.pid}-${locale}.json`);
+    writeFileSync(jobFile, JSON.stringify({ locale, version, parts } satisfies Job));
+    const child = spawn(process.execPath, [...process.execArgv, entry, '--job', jobFile], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      rmSync(jobFile, { force: true });
+      const line = output.split('\n').find((l) => l.startsWith(resultPrefix));
+      if (code !== 0 || !line) return reject(new Error(`Indexing ${locale} for search failed (exit ${code}).`));
+      resolve(JSON.parse(line.slice(resultPrefix.length)) as JobResult);
+    });
+  });
+}
+
+/** Records the parts a script's run indexed: each one's URL, prints and page ids. */
+function recordIndexed(
+  script: ScriptRecord,
+  { locale, parts, fresh }: Plan,
+  ids: JobResult,
+  version: string,
+  prints: (paths: string[]) => string,
+) {
+  for (const part of parts) {
+    const entry = {
+      url: searchPartUrl(version, locale, part.key),
+      prints: prints(part.paths),
+      ids: ids[part.key] ?? {},
+    };
+    if (part === fresh) script.fresh = { ...entry, paths: part.paths };
+    else script.parts[part.key] = entry;
+  }
+}
+
+/** One script's manifest entry: its parts (the fresh one first), the page ids to hide, the query conversion. */
+function manifestEntry(
+  script: ScriptRecord,
+  { locale, current, layout }: Plan,
+  glossary: ReturnType<typeof readGlossary>,
+): SearchManifest[Locale] {
+  // Older copies of the fresh part's pages, and pages gone, are hidden from results; a page the
+  // same in both parts has the same id, and stays.
+  const freshPaths = new Set(script.fresh?.paths);
+  const freshIds = new Set(Object.values(script.fresh?.ids ?? {}));
+  const hidden = Object.values(script.parts).flatMap((part) =>
+    Object.entries(part.ids).flatMap(([pagePath, id]) =>
+      (!current.has(pagePath) || freshPaths.has(pagePath)) && !freshIds.has(id) ? [id] : [],
+    ),
+  );
+  const urls = layout.flatMap((key) => (script.parts[key] ? [script.parts[key].url] : []));
+  return {
+    parts: script.fresh ? [script.fresh.url, ...urls] : urls,
+    hidden: [...new Set(hidden)].sort(),
+    conversion: queryConversion(locale, glossary),
+  };
+}
+
+/**
+ * The version folders a manifest names (one written before fresh parts existed lists each script's
+ * part URLs alone).
+ */
+const manifestVersions = (m: Record<string, { parts: string[] } | string[]> | undefined) =>
+  Object.values(m ?? {}).flatMap((script) => (Array.isArray(script) ? script : script.parts).map(versionOf));
+
+/**
+ * Writes the parts record and swaps the manifest in; keeps the versions the old manifest named, for
+ * searches begun before the swap, and drops older ones.
+ */
+function writeManifest(record: PartsRecord, manifest: SearchManifest) {
+  const kept = new Set([...manifestVersions(manifest), ...manifestVersions(readJson(searchManifestFile))]);
+  mkdirSync(searchBundleDir, { recursive: true });
+  writeAtomically(partsRecordFile, JSON.stringify(record));
+  writeAtomically(searchManifestFile, JSON.stringify(manifest));
+  for (const name of readdirSync(searchBundleDir)) {
+    const isVersion = !name.includes('.');
+    if (isVersion && !kept.has(name)) rmSync(path.join(searchBundleDir, name), { recursive: true, force: true });
+  }
+}
+
+/** Prints what the run indexed, and what each script's manifest now lists. */
+function logSummary(plans: Plan[], record: PartsRecord, manifest: SearchManifest, started: number) {
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const indexed = plans.reduce((n, p) => n + p.parts.reduce((m, part) => m + part.paths.length, 0), 0);
+  const rebuilt = plans.reduce((n, p) => n + p.parts.length, 0);
+  const summary = plans.map(({ locale }) => {
+    const m = manifest[locale];
+    return `${locale}: ${m.parts.length} part(s)${record[locale]?.fresh ? `, ${record[locale].fresh.paths.length} page(s) in the fresh part` : ''}${m.hidden.length ? `, ${m.hidden.length} hidden` : ''}`;
+  });
+  console.log(
+    `Search index: ${indexed} article pages indexed in ${rebuilt} part(s) (${summary.join('; ')}), ${seconds} s.`,
+  );
+}
+
 /**
  * Indexes both scripts, each in its own process (a pagefind service indexes on one core), side by
  * side: `entry` is the command-line script that runs indexScriptForParent for `--job FILE`.
@@ -213,124 +383,21 @@ export async function writeSearchIndex(entry: string, { changed }: SearchIndexOp
   const prints = (paths: string[]) => partPrints(renderer, fingerprints, paths);
 
   const plans: Plan[] = locales.map((locale) => {
-    const articles = matching(content, { locale });
-    const current = new Set(articles.map((a) => a.path));
-    const layout = searchParts(articles);
-    // A record written before fresh parts existed has no `parts`: every part is indexed again.
-    const before = previous?.[locale]?.parts ? previous[locale] : undefined;
-    // Pages to index again: the publish's, the fresh part's, and any page no part holds (a story
-    // that was scheduled is in no part until the first publish after its time).
-    const indexed = new Set([
-      ...Object.values(before?.parts ?? {}).flatMap((p) => Object.keys(p.ids)),
-      ...(before?.fresh?.paths ?? []),
-    ]);
-    const changedHere = new Set(changed?.filter((p) => p.startsWith(`/${locale}/`)));
-    const pending = [
-      ...new Set([...(before?.fresh?.paths ?? []), ...changedHere, ...[...current].filter((p) => !indexed.has(p))]),
-    ];
-    const fresh = pending.filter((p) => current.has(p)).sort();
-    if (changed && before && fresh.length <= freshLimit) {
-      // Only the fresh part changes; when its pages are the same as before, nothing does.
-      const same = before.fresh !== undefined && prints(fresh) === before.fresh.prints;
-      const freshPart = fresh.length > 0 && !same ? { key: 'fresh', paths: fresh } : undefined;
-      record[locale] = { parts: before.parts, ...(same ? { fresh: before.fresh } : {}) };
-      return {
-        locale,
-        parts: freshPart ? [freshPart] : [],
-        current,
-        layout: Object.keys(before.parts).sort().reverse(),
-        fresh: freshPart,
-      };
-    }
-    // Every part whose pages or their text changed (or were never indexed) is indexed again, and the
-    // fresh part empties.
-    record[locale] = { parts: {} };
-    const parts = layout.filter((part) => {
-      const kept = before?.parts[part.key];
-      const keep = kept && kept.prints === prints(part.paths);
-      if (keep) record[locale]!.parts[part.key] = kept;
-      return !keep;
-    });
-    return { locale, parts, current, layout: layout.map((p) => p.key) };
+    const { plan, script } = planScript(locale, { content, previous, changed, prints });
+    record[locale] = script;
+    return plan;
   });
-
-  // The job goes to each child in a file: a publish may change thousands of pages.
-  const results = await Promise.all(
-    plans.map(
-      ({ locale, parts }) =>
-        new Promise<JobResult>((resolve, reject) => {
-          if (parts.length === 0) return resolve({});
-          const jobFile = path.join(os.tmpdir(), `search-job-${process.pid}-${locale}.json`);
-          writeFileSync(jobFile, JSON.stringify({ locale, version, parts } satisfies Job));
-          const child = spawn(process.execPath, [...process.execArgv, entry, '--job', jobFile], {
-            stdio: ['ignore', 'pipe', 'inherit'],
-          });
-          let output = '';
-          child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-          child.on('error', reject);
-          child.on('exit', (code) => {
-            rmSync(jobFile, { force: true });
-            const line = output.split('\n').find((l) => l.startsWith(resultPrefix));
-            if (code !== 0 || !line) return reject(new Error(`Indexing ${locale} for search failed (exit ${code}).`));
-            resolve(JSON.parse(line.slice(resultPrefix.length)) as JobResult);
-          });
-        }),
-    ),
-  );
+  const results = await Promise.all(plans.map(({ locale, parts }) => indexInChild(entry, { locale, version, parts })));
 
   const manifest = {} as SearchManifest;
   const glossary = readGlossary();
-  plans.forEach(({ locale, parts, current, layout, fresh }, i) => {
-    const script = record[locale]!;
-    const ids = results[i]!;
-    for (const part of parts) {
-      const entry = {
-        url: searchPartUrl(version, locale, part.key),
-        prints: prints(part.paths),
-        ids: ids[part.key] ?? {},
-      };
-      if (part === fresh) script.fresh = { ...entry, paths: part.paths };
-      else script.parts[part.key] = entry;
-    }
-    // Older copies of the fresh part's pages, and pages gone, are hidden from results; a page the
-    // same in both parts has the same id, and stays.
-    const freshPaths = new Set(script.fresh?.paths);
-    const freshIds = new Set(Object.values(script.fresh?.ids ?? {}));
-    const hidden = Object.values(script.parts).flatMap((part) =>
-      Object.entries(part.ids).flatMap(([pagePath, id]) =>
-        (!current.has(pagePath) || freshPaths.has(pagePath)) && !freshIds.has(id) ? [id] : [],
-      ),
-    );
-    const urls = layout.flatMap((key) => (script.parts[key] ? [script.parts[key].url] : []));
-    manifest[locale] = {
-      parts: script.fresh ? [script.fresh.url, ...urls] : urls,
-      hidden: [...new Set(hidden)].sort(),
-      conversion: queryConversion(locale, glossary),
-    };
+  plans.forEach((plan, i) => {
+    const script = record[plan.locale]!;
+    recordIndexed(script, plan, results[i]!, version, prints);
+    manifest[plan.locale] = manifestEntry(script, plan, glossary);
   });
-
-  // A manifest written before fresh parts existed lists each script's part URLs alone.
-  const versions = (m: Record<string, { parts: string[] } | string[]> | undefined) =>
-    Object.values(m ?? {}).flatMap((script) => (Array.isArray(script) ? script : script.parts).map(versionOf));
-  const kept = new Set([...versions(manifest), ...versions(readJson(searchManifestFile))]);
-  mkdirSync(searchBundleDir, { recursive: true });
-  writeAtomically(partsRecordFile, JSON.stringify(record));
-  writeAtomically(searchManifestFile, JSON.stringify(manifest));
-  // Keep the versions the old manifest named, for searches begun before the swap; drop older ones.
-  for (const name of readdirSync(searchBundleDir)) {
-    const isVersion = !name.includes('.');
-    if (isVersion && !kept.has(name)) rmSync(path.join(searchBundleDir, name), { recursive: true, force: true });
-  }
+  writeManifest(record, manifest);
   // Earlier versions indexed the served pages and kept a copy of each here.
   rmSync(path.join(contentOutDir, 'search-pages'), { recursive: true, force: true });
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const indexed = plans.reduce((n, p) => n + p.parts.reduce((m, part) => m + part.paths.length, 0), 0);
-  const rebuilt = plans.reduce((n, p) => n + p.parts.length, 0);
-  const summary = plans.map(({ locale }) => {
-    const m = manifest[locale];
-    return `${locale}: ${m.parts.length} part(s)${record[locale]?.fresh ? `, ${record[locale].fresh.paths.length} page(s) in the fresh part` : ''}${m.hidden.length ? `, ${m.hidden.length} hidden` : ''}`;
-  });
-  console.log(
-    `Search index: ${indexed} article pages indexed in ${rebuilt} part(s) (${summary.join('; ')}), ${seconds} s.`,
-  );
+  logSummary(plans, record, manifest, started);
 }

@@ -2,7 +2,7 @@
 // gate): reads every content file as written and reports every problem with its place.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { ContentProblem } from '@/lib/content-model';
+import type { ContentIndex, ContentProblem } from '@/lib/content-model';
 import { contentHash } from '../content-hash';
 import { imageMeasurer, type ImageMeasurer } from '../image-size';
 import type { GlossaryInput } from '../index/glossary';
@@ -10,8 +10,8 @@ import type { RawSitePage } from '../index/pages';
 import { buildIndex, type RawArticle, type RawAuthor, type RawTerm } from '../index/resolve';
 import type { Schemas } from '../schema';
 import { checkArticleRules, checkLengths, type FrontMatter } from './article-rules';
-import { checkBody, decodedSlug } from './body';
-import { openCheckCache } from './cache';
+import { checkBody, decodedSlug, type BodyCheckContext } from './body';
+import { openCheckCache, type CheckCache } from './cache';
 import { checkFields, taipeiIso, type Report } from './fields';
 import { asSaved, MAX_ARTICLE_BYTES } from './text-rules';
 import { parseYaml, splitArticle, type ParsedFile } from './yaml';
@@ -94,106 +94,229 @@ function yamlOf(file: string, text: string): { yaml: string; firstLine: number }
   return fm && { yaml: fm.yaml, firstLine: 2 };
 }
 
+/** A problem with a file as a whole, found before any field of it can be read. */
+const fileProblem = (file: string, line: number, message: string, fix: string): ContentProblem => ({
+  file,
+  line,
+  column: 1,
+  message,
+  fix,
+});
+
+/** Reports a field's problem at its place in the file's parsed YAML. */
+const reporter =
+  (file: string, problems: ContentProblem[], p: ParsedFile): Report =>
+  (field, message, fix, atKey) =>
+    problems.push({ file, ...p.position(field, atKey), field, message, fix });
+
+/** A site page's fields as the index takes them. */
+function sitePageOf(file: string, data: unknown): RawSitePage {
+  // The schema check passed: the fields have the types pipeline/schema.ts declares.
+  const page = data as Omit<RawSitePage, 'sourceFile'>;
+  return { ...page, sourceFile: file, updatedAt: page.updatedAt ? taipeiIso(page.updatedAt) : undefined };
+}
+
+/** An article's front matter as the index takes it. */
+function articleOf(file: string, data: unknown): RawArticle {
+  // The schema check passed: the fields have the types pipeline/schema.ts declares.
+  const front = data as FrontMatter;
+  return {
+    ...front,
+    sourceFile: file,
+    publishedAt: taipeiIso(front.publishedAt) ?? '',
+    updatedAt: front.updatedAt ? taipeiIso(front.updatedAt) : undefined,
+    // The index a check builds is only searched for problems, never published: no reader sees
+    // its reading time.
+    readingMinutes: 0,
+  };
+}
+
+/** Fills in the result of an article or site page: its size, its front matter and an article's own rules. */
+function checkStoryFile(file: string, text: string, result: FileResult, schemas: Schemas, imageSize: ImageMeasurer) {
+  const problems = result.problems;
+  const isArticle = file.startsWith('articles/');
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_ARTICLE_BYTES) {
+    problems.push(
+      fileProblem(
+        file,
+        1,
+        `文章檔案有 ${Math.round(bytes / 1024)} KB，超過上限 ${MAX_ARTICLE_BYTES / 1024} KB`,
+        '一篇報導通常只有幾十 KB：檢查是否誤貼了整頁網頁、表格或編碼過的圖片；真的很長的報導請拆成上下篇',
+      ),
+    );
+    return;
+  }
+  const fm = splitArticle(text);
+  if (!fm) {
+    problems.push(fileProblem(file, 1, '找不到前言（front matter）', '檔案開頭要有一段以 --- 開始、以 --- 結束的前言'));
+    return;
+  }
+  const fields = parseYaml(file, fm.yaml, 2, problems);
+  if (fields.data === undefined) return;
+  if (fields.data === null) {
+    problems.push(
+      fileProblem(
+        file,
+        2,
+        '前言是空的',
+        '在兩行 --- 之間寫上欄位，例如 title: …、summary: …（可用 npm run new 產生範本）',
+      ),
+    );
+    return;
+  }
+  checkFields(fields.data, isArticle ? schemas.article : schemas.page, '', reporter(file, problems, fields));
+  checkLengths(fields.data, reporter(file, problems, fields));
+  result.hasBody = true;
+  result.names = namedSlugs(fm.body);
+  if (problems.length > 0) return;
+  if (!isArticle) {
+    result.page = sitePageOf(file, fields.data);
+    return;
+  }
+  const article = articleOf(file, fields.data);
+  checkArticleRules(article, imageSize, reporter(file, problems, fields));
+  result.article = article;
+}
+
+/** Fills in the result of an author, tag or section file, or of the glossary: its fields. */
+function checkDataFile(file: string, text: string, result: FileResult, schemas: Schemas) {
+  const problems = result.problems;
+  const fields = parseYaml(file, text, 1, problems);
+  if (fields.data === undefined) return;
+  if (fields.data === null) {
+    problems.push(
+      fileProblem(file, 1, '檔案是空的', '寫上這個檔案的欄位（可參考同一資料夾裡的其他檔案），或刪掉這個檔案'),
+    );
+    return;
+  }
+  const kind = file === 'glossary.yaml' ? 'glossary' : (file.split('/')[0] as 'authors' | 'tags' | 'sections');
+  const schema = kind === 'glossary' ? schemas.glossary : kind === 'authors' ? schemas.author : schemas.term;
+  checkFields(fields.data, schema, '', reporter(file, problems, fields));
+  if (problems.length > 0) return;
+  // The schema check passed: the fields have the types pipeline/schema.ts declares.
+  result.data =
+    kind === 'glossary'
+      ? { kind, glossary: { sourceFile: file, terms: (fields.data as Omit<GlossaryInput, 'sourceFile'>).terms } }
+      : { kind, term: { sourceFile: file, ...(fields.data as Omit<RawTerm, 'sourceFile'>) } };
+}
+
 /** Checks one file on its own: YAML, fields against the schema, an article's own rules. */
 function checkFile(file: string, text: string, hash: string, schemas: Schemas, imageSize: ImageMeasurer): FileResult {
   const result: FileResult = { hash, problems: [] };
-  const problems = result.problems;
-  const report =
-    (p: ParsedFile): Report =>
-    (field, message, fix, atKey) =>
-      problems.push({ file, ...p.position(field, atKey), field, message, fix });
-  const isArticle = file.startsWith('articles/');
-  if ((isArticle || file.startsWith('pages/')) && file.endsWith('.mdx')) {
-    const bytes = Buffer.byteLength(text);
-    if (bytes > MAX_ARTICLE_BYTES) {
-      problems.push({
-        file,
-        line: 1,
-        column: 1,
-        message: `文章檔案有 ${Math.round(bytes / 1024)} KB，超過上限 ${MAX_ARTICLE_BYTES / 1024} KB`,
-        fix: '一篇報導通常只有幾十 KB：檢查是否誤貼了整頁網頁、表格或編碼過的圖片；真的很長的報導請拆成上下篇',
-      });
-      return result;
-    }
-    const fm = splitArticle(text);
-    if (!fm) {
-      problems.push({
-        file,
-        line: 1,
-        column: 1,
-        message: '找不到前言（front matter）',
-        fix: '檔案開頭要有一段以 --- 開始、以 --- 結束的前言',
-      });
-      return result;
-    }
-    const fields = parseYaml(file, fm.yaml, 2, problems);
-    if (fields.data === undefined) return result;
-    if (fields.data === null) {
-      problems.push({
-        file,
-        line: 2,
-        column: 1,
-        message: '前言是空的',
-        fix: '在兩行 --- 之間寫上欄位，例如 title: …、summary: …（可用 npm run new 產生範本）',
-      });
-      return result;
-    }
-    checkFields(fields.data, isArticle ? schemas.article : schemas.page, '', report(fields));
-    checkLengths(fields.data, report(fields));
-    result.hasBody = true;
-    result.names = namedSlugs(fm.body);
-    if (problems.length > 0) return result;
-    if (!isArticle) {
-      // The schema check passed: the fields have the types pipeline/schema.ts declares.
-      const page = fields.data as Omit<RawSitePage, 'sourceFile'>;
-      result.page = { ...page, sourceFile: file, updatedAt: page.updatedAt ? taipeiIso(page.updatedAt) : undefined };
-      return result;
-    }
-    // The schema check passed: the fields have the types pipeline/schema.ts declares.
-    const front = fields.data as FrontMatter;
-    const article: RawArticle = {
-      ...front,
-      sourceFile: file,
-      publishedAt: taipeiIso(front.publishedAt) ?? '',
-      updatedAt: front.updatedAt ? taipeiIso(front.updatedAt) : undefined,
-      // The index a check builds is only searched for problems, never published: no reader sees
-      // its reading time.
-      readingMinutes: 0,
-    };
-    checkArticleRules(article, imageSize, report(fields));
-    result.article = article;
+  if ((file.startsWith('articles/') || file.startsWith('pages/')) && file.endsWith('.mdx')) {
+    checkStoryFile(file, text, result, schemas, imageSize);
   } else if (/^(authors|tags|sections)\/[^/]+\.yaml$/.test(file) || file === 'glossary.yaml') {
-    const fields = parseYaml(file, text, 1, problems);
-    if (fields.data === undefined) return result;
-    if (fields.data === null) {
-      problems.push({
-        file,
-        line: 1,
-        column: 1,
-        message: '檔案是空的',
-        fix: '寫上這個檔案的欄位（可參考同一資料夾裡的其他檔案），或刪掉這個檔案',
-      });
-      return result;
-    }
-    const kind = file === 'glossary.yaml' ? 'glossary' : (file.split('/')[0] as 'authors' | 'tags' | 'sections');
-    const schema = kind === 'glossary' ? schemas.glossary : kind === 'authors' ? schemas.author : schemas.term;
-    checkFields(fields.data, schema, '', report(fields));
-    if (problems.length > 0) return result;
-    // The schema check passed: the fields have the types pipeline/schema.ts declares.
-    result.data =
-      kind === 'glossary'
-        ? { kind, glossary: { sourceFile: file, terms: (fields.data as Omit<GlossaryInput, 'sourceFile'>).terms } }
-        : { kind, term: { sourceFile: file, ...(fields.data as Omit<RawTerm, 'sourceFile'>) } };
+    checkDataFile(file, text, result, schemas);
   } else {
-    problems.push({
-      file,
-      line: 1,
-      column: 1,
-      message: '不認得這個檔案',
-      fix: '文章放在 articles/<代稱>/zh-Hant.mdx 或 zh-Hans.mdx；關於我們這類網站頁面放在 pages/<代稱>/ 底下；作者、標籤、分類是 authors/、tags/、sections/ 底下的 .yaml 檔',
-    });
+    result.problems.push(
+      fileProblem(
+        file,
+        1,
+        '不認得這個檔案',
+        '文章放在 articles/<代稱>/zh-Hant.mdx 或 zh-Hans.mdx；關於我們這類網站頁面放在 pages/<代稱>/ 底下；作者、標籤、分類是 authors/、tags/、sections/ 底下的 .yaml 檔',
+      ),
+    );
   }
   return result;
+}
+
+/** A body to check once the index is built: its file, its text when read, and the story slugs it names. */
+type PendingBody = { file: string; text: () => string; names: readonly string[] };
+
+/** What every file says on its own, gathered by kind for the rules across files and the bodies' check. */
+type Gathered = {
+  problems: ContentProblem[];
+  bodies: PendingBody[];
+  articles: RawArticle[];
+  pages: RawSitePage[];
+  authors: RawAuthor[];
+  tags: RawTerm[];
+  sections: RawTerm[];
+  glossary?: GlossaryInput;
+};
+
+/** Each file's own result, kept in the cache or checked anew, gathered by kind in the order of the files. */
+function gatherFiles(
+  entries: { file: string; stamp: string }[],
+  read: (file: string) => string,
+  cache: CheckCache | undefined,
+  schemas: Schemas,
+  imageSize: ImageMeasurer,
+): Gathered {
+  const gathered: Gathered = { problems: [], bodies: [], articles: [], pages: [], authors: [], tags: [], sections: [] };
+  for (const { file, stamp } of entries) {
+    let text: string | undefined;
+    const readText = () => (text ??= read(file));
+    let result = cache?.get(file, stamp, readText);
+    if (!result) {
+      result = checkFile(file, readText(), contentHash(readText()), schemas, imageSize);
+      cache?.set(file, stamp, result);
+    }
+    gathered.problems.push(...result.problems);
+    if (result.hasBody) gathered.bodies.push({ file, text: readText, names: result.names ?? [] });
+    if (result.article) gathered.articles.push(result.article);
+    if (result.page) gathered.pages.push(result.page);
+    if (result.data?.kind === 'glossary') gathered.glossary = result.data.glossary;
+    else if (result.data) gathered[result.data.kind].push(result.data.term);
+  }
+  return gathered;
+}
+
+/** The problems found by the rules across files, each at its field's place when it names one. */
+function placeCrossProblems(crossProblems: ContentProblem[], read: (file: string) => string): ContentProblem[] {
+  return crossProblems.map((problem) => {
+    // The position of a field named by a rule across files: its file's YAML parsed again, for this.
+    const source = problem.field ? yamlOf(problem.file, read(problem.file)) : undefined;
+    const position =
+      source && problem.field
+        ? parseYaml(problem.file, source.yaml, source.firstLine, []).position(problem.field)
+        : undefined;
+    return { ...problem, ...(position ?? { line: 1, column: 1 }) };
+  });
+}
+
+/** One body's problems, at their places in its file. */
+function checkFileBody(file: string, text: string, context: Omit<BodyCheckContext, 'firstLine'>): ContentProblem[] {
+  const fm = splitArticle(text)!;
+  const bodyLine = fm.block.split('\n').length;
+  return checkBody(fm.body, { ...context, firstLine: bodyLine }).map((p) => ({
+    file,
+    line: bodyLine + p.line - 1,
+    column: p.column,
+    field: 'body',
+    message: p.message,
+    fix: p.fix,
+  }));
+}
+
+/** Checks the bodies to parse (see CheckOptions) against the index: links must lead to what is published. */
+function checkBodies(
+  bodies: PendingBody[],
+  index: ContentIndex,
+  { now, only, bodies: bodiesToParse }: Pick<CheckOptions, 'now' | 'only' | 'bodies'>,
+  imageSize: ImageMeasurer,
+): ContentProblem[] {
+  const pageSlugs = new Set(index.pages.map((p) => p.slug));
+  const slugs = new Set(
+    index.articles.filter((a) => !a.draft && a.publishedAt <= now.toISOString()).map((a) => a.slug),
+  );
+  // A story published before and gone now breaks the links to it: the bodies that name its slug
+  // (a link to a story always does) are parsed too.
+  const gone = bodiesToParse ? [...bodiesToParse.published].filter((slug) => !slugs.has(slug)) : [];
+  const parse = (file: string, names: readonly string[]) =>
+    only
+      ? only.has(file)
+      : !bodiesToParse || bodiesToParse.changed.has(file) || gone.some((slug) => names.includes(slug));
+  return bodies
+    .filter(({ file, names }) => parse(file, names))
+    .flatMap(({ file, text }) =>
+      checkFileBody(file, text(), {
+        imageSize,
+        articleExists: (slug) => slugs.has(slug),
+        sitePageExists: (slug) => pageSlugs.has(slug),
+      }),
+    );
 }
 
 /**
@@ -211,7 +334,6 @@ export function checkContent({
   bodies: bodiesToParse,
   cacheFile,
 }: CheckOptions): ContentProblem[] {
-  const problems: ContentProblem[] = [];
   const entries = walk(contentDir).filter(
     ({ file }) => !file.endsWith('README.md') && !path.basename(file).startsWith('.'),
   );
@@ -220,39 +342,11 @@ export function checkContent({
   const imageSize = imageMeasurer(publicDir);
   const cache = cacheFile ? openCheckCache(cacheFile, { contentDir, publicDir, schemas }) : undefined;
 
-  const articles: RawArticle[] = [];
-  const pages: RawSitePage[] = [];
-  const bodies: { file: string; text: () => string; names: readonly string[] }[] = [];
-  const authors: RawAuthor[] = [];
-  const tags: RawTerm[] = [];
-  const sections: RawTerm[] = [];
-  let glossary: GlossaryInput | undefined;
-
-  for (const { file, stamp } of entries) {
-    let text: string | undefined;
-    const readText = () => (text ??= read(file));
-    let result = cache?.get(file, stamp, readText);
-    if (!result) {
-      result = checkFile(file, readText(), contentHash(readText()), schemas, imageSize);
-      cache?.set(file, stamp, result);
-    }
-    problems.push(...result.problems);
-    if (result.hasBody) bodies.push({ file, text: readText, names: result.names ?? [] });
-    if (result.article) articles.push(result.article);
-    if (result.page) pages.push(result.page);
-    if (result.data?.kind === 'glossary') glossary = result.data.glossary;
-    else if (result.data)
-      (result.data.kind === 'authors' ? authors : result.data.kind === 'tags' ? tags : sections).push(result.data.term);
-  }
+  const { problems, bodies, ...inputs } = gatherFiles(entries, read, cache, schemas, imageSize);
   cache?.save(files);
 
   const { index, problems: crossProblems } = buildIndex({
-    articles,
-    pages,
-    authors,
-    tags,
-    sections,
-    glossary,
+    ...inputs,
     imageSize,
     // As in the production build: a draft or a scheduled piece cannot be linked to yet.
     includeDrafts: false,
@@ -260,49 +354,10 @@ export function checkContent({
     // What a story converted to the other script says is never a problem; only the index step converts.
     convert: (text) => text,
   });
-  for (const problem of crossProblems) {
-    // The position of a field named by a rule across files: its file's YAML parsed again, for this.
-    const source = problem.field ? yamlOf(problem.file, read(problem.file)) : undefined;
-    const position =
-      source && problem.field
-        ? parseYaml(problem.file, source.yaml, source.firstLine, []).position(problem.field)
-        : undefined;
-    problems.push({ ...problem, ...(position ?? { line: 1, column: 1 }) });
-  }
+  const placed = placeCrossProblems(crossProblems, read);
+  const bodyProblems = checkBodies(bodies, index, { now, only, bodies: bodiesToParse }, imageSize);
 
-  const pageSlugs = new Set(index.pages.map((p) => p.slug));
-  const slugs = new Set(
-    index.articles.filter((a) => !a.draft && a.publishedAt <= now.toISOString()).map((a) => a.slug),
-  );
-  // A story published before and gone now breaks the links to it: the bodies that name its slug
-  // (a link to a story always does) are parsed too.
-  const gone = bodiesToParse ? [...bodiesToParse.published].filter((slug) => !slugs.has(slug)) : [];
-  const parse = (file: string, names: readonly string[]) =>
-    only
-      ? only.has(file)
-      : !bodiesToParse || bodiesToParse.changed.has(file) || gone.some((slug) => names.includes(slug));
-  for (const { file, text, names } of bodies) {
-    if (!parse(file, names)) continue;
-    const fm = splitArticle(text())!;
-    const bodyLine = fm.block.split('\n').length;
-    for (const p of checkBody(fm.body, {
-      imageSize,
-      articleExists: (slug) => slugs.has(slug),
-      sitePageExists: (slug) => pageSlugs.has(slug),
-      firstLine: bodyLine,
-    })) {
-      problems.push({
-        file,
-        line: bodyLine + p.line - 1,
-        column: p.column,
-        field: 'body',
-        message: p.message,
-        fix: p.fix,
-      });
-    }
-  }
-
-  return problems
+  return [...problems, ...placed, ...bodyProblems]
     .filter((p) => !only || only.has(p.file))
     .sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
