@@ -4,7 +4,7 @@
 // (pipeline/preview.ts) on every save.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { locales } from '@/i18n/locales';
+import { locales, type Locale } from '@/i18n/locales';
 import {
   bodiesDir,
   bodyFile,
@@ -14,16 +14,16 @@ import {
   previewProblemsFile,
   revisionFile,
 } from '@/lib/content-files';
-import type { ArticleBody, ContentIndex } from '@/lib/content-model';
+import type { ArticleBody, ArticleSummary, ContentIndex } from '@/lib/content-model';
 import { formatProblems } from '../check/format';
 import { readJson, writeAtomically } from '../files';
-import { createConverter, type Replacement } from '../convert';
+import { createConverter, type Converter, type Replacement } from '../convert';
 import { vocabularyFile } from '../vocabulary';
 import { imageMeasurer } from '../image-size';
 import { contentHash } from '../content-hash';
 import { bodyImageSources, type GeneratedContent } from './generated';
 import { linkRelated } from './related';
-import { buildIndex } from './resolve';
+import { buildIndex, type ResolveInput } from './resolve';
 import { feedBodyHtml, feedHtmlKey } from '../feed-html';
 
 const contentDir = process.env.CONTENT_DIR ?? 'content';
@@ -31,7 +31,7 @@ const publicDir = path.join(process.cwd(), 'public');
 
 const sizeOf = imageMeasurer(publicDir);
 
-/** The index step's record of converted bodies (see the body loop below). */
+/** The index step's record of converted bodies (see writeArticleBodies below). */
 const conversionsFile = path.join(contentOutDir, 'conversions.json');
 
 let cachedConverter: { key: string; converter: ReturnType<typeof createConverter> } | undefined;
@@ -58,47 +58,43 @@ export type WrittenIndex = {
   previousRevision: string | undefined;
 };
 
-/**
- * Builds and writes the index and body files; undefined, with the problems printed, when content is
- * wrong, and then nothing is written. Bodies are written first, each under a name made of its content
- * (a body that did not change is not written again); then the index is swapped in one rename; then
- * bodies that neither the new index nor the one before it names are deleted (a server still reading
- * the previous index finds its bodies).
- */
-export function writeContentIndex({
-  allArticles,
-  allSitePages,
-  allAuthors,
-  allTags,
-  allSections,
-  glossary,
-}: GeneratedContent): WrittenIndex | undefined {
-  const started = performance.now();
-  const now = new Date();
-  const terms = glossary?.terms.map((t) => ({ hant: t.hant, hans: t.hans })) ?? [];
-  const converter = converterFor(terms);
-  let conversionMs = 0;
-  // What the converter replaced, per source file: "kind\tsource\ttarget" and how many times.
-  const replaced = new Map<string, Map<string, number>>();
-  const tally = (file: string, replacements: readonly Replacement[] | readonly ReplacementCount[]) => {
-    const counts = replaced.get(file) ?? new Map<string, number>();
-    replaced.set(file, counts);
-    for (const r of replacements) {
-      const [kind, source, target, n] = Array.isArray(r) ? r : [r.kind, r.source, r.target, 1];
-      if (kind === 'kept') continue;
-      counts.set(`${kind}\t${source}\t${target}`, (counts.get(`${kind}\t${source}\t${target}`) ?? 0) + n);
-    }
-  };
-  const timed = <T>(work: () => T): T => {
-    const t0 = performance.now();
-    try {
-      return work();
-    } finally {
-      conversionMs += performance.now() - t0;
-    }
-  };
+/** The time the converter took and what it replaced, per source file, for the step's report. */
+type ConversionLog = {
+  ms: number;
+  /** What the converter replaced, per source file: "kind\tsource\ttarget" and how many times. */
+  replaced: Map<string, Map<string, number>>;
+};
 
-  const { index, problems } = buildIndex({
+/** Adds what the converter replaced in one source file to the log. */
+function tally(log: ConversionLog, file: string, replacements: readonly Replacement[] | readonly ReplacementCount[]) {
+  const counts = log.replaced.get(file) ?? new Map<string, number>();
+  log.replaced.set(file, counts);
+  for (const r of replacements) {
+    const [kind, source, target, n] = Array.isArray(r) ? r : [r.kind, r.source, r.target, 1];
+    if (kind === 'kept') continue;
+    counts.set(`${kind}\t${source}\t${target}`, (counts.get(`${kind}\t${source}\t${target}`) ?? 0) + n);
+  }
+}
+
+/** Runs a conversion, adding its time to the log. */
+function timed<T>(log: ConversionLog, work: () => T): T {
+  const t0 = performance.now();
+  try {
+    return work();
+  } finally {
+    log.ms += performance.now() - t0;
+  }
+}
+
+/** What contentlayer generated, as buildIndex takes it; its conversions of text are timed and tallied. */
+function resolveInput(
+  { allArticles, allSitePages, allAuthors, allTags, allSections, glossary }: GeneratedContent,
+  terms: { hant: string; hans: string }[],
+  converter: Converter,
+  log: ConversionLog,
+  now: Date,
+): ResolveInput {
+  return {
     articles: allArticles.map((a) => ({
       sourceFile: a._raw.sourceFilePath,
       title: a.title,
@@ -139,17 +135,184 @@ export function writeContentIndex({
     sections: allSections.map((s) => ({ sourceFile: s._raw.sourceFilePath, name: s.name, description: s.description })),
     glossary: glossary && { sourceFile: glossary._raw.sourceFilePath, terms },
     convert: (text, from, file) =>
-      timed(() => {
+      timed(log, () => {
         const { text: converted, replacements } = converter.convertWithReport(text, from);
-        if (file) tally(file, replacements);
+        if (file) tally(log, file, replacements);
         return converted;
       }),
     imageSize: sizeOf,
     imageHash: sizeOf.hash,
     includeDrafts: process.env.INCLUDE_DRAFTS === '1',
     now,
-  });
+  };
+}
 
+/** Makes the body folders, and lists the files in them once: asking for each of 20,000 costs a third of a second. */
+function presentBodyFiles(): Set<string> {
+  for (const locale of locales) mkdirSync(bodiesDir(locale), { recursive: true });
+  return new Set(
+    locales.flatMap((locale) => readdirSync(bodiesDir(locale)).map((name) => path.join(bodiesDir(locale), name))),
+  );
+}
+
+/** The sizes of the images a body shows, by path (an image not found is left out). */
+const measuredImages = (sources: string[]) =>
+  Object.fromEntries(
+    sources.flatMap((src) => {
+      const size = sizeOf(src);
+      return size ? [[src, size]] : [];
+    }),
+  );
+
+type ArticleSource = GeneratedContent['allArticles'][number]['body'];
+
+/** This run's article bodies: the converter, the conversions kept from before and made now, and counts. */
+type BodyRun = {
+  converter: Converter;
+  log: ConversionLog;
+  /** conversions.json as the last run left it, by the source's code hash, script and converter key. */
+  kept: Record<string, Conversion | string>;
+  /** What this run leaves in conversions.json. */
+  conversions: Record<string, Conversion>;
+  /** Bodies derived from the other script, and how many of them were converted now. */
+  derived: number;
+  converted: number;
+};
+
+/** Converts a derived article's compiled body into the other script, counting it and what was replaced. */
+function convertArticleCode(run: BodyRun, source: ArticleSource, from: Locale) {
+  run.converted += 1;
+  const result = timed(run.log, () => run.converter.convertCodeWithReport(source.code(), from));
+  return { code: result.code, replaced: countReplacements(result.replacements) };
+}
+
+/**
+ * A derived body's code hash: as converted before while its source and the converter are the same,
+ * else converted now (and then the code too, not to convert it twice).
+ */
+function derivedCode(run: BodyRun, article: ArticleSummary, source: ArticleSource, from: Locale) {
+  run.derived += 1;
+  const key = `${source.codeHash}:${from}:${run.converter.key}`;
+  const kept = run.kept[key];
+  let code: string | undefined;
+  let codeHash: string;
+  let replacements: ReplacementCount[];
+  // An entry from before the replacements were kept (a bare hash) is converted again.
+  if (kept && typeof kept !== 'string') ({ hash: codeHash, replaced: replacements } = kept);
+  else {
+    ({ code, replaced: replacements } = convertArticleCode(run, source, from));
+    codeHash = contentHash(code);
+  }
+  run.conversions[key] = { hash: codeHash, replaced: replacements };
+  tally(run.log, article.sourceFile, replacements);
+  return { codeHash, code };
+}
+
+/** Sets an article's body hash, and writes its body file unless a file of that name is there. */
+function writeArticleBody(run: BodyRun, article: ArticleSummary, source: ArticleSource, present: Set<string>) {
+  const from = article.derivedFrom;
+  const images = measuredImages(source.imageSources);
+  const { codeHash, code } = from ? derivedCode(run, article, source, from) : { codeHash: source.codeHash };
+  // A body file is named by its code, its images' sizes and what its feed HTML depends on (its
+  // renderer, and the sponsor flag, which sets rel="sponsored"), all known without reading the code.
+  article.bodyHash = contentHash(JSON.stringify([codeHash, images, feedHtmlKey, Boolean(article.sponsor)]));
+  const file = bodyFile(article.locale, article.slug, article.bodyHash);
+  if (present.has(file)) return;
+  const body = code ?? (from ? convertArticleCode(run, source, from).code : source.code());
+  const html = feedBodyHtml({ code: body, images }, article.locale, Boolean(article.sponsor));
+  writeAtomically(file, JSON.stringify({ code: body, images, html } satisfies ArticleBody));
+}
+
+/**
+ * Writes the articles' body files not written before. The hash of each converted body's code and
+ * what the converter replaced in it are kept by its source's code and the converter: a body converted
+ * once is not converted again until its source, the glossary or the vocabulary changes.
+ */
+function writeArticleBodies(
+  index: ContentIndex,
+  allArticles: GeneratedContent['allArticles'],
+  present: Set<string>,
+  converter: Converter,
+  log: ConversionLog,
+): BodyRun {
+  const bySource = new Map(allArticles.map((a) => [a._raw.sourceFilePath, a.body]));
+  const kept = readJson<Record<string, Conversion | string>>(conversionsFile) ?? {};
+  const run: BodyRun = { converter, log, kept, conversions: {}, derived: 0, converted: 0 };
+  for (const article of index.articles) {
+    const source = bySource.get(article.sourceFile);
+    if (!source) throw new Error(`No compiled body for ${article.sourceFile}`);
+    writeArticleBody(run, article, source, present);
+  }
+  return run;
+}
+
+/** Writes the site's own pages' body files not written before: a handful, converted afresh on every run. */
+function writeSitePageBodies(
+  index: ContentIndex,
+  allSitePages: GeneratedContent['allSitePages'],
+  present: Set<string>,
+  converter: Converter,
+  log: ConversionLog,
+) {
+  const pageBodies = new Map(allSitePages.map((p) => [p._raw.sourceFilePath, p.body]));
+  for (const page of index.pages) {
+    const source = pageBodies.get(page.sourceFile);
+    if (!source) throw new Error(`No compiled body for ${page.sourceFile}`);
+    const from = page.derivedFrom;
+    const code = from ? timed(log, () => converter.convertCode(source.code, from)) : source.code;
+    const images = measuredImages(bodyImageSources(source.raw));
+    const body = JSON.stringify({ code, images } satisfies ArticleBody);
+    page.bodyHash = contentHash(body);
+    const file = sitePageBodyFile(page.locale, page.slug, page.bodyHash);
+    if (!present.has(file)) writeAtomically(file, body);
+  }
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
+
+/**
+ * What the derived articles' conversion took, and what it replaced. Editors want to see which files
+ * were converted and what the vocabulary and glossary replaced in each (to spot a wrong word); a
+ * corpus of thousands gets the first few and the totals.
+ */
+function reportConversions(index: ContentIndex, run: BodyRun) {
+  const { derived, converted, log } = run;
+  // Bodies converted before, and not changed since, are not converted again.
+  console.log(
+    converted === derived
+      ? `Conversion: ${seconds(log.ms)} s in all, ${(log.ms / converted).toFixed(1)} ms per converted article`
+      : `Conversion: ${seconds(log.ms)} s in all: the titles of ${derived} articles, ${converted} bod${converted === 1 ? 'y' : 'ies'} (the others as converted before)`,
+  );
+  const derivedArticles = index.articles.filter((x) => x.derivedFrom);
+  for (const a of derivedArticles.slice(0, 20)) {
+    console.log(`  converted ${a.derivedFrom} -> ${a.locale}: ${a.sourceFile}`);
+    for (const line of replacementLines(log.replaced.get(a.sourceFile))) console.log(`    ${line}`);
+  }
+  if (derivedArticles.length > 20) console.log(`  … and ${derivedArticles.length - 20} more`);
+  const totals = { vocabulary: 0, glossary: 0 };
+  for (const counts of log.replaced.values()) {
+    for (const [entry, n] of counts) totals[entry.startsWith('glossary') ? 'glossary' : 'vocabulary'] += n;
+  }
+  console.log(
+    `  replacements in ${derivedArticles.length} converted files: vocabulary ${totals.vocabulary}, glossary ${totals.glossary} (npm run check:content -- --explain FILE shows them in place)`,
+  );
+}
+
+/**
+ * Builds and writes the index and body files; undefined, with the problems printed, when content is
+ * wrong, and then nothing is written. Bodies are written first, each under a name made of its content
+ * (a body that did not change is not written again); then the index is swapped in one rename; then
+ * bodies that neither the new index nor the one before it names are deleted (a server still reading
+ * the previous index finds its bodies).
+ */
+export function writeContentIndex(content: GeneratedContent): WrittenIndex | undefined {
+  const started = performance.now();
+  const now = new Date();
+  const terms = content.glossary?.terms.map((t) => ({ hant: t.hant, hans: t.hans })) ?? [];
+  const converter = converterFor(terms);
+  const log: ConversionLog = { ms: 0, replaced: new Map() };
+
+  const { index, problems } = buildIndex(resolveInput(content, terms, converter, log, now));
   if (problems.length > 0) {
     console.error(formatProblems(problems, contentDir));
     return undefined;
@@ -158,76 +321,10 @@ export function writeContentIndex({
 
   const previousText = existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : undefined;
   const previous = previousText === undefined ? undefined : (JSON.parse(previousText) as ContentIndex);
-  for (const locale of locales) mkdirSync(bodiesDir(locale), { recursive: true });
-  // The body files there, listed once: asking for each of 20,000 files costs a third of a second.
-  const present = new Set(
-    locales.flatMap((locale) => readdirSync(bodiesDir(locale)).map((name) => path.join(bodiesDir(locale), name))),
-  );
-  const bySource = new Map(allArticles.map((a) => [a._raw.sourceFilePath, a.body]));
-  // The hash of each converted body's code and what the converter replaced in it, by its source's
-  // code and the converter: a body converted once is not converted again until its source, the
-  // glossary or the vocabulary changes.
-  const keptConversions = readJson<Record<string, Conversion | string>>(conversionsFile) ?? {};
-  const conversions: Record<string, Conversion> = {};
-  let derived = 0;
-  let converted = 0;
-  for (const article of index.articles) {
-    const source = bySource.get(article.sourceFile);
-    if (!source) throw new Error(`No compiled body for ${article.sourceFile}`);
-    const from = article.derivedFrom;
-    const images = Object.fromEntries(
-      source.imageSources.flatMap((src) => {
-        const size = sizeOf(src);
-        return size ? [[src, size]] : [];
-      }),
-    );
-    let code: string | undefined;
-    let replacements: ReplacementCount[] = [];
-    const convertedCode = () => {
-      converted += 1;
-      const result = timed(() => converter.convertCodeWithReport(source.code(), from!));
-      replacements = countReplacements(result.replacements);
-      return result.code;
-    };
-    let codeHash = source.codeHash;
-    if (from) {
-      derived += 1;
-      const key = `${source.codeHash}:${from}:${converter.key}`;
-      const kept = keptConversions[key];
-      // An entry from before the replacements were kept (a bare hash) is converted again.
-      if (kept && typeof kept !== 'string') ({ hash: codeHash, replaced: replacements } = kept);
-      else codeHash = contentHash((code = convertedCode()));
-      conversions[key] = { hash: codeHash, replaced: replacements };
-      tally(article.sourceFile, replacements);
-    }
-    // A body file is named by its code, its images' sizes and what its feed HTML depends on (its
-    // renderer, and the sponsor flag, which sets rel="sponsored"), all known without reading the code.
-    article.bodyHash = contentHash(JSON.stringify([codeHash, images, feedHtmlKey, Boolean(article.sponsor)]));
-    const file = bodyFile(article.locale, article.slug, article.bodyHash);
-    if (!present.has(file)) {
-      code ??= from ? convertedCode() : source.code();
-      const html = feedBodyHtml({ code, images }, article.locale, Boolean(article.sponsor));
-      writeAtomically(file, JSON.stringify({ code, images, html } satisfies ArticleBody));
-    }
-  }
-  // The site's own pages: a handful, converted afresh on every run.
-  const pageBodies = new Map(allSitePages.map((p) => [p._raw.sourceFilePath, p.body]));
-  for (const page of index.pages) {
-    const source = pageBodies.get(page.sourceFile);
-    if (!source) throw new Error(`No compiled body for ${page.sourceFile}`);
-    const code = page.derivedFrom ? timed(() => converter.convertCode(source.code, page.derivedFrom!)) : source.code;
-    const images = Object.fromEntries(
-      bodyImageSources(source.raw).flatMap((src) => {
-        const size = sizeOf(src);
-        return size ? [[src, size]] : [];
-      }),
-    );
-    const body = JSON.stringify({ code, images } satisfies ArticleBody);
-    page.bodyHash = contentHash(body);
-    const file = sitePageBodyFile(page.locale, page.slug, page.bodyHash);
-    if (!present.has(file)) writeAtomically(file, body);
-  }
-  writeAtomically(conversionsFile, JSON.stringify(conversions));
+  const present = presentBodyFiles();
+  const run = writeArticleBodies(index, content.allArticles, present, converter, log);
+  writeSitePageBodies(index, content.allSitePages, present, converter, log);
+  writeAtomically(conversionsFile, JSON.stringify(run.conversions));
   const indexText = JSON.stringify(index);
   writeAtomically(indexFile, indexText);
   // A tiny module the app imports: when it changes, `next dev` refreshes open pages by itself.
@@ -235,34 +332,11 @@ export function writeContentIndex({
   writeAtomically(previewProblemsFile, JSON.stringify({ problems: [] }));
   removeUnusedBodies([index, previous]);
 
-  const seconds = (ms: number) => (ms / 1000).toFixed(2);
   console.log(
-    `Indexed ${index.articles.length} articles (${derived} derived from the other script, ${converted} of them converted now), ${index.tags.length} tags, ` +
+    `Indexed ${index.articles.length} articles (${run.derived} derived from the other script, ${run.converted} of them converted now), ${index.tags.length} tags, ` +
       `${index.sections.length} sections, ${index.authors.length} authors, ${index.pages.length} site pages in ${seconds(performance.now() - started)} s`,
   );
-  if (derived > 0) {
-    // Bodies converted before, and not changed since, are not converted again.
-    console.log(
-      converted === derived
-        ? `Conversion: ${seconds(conversionMs)} s in all, ${(conversionMs / converted).toFixed(1)} ms per converted article`
-        : `Conversion: ${seconds(conversionMs)} s in all: the titles of ${derived} articles, ${converted} bod${converted === 1 ? 'y' : 'ies'} (the others as converted before)`,
-    );
-    // Editors want to see which files were converted and what the vocabulary and glossary replaced
-    // in each (to spot a wrong word); a corpus of thousands gets the first few and the totals.
-    const derivedArticles = index.articles.filter((x) => x.derivedFrom);
-    for (const a of derivedArticles.slice(0, 20)) {
-      console.log(`  converted ${a.derivedFrom} -> ${a.locale}: ${a.sourceFile}`);
-      for (const line of replacementLines(replaced.get(a.sourceFile))) console.log(`    ${line}`);
-    }
-    if (derivedArticles.length > 20) console.log(`  … and ${derivedArticles.length - 20} more`);
-    const totals = { vocabulary: 0, glossary: 0 };
-    for (const counts of replaced.values()) {
-      for (const [entry, n] of counts) totals[entry.startsWith('glossary') ? 'glossary' : 'vocabulary'] += n;
-    }
-    console.log(
-      `  replacements in ${derivedArticles.length} converted files: vocabulary ${totals.vocabulary}, glossary ${totals.glossary} (npm run check:content -- --explain FILE shows them in place)`,
-    );
-  }
+  if (run.derived > 0) reportConversions(index, run);
   return {
     index,
     revision: contentHash(indexText),
