@@ -70,6 +70,14 @@ export default defineConfig([
   restrict(['pipeline/index/**'], [bench, app, components, contentDoor]),
   restrict(['scripts/**'], [app, components, generated]),
   restrict(['bench/**'], [app, componentsButSocialCard, generated]),
+  // A function a reader can hold: past 80 lines, split it where its parts have names of their own. A
+  // component that is one JSX tree reading top to bottom may stay long, with a directive saying so.
+  // Suites are left out: a describe block groups tests, and a spec reads as a list of steps.
+  {
+    files: ['**/*.{ts,tsx,mts,mjs,js}'],
+    ignores: ['**/*.test.ts', 'e2e/**/*.spec.ts'],
+    rules: { 'max-lines-per-function': ['error', { max: 80 }] },
+  },
   // A rule switched off in one place says why, on the same line after `--`.
   comments.recommended,
   { rules: { '@eslint-community/eslint-comments/require-description': 'error' } },
