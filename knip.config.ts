@@ -23,6 +23,9 @@ const config: KnipConfig = {
     '@fontsource/noto-sans-sc',
     '@fontsource/noto-sans-tc',
     'serve',
+    // `contentlayer/generated` (knip names it by its first segment): a tsconfig path into what
+    // contentlayer generates, which a fresh clone has only after `npm run content`, and lint runs first.
+    'contentlayer',
   ],
   // Programs from Debian's packages, not npm's.
   ignoreBinaries: ['fc-list', 'uptime', 'pg_dump'],
