@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { deviceSizes, imageSizes, qualities } from './lib/image-sizes.mjs';
 import { securityHeaders } from './lib/security-headers.mjs';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
@@ -24,10 +25,10 @@ const nextConfig = {
   reactStrictMode: true,
   images: {
     formats: ['image/webp'],
-    // Widths offered in each srcset. No picture is shown wider than the 768-px article column, which
-    // 1920 covers at 2x; Next's default 2048 and 3840 would add two URLs no screen picks to every
-    // picture, in every page's HTML and RSC payload.
-    deviceSizes: [640, 750, 828, 1080, 1200, 1920],
+    // The sizes the front door lets through too (lib/image-sizes.mjs).
+    deviceSizes,
+    imageSizes,
+    qualities,
     // A static host has no image optimizer: pictures are served as they are.
     unoptimized: staticExport,
     // The optimizer's own policy for the pictures it sends (Next's default), and like every other

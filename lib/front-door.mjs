@@ -26,6 +26,7 @@ import compression from 'compression';
 import { LRUCache } from 'lru-cache';
 import Negotiator from 'negotiator';
 import vary from 'vary';
+import { deviceSizes, imageSizes, qualities } from './image-sizes.mjs';
 import { inlineScriptHashes, withScriptHashes } from './script-hashes.mjs';
 import { securityHeaders } from './security-headers.mjs';
 
@@ -67,21 +68,9 @@ function clientAddress(req) {
 }
 
 const IMAGE_PATH = /^\/images\/[A-Za-z0-9/_.-]+\.(?:jpe?g|png|webp|avif|gif)$/i;
-let imageConfig;
-/**
- * The widths and qualities the site asks the image optimizer for, from the configuration the
- * standalone server runs with: any other would make it render and keep a new size for a client.
- */
-function imageSizes() {
-  if (!imageConfig) {
-    const { images = {} } = JSON.parse(process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ?? '{}');
-    imageConfig = {
-      widths: new Set([...(images.deviceSizes ?? []), ...(images.imageSizes ?? [])]),
-      qualities: new Set(images.qualities ?? [75]),
-    };
-  }
-  return imageConfig;
-}
+/** The widths and qualities the site asks the image optimizer for (next.config.js configures it with them). */
+const IMAGE_WIDTHS = new Set([...deviceSizes, ...imageSizes]);
+const IMAGE_QUALITIES = new Set(qualities);
 
 /** How long each kind of answer may be kept (docs/deploy.md, "A CDN in front"). */
 const CACHE = {
@@ -138,12 +127,11 @@ function refusal(req, files) {
   if (pathname === '/_next/image') {
     const params = new URLSearchParams(target.slice(query + 1));
     const url = params.get('url') ?? '';
-    const { widths, qualities } = imageSizes();
     if (
       !IMAGE_PATH.test(url) ||
       url.includes('..') ||
-      !widths.has(Number(params.get('w'))) ||
-      !qualities.has(Number(params.get('q') ?? 75))
+      !IMAGE_WIDTHS.has(Number(params.get('w'))) ||
+      !IMAGE_QUALITIES.has(Number(params.get('q') ?? 75))
     ) {
       return problem(400, 'Only pictures of this site, at the sizes it uses, are resized here.');
     }
