@@ -108,6 +108,20 @@ test.describe('hostile requests', () => {
       '/%',
       '/zh-Hant?q=%ZZ',
     ].map((target) => ({ what: `broken encoding ${target}`, target, status: 400 })),
+    // A story slug that does not decode (decoded twice, it would be broken) or is no slug: unknown.
+    ...['/api/comments/%25zz', '/api/comments/%25E0%25A4%25A', '/api/comments/No%20Slug'].map((target) => ({
+      what: `story slug ${target}`,
+      target,
+      status: 404,
+    })),
+    { what: 'comment on story %25zz', method: 'POST', target: '/api/comments/%25zz', status: 404 },
+    {
+      what: 'view of story %25zz',
+      method: 'POST',
+      target: '/api/views/%25zz',
+      headers: { 'User-Agent': 'Mozilla/5.0 (iPhone)', 'Content-Length': '0' },
+      status: 204,
+    },
     // Encoded controls and traversal.
     ...[
       '/zh-Hant/%00',

@@ -1,11 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { clientOf } from './clients';
 import type { Database } from './schema';
 
 // Views of stories, counted without knowing the reader: a reader is a hash of the day's random
-// salt, their address, their browser and the story, kept for that day only; the salt is deleted
-// when the day is over, and with it any way from a count back to a reader. No cookie, no address,
-// no user agent is stored. Counts are kept per story, script and hour for the most-read lists.
+// salt, their client (clientOf: the address, an IPv6 by its /64) and the story, kept for that day
+// only; the salt is deleted when the day is over, and with it any way from a count back to a reader.
+// The browser is not part of it: one address naming 200 browsers is one reader. No cookie, no
+// address, no user agent is stored. Counts are kept per story, script and hour for the most-read lists.
 
 /** The day a view belongs to, in Taipei, where the newsroom's day starts. */
 export const taipeiDay = (now: Date) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -30,17 +32,12 @@ async function saltOf(db: Kysely<Database>, day: string): Promise<string> {
 /** Counts one view of `story` in `locale`, once a day per reader; 'seen' when already counted today. */
 export async function recordView(
   db: Kysely<Database>,
-  {
-    story,
-    locale,
-    address,
-    userAgent,
-    now = new Date(),
-  }: { story: string; locale: string; address: string; userAgent: string; now?: Date },
+  { story, locale, address, now = new Date() }: { story: string; locale: string; address: string; now?: Date },
 ): Promise<'counted' | 'seen'> {
   const day = taipeiDay(now);
   const salt = await saltOf(db, day);
-  const hash = createHash('sha256').update(`${salt}\n${address}\n${userAgent}\n${story}`).digest('base64url');
+  const client = await clientOf(db, address);
+  const hash = createHash('sha256').update(`${salt}\n${client}\n${story}`).digest('base64url');
   return db.transaction().execute(async (tx) => {
     const inserted = await tx
       .insertInto('seen')

@@ -8,6 +8,7 @@ import { commentSettings } from '@/lib/engage/comment-settings';
 import { listComments, postComment, type CommentForm, type PostOutcome } from '@/lib/engage/comments';
 import { siteDatabase } from '@/lib/engage/database';
 import { fromOwnPages } from '@/lib/engage/origin';
+import { storySlugOf } from '@/lib/story-slug';
 
 // A story's comments: GET lists the approved ones (JSON, in the script asked for), POST adds one, from the page's script
 // (JSON) or from a plain form without it (answered with a short page in the reader's script).
@@ -26,14 +27,14 @@ function localeOf(value: unknown): Locale | undefined {
 }
 
 export async function GET(request: NextRequest, { params }: Params) {
-  const { story } = await params;
+  const story = storySlugOf((await params).story);
   const locale = localeOf(request.nextUrl.searchParams.get('locale')) ?? locales[0];
-  const found = storyComments(decodeURIComponent(story), locale);
-  if (!found) return json(404, { error: 'unknown-story' });
+  const found = story && storyComments(story, locale);
+  if (!story || !found) return json(404, { error: 'unknown-story' });
   const order = request.nextUrl.searchParams.get('order') === 'newest' ? 'newest' : 'oldest';
   try {
     const { db } = await siteDatabase();
-    const { count, comments } = await listComments(db, decodeURIComponent(story), order);
+    const { count, comments } = await listComments(db, story, order);
     // A CDN may keep the list a few seconds: an approval shows within them.
     return json(
       200,
@@ -47,8 +48,8 @@ export async function GET(request: NextRequest, { params }: Params) {
 }
 
 export async function POST(request: NextRequest, { params }: Params) {
-  const { story: raw } = await params;
-  const story = decodeURIComponent(raw);
+  const story = storySlugOf((await params).story);
+  if (!story) return json(404, { error: 'unknown-story' });
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   const isForm = type === 'application/x-www-form-urlencoded';
   if (!isForm && type !== 'application/json') return json(415, { error: 'malformed' });

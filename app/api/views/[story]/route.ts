@@ -5,6 +5,7 @@ import { storyComments } from '@/lib/content';
 import { siteDatabase } from '@/lib/engage/database';
 import { fromOwnPages } from '@/lib/engage/origin';
 import { recordView } from '@/lib/engage/views';
+import { storySlugOf } from '@/lib/story-slug';
 
 // POST /api/views/<slug>, the beacon a story page sends once it is seen (components/engage/view-beacon.tsx),
 // its body the page's script. Not counted: Do-Not-Track or Global Privacy Control, robots, prefetches,
@@ -28,11 +29,11 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   }
   if (Number(headers.get('content-length') ?? 0) > 64) return done();
   const locale = (await request.text()).trim();
-  const story = decodeURIComponent((await params).story);
-  if (!isLocale(locale) || !storyComments(story, locale)) return done();
+  const story = storySlugOf((await params).story);
+  if (!story || !isLocale(locale) || !storyComments(story, locale)) return done();
   try {
     const { db } = await siteDatabase();
-    await recordView(db, { story, locale, address: headers.get('x-client-address') ?? 'unknown', userAgent });
+    await recordView(db, { story, locale, address: headers.get('x-client-address') ?? 'unknown' });
   } catch (error) {
     console.error('A view could not be counted:', error);
   }
