@@ -52,6 +52,14 @@ describe.each(['sqlite', 'postgres'] as const)('comments on %s', (kind) => {
       [{ name: '讀者', body: '長'.repeat(2001) }, 'body-too-long'],
       [{ name: '讀者\u202E', body: '內容不錯' }, 'hidden-characters'],
       [{ name: '讀者', body: '內容\u0000不錯' }, 'hidden-characters'],
+      // Names made of, or holding, characters that show nothing or turn text around.
+      ...['\u3164', '\u3164\u3164', '\u2800', '\u115F\u1160', '\uFFA0', '讀\u061C者', '讀者\u00AD', '讀\uFE0F者']
+        .concat(['\u{E0041}\u{E0042}', '讀者\u2066', '讀\u200B者', '讀者\u180E', '\u034F讀者', '讀者\u{E0100}'])
+        .map((name): [CommentForm, string] => [{ name, body: '內容不錯' }, 'hidden-characters']),
+      [{ name: '讀者', body: '內容\u2800\u2800不錯' }, 'hidden-characters'],
+      [{ name: '讀者', body: '好文\u3164\u3164\u3164' }, 'hidden-characters'],
+      [{ name: '讀者', body: '內容不錯\u{E0068}\u{E0069}' }, 'hidden-characters'],
+      [{ name: '讀者', body: '內容\u2067不錯' }, 'hidden-characters'],
       [{ name: '讀者', body: '內容不錯', parent: '1; DROP TABLE comments' }, 'parent'],
       [{ name: '讀者', body: '內容不錯', parent: -3 }, 'parent'],
     ];
@@ -132,6 +140,30 @@ describe.each(['sqlite', 'postgres'] as const)('comments on %s', (kind) => {
       ['spam', 'links'],
       ['spam', 'word:博彩'],
     ]);
+  });
+
+  it('catches a listed word written full-width, spaced, with look-alikes or in the other script', async () => {
+    const words = { ...settings, words: ['buy', '賭博'] };
+    const at = (n: number) => ({
+      story: 'double-11-ten-years',
+      locale: 'zh-Hant',
+      open: true,
+      settings: words,
+      now: later(n),
+    });
+    const cases = ['快來 Ｂ ｕ ｙ', '現在 bυy', '線上賭 博', '线上赌博', '這堂 class 很好'];
+    const outcomes = [];
+    for (const [i, body] of cases.entries())
+      outcomes.push(await postComment(site.db, { ...at(i), client: `look-alike-${i}`, form: { name: '讀者', body } }));
+    expect(outcomes.map((o) => (o.ok ? o.status : o.refusal))).toEqual(['spam', 'spam', 'spam', 'spam', 'pending']);
+  });
+
+  it('takes emoji joined or styled by invisible characters in a body', async () => {
+    const outcome = await post(
+      { name: '讀者', body: '讚 👨\u200D👩\u200D👧 ❤\uFE0F 1\uFE0F\u20E3' },
+      { client: 'emoji' },
+    );
+    expect(outcome).toMatchObject({ ok: true });
   });
 
   it('refuses a banned client, and a story whose comments are closed', async () => {

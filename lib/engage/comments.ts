@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { CommentStatus, Database } from './schema';
+import { hidesText, listedWordIn } from './spam-text';
 
 // Comments under a story: what a reader may post, what the rules hold for the editors or refuse,
 // and what readers see. The route (app/api/comments) turns each outcome into a message in the
@@ -48,8 +49,6 @@ export type CommentSettings = {
 /** What a reader sends: everything unknown until checked. */
 export type CommentForm = { name?: unknown; email?: unknown; body?: unknown; parent?: unknown; website?: unknown };
 
-// Control characters other than a line break, and the ones that turn text around or hide in it.
-const HIDDEN = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
 const LINK = /(?:https?:\/\/|www\.)\S+/giu;
 const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/u;
 
@@ -79,12 +78,12 @@ function checkForm(form: CommentForm): Checked | Extract<PostOutcome, { ok: fals
     .replace(/\n{3,}/g, '\n\n');
   if (!cleanName) return { ok: false, refusal: 'name-missing', field: 'name' };
   if (length(cleanName) > COMMENT_LIMITS.name) return { ok: false, refusal: 'name-too-long', field: 'name' };
-  if (HIDDEN.test(cleanName)) return { ok: false, refusal: 'hidden-characters', field: 'name' };
+  if (hidesText(cleanName)) return { ok: false, refusal: 'hidden-characters', field: 'name' };
   if (cleanEmail && (cleanEmail.length > COMMENT_LIMITS.email || !EMAIL.test(cleanEmail)))
     return { ok: false, refusal: 'email-invalid', field: 'email' };
   if (length(cleanBody) < COMMENT_LIMITS.bodyMin) return { ok: false, refusal: 'body-too-short', field: 'body' };
   if (length(cleanBody) > COMMENT_LIMITS.body) return { ok: false, refusal: 'body-too-long', field: 'body' };
-  if (HIDDEN.test(cleanBody)) return { ok: false, refusal: 'hidden-characters', field: 'body' };
+  if (hidesText(cleanBody)) return { ok: false, refusal: 'hidden-characters', field: 'body' };
   return {
     name: cleanName,
     email: cleanEmail || null,
@@ -98,8 +97,7 @@ function checkForm(form: CommentForm): Checked | Extract<PostOutcome, { ok: fals
 function spamReason(checked: Checked, words: readonly string[]): string | undefined {
   if (checked.honeypot) return 'honeypot';
   if ((checked.body.match(LINK)?.length ?? 0) > COMMENT_LIMITS.links) return 'links';
-  const lower = `${checked.name}\n${checked.body}`.toLowerCase();
-  const word = words.find((w) => w && lower.includes(w));
+  const word = listedWordIn(`${checked.name}\n${checked.body}`, words);
   return word ? `word:${word}` : undefined;
 }
 
