@@ -1,17 +1,16 @@
-import { NextResponse, type NextRequest } from 'next/server';
+import { after, NextResponse, type NextRequest } from 'next/server';
 import { getTranslations } from 'next-intl/server';
 import { locales, type Locale } from '@/i18n/locales';
 import { clientOf } from '@/lib/engage/clients';
 import { siteDatabase } from '@/lib/engage/database';
 import { formLocale, readReaderForm } from '@/lib/engage/forms';
-import { sendMail } from '@/lib/engage/mail';
-import { mailFailed, signUp } from '@/lib/engage/newsletter';
-import { confirmationMail } from '@/lib/engage/newsletter-mail';
+import { signUpReader } from '@/lib/engage/newsletter-signup';
 import { fromOwnPages } from '@/lib/engage/origin';
 
 // POST /api/newsletter: a reader signs up (email, script, and the hidden field only robots fill),
 // from the form on a page (answered by a redirect to /<locale>/newsletter, which says what
-// happened: it works without a script) or as JSON. The confirmation is mailed before the answer.
+// happened: it works without a script) or as JSON. The confirmation is mailed after the answer, so
+// a new address and a known one are answered alike (lib/engage/newsletter-signup.ts).
 
 const MAX_BODY = 4096;
 
@@ -38,17 +37,8 @@ export async function POST(request: NextRequest) {
   try {
     const { db } = await siteDatabase();
     const client = await clientOf(db, request.headers.get('x-client-address') ?? 'unknown');
-    const outcome = await signUp(db, { form, locale, client });
+    const outcome = await signUpReader(db, { form, locale, client, later: after });
     if (!outcome.ok) return answer(outcome.refusal === 'too-fast' ? 429 : 400, outcome.refusal);
-    if (outcome.confirm) {
-      try {
-        await sendMail(confirmationMail(locale, outcome.confirm));
-      } catch (error) {
-        console.error('A newsletter confirmation could not be sent:', error);
-        await mailFailed(db, outcome.confirm.email);
-        return answer(503, 'unavailable');
-      }
-    }
     return answer(202, 'check-inbox');
   } catch (error) {
     console.error('A newsletter sign-up could not be stored:', error);
