@@ -53,7 +53,7 @@ export async function publicImageResponse(
 ): Promise<Response> {
   const file = resolvePublicImage(segments, dir);
   if (file === undefined) return notFound();
-  const info = await stat(file).catch(() => undefined);
+  const info = await stat(/* turbopackIgnore: true */ file).catch(() => undefined);
   if (!info?.isFile()) return notFound();
   const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
   const headers = {
@@ -65,7 +65,7 @@ export async function publicImageResponse(
   if (fresh(request, etag, info.mtime)) return new Response(null, { status: 304, headers });
   if (request.method === 'HEAD')
     return new Response(null, { headers: { ...headers, 'Content-Length': String(info.size) } });
-  const body = await readFile(file).catch(() => undefined);
+  const body = await readFile(/* turbopackIgnore: true */ file).catch(() => undefined);
   if (body === undefined) return notFound();
   return new Response(new Uint8Array(body), { headers: { ...headers, 'Content-Length': String(body.length) } });
 }
