@@ -31,6 +31,9 @@ const nextConfig = {
     qualities,
     // A static host has no image optimizer: pictures are served as they are.
     unoptimized: staticExport,
+    // Only the stories' pictures are resized, including those a publish adds after the server started
+    // (app/images/[...file]/route.ts serves them).
+    localPatterns: [{ pathname: '/images/**', search: '' }],
     // The optimizer's own policy for the pictures it sends (Next's default), and like every other
     // answer of the site, never framed.
     contentSecurityPolicy: "script-src 'none'; frame-src 'none'; sandbox; frame-ancestors 'none'",

@@ -7,7 +7,9 @@ import path from 'node:path';
 const staticExport = process.env.STATIC_EXPORT === '1';
 
 /** Where `next build` writes its output, in the project at `root`: out/ for a static export (next.config.js). */
-export const nextBuildDir = (root = process.cwd()) => path.join(root, staticExport ? 'out' : '.next');
+// turbopackIgnore: a path computed at run time would make the build trace the whole project.
+export const nextBuildDir = (root = process.cwd()) =>
+  path.join(/* turbopackIgnore: true */ root, staticExport ? 'out' : '.next');
 
 /** The folder of prerendered pages (HTML and RSC payloads), as Next lays it out. */
 export const prerenderedPagesDir = (root = process.cwd()) => path.join(nextBuildDir(root), 'server', 'app');
