@@ -1,7 +1,15 @@
-// Runs once when a server starts: the production server checks for scheduled stories (lib/schedule.ts).
+// Runs once when a server starts. The production server must serve through the front door
+// (scripts/start.ts, lib/door/front-door.ts): without it there would be no method rules, no CSP
+// hashes and no vouched client address, so a server started any other way (`next start`,
+// .next/standalone/server.js) stops here. Then it checks for scheduled stories (lib/schedule.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NODE_ENV !== 'production') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { doorInPlace } = await import('./lib/door/client');
+  if (!doorInPlace()) {
+    console.error('This server has no front door: start it with `npm start` (docs/deploy.md).');
+    process.exit(1);
+  }
   const { startSchedule } = await import('./lib/schedule');
   startSchedule();
 }

@@ -16,7 +16,7 @@ const config: KnipConfig = {
   ],
   project: ['**/*.{ts,tsx,mts,mjs,js,css}'],
   // Declarations for a .mjs module that TypeScript finds beside it, not through an import.
-  ignore: ['lib/script-hashes.d.mts'],
+  ignore: ['lib/*.d.mts'],
   ignoreDependencies: [
     // Read from disk by package name: the social cards' fonts (lib/card-fonts.ts) and the static
     // export's file server (e2e/static-export.spec.ts starts its script).

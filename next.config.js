@@ -12,14 +12,14 @@ const staticExport = process.env.STATIC_EXPORT === '1';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Production runs the self-contained server in .next/standalone (scripts/start.mjs, docs/deploy.md).
+  // Production runs the self-contained server in .next/standalone (scripts/start.ts, docs/deploy.md).
   output: staticExport ? 'export' : 'standalone',
   ...(staticExport && { distDir: 'out', pageExtensions: ['tsx'], trailingSlash: true }),
   poweredByHeader: false,
   // The live preview (npm run dev) at 127.0.0.1 as well as localhost: next dev serves its refresh
   // channel only to the origins it is told, and an editor may open either.
   allowedDevOrigins: ['127.0.0.1', 'localhost'],
-  // The front door compresses (lib/front-door.mjs): it hashes a page's inline scripts for the CSP
+  // The front door compresses (lib/door/front-door.ts): it hashes a page's inline scripts for the CSP
   // first, which it cannot do to bytes Next has already compressed.
   compress: false,
   reactStrictMode: true,

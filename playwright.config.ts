@@ -33,7 +33,7 @@ export default defineConfig({
   ],
   webServer: {
     // The production server, as `npm start` runs it (the standalone build).
-    command: 'node scripts/start.mjs',
+    command: 'node --import tsx/esm scripts/start.ts',
     url: `http://127.0.0.1:${port}/zh-Hant`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -12,7 +12,7 @@ const notFoundPath = (locale: Locale) => localePath(locale, '/404');
 
 /**
  * Every request for a page passes here, after the production server's front door
- * (lib/front-door.mjs), which has already refused other methods and broken URLs with a 4xx.
+ * (lib/door/front-door.ts), which has already refused other methods and broken URLs with a 4xx.
  * - Only GET and HEAD are served (this says so under `next dev`, which has no front door).
  * - `/` and other paths without a locale go to the reader's script by Accept-Language (zh-TW,
  *   zh-HK, zh-MO -> zh-Hant; zh-CN, zh-SG -> zh-Hans; anything else -> zh-Hant).
@@ -32,7 +32,7 @@ export default function proxy(request: NextRequest) {
     const path = pathname.replace(/(.)\/$/, '$1');
     const isPage = pathLocale !== undefined && path !== notFoundPath(locale) && isPagePath(path);
     if (pathLocale && !isPage) {
-      // The front door sets how long a 404 may be kept (lib/front-door.mjs).
+      // The front door sets how long a 404 may be kept (lib/door/front-door.ts).
       return new NextResponse(request.method === 'HEAD' ? null : prerenderedHtml(notFoundPath(locale)), {
         status: 404,
         headers: { 'Content-Type': 'text/html; charset=utf-8' },

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ContentIndex } from '@/lib/content-model';
-import { startServer } from './common';
+import { productionServer, startServer } from './common';
 
 const { values } = parseArgs({
   options: {
@@ -29,13 +29,10 @@ const oldest = (locale: string) =>
     .map((a) => `/${locale}/articles/${a.slug}`);
 const paths = [...oldest('zh-Hant'), ...oldest('zh-Hans')];
 
-const server = await startServer(
-  [process.execPath, path.join(work, 'scripts', 'start.mjs')],
-  Number(values.port),
-  '/zh-Hant',
-  undefined,
-  { cwd: work, env: { HOSTNAME: '127.0.0.1' } },
-);
+const server = await startServer(productionServer(work), Number(values.port), '/zh-Hant', undefined, {
+  cwd: work,
+  env: { HOSTNAME: '127.0.0.1' },
+});
 const timed = async (p: string) => {
   const started = performance.now();
   const response = await fetch(`${server.url}${p}`);

@@ -1,6 +1,6 @@
 // What the page benchmarks share: the pages they measure, and a server to measure them on.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locale } from '@/i18n/locales';
@@ -123,4 +123,9 @@ export async function startServer(
 }
 
 /** The production server of the build in this folder, as `npm start` runs it; it listens on PORT. */
-export const productionServer = () => [process.execPath, path.join('scripts', 'start.mjs')];
+export const productionServer = (dir = '.') => [
+  process.execPath,
+  '--import',
+  'tsx/esm',
+  path.join(dir, 'scripts', existsSync(path.join(dir, 'scripts', 'start.mjs')) ? 'start.mjs' : 'start.ts'),
+];

@@ -23,7 +23,7 @@ import { chromium } from '@playwright/test';
 import autocannon from 'autocannon';
 import type { ContentIndex } from '@/lib/content-model';
 import { chromiumArgs, chromiumPath } from './chromium';
-import { startServer, type Server } from './common';
+import { productionServer, startServer, type Server } from './common';
 import { startRedis } from './redis-server';
 
 const { values } = parseArgs({
@@ -275,16 +275,10 @@ const redis = await startRedis(6399);
 const servers: Server[] = [];
 for (const port of ports) {
   servers.push(
-    await startServer(
-      [process.execPath, path.join(work, 'scripts', 'start.mjs')],
-      port,
-      '/zh-Hant',
-      `http://127.0.0.1:${port}`,
-      {
-        cwd: work,
-        env: { REDIS_URL: redis.url, PUBLISH_TOKEN: token, HOSTNAME: '127.0.0.1' },
-      },
-    ),
+    await startServer(productionServer(work), port, '/zh-Hant', `http://127.0.0.1:${port}`, {
+      cwd: work,
+      env: { REDIS_URL: redis.url, PUBLISH_TOKEN: token, HOSTNAME: '127.0.0.1' },
+    }),
   );
 }
 try {

@@ -74,13 +74,7 @@ async function compare(beforeDir: string) {
   );
   for (let round = 1; round <= rounds; round++) {
     for (const build of builds) {
-      const server = await startServer(
-        [process.execPath, path.join(build.cwd, 'scripts', 'start.mjs')],
-        3400,
-        articlePath,
-        undefined,
-        { cwd: build.cwd },
-      );
+      const server = await startServer(productionServer(build.cwd), 3400, articlePath, undefined, { cwd: build.cwd });
       for (const page of pages) {
         const figures = { ...(await load(build.name, server.url + page, browser)), page };
         runs.push(figures);

@@ -18,7 +18,7 @@ test.describe.configure({ mode: 'serial' });
 const story = articlesIn('zh-Hant').find((a) => !a.commentsClosed)!.slug;
 
 async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const server = spawn('node', ['scripts/start.mjs'], {
+  const server = spawn('node', ['--import', 'tsx/esm', 'scripts/start.ts'], {
     env: {
       ...process.env,
       PORT: String(port),

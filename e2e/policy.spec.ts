@@ -1,5 +1,5 @@
 // The Content-Security-Policy as a browser applies it: pages run their own inline scripts, allowed
-// by hash (lib/script-hashes.mjs), and nothing else; the suite's watcher (e2e/fixtures.ts) hears
+// by hash (lib/door/script-hashes.ts), and nothing else; the suite's watcher (e2e/fixtures.ts) hears
 // every violation, which these tests provoke on purpose and then take out of its list.
 import { expect, test, type Page } from './fixtures';
 

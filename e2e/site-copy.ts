@@ -66,7 +66,7 @@ function copySite(): string {
 
 /** Starts the copy's standalone server and waits until it answers; `servers` holds it from the start, to stop it. */
 async function startServer(dir: string, env: NodeJS.ProcessEnv, port: number, servers: ChildProcess[]) {
-  servers.push(spawn('node', ['scripts/start.mjs'], { cwd: dir, env, stdio: 'ignore' }));
+  servers.push(spawn('node', ['--import', 'tsx/esm', 'scripts/start.ts'], { cwd: dir, env, stdio: 'ignore' }));
   for (let i = 0; i < 1200; i++) {
     const up = await fetch(`http://127.0.0.1:${port}/zh-Hant`).then(
       (r) => r.ok,

@@ -1,5 +1,5 @@
 // The widths and qualities the site asks Next's image optimizer for: next.config.js configures the
-// optimizer with them, and the front door (lib/front-door.mjs) refuses any other, which would make the
+// optimizer with them, and the front door (lib/door/front-door.ts) refuses any other, which would make the
 // optimizer render and keep a new size for a client. Plain JavaScript: both load it without a build.
 
 /** Widths offered in each srcset. No picture is shown wider than the 768-px article column, which

@@ -1,5 +1,5 @@
 // The headers every response of the site carries: set by next.config.js on what Next answers and
-// by the production server's front door (lib/front-door.mjs) on everything else (redirects, refused
+// by the production server's front door (lib/door/front-door.ts) on everything else (redirects, refused
 // requests, static files). Plain JavaScript: both load it without a build step.
 
 const production = process.env.NODE_ENV === 'production';

@@ -12,7 +12,7 @@ import { NewsletterForm } from '@/components/engage/newsletter-form';
 // /<locale>/newsletter: the sign-up page, and where every step of the newsletter lands: the answer
 // to a sign-up (?status=…), a confirmation link (?confirm=…) and an unsubscribe link
 // (?unsubscribe=…), each of the last two with the one button that acts on it. It is rendered per
-// request and kept nowhere (lib/front-door.mjs); a static export, with no server, gets a note.
+// request and kept nowhere (lib/door/front-door.ts); a static export, with no server, gets a note.
 
 const STATUSES = [
   'check-inbox',

@@ -15,7 +15,7 @@ const json = (status: number, body: object, headers: Record<string, string> = {}
 const MAX_BODY = 8 * 1024 * 1024;
 
 export async function POST(request: NextRequest) {
-  // Set by the front door from the connection, never by the client (lib/front-door.mjs).
+  // Set by the front door from the connection, never by the client (lib/door/front-door.ts).
   const client = request.headers.get('x-client-address') || 'direct';
   const wait = await publishRetryAfter(client);
   if (wait > 0) return json(429, { error: 'Too many publish requests.' }, { 'Retry-After': String(wait) });

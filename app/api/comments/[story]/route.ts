@@ -12,7 +12,7 @@ import { storySlugOf } from '@/lib/story-slug';
 
 // A story's comments: GET lists the approved ones (JSON, in the script asked for), POST adds one, from the page's script
 // (JSON) or from a plain form without it (answered with a short page in the reader's script).
-// The front door lets POST through here and hands over the client's address (lib/front-door.mjs).
+// The front door lets POST through here and hands over the client's address (lib/door/front-door.ts).
 
 type Params = { params: Promise<{ story: string }> };
 

@@ -11,7 +11,7 @@ import {
 
 // A story's social card, /zh-Hant/articles/<slug>/og/<key>.png (lib/social-card.ts): drawn on its
 // first request, never at build (no static params), then kept by key. The key names what the card
-// shows, so the front door lets it be kept a year (lib/front-door.mjs); a stale key is sent to the
+// shows, so the front door lets it be kept a year (lib/door/front-door.ts); a stale key is sent to the
 // current one, anything else is 404. A route.ts: the static export leaves it out and its pages
 // show the hero instead (lib/metadata.ts).
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
 // `npm start`: serves the production build with the self-contained server Next writes to
-// .next/standalone, behind the front door (lib/front-door.mjs), reading content from this project,
+// .next/standalone, behind the front door (lib/door/front-door.ts), reading content from this project,
 // so that `npm run publish` here updates what it serves. PORT (default 3000) and HOSTNAME
 // (default 0.0.0.0) choose where it listens.
 import { existsSync, lstatSync, rmSync, symlinkSync } from 'node:fs';
@@ -17,7 +17,7 @@ if (!existsSync(server)) {
 
 // The standalone server serves public/ and .next/static from its own folder (next build copies
 // public/ there): link them to the project's, so that a publish's new search index is served.
-for (const [link, target] of [
+for (const [link, target] of <[string, string][]>[
   [path.join(standalone, 'public'), path.join(root, 'public')],
   [path.join(standalone, '.next', 'static'), path.join(root, '.next', 'static')],
 ]) {
@@ -36,14 +36,15 @@ process.env.OUTBOX_DIR = path.resolve(root, process.env.OUTBOX_DIR ?? path.join(
 process.env.SOCIAL_CARD_CACHE_DIR ??= path.join(root, '.next', 'cache', 'social-cards');
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 // The security headers depend on it, and are read when the front door loads.
-process.env.NODE_ENV = 'production';
-const { answerUnparsable, frontDoor } = await import('../lib/front-door.mjs');
-// Every request passes the front door (lib/front-door.mjs) before Next's handler. Next's server
-// takes no handler of ours, so the one server it creates gets the door around its own.
+(process.env as Record<string, string>).NODE_ENV = 'production';
+const { frontDoor, guardServer } = await import('../lib/door/front-door');
+// Every request passes the front door before Next's handler. Next's server takes no handler of
+// ours, so the one server it creates gets the door around its own; instrumentation.ts stops the
+// server if the door is not in place by the time Next starts.
 const createServer = http.createServer;
-http.createServer = (...args) => {
+http.createServer = ((...args: unknown[]) => {
   http.createServer = createServer;
-  const handler = args.pop();
-  return createServer(...args, frontDoor(handler, { root })).on('clientError', answerUnparsable);
-};
+  const handler = args.pop() as Parameters<typeof frontDoor>[0];
+  return guardServer((createServer as (...a: unknown[]) => http.Server)(...args, frontDoor(handler, { root })));
+}) as typeof http.createServer;
 await import(pathToFileURL(server).href);

@@ -1,0 +1,125 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vouchedClient } from './client';
+import { frontDoor, guardServer } from './front-door';
+
+// The door around a real HTTP server, with a small handler in Next's place that answers as Next
+// would (a page, a file, a route) and reports what reached it.
+
+const root = mkdtempSync(path.join(os.tmpdir(), 'door-'));
+mkdirSync(path.join(root, 'public', 'images'), { recursive: true });
+writeFileSync(path.join(root, 'public', 'images', 'a.jpg'), Buffer.alloc(100, 1));
+const seen: { url: string; headers: IncomingMessage['headers'] }[] = [];
+
+function next(req: IncomingMessage, res: ServerResponse) {
+  seen.push({ url: req.url ?? '', headers: { ...req.headers } });
+  if (req.url === '/zh-Hant') {
+    res.setHeader('Set-Cookie', 'NEXT_LOCALE=zh-Hant; Path=/');
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.end('<html><script>one()</script></html>');
+  } else if (req.url?.startsWith('/images/')) {
+    // Next's file server answers a range past the file's end with 500.
+    const range = req.headers.range;
+    res.statusCode = range && !/^bytes=\d+-\d+$/.test(range) ? 500 : 200;
+    res.setHeader('Content-Type', 'image/jpeg');
+    res.end(Buffer.alloc(100, 1));
+  } else {
+    res.statusCode = 404;
+    res.end();
+  }
+}
+
+let origin = '';
+const server = guardServer(http.createServer(frontDoor(next, { root })));
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => {
+  server.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** A raw request, as a client may send what fetch would not. */
+function raw(text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect((server.address() as AddressInfo).port, '127.0.0.1', () => socket.write(text));
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString()));
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+    setTimeout(() => socket.end(), 500);
+  });
+}
+
+describe('the front door', () => {
+  it('hashes a page’s inline script into its CSP and sets no cookie on an answer a CDN keeps', async () => {
+    const res = await fetch(`${origin}/zh-Hant`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=60');
+    expect(res.headers.get('set-cookie')).toBeNull();
+    expect(res.headers.get('content-security-policy')).toMatch(/script-src [^;]*'sha256-/);
+    expect(res.headers.get('content-security-policy')).not.toMatch(/script-src [^;]*'unsafe-inline'/);
+  });
+
+  it('vouches for the connection’s address and drops the one a client claims', async () => {
+    await fetch(`${origin}/zh-Hant`, { headers: { 'X-Client-Address': '203.0.113.9', 'X-Client-Proof': 'x' } });
+    const headers = new Headers(seen.at(-1)!.headers as Record<string, string>);
+    expect(headers.get('x-client-address')).toBe('127.0.0.1');
+    expect(vouchedClient(headers)).toBe('127.0.0.1');
+    headers.set('x-client-address', '203.0.113.9');
+    expect(vouchedClient(headers)).toBeUndefined();
+  });
+
+  it('refuses every path that begins like the image optimizer’s but is not it', async () => {
+    for (const target of [
+      '/_next/image%3B?url=/admin&w=640&q=75',
+      '/_next/image;x?url=/admin&w=640&q=75',
+      '/_next/image/',
+    ]) {
+      const before = seen.length;
+      const res = await fetch(origin + target);
+      expect(res.status, target).toBe(404);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(seen.length, target).toBe(before);
+    }
+  });
+
+  it('answers a suffix range longer than the file whole, and refuses one that holds no byte', async () => {
+    const whole = await fetch(`${origin}/images/a.jpg`, { headers: { Range: 'bytes=-99999' } });
+    expect(whole.status).toBe(200);
+    expect(seen.at(-1)!.headers.range).toBeUndefined();
+    const none = await fetch(`${origin}/images/a.jpg`, { headers: { Range: 'bytes=500-' } });
+    expect(none.status).toBe(416);
+    expect(none.headers.get('content-range')).toBe('bytes */100');
+    await fetch(`${origin}/images/a.jpg`, { headers: { Range: 'bytes=0-9' } });
+    expect(seen.at(-1)!.headers.range).toBe('bytes=0-9');
+  });
+
+  it('answers an Expect it does not understand with the site’s headers', async () => {
+    const answer = await raw('GET /zh-Hant HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\nConnection: close\r\n\r\n');
+    expect(answer).toMatch(/^HTTP\/1\.1 417 /);
+    expect(answer).toMatch(/content-security-policy: /i);
+    expect(answer).toMatch(/cache-control: no-store/i);
+  });
+
+  it('refuses methods by the one table, with Allow', async () => {
+    const res = await fetch(`${origin}/zh-Hant`, { method: 'POST', body: 'x' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET, HEAD');
+    const route = await fetch(`${origin}/api/views/x`, { method: 'GET' });
+    expect(route.status).toBe(405);
+    expect(route.headers.get('allow')).toBe('POST');
+  });
+
+  it('answers a request Node cannot parse with the site’s headers', async () => {
+    const answer = await raw(`GET /zh-Hant HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+    expect(answer).toMatch(/x-frame-options: DENY/i);
+  });
+});

@@ -1,0 +1,147 @@
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import { LRUCache } from 'lru-cache';
+import Negotiator from 'negotiator';
+import vary from 'vary';
+import { inlineScriptHashes, withScriptHashes } from './script-hashes';
+
+// An HTML page's CSP allows its own inline scripts by hash instead of 'unsafe-inline': the front door
+// holds a page until it is whole, hashes its inline scripts, then compresses it here (next.config.js
+// leaves compression to the door, which must see the page before it is encoded). Each version of a
+// page is hashed and compressed once, then served from memory.
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+type Page = { body: Buffer; hashes: string[]; encoded: Partial<Record<Encoding, Promise<Buffer>>>; size: number };
+type Encoding = 'br' | 'gzip';
+
+// Pages as last sent, by Next's ETag (a hash of the page): their scripts' hashes and encodings,
+// worked out once per version of a page instead of once per request. Bounded by bytes, so that
+// 20,000 pages cost at most this much memory; a page that falls out is worked out again.
+const pages = new LRUCache<string, Page>({ maxSize: 64 * 1024 * 1024, sizeCalculation: (page) => page.size });
+// Computed once per version of a page, so a better ratio than compression()'s per-request quality 4.
+const ENCODE: Record<Encoding, (body: Buffer) => Promise<Buffer>> = {
+  br: (body) =>
+    brotli(body, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+    }),
+  gzip: (body) => gzip(body, { level: 9 }),
+};
+
+/** The page for this body: from the cache when Next's ETag names the same bytes. */
+function pageFor(body: Buffer, etag: unknown): Page {
+  const cached = typeof etag === 'string' ? pages.get(etag) : undefined;
+  if (cached?.body.equals(body)) return cached;
+  const page: Page = { body, hashes: inlineScriptHashes(body.toString('utf8')), encoded: {}, size: body.length * 2 };
+  if (typeof etag === 'string') pages.set(etag, page);
+  return page;
+}
+
+/** Whether an answer is a page the door holds: HTML with a body, to a GET. */
+export const isHeldPage = (req: IncomingMessage, res: ServerResponse, status: number) =>
+  req.method === 'GET' &&
+  status !== 204 &&
+  status !== 304 &&
+  /^text\/html\b/i.test(String(res.getHeader('content-type') ?? ''));
+
+/** The headers given to writeHead (an object, or a flat or paired array), set on the response. */
+function foldHeaders(res: ServerResponse, headers: unknown) {
+  if (Array.isArray(headers)) {
+    const flat = headers.flat() as string[];
+    for (let i = 0; i + 1 < flat.length; i += 2) res.appendHeader(flat[i]!, flat[i + 1]!);
+  } else if (headers && typeof headers === 'object') {
+    for (const [k, v] of Object.entries(headers as OutgoingHttpHeaders)) if (v !== undefined) res.setHeader(k, v);
+  }
+}
+
+type Chunk = string | Buffer | Uint8Array | null | undefined;
+type Callback = (error?: Error | null) => void;
+type Original = Pick<ServerResponse, 'writeHead' | 'write' | 'end'>;
+
+// negotiator 1.x takes the preferred order as an option, which its published types do not know yet.
+type Encodings = (available: string[], options: { preferred: string[] }) => string | undefined;
+function negotiate(req: IncomingMessage): string | undefined {
+  const negotiator = new Negotiator(req);
+  return (negotiator.encoding as Encodings).call(negotiator, ['br', 'gzip', 'identity'], { preferred: ['br', 'gzip'] });
+}
+
+/** Sends a held page whole: its CSP naming its scripts, compressed as the client accepts. */
+function sendPage(req: IncomingMessage, res: ServerResponse, inner: Original, status: number, body: Buffer) {
+  const page = pageFor(body, res.getHeader('etag'));
+  const policy = res.getHeader('content-security-policy');
+  if (typeof policy === 'string') res.setHeader('Content-Security-Policy', withScriptHashes(policy, page.hashes));
+  vary(res, 'Accept-Encoding');
+  const method = page.body.length < 1024 ? 'identity' : ((negotiate(req) ?? 'identity') as Encoding | 'identity');
+  const send = (bytes: Buffer) => {
+    if (method !== 'identity') res.setHeader('Content-Encoding', method);
+    res.setHeader('Content-Length', bytes.length);
+    inner.writeHead.call(res, status);
+    (inner.end as (chunk: Buffer) => ServerResponse).call(res, bytes);
+  };
+  if (method === 'identity') return send(page.body);
+  page.encoded[method] ??= ENCODE[method](page.body);
+  page.encoded[method].then(send, (error: unknown) => {
+    console.error(`Failed to compress ${req.url}:`, error);
+    delete page.encoded[method];
+    res.destroy();
+  });
+}
+
+/**
+ * Holds an HTML answer to a GET until it is whole, to send it with a CSP that names its inline
+ * scripts' hashes (sendPage); every other answer passes as Next writes it.
+ */
+export function holdPages(req: IncomingMessage, res: ServerResponse) {
+  const inner: Original = { writeHead: res.writeHead, write: res.write, end: res.end };
+  let state: 'open' | 'holding' | 'passing' = 'open';
+  let status = 200;
+  const chunks: Buffer[] = [];
+  const decide = (code: number) => {
+    state = isHeldPage(req, res, code) ? 'holding' : 'passing';
+    status = code;
+  };
+  const hold = (chunk: Chunk | Callback, encoding?: unknown) => {
+    if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
+    chunks.push(
+      typeof chunk === 'string'
+        ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
+        : Buffer.from(chunk),
+    );
+  };
+  const callbackOf = (...args: unknown[]) => args.find((arg): arg is Callback => typeof arg === 'function');
+  res.writeHead = function (this: ServerResponse, code: number, ...rest: unknown[]) {
+    foldHeaders(
+      this,
+      rest.find((r) => r && typeof r === 'object'),
+    );
+    const reason = rest.find((r): r is string => typeof r === 'string');
+    if (state === 'open') decide(code);
+    if (state === 'holding') {
+      status = code;
+      return this;
+    }
+    const writeHead = inner.writeHead as (...args: unknown[]) => ServerResponse;
+    return reason ? writeHead.call(this, code, reason) : writeHead.call(this, code);
+  } as ServerResponse['writeHead'];
+  res.write = function (this: ServerResponse, chunk: Chunk, encoding?: unknown, callback?: unknown) {
+    if (state === 'open') this.writeHead(this.statusCode);
+    if (state !== 'holding') return (inner.write as (...a: unknown[]) => boolean).call(this, chunk, encoding, callback);
+    hold(chunk, encoding);
+    const done = callbackOf(encoding, callback);
+    if (done) process.nextTick(done);
+    return true;
+  } as ServerResponse['write'];
+  res.end = function (this: ServerResponse, chunk?: Chunk | Callback, encoding?: unknown, callback?: unknown) {
+    if (state === 'open') decide(this.statusCode);
+    if (state !== 'holding')
+      return (inner.end as (...a: unknown[]) => ServerResponse).call(this, chunk, encoding, callback);
+    state = 'passing';
+    hold(chunk, encoding);
+    const done = callbackOf(chunk, encoding, callback);
+    if (done) this.once('finish', done);
+    sendPage(req, this, inner, status, Buffer.concat(chunks));
+    return this;
+  } as ServerResponse['end'];
+}
