@@ -118,6 +118,16 @@ describe.each(['sqlite', 'postgres'] as const)('comments on %s', (kind) => {
     });
   });
 
+  it('holds the limit for comments posted at once by one client', async () => {
+    const outcomes = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        post({ name: '同時', body: `同時送出的第 ${i} 則` }, { client: 'parallel', now: later(7200) }),
+      ),
+    );
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(3);
+    expect((await rows()).filter((r) => r.client === 'parallel')).toHaveLength(3);
+  });
+
   it('sends what the spam rules catch to the editors as spam, with the reason', async () => {
     await post({ name: '機器人', body: '好文', website: 'http://spam.example' }, { client: 'bot' });
     await post(
