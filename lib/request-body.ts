@@ -1,9 +1,11 @@
+import { isLocale, type Locale } from '@/i18n/locales';
+
 // The one reader of request bodies for every route that takes a POST. It reads the stream itself and
 // stops at the limit, so that a chunked body (no Content-Length) of any size costs no more than the
 // limit to refuse; a Content-Length over the limit is refused unread.
 
 /** Why a body was refused: too large (413), of a type the route does not take (415), or malformed (400). */
-export type BodyRefusal = 'too-large' | 'unsupported-type' | 'malformed';
+type BodyRefusal = 'too-large' | 'unsupported-type' | 'malformed';
 
 type BodyText = { ok: true; text: string } | { ok: false; refusal: 'too-large' | 'malformed' };
 
@@ -64,11 +66,16 @@ export async function readFields(
 }
 
 /** A JSON object, or undefined for anything else (an array, a string, null, or not JSON at all). */
-export function jsonObject(text: string): Fields | undefined {
+function jsonObject(text: string): Fields | undefined {
   try {
     const parsed: unknown = JSON.parse(text);
     return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Fields) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The script a form names in its `locale` field, when it names one of the site's. */
+export function formLocale(fields: Fields): Locale | undefined {
+  return isLocale(fields['locale']) ? fields['locale'] : undefined;
 }

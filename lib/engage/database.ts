@@ -60,8 +60,9 @@ export async function openDatabase({ url, file }: { url?: string; file?: string 
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     await db.destroy();
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`Database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    const which = failed ? `migration ${failed}` : 'migrations';
+    throw new Error(`Database ${which} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
   dialects.set(db, dialect);
   return { db, dialect, close: () => db.destroy() };

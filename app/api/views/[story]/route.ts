@@ -2,15 +2,21 @@ import { isbot } from 'isbot';
 import { NextResponse, type NextRequest } from 'next/server';
 import { isLocale } from '@/i18n/locales';
 import { storyComments } from '@/lib/content';
+import { clientAddress } from '@/lib/client-address';
 import { siteDatabase } from '@/lib/engage/database';
 import { fromOwnPages } from '@/lib/engage/origin';
 import { recordView } from '@/lib/engage/views';
+import { noStore } from '@/lib/refusals';
+import { readBodyText } from '@/lib/request-body';
 
 // POST /api/views/<slug>, the beacon a story page sends once it is seen (components/engage/view-beacon.tsx),
 // its body the page's script. Not counted: Do-Not-Track or Global Privacy Control, robots, prefetches,
 // requests from other sites, stories that do not exist. The answer is the same either way.
 
-const done = () => new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+const done = () => new NextResponse(null, { status: 204, headers: noStore });
+
+/** The body is a script's name: a few bytes. */
+const MAX_BODY = 64;
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ story: string }> }) {
   const headers = request.headers;
@@ -26,13 +32,13 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   ) {
     return done();
   }
-  if (Number(headers.get('content-length') ?? 0) > 64) return done();
-  const locale = (await request.text()).trim();
+  const read = await readBodyText(request, MAX_BODY);
+  const locale = read.ok ? read.text.trim() : '';
   const story = decodeURIComponent((await params).story);
   if (!isLocale(locale) || !storyComments(story, locale)) return done();
   try {
     const { db } = await siteDatabase();
-    await recordView(db, { story, locale, address: headers.get('x-client-address') ?? 'unknown', userAgent });
+    await recordView(db, { story, locale, address: clientAddress(headers), userAgent });
   } catch (error) {
     console.error('A view could not be counted:', error);
   }
