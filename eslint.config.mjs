@@ -37,6 +37,11 @@ const componentsButSocialCard = {
   message: 'components/ is presentation: bench/ may import only components/social/social-card (to time it).',
 };
 const lib = folder('lib', 'i18n/ sits below lib/: it may not import it.');
+// The database layer is for routes: a component shows what its route read, and never opens the database.
+const database = {
+  ...folder('lib/engage', ''),
+  message: 'components/ never reach the database layer (lib/engage/): the route reads it and passes the result down.',
+};
 // Components present what their route resolved; the one door to content is for routes and lib/.
 const contentQueries = {
   regex: '^@/lib/(content|listings)$',
@@ -63,7 +68,7 @@ export default defineConfig([
   // index and the search index live under .contentlayer/site; a static export under out/).
   globalIgnores(['.next/**', '.contentlayer/**', 'out/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts']),
   restrict(['app/**', 'proxy.ts'], [pipeline, bench, generated]),
-  restrict(['components/**'], [pipeline, bench, app, generated, contentQueries]),
+  restrict(['components/**'], [pipeline, bench, app, generated, contentQueries, database]),
   restrict(['lib/**'], [pipeline, bench, app, components, generated]),
   restrict(['i18n/**'], [pipeline, bench, app, components, lib, generated]),
   restrict(['pipeline/**'], [bench, app, componentsButSearchDocument, generated, contentDoor], ['pipeline/index/**']),

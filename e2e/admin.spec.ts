@@ -186,15 +186,29 @@ test.describe('the editors’ area', () => {
     await expect(page.getByTestId('admin-words').getByLabel('禁用詞')).toHaveValue(new RegExp(word));
   });
 
-  test('makes a guesser wait after five wrong passwords', async ({ page }) => {
-    // From an address of its own: the failures count against it too.
-    const guesser = { 'X-Forwarded-For': '192.0.2.1, 198.18.0.99' };
+  test('makes a guesser wait after five wrong passwords, without locking the editor out', async ({ page, context }) => {
+    // The editor signed in on this browser before, at the office: it keeps a device cookie.
+    const office = { 'X-Forwarded-For': '192.0.2.1, 198.18.0.99' };
+    await signIn(page, 'locked-out', password, office);
+    await expect(page.getByTestId('admin-note')).toHaveText('已登入。');
+    const device = (await context.cookies()).find((c) => c.name === 'admin_device')!;
+    expect(device).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/api/admin/login' });
+    await context.clearCookies();
+
+    // Someone on the office's network guesses: from there, the name waits.
     for (let i = 0; i < 5; i++) {
-      await signIn(page, 'locked-out', `wrong guess ${i}`, guesser);
+      await signIn(page, 'locked-out', `wrong guess ${i}`, office);
       await expect(page.getByTestId('admin-note')).toHaveText('帳號或密碼不對。');
     }
-    await signIn(page, 'locked-out', password, { 'X-Forwarded-For': '192.0.2.1, 198.18.0.100' });
+    await signIn(page, 'locked-out', password, office);
     await expect(page.getByTestId('admin-note')).toHaveText('登入失敗太多次，請 15 分鐘後再試。');
     await expect(page.getByTestId('admin-login')).toBeVisible();
+    // The editor's own browser, on the same network, still signs in; so does the editor elsewhere.
+    await context.addCookies([device]);
+    await signIn(page, 'locked-out', password, office);
+    await expect(page.getByTestId('admin-note')).toHaveText('已登入。');
+    await context.clearCookies();
+    await signIn(page, 'locked-out', password, { 'X-Forwarded-For': '192.0.2.1, 198.18.0.100' });
+    await expect(page.getByTestId('admin-note')).toHaveText('已登入。');
   });
 });

@@ -9,7 +9,7 @@ export const editorPassword = 'tide-watcher-2026';
 export const editorAddress = { 'X-Forwarded-For': '192.0.2.1, 198.18.0.1' };
 
 export function addEditor(name: string) {
-  execFileSync('node_modules/.bin/tsx', ['scripts/editors.ts', 'add', name], {
+  execFileSync('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/editors.ts', 'add', name], {
     input: `${editorPassword}\n`,
     env: { ...process.env, DATABASE_FILE: databaseFile },
   });

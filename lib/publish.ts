@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { locales } from '@/i18n/locales';
 
 // The server's side of publishing (app/api/publish/route.ts). `npm run publish` (pipeline/publish.ts)
@@ -26,30 +25,6 @@ export function hasPublishToken(authorization: string | null): boolean {
   const token = process.env.PUBLISH_TOKEN;
   const matchesPublic = token ? timingSafeEqual(given, digest(token)) : false;
   return timingSafeEqual(given, digest(internalPublishToken())) || matchesPublic;
-}
-
-// Ten calls a minute per client and sixty in all, counted before the token is checked, so that
-// guessing it is slow even for a client that changes the address headers it sends; a call with the
-// right token is given its points back (publishTokenAccepted), so publishing often is never refused.
-const perClient = new RateLimiterMemory({ points: 10, duration: 60 });
-const overall = new RateLimiterMemory({ points: 60, duration: 60 });
-const ALL = 'all';
-
-/** Gives back the points a call with the right token spent. */
-export async function publishTokenAccepted(client: string): Promise<void> {
-  await Promise.all([perClient.reward(client, 1), overall.reward(ALL, 1)]);
-}
-
-/** Seconds the client must wait, or 0 when it may go on. */
-export async function publishRetryAfter(client: string): Promise<number> {
-  try {
-    await perClient.consume(client);
-    await overall.consume(ALL);
-    return 0;
-  } catch (refused) {
-    const ms = (refused as { msBeforeNext?: number }).msBeforeNext ?? 60_000;
-    return Math.max(1, Math.ceil(ms / 1000));
-  }
 }
 
 /** At most this many paths in one notice: a new story in a listing of many pages stays well under it. */

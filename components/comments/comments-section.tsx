@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/i18n/locales';
-import { COMMENT_LIMITS } from '@/lib/engage/comments';
+import { COMMENT_LIMITS } from '@/lib/comment-limits';
 import { Comments, type CommentLabels } from './comments-client';
 
 type CommentsSectionProps = { story: string; locale: Locale; open: boolean };

@@ -1,5 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import ipaddr from 'ipaddr.js';
 import type { Kysely } from 'kysely';
+import { clientAddress } from '@/lib/client-address';
 import type { Database } from './schema';
 
 // A reader's client as the comment rules see it: a keyed hash of the address, so that rate limits
@@ -31,11 +33,23 @@ export function installationSecret(db: Kysely<Database>, name: string): Promise<
   return secret;
 }
 
-/** The client hash of an address (IPv4, or an IPv6 /64: one household's or phone's prefix). */
-export async function clientOf(db: Kysely<Database>, address: string): Promise<string> {
-  const network = address.includes(':') ? address.split(':').slice(0, 4).join(':') : address;
+/**
+ * The network a client is known by: an IPv4 address whole, an IPv6 address by its /64 (one
+ * household's or phone's prefix, whatever the rest), however it is written (`::`, case, a zone, an
+ * IPv4-mapped form). Anything that is not an address stands for itself.
+ */
+export function networkOf(address: string): string {
+  if (!ipaddr.isValid(address)) return address;
+  const parsed = ipaddr.process(address);
+  if (parsed.kind() === 'ipv4') return parsed.toString();
+  const prefix = (parsed as ipaddr.IPv6).parts.slice(0, 4);
+  return `${prefix.map((part) => part.toString(16)).join(':')}::/64`;
+}
+
+/** The client that sent a request: a keyed hash of its network (networkOf), never the address. */
+export async function clientOf(db: Kysely<Database>, headers: Headers): Promise<string> {
   return createHmac('sha256', await installationSecret(db, 'client-key'))
-    .update(network)
+    .update(networkOf(clientAddress(headers)))
     .digest('base64url')
     .slice(0, 22);
 }

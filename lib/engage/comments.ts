@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { COMMENT_LIMITS } from '@/lib/comment-limits';
+import { takeAttempt, withdrawAttempt } from './rate-limit';
 import type { CommentStatus, Database } from './schema';
 import { hidesText, listedWordIn } from './spam-text';
 
@@ -7,18 +9,11 @@ import { hidesText, listedWordIn } from './spam-text';
 // and what readers see. The route (app/api/comments) turns each outcome into a message in the
 // reader's script; nothing here knows about requests.
 
-export const COMMENT_LIMITS = {
-  name: 40,
-  email: 254,
-  body: 2000,
-  /** Shortest comment: two characters (「讚！」 is a comment; 「.」 is not). */
-  bodyMin: 2,
-  /** Comments one client may post in a minute, and in a day. */
-  perMinute: 3,
-  perDay: 20,
-  /** More links than this and a comment waits for an editor, whatever the setting. */
-  links: 2,
-} as const;
+/** The limits on one client's comments, for the rate limiter. */
+const COMMENT_RATE = [
+  { max: COMMENT_LIMITS.perMinute, seconds: 60 },
+  { max: COMMENT_LIMITS.perDay, seconds: 24 * 3600 },
+];
 
 /** Why a comment was refused: each has a message in the reader's script (messages/*.json, Comments). */
 type Refusal =
@@ -131,10 +126,15 @@ export async function postComment(
   const checked = checkForm(form);
   if ('ok' in checked) return checked;
   if (!open) return { ok: false, refusal: 'closed' };
-  return db.transaction().execute(async (tx) => {
+  if (await db.selectFrom('bans').select('client').where('client', '=', client).executeTakeFirst())
+    return { ok: false, refusal: 'banned' };
+  // Counted before it is judged (lib/engage/rate-limit.ts); withdrawn if it is not stored after all.
+  const attempt = await takeAttempt(db, `comment:${client}`, COMMENT_RATE, now);
+  if (!attempt.ok) return { ok: false, refusal: 'too-fast' };
+  const outcome = await db.transaction().execute(async (tx) => {
     const hash = bodyHash(checked.body);
     const refused =
-      (await clientRefusal(tx, client, hash, now)) ??
+      (await duplicateRefusal(tx, client, hash, now)) ??
       (checked.parent === null ? undefined : await parentRefusal(tx, story, checked.parent));
     if (refused) return refused;
     const spam = spamReason(checked, settings.words);
@@ -159,34 +159,27 @@ export async function postComment(
       .executeTakeFirstOrThrow();
     return { ok: true, id: row.id, status } as const;
   });
+  if (!outcome.ok) await withdrawAttempt(db, attempt);
+  return outcome;
 }
 
 type Refused = Extract<PostOutcome, { ok: false }>;
 
-/** A client banned, writing too fast, or posting the same comment again within a day. */
-async function clientRefusal(
+/** The same comment posted again by the client within a day. */
+async function duplicateRefusal(
   tx: Transaction<Database>,
   client: string,
   hash: string,
   now: Date,
 ): Promise<Refused | undefined> {
-  if (await tx.selectFrom('bans').select('client').where('client', '=', client).executeTakeFirst())
-    return { ok: false, refusal: 'banned' };
-  const recent = await tx
+  const again = await tx
     .selectFrom('comments')
-    .select(['created_at', 'body_hash', 'status'])
+    .select('id')
     .where('client', '=', client)
+    .where('body_hash', '=', hash)
     .where('created_at', '>', isoAgo(now, 24 * 3600_000))
-    .execute();
-  const lastMinute = isoAgo(now, 60_000);
-  if (
-    recent.filter((c) => c.created_at > lastMinute).length >= COMMENT_LIMITS.perMinute ||
-    recent.length >= COMMENT_LIMITS.perDay
-  ) {
-    return { ok: false, refusal: 'too-fast' };
-  }
-  if (recent.some((c) => c.body_hash === hash)) return { ok: false, refusal: 'duplicate', field: 'body' };
-  return undefined;
+    .executeTakeFirst();
+  return again ? { ok: false, refusal: 'duplicate', field: 'body' } : undefined;
 }
 
 /** Replies go one level deep, to a comment readers can see on the same story. */

@@ -1,3 +1,4 @@
+import 'server-only';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -9,6 +10,16 @@ import type { Database } from './schema';
 // The site's own data: an SQLite file by default (created, and migrated, on first use: nothing to
 // set up), PostgreSQL when DATABASE_URL names one (several servers sharing it). One data layer,
 // Kysely, over both; the same migrations.
+
+// The database behind each handle openDatabase made, for the few queries written per dialect.
+const dialects = new WeakMap<Kysely<Database>, Dialect>();
+
+/** Which database `db` (a handle from openDatabase) is. */
+export function dialectOf(db: Kysely<Database>): Dialect {
+  const dialect = dialects.get(db);
+  if (!dialect) throw new Error('dialectOf: this handle was not made by openDatabase');
+  return dialect;
+}
 
 export type SiteDatabase = { db: Kysely<Database>; dialect: Dialect; close(): Promise<void> };
 
@@ -49,9 +60,11 @@ export async function openDatabase({ url, file }: { url?: string; file?: string 
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     await db.destroy();
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`Database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    const which = failed ? `migration ${failed}` : 'migrations';
+    throw new Error(`Database ${which} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
+  dialects.set(db, dialect);
   return { db, dialect, close: () => db.destroy() };
 }
 

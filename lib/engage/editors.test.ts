@@ -64,29 +64,74 @@ describe.each(['sqlite', 'postgres'] as const)('editors on %s', (kind) => {
     expect(await sessionOf(site.db, ok.token, at(2))).toBeUndefined();
   });
 
-  it('makes a guesser wait after five failures, by name and by client', async () => {
+  it('makes a guesser wait after five failures, per name and client, and per client', async () => {
     for (let i = 0; i < LOGIN_LIMIT.failures; i++) {
       expect(
-        await signIn(site.db, { name: 'chou', password: `guess ${i} guess`, client: `guesser-${i}`, now: at(20) }),
+        await signIn(site.db, { name: 'chou', password: `guess ${i} guess`, client: 'guesser', now: at(20) }),
       ).toEqual({ ok: false, reason: 'wrong' });
     }
-    // Even the right password waits, from any client, for this name.
+    // Even the right password waits, from that client, for this name.
+    expect(
+      await signIn(site.db, { name: 'chou', password: 'tide-watcher-2026', client: 'guesser', now: at(21) }),
+    ).toEqual({ ok: false, reason: 'throttled' });
+    // The editor, elsewhere, is not locked out by someone else's guesses.
     expect(
       await signIn(site.db, { name: 'chou', password: 'tide-watcher-2026', client: 'office', now: at(21) }),
-    ).toEqual({ ok: false, reason: 'throttled' });
+    ).toMatchObject({ ok: true });
     expect(
       await signIn(site.db, {
         name: 'chou',
         password: 'tide-watcher-2026',
-        client: 'office',
+        client: 'guesser',
         now: at(20 + LOGIN_LIMIT.minutes + 1),
       }),
     ).toMatchObject({ ok: true });
     // One client trying many names waits too.
-    for (let i = 0; i < LOGIN_LIMIT.failures; i++)
+    for (let i = 0; i < LOGIN_LIMIT.perClient; i++)
       await signIn(site.db, { name: `user${i}`, password: 'whatever password', client: 'sprayer', now: at(60) });
     expect(
       await signIn(site.db, { name: 'chou', password: 'tide-watcher-2026', client: 'sprayer', now: at(61) }),
+    ).toEqual({ ok: false, reason: 'throttled' });
+  });
+
+  it('cannot be raced: guesses made at once are counted before they are checked', async () => {
+    const guesses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        signIn(site.db, { name: 'chou', password: `parallel guess ${i}`, client: 'racer', now: at(70) }),
+      ),
+    );
+    expect(guesses.filter((g) => !g.ok && g.reason === 'wrong')).toHaveLength(LOGIN_LIMIT.failures);
+    expect(
+      await signIn(site.db, { name: 'chou', password: 'tide-watcher-2026', client: 'racer', now: at(71) }),
+    ).toEqual({ ok: false, reason: 'throttled' });
+  });
+
+  it('lets a device the editor signed in on before sign in while others guess from the same network', async () => {
+    const first = await signIn(site.db, { name: 'chou', password: 'tide-watcher-2026', client: 'cafe', now: at(80) });
+    if (!first.ok) throw new Error('not signed in');
+    for (let i = 0; i < LOGIN_LIMIT.perClient + 2; i++)
+      await signIn(site.db, { name: 'chou', password: `cafe guess ${i}`, client: 'cafe', now: at(81) });
+    expect(await signIn(site.db, { name: 'chou', password: 'tide-watcher-2026', client: 'cafe', now: at(82) })).toEqual(
+      { ok: false, reason: 'throttled' },
+    );
+    expect(
+      await signIn(site.db, {
+        name: 'chou',
+        password: 'tide-watcher-2026',
+        client: 'cafe',
+        device: first.device,
+        now: at(82),
+      }),
+    ).toMatchObject({ ok: true });
+    // A device token is the editor's own: forged or another name's, it is no device at all.
+    expect(
+      await signIn(site.db, {
+        name: 'chou',
+        password: 'tide-watcher-2026',
+        client: 'cafe',
+        device: `${first.device}x`,
+        now: at(82),
+      }),
     ).toEqual({ ok: false, reason: 'throttled' });
   });
 

@@ -1,6 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
+import { installationSecret } from './clients';
+import { tokenMatches } from './origin';
+import { forgetAttempts, takeAttempt, withdrawAttempt, type Attempt } from './rate-limit';
 import type { Database } from './schema';
 
 // The editors who moderate: added and removed from the command line (npm run editors), signed in
@@ -11,8 +14,11 @@ const EDITOR_NAME = /^[a-z0-9][a-z0-9._-]{1,31}$/;
 export const PASSWORD_MIN = 12;
 /** How long a sign-in lasts. */
 export const SESSION_HOURS = 12;
-/** Failed sign-ins allowed per editor name and per client in the window, before a wait. */
-export const LOGIN_LIMIT = { failures: 5, minutes: 15 };
+/**
+ * Sign-ins allowed in the window before a wait: per editor name and client (or per device the editor
+ * signed in on before), and per client whatever the names it tries.
+ */
+export const LOGIN_LIMIT = { failures: 5, perClient: 20, minutes: 15 };
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
 const token = () => randomBytes(32).toString('base64url');
@@ -66,46 +72,76 @@ export async function listEditors(db: Kysely<Database>): Promise<{ name: string;
 let decoy: Promise<string> | undefined;
 
 export type SignIn =
-  { ok: true; token: string; csrf: string; editor: string } | { ok: false; reason: 'wrong' | 'throttled' };
+  | { ok: true; token: string; csrf: string; editor: string; device: string }
+  | { ok: false; reason: 'wrong' | 'throttled' };
 
-/** Signs an editor in: a new session, or why not. Failures count against the name and the client. */
+/**
+ * A device an editor signed in on: a random id signed with the installation's key and the editor's
+ * name, kept by the browser (the admin_device cookie). Its holder is judged on its own count of
+ * failures, so that guesses from elsewhere on the same network never lock the editor out.
+ */
+async function deviceToken(db: Kysely<Database>, name: string, id = token()): Promise<string> {
+  const mac = createHmac('sha256', await installationSecret(db, 'device-key'))
+    .update(`${name}\n${id}`)
+    .digest('base64url');
+  return `${id}.${mac}`;
+}
+
+/** The id of a device token that `name` signed in with before, or undefined. */
+async function knownDevice(db: Kysely<Database>, name: string, device: string | undefined) {
+  const id = device?.split('.')[0];
+  if (!device || !id) return undefined;
+  return tokenMatches(device, await deviceToken(db, name, id)) ? id : undefined;
+}
+
+/** Counts this sign-in against its limits before the password is checked; undefined when it must wait. */
+async function takeSignInAttempts(db: Kysely<Database>, keys: { key: string; max: number }[], now: Date) {
+  const taken: Extract<Attempt, { ok: true }>[] = [];
+  for (const { key, max } of keys) {
+    const attempt = await takeAttempt(db, key, [{ max, seconds: LOGIN_LIMIT.minutes * 60 }], now);
+    if (!attempt.ok) {
+      for (const t of taken) await withdrawAttempt(db, t);
+      return undefined;
+    }
+    taken.push(attempt);
+  }
+  return taken;
+}
+
+/**
+ * Signs an editor in: a new session, or why not. Each sign-in is counted before the password is
+ * checked (so guesses made at once cannot all pass), per name and client, or per known device.
+ */
 export async function signIn(
   db: Kysely<Database>,
-  { name, password, client, now = new Date() }: { name: string; password: string; client: string; now?: Date },
+  {
+    name,
+    password,
+    client,
+    device,
+    now = new Date(),
+  }: { name: string; password: string; client: string; device?: string; now?: Date },
 ): Promise<SignIn> {
-  const since = new Date(now.getTime() - LOGIN_LIMIT.minutes * 60_000).toISOString();
-  const keys = [`name:${name.toLowerCase()}`, `client:${client}`];
-  const failures = await db
-    .selectFrom('attempts')
-    .select('key')
-    .where('key', 'in', keys)
-    .where('at', '>', since)
-    .execute();
-  if (keys.some((k) => failures.filter((f) => f.key === k).length >= LOGIN_LIMIT.failures))
-    return { ok: false, reason: 'throttled' };
+  const lower = name.toLowerCase();
+  const known = await knownDevice(db, lower, device);
+  const own = known ? `login-device:${known}` : `login:${lower}:${client}`;
+  const keys = [{ key: own, max: LOGIN_LIMIT.failures }];
+  if (!known) keys.push({ key: `login-client:${client}`, max: LOGIN_LIMIT.perClient });
+  const taken = await takeSignInAttempts(db, keys, now);
+  if (!taken) return { ok: false, reason: 'throttled' };
 
-  const editor =
-    typeof name === 'string' && EDITOR_NAME.test(name)
-      ? await db
-          .selectFrom('editors')
-          .select(['id', 'name', 'password_hash'])
-          .where('name', '=', name)
-          .executeTakeFirst()
-      : undefined;
+  const editor = EDITOR_NAME.test(name)
+    ? await db.selectFrom('editors').select(['id', 'name', 'password_hash']).where('name', '=', name).executeTakeFirst()
+    : undefined;
   decoy ??= hash(token());
   const good = await verify(editor?.password_hash ?? (await decoy), password).catch(() => false);
-  if (!editor || !good) {
-    await db
-      .insertInto('attempts')
-      .values(keys.map((key) => ({ key, at: now.toISOString() })))
-      .execute();
-    return { ok: false, reason: 'wrong' };
-  }
+  if (!editor || !good) return { ok: false, reason: 'wrong' };
+
+  for (const t of taken) await withdrawAttempt(db, t);
+  await forgetAttempts(db, [own]);
   const session = token();
   const csrf = token();
   await db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('attempts').where('key', '=', keys[0]!).execute();
-    await tx.deleteFrom('attempts').where('at', '<', since).execute();
     await tx.deleteFrom('sessions').where('expires_at', '<', now.toISOString()).execute();
     await tx
       .insertInto('sessions')
@@ -117,7 +153,13 @@ export async function signIn(
       })
       .execute();
   });
-  return { ok: true, token: session, csrf, editor: editor.name };
+  return {
+    ok: true,
+    token: session,
+    csrf,
+    editor: editor.name,
+    device: known && device ? device : await deviceToken(db, lower),
+  };
 }
 
 /** The editor a session token belongs to, with the session's form token; undefined when unknown or expired. */

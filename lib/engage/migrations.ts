@@ -130,6 +130,22 @@ async function createDigests(db: Db, dialect: Dialect) {
     .execute();
 }
 
+/**
+ * 0004: one table of attempts for the one rate limiter (lib/engage/rate-limit.ts): each attempt
+ * has an id (one can be withdrawn), and old ones are pruned by time. Counts in flight start afresh.
+ */
+async function recreateAttempts(db: Db, dialect: Dialect) {
+  await db.schema.dropTable('attempts').execute();
+  await db.schema
+    .createTable('attempts')
+    .addColumn('id', idColumn(dialect), idConstraints(dialect))
+    .addColumn('key', 'text', (c) => c.notNull())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('attempts_key_at').on('attempts').columns(['key', 'at']).execute();
+  await db.schema.createIndex('attempts_at').on('attempts').column('at').execute();
+}
+
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-initial': {
@@ -152,5 +168,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
       },
     },
     '0003-newsletter': { up: (db: Db) => createDigests(db, dialect) },
+    '0004-attempts': { up: (db: Db) => recreateAttempts(db, dialect) },
   };
 }

@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import { installationSecret } from './clients';
+import { takeAttempt } from './rate-limit';
 import type { Database } from './schema';
 
 // Newsletter subscribers: double opt-in (a sign-up is pending until the link mailed to the address
@@ -50,17 +51,9 @@ export async function signUp(
   if (!email) return { ok: false, refusal: 'invalid-email' };
   // The hidden field only a robot fills: told it worked, given nothing.
   if (typeof form.website === 'string' && form.website.trim() !== '') return { ok: true };
-  const key = `signup-client:${client}`;
+  const limit = { max: NEWSLETTER_LIMITS.perClientHour, seconds: 3600 };
+  if (!(await takeAttempt(db, `signup-client:${client}`, [limit], now)).ok) return { ok: false, refusal: 'too-fast' };
   return db.transaction().execute(async (tx) => {
-    const recent = await tx
-      .selectFrom('attempts')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('key', '=', key)
-      .where('at', '>', isoAgo(now, 60))
-      .executeTakeFirstOrThrow();
-    if (Number(recent.n) >= NEWSLETTER_LIMITS.perClientHour) return { ok: false, refusal: 'too-fast' } as const;
-    await tx.insertInto('attempts').values({ key, at: now.toISOString() }).execute();
-    await tx.deleteFrom('attempts').where('key', 'like', 'signup-client:%').where('at', '<', isoAgo(now, 60)).execute();
     await tx
       .deleteFrom('subscribers')
       .where('status', '=', 'pending')

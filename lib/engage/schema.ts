@@ -67,8 +67,8 @@ type SubscribersTable = {
   last_digest_id: number | null;
 };
 
-/** Attempts a limit counts (failed sign-ins, newsletter sign-ups), by what they are counted per. */
-type AttemptsTable = { key: string; at: string };
+/** Attempts a limit counts (lib/engage/rate-limit.ts), under a key naming the limit and what it is counted per. */
+type AttemptsTable = { id: Generated<number>; key: string; at: string };
 
 /** A weekly digest in one script, sent by an editor; at most one a week per script. */
 type DigestsTable = {

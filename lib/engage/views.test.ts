@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases, type TestDatabases } from '@/tests/test-databases';
 import type { SiteDatabase } from './database';
+import { withClientAddress } from '@/lib/client-address';
 import { mostRead, recordView, taipeiDay } from './views';
 
 let databases: TestDatabases;
@@ -19,7 +20,7 @@ describe.each(['sqlite', 'postgres'] as const)('views on %s', (kind) => {
   }, 60_000);
 
   const view = (story: string, address: string, now = t0, locale = 'zh-Hant') =>
-    recordView(site.db, { story, locale, address, now });
+    recordView(site.db, { story, locale, headers: withClientAddress(address), now });
 
   it('counts a reader once a day per story, and stores no address', async () => {
     expect(await view('a', '203.0.113.1')).toBe('counted');

@@ -32,11 +32,11 @@ async function saltOf(db: Kysely<Database>, day: string): Promise<string> {
 /** Counts one view of `story` in `locale`, once a day per reader; 'seen' when already counted today. */
 export async function recordView(
   db: Kysely<Database>,
-  { story, locale, address, now = new Date() }: { story: string; locale: string; address: string; now?: Date },
+  { story, locale, headers, now = new Date() }: { story: string; locale: string; headers: Headers; now?: Date },
 ): Promise<'counted' | 'seen'> {
   const day = taipeiDay(now);
   const salt = await saltOf(db, day);
-  const client = await clientOf(db, address);
+  const client = await clientOf(db, headers);
   const hash = createHash('sha256').update(`${salt}\n${client}\n${story}`).digest('base64url');
   return db.transaction().execute(async (tx) => {
     const inserted = await tx

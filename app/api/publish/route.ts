@@ -1,6 +1,10 @@
 import { revalidatePath } from 'next/cache';
 import { NextResponse, type NextRequest } from 'next/server';
-import { hasPublishToken, noticePaths, publishRetryAfter, publishTokenAccepted, runPublishStep } from '@/lib/publish';
+import { siteDatabase } from '@/lib/engage/database';
+import { webhookGate } from '@/lib/engage/webhook-gate';
+import { noticePaths, runPublishStep } from '@/lib/publish';
+import { jsonAnswer, noStore } from '@/lib/refusals';
+import { readBodyText } from '@/lib/request-body';
 
 // POST /api/publish, with `Authorization: Bearer <PUBLISH_TOKEN>`:
 // - from `npm run publish`, a JSON notice `{ "paths": [...] }`: the pages to revalidate;
@@ -8,42 +12,43 @@ import { hasPublishToken, noticePaths, publishRetryAfter, publishTokenAccepted, 
 //   (git pull, check, compile, index, notify every server) and answers with its report.
 // Any other method gets 405 from Next, as this file exports POST only.
 
-const json = (status: number, body: object, headers: Record<string, string> = {}) =>
-  NextResponse.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
-
 /** Most request bodies are a git host's push event; a notice of every page of a big site stays under this. */
 const MAX_BODY = 8 * 1024 * 1024;
 
-export async function POST(request: NextRequest) {
-  // Set by the front door from the connection, never by the client (lib/door/front-door.ts).
-  const client = request.headers.get('x-client-address') || 'direct';
-  const wait = await publishRetryAfter(client);
-  if (wait > 0) return json(429, { error: 'Too many publish requests.' }, { 'Retry-After': String(wait) });
-  if (!hasPublishToken(request.headers.get('authorization'))) {
-    if (!process.env.PUBLISH_TOKEN)
-      return json(403, { error: 'Publishing is not enabled on this server: set PUBLISH_TOKEN.' });
-    return json(401, { error: 'A valid publish token is required.' }, { 'WWW-Authenticate': 'Bearer' });
-  }
-  await publishTokenAccepted(client);
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY)
-    return json(413, { error: 'The request body is too large.' });
+const REFUSED = {
+  'publish-disabled': 'Publishing is not enabled on this server: set PUBLISH_TOKEN.',
+  unauthorized: 'A valid publish token is required.',
+  'too-fast': 'Too many failed publish requests.',
+  unavailable: 'The server cannot take publish requests now; try again later.',
+};
 
-  const text = await request.text();
-  if (text.length > MAX_BODY) return json(413, { error: 'The request body is too large.' });
+export async function POST(request: NextRequest) {
+  // The token first: the right one is never refused because of others' bad calls (lib/engage/webhook-gate.ts).
+  const gate = await webhookGate(request.headers.get('authorization'), request.headers, siteDatabase);
+  if (!gate.ok) {
+    const headers: Record<string, string> = 'retryAfter' in gate ? { 'Retry-After': String(gate.retryAfter) } : {};
+    if (gate.refusal === 'unauthorized') headers['WWW-Authenticate'] = 'Bearer';
+    return jsonAnswer(gate.refusal, { error: REFUSED[gate.refusal] }, headers);
+  }
+
+  const read = await readBodyText(request, MAX_BODY);
+  if (!read.ok && read.refusal === 'too-large')
+    return jsonAnswer('too-large', { error: 'The request body is too large.' });
   let body: unknown;
   try {
-    body = text ? JSON.parse(text) : {};
+    body = read.ok ? (read.text ? JSON.parse(read.text) : {}) : undefined;
   } catch {
-    return json(400, { error: 'The request body is not JSON.' });
+    body = undefined;
   }
+  if (body === undefined) return jsonAnswer('malformed', { error: 'The request body is not JSON.' });
 
   if (typeof body === 'object' && body !== null && 'paths' in body) {
     const paths = noticePaths(body);
-    if (!paths) return json(400, { error: 'paths must be a list of page paths of this site.' });
+    if (!paths) return jsonAnswer('malformed', { error: 'paths must be a list of page paths of this site.' });
     for (const path of paths) revalidatePath(path);
-    return json(200, { revalidated: paths.length });
+    return jsonAnswer('ok', { revalidated: paths.length });
   }
 
   const { ok, report } = await runPublishStep();
-  return json(ok ? 200 : 422, { published: ok, report });
+  return NextResponse.json({ published: ok, report }, { status: ok ? 200 : 422, headers: noStore });
 }

@@ -10,5 +10,5 @@ export async function POST(request: NextRequest) {
   if ('refused' in action) return action.refused;
   const { db } = await siteDatabase();
   await signOut(db, request.cookies.get(SESSION_COOKIE)!.value);
-  return backToAdmin('signed-out', { 'Set-Cookie': clearedSessionCookie });
+  return backToAdmin('signed-out', [clearedSessionCookie]);
 }

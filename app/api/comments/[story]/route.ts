@@ -8,6 +8,8 @@ import { commentSettings } from '@/lib/engage/comment-settings';
 import { listComments, postComment, type CommentForm, type PostOutcome } from '@/lib/engage/comments';
 import { siteDatabase } from '@/lib/engage/database';
 import { fromOwnPages } from '@/lib/engage/origin';
+import { jsonAnswer, noStore, statusOf } from '@/lib/refusals';
+import { readFields } from '@/lib/request-body';
 import { storySlugOf } from '@/lib/story-slug';
 
 // A story's comments: GET lists the approved ones (JSON, in the script asked for), POST adds one, from the page's script
@@ -16,11 +18,8 @@ import { storySlugOf } from '@/lib/story-slug';
 
 type Params = { params: Promise<{ story: string }> };
 
-/** A comment form is a few KB at most; anything larger is refused before it is read. */
+/** A comment form is a few KB at most; anything larger is refused as soon as it passes this. */
 const MAX_BODY = 16 * 1024;
-
-const json = (status: number, body: object, cache = 'no-store') =>
-  NextResponse.json(body, { status, headers: { 'Cache-Control': cache } });
 
 function localeOf(value: unknown): Locale | undefined {
   return typeof value === 'string' && isLocale(value) ? value : undefined;
@@ -30,88 +29,65 @@ export async function GET(request: NextRequest, { params }: Params) {
   const story = storySlugOf((await params).story);
   const locale = localeOf(request.nextUrl.searchParams.get('locale')) ?? locales[0];
   const found = story && storyComments(story, locale);
-  if (!story || !found) return json(404, { error: 'unknown-story' });
+  if (!story || !found) return jsonAnswer('unknown-story', { error: 'unknown-story' });
   const order = request.nextUrl.searchParams.get('order') === 'newest' ? 'newest' : 'oldest';
   try {
     const { db } = await siteDatabase();
     const { count, comments } = await listComments(db, story, order);
     // A CDN may keep the list a few seconds: an approval shows within them.
-    return json(
-      200,
+    return NextResponse.json(
       { open: found.open, count, comments: await inReaderScript(comments, locale) },
-      'public, max-age=0, s-maxage=5',
+      { headers: { 'Cache-Control': 'public, max-age=0, s-maxage=5' } },
     );
   } catch (error) {
     console.error('Comments could not be read:', error);
-    return json(503, { error: 'unavailable' });
+    return jsonAnswer('unavailable', { error: 'unavailable' });
   }
 }
 
 export async function POST(request: NextRequest, { params }: Params) {
   const story = storySlugOf((await params).story);
-  if (!story) return json(404, { error: 'unknown-story' });
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  const isForm = type === 'application/x-www-form-urlencoded';
-  if (!isForm && type !== 'application/json') return json(415, { error: 'malformed' });
-
-  const text = Number(request.headers.get('content-length') ?? 0) > MAX_BODY ? undefined : await request.text();
-  let form: (CommentForm & { locale?: unknown }) | undefined;
-  if (text !== undefined && text.length <= MAX_BODY) {
-    try {
-      const parsed: unknown = isForm ? Object.fromEntries(new URLSearchParams(text)) : JSON.parse(text);
-      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
-        form = parsed as CommentForm & { locale?: unknown };
-    } catch {
-      form = undefined;
-    }
-  }
+  if (!story) return jsonAnswer('unknown-story', { error: 'unknown-story' });
+  const read = await readFields(request, { maxBytes: MAX_BODY, types: ['form', 'json'] });
+  if (!read.ok && read.refusal === 'unsupported-type') return jsonAnswer('unsupported-type', { error: 'malformed' });
+  const isForm = read.isForm;
+  const form = read.ok ? (read.fields as CommentForm & { locale?: unknown }) : undefined;
   const locale = localeOf(form?.locale) ?? localeOf(request.nextUrl.searchParams.get('locale')) ?? locales[0];
   const t = await getTranslations({ locale, namespace: 'Comments' });
   const found = storyComments(story, locale);
 
-  const answer = (status: number, outcome: PostOutcome | { ok: false; refusal: string; field?: string }) => {
+  const answer = (outcome: PostOutcome | { ok: false; refusal: string; field?: string }) => {
     const key = outcome.ok ? outcome.status : outcome.refusal;
+    const status = statusOf(outcome.ok ? 'created' : outcome.refusal);
     const message = t(`outcome.${key}` as 'outcome.pending');
     // What a reader is told of a comment the rules caught is what any held comment gets.
     const shown = outcome.ok
       ? { ok: true, status: outcome.status === 'approved' ? 'approved' : 'pending', message }
       : { ok: false, error: key, field: outcome.field, message };
-    if (!isForm) return json(status, shown);
+    if (!isForm) return NextResponse.json(shown, { status, headers: noStore });
     return formAnswer(status, locale, message, found?.path, t('back'));
   };
 
-  if (text === undefined || text.length > MAX_BODY) return answer(413, { ok: false, refusal: 'too-large' });
+  if (!read.ok && read.refusal === 'too-large') return answer({ ok: false, refusal: 'too-large' });
   // A comment comes from our own page: a form on another site posting in a reader's name is refused.
-  if (!fromOwnPages(request.headers)) {
-    return answer(403, { ok: false, refusal: 'cross-site' });
-  }
-  if (!form) return answer(400, { ok: false, refusal: 'malformed' });
-  if (!found) return answer(404, { ok: false, refusal: 'unknown-story' });
+  if (!fromOwnPages(request.headers)) return answer({ ok: false, refusal: 'cross-site' });
+  if (!form) return answer({ ok: false, refusal: 'malformed' });
+  if (!found) return answer({ ok: false, refusal: 'unknown-story' });
 
   try {
     const { db } = await siteDatabase();
-    const client = await clientOf(db, request.headers.get('x-client-address') ?? 'unknown');
     const outcome = await postComment(db, {
       story,
       locale,
-      client,
+      client: await clientOf(db, request.headers),
       form,
       open: found.open,
       settings: await commentSettings(db),
     });
-    if (outcome.ok) return answer(201, outcome);
-    const status =
-      outcome.refusal === 'too-fast'
-        ? 429
-        : outcome.refusal === 'banned' || outcome.refusal === 'closed'
-          ? 403
-          : outcome.refusal === 'duplicate'
-            ? 409
-            : 400;
-    return answer(status, outcome);
+    return answer(outcome);
   } catch (error) {
     console.error('A comment could not be stored:', error);
-    return answer(503, { ok: false, refusal: 'unavailable' });
+    return answer({ ok: false, refusal: 'unavailable' });
   }
 }
 
@@ -122,6 +98,6 @@ function formAnswer(status: number, locale: Locale, message: string, back: strin
   const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escape(message)}</title></head><body><p>${escape(message)}</p>${link}</body></html>`;
   return new NextResponse(html, {
     status: status === 201 ? 200 : status,
-    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+    headers: { 'Content-Type': 'text/html; charset=utf-8', ...noStore },
   });
 }

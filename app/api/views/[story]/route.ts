@@ -5,13 +5,18 @@ import { storyComments } from '@/lib/content';
 import { siteDatabase } from '@/lib/engage/database';
 import { fromOwnPages } from '@/lib/engage/origin';
 import { recordView } from '@/lib/engage/views';
+import { noStore } from '@/lib/refusals';
+import { readBodyText } from '@/lib/request-body';
 import { storySlugOf } from '@/lib/story-slug';
 
 // POST /api/views/<slug>, the beacon a story page sends once it is seen (components/engage/view-beacon.tsx),
 // its body the page's script. Not counted: Do-Not-Track or Global Privacy Control, robots, prefetches,
 // requests from other sites, stories that do not exist. The answer is the same either way.
 
-const done = () => new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+const done = () => new NextResponse(null, { status: 204, headers: noStore });
+
+/** The body is a script's name: a few bytes. */
+const MAX_BODY = 64;
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ story: string }> }) {
   const headers = request.headers;
@@ -27,13 +32,13 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   ) {
     return done();
   }
-  if (Number(headers.get('content-length') ?? 0) > 64) return done();
-  const locale = (await request.text()).trim();
+  const read = await readBodyText(request, MAX_BODY);
+  const locale = read.ok ? read.text.trim() : '';
   const story = storySlugOf((await params).story);
   if (!story || !isLocale(locale) || !storyComments(story, locale)) return done();
   try {
     const { db } = await siteDatabase();
-    await recordView(db, { story, locale, address: headers.get('x-client-address') ?? 'unknown' });
+    await recordView(db, { story, locale, headers });
   } catch (error) {
     console.error('A view could not be counted:', error);
   }
