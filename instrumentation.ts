@@ -5,11 +5,8 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NODE_ENV !== 'production') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { doorInPlace } = await import('./lib/door/client');
-  if (!doorInPlace()) {
-    console.error('This server has no front door: start it with `npm start` (docs/deploy.md).');
-    process.exit(1);
-  }
+  const { stopWithoutDoor } = await import('./lib/door/client');
+  stopWithoutDoor();
   const { startSchedule } = await import('./lib/schedule');
   startSchedule();
 }

@@ -119,7 +119,7 @@ export function startPreview(nextArgs: string[]): void {
   // contentlayer's own output is an internal dump on a broken save: the check says what is wrong in
   // words an editor reads (terminal and page), so only its progress lines pass, and its errors are
   // shown only if it stops.
-  const compiler = spawn('npx', ['contentlayer2', 'dev'], { stdio: ['ignore', 'pipe', 'pipe'], env });
+  const compiler = spawn('npx', ['contentlayer2', 'dev'], { stdio: ['ignore', 'pipe', 'pipe'], env, detached: true });
   children.push(compiler);
   let lastErrors = '';
   compiler.stderr?.on('data', (chunk: Buffer) => (lastErrors = (lastErrors + chunk.toString()).slice(-4000)));
@@ -141,7 +141,7 @@ export function startPreview(nextArgs: string[]): void {
     watch(contentDir, { recursive: true }, (_, file) => {
       if (file && !path.basename(file).startsWith('.')) schedule();
     });
-    const next = spawn('npx', ['next', 'dev', ...nextArgs], { stdio: 'inherit', env });
+    const next = spawn('npx', ['next', 'dev', ...nextArgs], { stdio: 'inherit', env, detached: true });
     const portAt = nextArgs.findIndex((a) => a === '-p' || a === '--port');
     const port = (portAt >= 0 ? nextArgs[portAt + 1] : undefined) ?? process.env.PORT ?? '3000';
     console.log(`\n預覽網址：http://localhost:${port}/zh-Hant（簡體：/zh-Hans；也可以用 http://127.0.0.1:${port}）\n`);
@@ -149,10 +149,17 @@ export function startPreview(nextArgs: string[]): void {
     next.on('exit', (code) => process.exit(code ?? 0));
   });
 
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      for (const child of children) child.kill(signal);
-      process.exit(0);
-    });
-  }
+  // Each child leads its own process group (detached), so that stopping the preview stops what the
+  // children started too (npx, next dev's workers, contentlayer's), not only the children.
+  const stop = (signal: NodeJS.Signals) => {
+    for (const child of children) {
+      try {
+        if (child.pid) process.kill(-child.pid, signal);
+      } catch {
+        // That group has ended already.
+      }
+    }
+    process.exit(0);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
 }

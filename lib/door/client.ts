@@ -19,9 +19,16 @@ export function markDoor(): void {
   (globalThis as { [DOOR]?: DoorMark })[DOOR] ??= { key: randomBytes(32) };
 }
 
-/** Whether this process serves through the front door (instrumentation.ts refuses to start without). */
+/** Whether this process serves through the front door. */
 export function doorInPlace(): boolean {
   return marked() !== undefined;
+}
+
+/** Stops a production server that was started without the front door (instrumentation.ts). */
+export function stopWithoutDoor(): void {
+  if (doorInPlace()) return;
+  console.error('This server has no front door: start it with `npm start` (docs/deploy.md).');
+  process.exit(1);
 }
 
 const proofOf = (key: Buffer, address: string) => createHmac('sha256', key).update(address).digest();
