@@ -12,9 +12,9 @@ const staticExport = process.env.STATIC_EXPORT === '1';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Production runs the self-contained server in .next/standalone (scripts/start.ts, docs/deploy.md).
-  output: staticExport ? 'export' : 'standalone',
-  ...(staticExport && { distDir: 'out', pageExtensions: ['tsx'], trailingSlash: true }),
+  // Production runs Next through scripts/start.ts (its documented custom server API, behind the front
+  // door), from this project's .next: no self-contained copy (docs/deploy.md).
+  ...(staticExport && { output: 'export', distDir: 'out', pageExtensions: ['tsx'], trailingSlash: true }),
   poweredByHeader: false,
   // The live preview (npm run dev) at 127.0.0.1 as well as localhost: next dev serves its refresh
   // channel only to the origins it is told, and an editor may open either.
@@ -38,30 +38,15 @@ const nextConfig = {
     // answer of the site, never framed.
     contentSecurityPolicy: "script-src 'none'; frame-src 'none'; sandbox; frame-ancestors 'none'",
   },
-  // Pages are cached in Redis when REDIS_URL is set, so several servers share one cache; else in files.
-  ...(!staticExport && {
-    cacheHandler: createRequire(import.meta.url).resolve('./lib/cache-handler.mjs'),
-    cacheMaxMemorySize: 0,
-  }),
+  // Several servers share one page cache in Redis when REDIS_URL is set at start (next.config.js is
+  // read again when the server starts); else Next's own file cache, with its memory cache in front.
+  ...(!staticExport &&
+    process.env.REDIS_URL && {
+      cacheHandler: createRequire(import.meta.url).resolve('./lib/cache-handler.mjs'),
+      // A copy in this process's memory would not hear of another server's revalidation.
+      cacheMaxMemorySize: 0,
+    }),
   experimental: { cpus: 2 },
-  // The social cards read their fonts from disk (lib/card-fonts.ts), which file tracing cannot see:
-  // the standalone server gets the woff subsets of the one weight the cards use, and the CSS
-  // that maps them (story pages read the CSS too: it is part of each card's key). All routes:
-  // route keys are globs, and [locale] would be read as a character class.
-  outputFileTracingIncludes: {
-    '/**': ['sc', 'tc'].flatMap((s) => [
-      `./node_modules/@fontsource/noto-sans-${s}/700.css`,
-      `./node_modules/@fontsource/noto-sans-${s}/files/*-700-normal.woff`,
-    ]),
-  },
-  // Tracing sees the fonts' folders read by computed paths and would copy both whole (142 MB,
-  // every weight in woff2 and woff): only the one weight's woff files are kept.
-  outputFileTracingExcludes: {
-    '/**': [
-      './node_modules/@fontsource/*/files/*.woff2',
-      './node_modules/@fontsource/*/files/*-{100,200,300,400,500,600,800,900}-normal.woff',
-    ],
-  },
   // Published source maps let `npm run bench:pages` tell the framework's bytes from ours.
   productionBrowserSourceMaps: true,
   // A static host sends its own headers (docs/deploy.md lists them).

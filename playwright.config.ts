@@ -32,7 +32,7 @@ export default defineConfig({
     { name: 'phone', use: { ...devices['Pixel 7'], launchOptions }, grep: /@phone/ },
   ],
   webServer: {
-    // The production server, as `npm start` runs it (the standalone build).
+    // The production server, as `npm start` runs it.
     command: 'node --import tsx/esm scripts/start.ts',
     url: `http://127.0.0.1:${port}/zh-Hant`,
     reuseExistingServer: false,

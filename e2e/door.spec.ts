@@ -2,13 +2,15 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 
-// A production server started without the front door (Next's own server.js, as an operator might)
-// must stop instead of serving without method rules, CSP hashes and a vouched client address.
+// A production server started without the front door (Next's own `next start`, as an operator
+// might) must stop instead of serving without method rules, CSP hashes and a vouched client address.
+
+const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
 
 test('a server started without the front door stops and says how to start it', async () => {
   const port = Number(process.env.E2E_PORT ?? 3100) + 7;
-  const server = spawn(process.execPath, [path.join('.next', 'standalone', 'server.js')], {
-    env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', NODE_ENV: 'production' },
+  const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

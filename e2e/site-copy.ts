@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 // A throwaway copy of the built site for tests that change content: its own content/, index,
-// search index and standalone server (whose page cache lives in its own folder), sharing the
-// project's node_modules and static assets. The project itself is never touched.
+// search index and build (whose page cache lives in its own folder), sharing the project's
+// node_modules and static assets. The project itself is never touched.
 
 const root = process.cwd();
 /** What the publish step needs of the project, besides content and the build. */
@@ -28,7 +28,7 @@ const SOURCES = [
 export type SiteCopy = {
   dir: string;
   origin: string;
-  /** Starts a standalone server of the copy (npm start) with these extra settings, on `port` (its own by default). */
+  /** Starts a server of the copy (npm start) with these extra settings, on `port` (its own by default). */
   start(env?: Record<string, string>, port?: number): Promise<void>;
   /** Stops every server of the copy. */
   stop(): Promise<void>;
@@ -43,7 +43,10 @@ export type SiteCopy = {
   remove(): void;
 };
 
-/** Copies the sources, the content index and the standalone server into a new folder, sharing the rest. */
+/** Folders of the build a server of the copy would write to or does not need. */
+const SHARED_BUILD = new Set(['cache', 'dev', 'static']);
+
+/** Copies the sources, the content index and the build into a new folder, sharing the rest. */
 function copySite(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'guanchao-site-'));
   for (const entry of SOURCES) cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
@@ -51,20 +54,18 @@ function copySite(): string {
     recursive: true,
     filter: (src) => !src.includes(`${path.sep}shards`),
   });
-  cpSync(path.join(root, '.next', 'standalone'), path.join(dir, '.next', 'standalone'), {
+  const build = path.join(root, '.next');
+  cpSync(build, path.join(dir, '.next'), {
     recursive: true,
     verbatimSymlinks: true,
+    filter: (src) => path.dirname(src) !== build || !SHARED_BUILD.has(path.basename(src)),
   });
-  // The copied standalone folder may hold links to the project's public/ and static files (npm start
-  // made them); the copy's own npm start links them afresh to the copy's.
-  rmSync(path.join(dir, '.next', 'standalone', 'public'), { recursive: true, force: true });
-  rmSync(path.join(dir, '.next', 'standalone', '.next', 'static'), { recursive: true, force: true });
   symlinkSync(path.join(root, '.next', 'static'), path.join(dir, '.next', 'static'));
   symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
   return dir;
 }
 
-/** Starts the copy's standalone server and waits until it answers; `servers` holds it from the start, to stop it. */
+/** Starts the copy's server and waits until it answers; `servers` holds it from the start, to stop it. */
 async function startServer(dir: string, env: NodeJS.ProcessEnv, port: number, servers: ChildProcess[]) {
   servers.push(spawn('node', ['--import', 'tsx/esm', 'scripts/start.ts'], { cwd: dir, env, stdio: 'ignore' }));
   for (let i = 0; i < 1200; i++) {

@@ -1,20 +1,15 @@
-// Next's page cache (next.config.js `cacheHandler`), shared by every server through Redis when
-// REDIS_URL is set; without it, Next's own file cache, exactly as if no handler were configured.
-// Plain JavaScript: Next loads it at run time, outside the bundler.
+// The page cache several servers share through Redis (next.config.js sets it as Next's `cacheHandler`
+// when REDIS_URL is set; without it, Next's own file cache serves alone). Plain JavaScript: Next
+// loads it at run time, outside the bundler.
 //
-// With Redis: an entry is one key per page and build (`<prefix><build id>:e:<Next's cache key>`),
-// serialised with its Buffers and Maps; revalidation times of tags (revalidatePath('/x') is the tag
-// `_N_T_/x`) are one hash shared by all builds, and an entry older than any of its tags is stale, so
-// one publish on one server is seen by all. A page not yet in Redis is read from the build's
-// prerendered files by Next's own file cache. Redis unreachable: pages are served from the build
-// and this process's memory, never an error.
+// An entry is one key per page and build (`<prefix><build id>:e:<Next's cache key>`), serialised with
+// its Buffers and Maps; revalidation times of tags (revalidatePath('/x') is the tag `_N_T_/x`) are one
+// hash shared by all builds, and an entry older than any of its tags is stale, so one publish on one
+// server is seen by all. A page not yet in Redis is rendered once and stored for every server. Redis
+// unreachable: pages come from this process's memory or are rendered, never an error.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createClient } from '@redis/client';
-
-const require = createRequire(import.meta.url);
-const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-system-cache.js').default;
 
 const REDIS_URL = process.env.REDIS_URL;
 const PREFIX = process.env.REDIS_CACHE_PREFIX ?? 'guanchao:';
@@ -23,10 +18,6 @@ const TIMEOUT_MS = Number(process.env.REDIS_CACHE_TIMEOUT_MS ?? 300);
 /** Pages are revalidated on publish, not by time: an entry nobody reads for a month may go. */
 const TTL_SECONDS = 30 * 24 * 3600;
 const TAGS_HEADER = 'x-next-cache-tags';
-/** Set once in an empty Redis: build files older than it may predate revalidations Redis forgot. */
-const EPOCH_TAG = '__redis_epoch__';
-/** Next's default in-memory cache for its file cache, kept when Redis is not used. */
-const FILE_CACHE_MEMORY = 50 * 1024 * 1024;
 
 /** @type {import('@redis/client').RedisClientType | undefined} */
 let client;
@@ -50,7 +41,6 @@ function redis() {
       socket: { connectTimeout: 2000, reconnectStrategy: (attempt) => Math.min(100 * 2 ** attempt, 5000) },
     });
     client.on('error', (error) => warn('Redis', error));
-    client.on('ready', () => client.hSetNX(TAGS_KEY, EPOCH_TAG, String(Date.now())).catch(() => {}));
     connecting = client.connect().catch((error) => warn('Redis connection', error));
   }
   return client.isReady ? client : null;
@@ -95,12 +85,6 @@ function remember(key, entry) {
 
 export default class CacheHandler {
   constructor(ctx) {
-    if (!REDIS_URL) {
-      this.files = new FileSystemCache({ ...ctx, maxMemoryCacheSize: ctx.maxMemoryCacheSize || FILE_CACHE_MEMORY });
-      return;
-    }
-    // Only to read the build's prerendered pages: nothing is written to disk.
-    this.seeds = new FileSystemCache({ ...ctx, flushToDisk: false, maxMemoryCacheSize: 0 });
     let buildId = 'dev';
     try {
       buildId = readFileSync(path.join(ctx.serverDistDir, '..', 'BUILD_ID'), 'utf8').trim();
@@ -111,7 +95,6 @@ export default class CacheHandler {
   }
 
   async get(key, ctx) {
-    if (this.files) return this.files.get(key, ctx);
     const connection = redis();
     let entry = null;
     try {
@@ -122,10 +105,6 @@ export default class CacheHandler {
     } catch (error) {
       warn('Reading a page', error);
       entry = recent.get(key) ?? null;
-    }
-    if (!entry && ctx.kind !== 'FETCH' && ctx.kind !== 'IMAGE') {
-      const seed = await this.seeds.get(key, ctx).catch(() => null);
-      if (seed?.value) entry = { ...seed, tags: [...tagsOf(seed.value), EPOCH_TAG] };
     }
     if (!entry) return null;
 
@@ -146,7 +125,6 @@ export default class CacheHandler {
   }
 
   async set(key, data, ctx) {
-    if (this.files) return this.files.set(key, data, ctx);
     const entry = {
       lastModified: Date.now(),
       value: data,
@@ -166,8 +144,7 @@ export default class CacheHandler {
     }
   }
 
-  async revalidateTag(tags, durations) {
-    if (this.files) return this.files.revalidateTag(tags, durations);
+  async revalidateTag(tags) {
     const list = (Array.isArray(tags) ? tags : [tags]).filter(Boolean);
     if (list.length === 0) return;
     const now = Date.now();
@@ -187,7 +164,5 @@ export default class CacheHandler {
     }
   }
 
-  resetRequestCache() {
-    this.files?.resetRequestCache?.();
-  }
+  resetRequestCache() {}
 }

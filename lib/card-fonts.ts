@@ -62,7 +62,7 @@ export function pickSubsets(subsets: FontSubset[], text: string): { files: strin
   return { files: subsets.map((s) => s.file).filter((f) => files.has(f)), missing: [...missing] };
 }
 
-/** Where a fontsource package lies: beside the app (the standalone server carries it, next.config.js). */
+/** Where a fontsource package lies: in the project's node_modules, where the server runs. */
 const packageDir = (pkg: string) => path.join(process.cwd(), 'node_modules', pkg);
 
 const subsetsByLocale = new Map<Locale, FontSubset[]>();
@@ -81,8 +81,7 @@ export function cardFontSubsets(locale: Locale): FontSubset[] {
 let fontVersion: string | undefined;
 /**
  * The fonts' version, part of each card's key: a hash of both scripts' CSS, which names every
- * subset file and its ranges. (Read from the CSS, not package.json: the standalone server carries
- * only the CSS and the woff files, next.config.js.)
+ * subset file and its ranges (the CSS, not the package's version: a subset may change alone).
  */
 export function cardFontVersion(): string {
   fontVersion ??= createHash('sha256')

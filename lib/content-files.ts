@@ -2,9 +2,8 @@ import path from 'node:path';
 import type { Locale } from '@/i18n/locales';
 
 /**
- * Where the index step writes the content index and article bodies that pages read. A server run
- * from elsewhere (the standalone server, which runs in .next/standalone) is told with
- * CONTENT_DATA_DIR, so that a publish in the project updates what it serves.
+ * Where the index step writes the content index and article bodies that pages read: in the project
+ * (the server runs there, so that a publish updates what it serves), or where CONTENT_DATA_DIR says.
  */
 export const contentOutDir = process.env.CONTENT_DATA_DIR
   ? path.resolve(process.env.CONTENT_DATA_DIR)

@@ -5,7 +5,7 @@ import path from 'node:path';
 // server starts, so a picture that a publish adds later would be 404 until a restart
 // (app/images/[...file]/route.ts serves what that list misses).
 
-/** Where the pictures are: the project's public/images (the standalone server's cwd links to it). */
+/** Where the pictures are: the project's public/images (the server runs in the project). */
 const publicImagesDir = path.join(/* turbopackIgnore: true */ process.cwd(), 'public', 'images');
 
 /** The picture types the site serves, the same the front door lets the image optimizer take. */

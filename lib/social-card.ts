@@ -32,7 +32,7 @@ export type SocialCardContent = {
 
 const heroHashes = new Map<string, { stamp: string; hash: string }>();
 
-/** The public/ file a site path names (the standalone server links public/ beside itself). */
+/** The public/ file a site path names (the server runs in the project). */
 export const publicFile = (src: string) => path.join(process.cwd(), 'public', ...src.split('/').filter(Boolean));
 
 /** A hash of a public/ file's bytes, worked out again only when its size or time changes. */
