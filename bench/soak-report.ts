@@ -1,0 +1,116 @@
+// What the festival-night soak (bench/soak.ts) prints, and its goals.
+import { readdirSync, readFileSync } from 'node:fs';
+import type { PublishResult } from './soak-publishes';
+import type { Tally } from './soak-traffic';
+
+/** Each server's resident memory (MiB) at a moment of the run. */
+export type Sample = { minute: number; mib: number[] };
+
+type Run = { tally: Tally; samples: Sample[]; publishes: PublishResult[]; minutes: number; plan: number };
+
+/** Resident memory of a process and every process under it (a server may start workers), in MiB. */
+export function treeMiB(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
+    try {
+      // The parent is the field after the parenthesised name, which may itself hold spaces.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) for (const [child, parent] of parents) if (parent === tree[i]) tree.push(child);
+  let kib = 0;
+  for (const p of tree) {
+    try {
+      kib += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return kib / 1024;
+}
+
+const classes = (t: Tally) =>
+  `2xx ${t.classes['2xx']}, 3xx ${t.classes['3xx']}, 4xx ${t.classes['4xx']}, 5xx ${t.classes['5xx']}`;
+
+export function printMinute(minute: number, tally: Tally, sample: Sample) {
+  console.log(
+    `  ${minute.toFixed(1)} min: ${tally.requests} requests (${classes(tally)}), errors ${tally.errors}, timeouts ${tally.timeouts}; servers ${sample.mib.map((m) => `${m.toFixed(0)} MiB`).join(', ')}`,
+  );
+}
+
+/** Per server: resident memory after the first minute, at the end, at most. */
+function memory(samples: Sample[], server: number) {
+  const afterWarmUp = (samples.find((s) => s.minute >= 1) ?? samples[0])?.mib[server] ?? 0;
+  const end = samples.at(-1)?.mib[server] ?? 0;
+  const peak = Math.max(...samples.map((s) => s.mib[server] ?? 0));
+  return { afterWarmUp, end, peak };
+}
+
+/** Flat: at the end at most 20% and 64 MiB above the first minute's figure (either may be exceeded alone). */
+const memoryGoal = (m: { afterWarmUp: number; end: number }) =>
+  m.end <= m.afterWarmUp * 1.2 || m.end - m.afterWarmUp <= 64;
+
+export function printSummary({
+  tally,
+  samples,
+  publishes,
+  minutes,
+  plan,
+  ports,
+  connections,
+}: Run & { ports: number[]; connections: number }) {
+  console.log(
+    `${minutes.toFixed(1)} min, ${connections} connections over ${ports.length} servers, ${plan} kinds of request in turn:`,
+  );
+  console.log(
+    `  requests ${tally.requests}, ${(tally.requests / (minutes * 60)).toFixed(0)} a second; ${classes(tally)}`,
+  );
+  console.log(`  errors ${tally.errors}, timeouts ${tally.timeouts}`);
+  for (const [kind, counts] of tally.byKind)
+    console.log(
+      `  ${kind}: ${[...counts]
+        .sort()
+        .map(([status, n]) => `${status} ×${n}`)
+        .join(', ')}`,
+    );
+  for (const [i, port] of ports.entries()) {
+    const m = memory(samples, i);
+    console.log(
+      `  server ${port} memory (resident): ${m.afterWarmUp.toFixed(0)} MiB after the first minute, ${m.end.toFixed(0)} MiB at the end, ${m.peak.toFixed(0)} MiB at most`,
+    );
+  }
+  for (const p of publishes)
+    console.log(
+      `  ${p.name}: publish ${p.seconds.toFixed(1)} s (exit ${p.status}); live ${p.liveAfter.map((s, i) => `on ${ports[i]} after ${s === undefined ? 'never' : `${s.toFixed(1)} s`}`).join(', ')}`,
+    );
+}
+
+/** The server's lines that say something went wrong. */
+const errorLines = (log: string) =>
+  readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((l) => /error|⨯|unhandled|exception|warn|fail/i.test(l));
+
+/** Prints every failure with its request and the servers' error lines; returns the goals missed. */
+export function printFindings({ tally, samples, publishes }: Run, ports: number[], logs: string[]): string[] {
+  const failed: string[] = [];
+  if (tally.classes['5xx'] > 0) failed.push(`${tally.classes['5xx']} answers 5xx`);
+  if (tally.errors + tally.timeouts > 0) failed.push(`${tally.errors} errors and ${tally.timeouts} timeouts`);
+  for (const p of publishes)
+    if (p.status !== 0 || p.liveAfter.some((s) => s === undefined)) failed.push(`${p.name} not live on both servers`);
+  for (const [i, port] of ports.entries())
+    if (!memoryGoal(memory(samples, i))) failed.push(`server ${port}'s memory grew after the first minute`);
+  for (const f of tally.findings)
+    console.log(`  at ${f.second.toFixed(1)} s, ${f.origin}, ${f.kind}: ${f.request}\n    -> ${f.answer}`);
+  for (const [i, log] of logs.entries()) {
+    const lines = errorLines(log);
+    console.log(`  server ${ports[i]}'s log, ${log}: ${lines.length} error line(s)`);
+    for (const line of lines.slice(0, 15)) console.log(`    ${line.slice(0, 400)}`);
+  }
+  return failed;
+}
