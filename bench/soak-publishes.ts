@@ -19,6 +19,8 @@ export type PublishResult = {
   output: string;
   /** Seconds from the start of the publish until each server served the change; undefined if never. */
   liveAfter: (number | undefined)[];
+  /** Asks each server again whether it serves the change (at the end of the run: a page may fall back). */
+  stillLive: () => Promise<boolean[]>;
 };
 
 /** Taipei wall-clock time, as editors write publishedAt, `seconds` from now. */
@@ -160,5 +162,31 @@ export async function runPublish(
   };
   const liveAfter = await Promise.all(origins.map(watch));
   const { status, output } = await publishing;
-  return { name: publish.name, seconds: done ?? since(), status, output, liveAfter };
+  const stillLive = () => Promise.all(origins.map(live));
+  return { name: publish.name, seconds: done ?? since(), status, output, liveAfter, stillLive };
+}
+
+/** A change that a server had served and then did not: the old page back, say. */
+export type Relapse = { second: number; name: string; origin: string };
+
+/** Every 5 s, asks each server again for every publish live on both; returns a stop that resolves with the relapses. */
+export function watchRelapses(results: PublishResult[], origins: string[], started: number) {
+  const relapses: Relapse[] = [];
+  let watching = true;
+  const loop = (async () => {
+    while (watching) {
+      await new Promise((r) => setTimeout(r, 5000));
+      for (const result of results.filter((r) => r.liveAfter.every((s) => s !== undefined))) {
+        const live = await result.stillLive();
+        const second = (performance.now() - started) / 1000;
+        for (const [i, ok] of live.entries())
+          if (!ok) relapses.push({ second, name: result.name, origin: origins[i]! });
+      }
+    }
+  })();
+  return async () => {
+    watching = false;
+    await loop;
+    return relapses;
+  };
 }

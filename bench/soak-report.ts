@@ -1,12 +1,19 @@
 // What the festival-night soak (bench/soak.ts) prints, and its goals.
 import { readdirSync, readFileSync } from 'node:fs';
-import type { PublishResult } from './soak-publishes';
+import type { PublishResult, Relapse } from './soak-publishes';
 import type { Tally } from './soak-traffic';
 
 /** Each server's resident memory (MiB) at a moment of the run. */
 export type Sample = { minute: number; mib: number[] };
 
-type Run = { tally: Tally; samples: Sample[]; publishes: PublishResult[]; minutes: number; plan: number };
+type Run = {
+  tally: Tally;
+  samples: Sample[];
+  publishes: (PublishResult & { liveAtEnd: boolean[] })[];
+  relapses: Relapse[];
+  minutes: number;
+  plan: number;
+};
 
 /** Resident memory of a process and every process under it (a server may start workers), in MiB. */
 export function treeMiB(pid: number | undefined): number {
@@ -70,7 +77,9 @@ export function printSummary({
   console.log(
     `  requests ${tally.requests}, ${(tally.requests / (minutes * 60)).toFixed(0)} a second; ${classes(tally)}`,
   );
-  console.log(`  errors ${tally.errors}, timeouts ${tally.timeouts}`);
+  const sorted = tally.latencies.sort((a, b) => a - b);
+  const at = (q: number) => (sorted[Math.floor(q * (sorted.length - 1))] ?? 0).toFixed(0);
+  console.log(`  errors ${tally.errors}, timeouts ${tally.timeouts}; latency p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`);
   for (const [kind, counts] of tally.byKind)
     console.log(
       `  ${kind}: ${[...counts]
@@ -86,31 +95,41 @@ export function printSummary({
   }
   for (const p of publishes)
     console.log(
-      `  ${p.name}: publish ${p.seconds.toFixed(1)} s (exit ${p.status}); live ${p.liveAfter.map((s, i) => `on ${ports[i]} after ${s === undefined ? 'never' : `${s.toFixed(1)} s`}`).join(', ')}`,
+      `  ${p.name}: publish ${p.seconds.toFixed(1)} s (exit ${p.status}); live ${p.liveAfter.map((s, i) => `on ${ports[i]} after ${s === undefined ? 'never' : `${s.toFixed(1)} s`}`).join(', ')}; at the end ${p.liveAtEnd.every(Boolean) ? 'still served on both' : `served on ${ports.filter((_, i) => p.liveAtEnd[i]).join(', ') || 'neither'}`}`,
     );
 }
 
-/** The server's lines that say something went wrong. */
-const errorLines = (log: string) =>
-  readFileSync(log, 'utf8')
-    .split('\n')
-    .filter((l) => /error|⨯|unhandled|exception|warn|fail/i.test(l));
+/** The server's lines that say something went wrong, each distinct line (digits aside) once with its count. */
+function errorLines(log: string): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const line of readFileSync(log, 'utf8').split('\n'))
+    if (/error|⨯|unhandled|exception|warn|fail|timed out|^\s+at /i.test(line)) {
+      const key = line.replace(/\d+/g, 'N').slice(0, 300);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  return [...counts];
+}
 
 /** Prints every failure with its request and the servers' error lines; returns the goals missed. */
-export function printFindings({ tally, samples, publishes }: Run, ports: number[], logs: string[]): string[] {
+export function printFindings({ tally, samples, publishes, relapses }: Run, ports: number[], logs: string[]): string[] {
   const failed: string[] = [];
   if (tally.classes['5xx'] > 0) failed.push(`${tally.classes['5xx']} answers 5xx`);
   if (tally.errors + tally.timeouts > 0) failed.push(`${tally.errors} errors and ${tally.timeouts} timeouts`);
-  for (const p of publishes)
+  for (const p of publishes) {
     if (p.status !== 0 || p.liveAfter.some((s) => s === undefined)) failed.push(`${p.name} not live on both servers`);
+    else if (p.liveAtEnd.some((live) => !live)) failed.push(`${p.name} no longer served on both servers at the end`);
+  }
   for (const [i, port] of ports.entries())
     if (!memoryGoal(memory(samples, i))) failed.push(`server ${port}'s memory grew after the first minute`);
+  if (relapses.length > 0) failed.push(`${relapses.length} time(s) a published change was no longer served`);
+  for (const r of relapses.slice(0, 10))
+    console.log(`  at ${r.second.toFixed(1)} s, ${r.origin} no longer served ${r.name}`);
   for (const f of tally.findings)
     console.log(`  at ${f.second.toFixed(1)} s, ${f.origin}, ${f.kind}: ${f.request}\n    -> ${f.answer}`);
   for (const [i, log] of logs.entries()) {
     const lines = errorLines(log);
-    console.log(`  server ${ports[i]}'s log, ${log}: ${lines.length} error line(s)`);
-    for (const line of lines.slice(0, 15)) console.log(`    ${line.slice(0, 400)}`);
+    console.log(`  server ${ports[i]}'s log, ${log}: ${lines.reduce((n, [, c]) => n + c, 0)} line(s) of trouble`);
+    for (const [line, n] of lines.slice(0, 15)) console.log(`    ×${n} ${line}`);
   }
   return failed;
 }

@@ -24,6 +24,8 @@ export type Tally = {
   byKind: Map<Kind, Map<string, number>>;
   /** The first 5xx answers, errors and timeouts, each with its request. */
   findings: Finding[];
+  /** Milliseconds of every answered request. */
+  latencies: number[];
   started: number;
 };
 
@@ -34,6 +36,7 @@ export const newTally = (): Tally => ({
   timeouts: 0,
   byKind: new Map(),
   findings: [],
+  latencies: [],
   started: performance.now(),
 });
 
@@ -89,7 +92,9 @@ export async function send(
   };
   tally.requests++;
   try {
+    const sent = performance.now();
     const answer = await exchange(origin, out, timeoutMs);
+    tally.latencies.push(performance.now() - sent);
     const cls = `${Math.floor(answer.status / 100)}xx` as keyof Tally['classes'];
     if (cls in tally.classes) tally.classes[cls]++;
     count(String(answer.status));

@@ -21,7 +21,7 @@ import { makeSiteCopy, type SiteCopy } from '../e2e/site-copy';
 import { productionServer, startServer, type Server } from './common';
 import { freePort, startPostgres, type PostgresServer } from './postgres-server';
 import { startRedis, type RedisServer } from './redis-server';
-import { festivalPublishes, publishTargets, runPublish, type PublishResult } from './soak-publishes';
+import { festivalPublishes, publishTargets, runPublish, watchRelapses, type PublishResult } from './soak-publishes';
 import { newTally, requestPlan, startTraffic, warmUp, type Tally } from './soak-traffic';
 import { printFindings, printMinute, printSummary, treeMiB, type Sample } from './soak-report';
 
@@ -83,8 +83,13 @@ async function tearDown(night: Partial<Night>) {
 }
 
 /** The publishes, each at its time or once the one before is live, whichever is later. */
-async function publishNight(night: Night, tally: Tally, index: ContentIndex, started: number) {
-  const results: PublishResult[] = [];
+async function publishNight(
+  night: Night,
+  tally: Tally,
+  index: ContentIndex,
+  started: number,
+  results: PublishResult[],
+) {
   const origins = night.servers.map((s) => s.url);
   for (const [i, publish] of festivalPublishes(tally, index).entries()) {
     const wait = started + PUBLISH_AT[i]! * minutes * 60_000 - performance.now();
@@ -97,7 +102,6 @@ async function publishNight(night: Night, tally: Tally, index: ContentIndex, sta
     if (result.status !== 0) console.log(result.output);
     results.push(result);
   }
-  return results;
 }
 
 async function festivalNight(night: Night) {
@@ -128,12 +132,17 @@ async function festivalNight(night: Night) {
     const minute = samples.at(-1)!.minute;
     if (Math.floor(minute) > Math.floor(samples.at(-2)?.minute ?? 0)) printMinute(minute, tally, samples.at(-1)!);
   }, 5_000);
-  const publishes = await publishNight(night, tally, index, started);
+  const publishes: PublishResult[] = [];
+  const stopWatching = watchRelapses(publishes, origins, started);
+  await publishNight(night, tally, index, started, publishes);
   const left = started + minutes * 60_000 - performance.now();
   if (left > 0) await new Promise((r) => setTimeout(r, left));
   clearInterval(sampler);
+  const relapses = await stopWatching();
   await stopTraffic();
-  return { tally, samples, publishes, minutes: elapsed(), plan: plan.length };
+  const checked = [];
+  for (const p of publishes) checked.push({ ...p, liveAtEnd: await p.stillLive() });
+  return { tally, samples, publishes: checked, relapses, minutes: elapsed(), plan: plan.length };
 }
 
 const load = () =>
