@@ -7,8 +7,10 @@ import type { ArticleSummary, ContentIndex } from '@/lib/content-model';
 import type { SiteCopy } from '../e2e/site-copy';
 import { send, type Answer, type Tally } from './soak-traffic';
 
-/** Whether one server serves the change yet. */
-type Live = (origin: string) => Promise<boolean>;
+/** Whether one server serves the change yet; undefined when a request of the check failed (counted as such). */
+type Live = (origin: string) => Promise<boolean | undefined>;
+const verdict = (answers: (Answer | undefined)[], test: () => boolean) =>
+  answers.some((a) => a === undefined) ? undefined : test();
 type Publish = { name: string; make: (site: SiteCopy) => Live };
 
 export type PublishResult = {
@@ -19,8 +21,8 @@ export type PublishResult = {
   output: string;
   /** Seconds from the start of the publish until each server served the change; undefined if never. */
   liveAfter: (number | undefined)[];
-  /** Asks each server again whether it serves the change (at the end of the run: a page may fall back). */
-  stillLive: () => Promise<boolean[]>;
+  /** Asks each server again whether it serves the change (a page may fall back); undefined: a request failed. */
+  stillLive: () => Promise<(boolean | undefined)[]>;
 };
 
 /** Taipei wall-clock time, as editors write publishedAt, `seconds` from now. */
@@ -63,7 +65,7 @@ function fixStory(tally: Tally, story: ArticleSummary): Publish {
       const pages = [story.path, story.path.replace(/^\/zh-Hant\//, '/zh-Hans/')];
       return async (origin) => {
         const answers = await Promise.all(pages.map((p) => send(tally, origin, 'check', { method: 'GET', path: p })));
-        return answers.every((a) => a?.status === 200 && a.body.toString().includes(token));
+        return verdict(answers, () => answers.every((a) => a!.status === 200 && a!.body.toString().includes(token)));
       };
     },
   };
@@ -97,13 +99,15 @@ function newStory(tally: Tally, template: ArticleSummary): Publish {
           get(origin, picture),
           get(origin, `/_next/image?url=${encodeURIComponent(picture)}&w=640&q=75`),
         ]);
-        return (
-          hant?.status === 200 &&
-          hant.body.toString().includes(title) &&
-          hans?.status === 200 &&
-          isImage(raw) &&
-          raw!.body.equals(bytes) &&
-          isImage(resized)
+        return verdict(
+          [hant, hans, raw, resized],
+          () =>
+            hant!.status === 200 &&
+            hant!.body.toString().includes(title) &&
+            hans!.status === 200 &&
+            isImage(raw) &&
+            raw!.body.equals(bytes) &&
+            isImage(resized),
         );
       };
     },
@@ -123,7 +127,7 @@ function withdrawStory(tally: Tally, story: ArticleSummary): Publish {
       const pages = [story.path, story.path.replace(/^\/zh-Hant\//, '/zh-Hans/')];
       return async (origin) => {
         const answers = await Promise.all(pages.map((p) => send(tally, origin, 'check', { method: 'GET', path: p })));
-        return answers.every((a) => a?.status === 404 || a?.status === 410);
+        return verdict(answers, () => answers.every((a) => a!.status === 404 || a!.status === 410));
       };
     },
   };
@@ -180,7 +184,7 @@ export function watchRelapses(results: PublishResult[], origins: string[], start
         const live = await result.stillLive();
         const second = (performance.now() - started) / 1000;
         for (const [i, ok] of live.entries())
-          if (!ok) relapses.push({ second, name: result.name, origin: origins[i]! });
+          if (ok === false) relapses.push({ second, name: result.name, origin: origins[i]! });
       }
     }
   })();

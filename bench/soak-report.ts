@@ -9,7 +9,7 @@ export type Sample = { minute: number; mib: number[] };
 type Run = {
   tally: Tally;
   samples: Sample[];
-  publishes: (PublishResult & { liveAtEnd: boolean[] })[];
+  publishes: (PublishResult & { liveAtEnd: (boolean | undefined)[] })[];
   relapses: Relapse[];
   minutes: number;
   plan: number;
@@ -95,7 +95,7 @@ export function printSummary({
   }
   for (const p of publishes)
     console.log(
-      `  ${p.name}: publish ${p.seconds.toFixed(1)} s (exit ${p.status}); live ${p.liveAfter.map((s, i) => `on ${ports[i]} after ${s === undefined ? 'never' : `${s.toFixed(1)} s`}`).join(', ')}; at the end ${p.liveAtEnd.every(Boolean) ? 'still served on both' : `served on ${ports.filter((_, i) => p.liveAtEnd[i]).join(', ') || 'neither'}`}`,
+      `  ${p.name}: publish ${p.seconds.toFixed(1)} s (exit ${p.status}); live ${p.liveAfter.map((s, i) => `on ${ports[i]} after ${s === undefined ? 'never' : `${s.toFixed(1)} s`}`).join(', ')}; at the end ${p.liveAtEnd.every((live) => live !== false) ? 'still served on both' : `served on ${ports.filter((_, i) => p.liveAtEnd[i] !== false).join(', ') || 'neither'}`}`,
     );
 }
 
@@ -117,7 +117,8 @@ export function printFindings({ tally, samples, publishes, relapses }: Run, port
   if (tally.errors + tally.timeouts > 0) failed.push(`${tally.errors} errors and ${tally.timeouts} timeouts`);
   for (const p of publishes) {
     if (p.status !== 0 || p.liveAfter.some((s) => s === undefined)) failed.push(`${p.name} not live on both servers`);
-    else if (p.liveAtEnd.some((live) => !live)) failed.push(`${p.name} no longer served on both servers at the end`);
+    else if (p.liveAtEnd.some((live) => live === false))
+      failed.push(`${p.name} no longer served on both servers at the end`);
   }
   for (const [i, port] of ports.entries())
     if (!memoryGoal(memory(samples, i))) failed.push(`server ${port}'s memory grew after the first minute`);

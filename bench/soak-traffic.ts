@@ -43,11 +43,17 @@ export const newTally = (): Tally => ({
 const TIMEOUT_MS = 10_000;
 const KEEP_FINDINGS = 30;
 const agents = new Map<string, http.Agent>();
+/**
+ * The publish checks ask every few seconds: a kept-alive connection idle that long may be closed by
+ * the server (its 5 s keep-alive) just as it is reused, a reset of the client's making. A browser
+ * would retry; the checks open a connection each instead.
+ */
+const freshConnections = new http.Agent({ keepAlive: false });
 
 /** Sends one request and reads its whole answer; rejects on a socket error, or after 10 s ('timeout'). */
-function exchange(origin: string, out: Outgoing, timeoutMs: number): Promise<Answer> {
+function exchange(origin: string, out: Outgoing, timeoutMs: number, fresh: boolean): Promise<Answer> {
   const url = new URL(origin);
-  let agent = agents.get(origin);
+  let agent = fresh ? freshConnections : agents.get(origin);
   if (!agent) agents.set(origin, (agent = new http.Agent({ keepAlive: true, maxSockets: 64 })));
   return new Promise((resolve, reject) => {
     const request = http.request(
@@ -93,7 +99,7 @@ export async function send(
   tally.requests++;
   try {
     const sent = performance.now();
-    const answer = await exchange(origin, out, timeoutMs);
+    const answer = await exchange(origin, out, timeoutMs, kind === 'check');
     tally.latencies.push(performance.now() - sent);
     const cls = `${Math.floor(answer.status / 100)}xx` as keyof Tally['classes'];
     if (cls in tally.classes) tally.classes[cls]++;
