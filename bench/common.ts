@@ -1,6 +1,6 @@
 // What the page benchmarks share: the pages they measure, and a server to measure them on.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locale } from '@/i18n/locales';
@@ -79,7 +79,7 @@ export async function startServer(
   port: number,
   probe = '/',
   origin = `http://127.0.0.1:${port}`,
-  options: { cwd?: string; env?: Record<string, string> } = {},
+  options: { cwd?: string; env?: Record<string, string>; log?: string; waitSeconds?: number } = {},
 ): Promise<Server> {
   // A server left running on the port would answer the probe while ours fails to start, and the
   // benchmark would measure it instead (an older build, say) without a word.
@@ -91,8 +91,10 @@ export async function startServer(
     throw new Error(
       `Something already answers on ${origin}: stop it first, or the benchmark would measure it instead of this build.`,
     );
+  // A log file keeps what the server said, for a benchmark that must say why an answer failed.
+  const out = options.log ? openSync(options.log, 'a') : 'ignore';
   const child: ChildProcess = spawn(command[0]!, command.slice(1), {
-    stdio: 'ignore',
+    stdio: ['ignore', out, out],
     cwd: options.cwd,
     env: {
       ...process.env,
@@ -107,7 +109,8 @@ export async function startServer(
   process.on('exit', stop);
   let exitCode: number | null = null;
   child.on('exit', (code) => (exitCode = code ?? 1));
-  for (let attempt = 0; attempt < 100 && exitCode === null; attempt++) {
+  const deadline = performance.now() + (options.waitSeconds ?? 20) * 1000;
+  while (performance.now() < deadline && exitCode === null) {
     try {
       const response = await fetch(url + probe);
       if (response.ok) return { url, stop, pid: child.pid };

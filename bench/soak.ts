@@ -1,109 +1,170 @@
-// `npm run bench:soak -- [--minutes M] [--connections C]`: holds mixed traffic on the production server
-// of this build for M minutes (default 10): pages and listings of both scripts, stories, the search
-// page and its index, pictures through the image optimizer, 404s, and hostile requests (broken
-// encoding, dot segments, other methods, impossible ranges, image requests for what is not a
-// picture), C connections at once (default 20). It prints every minute and at the end: requests,
-// answers by class, errors, timeouts and 5xx, and the server's resident memory after the first
-// minute (warm-up), at the end, and at its highest. Goal: 0 5xx and 0 errors, memory flat after
-// warm-up. Run after `npm run build`, with nothing else on the port.
-import { readFileSync } from 'node:fs';
+// `npm run bench:soak -- [--minutes M] [--connections C]`: a festival night. Two production servers
+// (`npm start`: scripts/start.ts) of a throwaway copy of this build (e2e/site-copy.ts: the project is
+// never touched) share one Redis and one PostgreSQL, both started here, for M minutes (default 10).
+// C connections (default 20), spread over both, send in turn (bench/soak-traffic.ts): pages,
+// listings, stories, pictures and redirects of both scripts, the search page and its index, comments,
+// view beacons and newsletter sign-ups as the site's own pages send them (each from another reader
+// behind one trusted proxy), and hostile requests. Meanwhile three publishes run in the copy
+// (bench/soak-publishes.ts): a fix to a story's text, a new story with a new picture, a withdrawal;
+// each is watched on both servers until they serve it. It prints every minute and at the end:
+// requests, answers by class, errors, timeouts, 5xx, each server's resident memory (after the first
+// minute, at the end, at most) and each publish's seconds until live on each server; then every 5xx,
+// error and timeout with its request, and the servers' error lines. Goals (else exit 1): 0 5xx,
+// 0 errors and timeouts, every publish live on both servers and still served to the end, memory
+// flat after the first minute (the last minute's median at most 20% or 64 MiB above the second's).
+// Run after `npm run build`.
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
-import { indexFile } from '@/lib/content-files';
 import type { ContentIndex } from '@/lib/content-model';
-import { productionServer, startServer } from './common';
+import { makeSiteCopy, type SiteCopy } from '../e2e/site-copy';
+import { productionServer, startServer, type Server } from './common';
+import { freePort, startPostgres, type PostgresServer } from './postgres-server';
+import { startRedis, type RedisServer } from './redis-server';
+import { festivalPublishes, publishTargets, runPublish, watchRelapses, type PublishResult } from './soak-publishes';
+import { newTally, requestPlan, startTraffic, warmUp, type Tally } from './soak-traffic';
+import { printFindings, printMinute, printSummary, treeMiB, type Sample } from './soak-report';
 
 const { values } = parseArgs({
   options: {
     minutes: { type: 'string', default: '10' },
     connections: { type: 'string', default: '20' },
-    port: { type: 'string', default: '3412' },
+    port: { type: 'string', default: '3421' },
   },
 });
 const minutes = Number(values.minutes);
-const index = JSON.parse(readFileSync(indexFile, 'utf8')) as ContentIndex;
-const stories = index.articles.filter((a) => !a.draft).slice(0, 8);
-const story = stories[0]!;
-const picture = story.hero.src;
+const connections = Number(values.connections);
+const ports = [Number(values.port), Number(values.port) + 1];
+const token = 'soak-publish-token-0123456789abcdef';
+/** When, as a share of the run, each publish starts (each after the one before is live). */
+const PUBLISH_AT = [0.2, 0.45, 0.7];
+/** A publish not live on both servers this many seconds after it started counts as never. */
+const GIVE_UP_SECONDS = 180;
 
-type Request = {
-  method?: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'OPTIONS' | 'TRACE';
-  path: string;
-  headers?: Record<string, string>;
-};
-const requests: Request[] = [
-  // What readers ask for.
-  { path: '/zh-Hant' },
-  { path: '/zh-Hans' },
-  ...stories.map((a) => ({ path: a.path })),
-  { path: `/zh-Hant/tags/${story.tagSlugs[0]}` },
-  { path: `/zh-Hans/sections/${story.sectionSlug}` },
-  { path: `/zh-Hant/authors/${story.authorIds[0]}` },
-  { path: '/zh-Hant/search' },
-  { path: '/pagefind/manifest.json' },
-  { path: '/sitemap.xml' },
-  { path: picture },
-  { path: `/_next/image?url=${encodeURIComponent(picture)}&w=640&q=75` },
-  { path: '/', headers: { 'Accept-Language': 'zh-CN' } },
-  { path: '/zh-Hant/' },
-  // What scanners and broken links ask for.
-  { path: '/zh-Hant/articles/no-such-story' },
-  { path: '/wp-login.php' },
-  { path: '/.env' },
-  { path: '/zh-Hant/tags/%ZZ' },
-  { path: '/images/..%2f..%2fpackage.json' },
-  { path: '/_next/static/%E0%A4%A.js' },
-  { method: 'POST', path: '/zh-Hant' },
-  { method: 'TRACE', path: '/zh-Hans' },
-  { method: 'DELETE', path: picture },
-  { path: picture, headers: { Range: 'bytes=99999999-' } },
-  { path: '/_next/image?url=/robots.txt&w=640&q=75' },
-  { path: `/_next/image?url=${encodeURIComponent(picture)}&w=641&q=75` },
-  { method: 'POST', path: '/api/publish', headers: { Authorization: 'Bearer wrong' } },
-  { path: `/zh-Hant/search?q=${encodeURIComponent('<script>alert(1)</script>')}` },
-];
+type Night = { site: SiteCopy; redis: RedisServer; postgres: PostgresServer; servers: Server[]; logs: string[] };
 
-const server = await startServer(productionServer(), Number(values.port), '/zh-Hant', undefined, {
-  env: { HOSTNAME: '127.0.0.1' },
-});
-const rss = () => {
-  const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-};
-const samples: { minute: number; mib: number }[] = [];
-const started = performance.now();
-try {
-  const instance = autocannon({
-    url: server.url,
-    connections: Number(values.connections),
-    duration: minutes * 60,
-    timeout: 10,
-    requests: requests.map((r) => ({ method: r.method ?? 'GET', path: r.path, headers: r.headers })),
-  });
-  const timer = setInterval(() => {
-    const minute = (performance.now() - started) / 60_000;
-    samples.push({ minute, mib: rss() });
-    if (Math.abs(minute - Math.round(minute)) < 0.1)
-      console.log(`  ${minute.toFixed(1)} min: server ${rss().toFixed(0)} MiB`);
+/** Redis, PostgreSQL, the copy of the site and its two servers, each logging to a file kept after the run. */
+async function setUp(): Promise<Night> {
+  if (!existsSync(path.join('.next', 'standalone', 'server.js')))
+    throw new Error('No build: run `npm run build` first.');
+  const redis = await startRedis(ports[0]! + 3000);
+  const postgres = await startPostgres(await freePort());
+  const site = makeSiteCopy(ports[0]!, token);
+  const logDir = mkdtempSync(path.join(os.tmpdir(), 'soak-logs-'));
+  const logs = ports.map((p) => path.join(logDir, `server-${p}.log`));
+  const env = {
+    REDIS_URL: redis.url,
+    DATABASE_URL: postgres.url,
+    PUBLISH_TOKEN: token,
+    HOSTNAME: '127.0.0.1',
+    // Behind one proxy, as behind a CDN: each request names its reader in X-Forwarded-For.
+    TRUST_PROXY_HOPS: '1',
+  };
+  // One after the other: both migrating the empty database at once is not what this measures.
+  const servers: Server[] = [];
+  for (const [i, port] of ports.entries())
+    servers.push(
+      await startServer(productionServer(site.dir), port, '/zh-Hant', undefined, {
+        cwd: site.dir,
+        env,
+        log: logs[i],
+        waitSeconds: 120,
+      }),
+    );
+  return { site, redis, postgres, servers, logs };
+}
+
+async function tearDown(night: Partial<Night>) {
+  for (const server of night.servers ?? []) server.stop();
+  await new Promise((r) => setTimeout(r, 1000));
+  night.site?.remove();
+  await night.redis?.stop();
+  await night.postgres?.stop();
+}
+
+/** The publishes, each at its time or once the one before is live, whichever is later. */
+async function publishNight(
+  night: Night,
+  tally: Tally,
+  index: ContentIndex,
+  started: number,
+  results: PublishResult[],
+) {
+  const origins = night.servers.map((s) => s.url);
+  for (const [i, publish] of festivalPublishes(tally, index).entries()) {
+    const wait = started + PUBLISH_AT[i]! * minutes * 60_000 - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const result = await runPublish(night.site, origins, publish, GIVE_UP_SECONDS);
+    const live = result.liveAfter.map((s, k) => `${ports[k]} ${s === undefined ? 'never' : `${s.toFixed(1)} s`}`);
+    console.log(
+      `  publish ${i + 1}, ${result.name}: done in ${result.seconds.toFixed(1)} s (exit ${result.status}); live on ${live.join(', ')}`,
+    );
+    if (result.status !== 0) console.log(result.output);
+    results.push(result);
+  }
+}
+
+async function festivalNight(night: Night) {
+  const index = JSON.parse(readFileSync(night.site.file('.contentlayer/site/index.json'), 'utf8')) as ContentIndex;
+  const plan = requestPlan(index, publishTargets(index).withdrawn.slug);
+  const tally = newTally();
+  const origins = night.servers.map((s) => s.url);
+  const warming = performance.now();
+  const firsts = await warmUp(origins, plan, tally);
+  const slowest = firsts
+    .slice(0, 4)
+    .map((f) => `${f.request} on :${new URL(f.origin).port} ${f.seconds.toFixed(1)} s (${f.status ?? 'no answer'})`);
+  console.log(
+    `  warm-up, each kind once on each server: ${((performance.now() - warming) / 1000).toFixed(1)} s; slowest first answers: ${slowest.join('; ')}`,
+  );
+  const samples: Sample[] = [];
+  const started = performance.now();
+  tally.started = started;
+  const elapsed = () => (performance.now() - started) / 60_000;
+  const stopTraffic = startTraffic(
+    night.servers.map((s) => s.url),
+    plan,
+    connections,
+    tally,
+  );
+  const sampler = setInterval(() => {
+    samples.push({ minute: elapsed(), mib: night.servers.map((s) => treeMiB(s.pid)) });
+    const minute = samples.at(-1)!.minute;
+    if (Math.floor(minute) > Math.floor(samples.at(-2)?.minute ?? 0)) printMinute(minute, tally, samples.at(-1)!);
   }, 5_000);
-  const result = await instance;
-  clearInterval(timer);
-  const afterWarmUp = samples.find((s) => s.minute >= 1) ?? samples[0]!;
-  const end = samples.at(-1)!;
-  const highest = Math.max(...samples.map((s) => s.mib));
+  const publishes: PublishResult[] = [];
+  const stopWatching = watchRelapses(publishes, origins, started);
+  await publishNight(night, tally, index, started, publishes);
+  const left = started + minutes * 60_000 - performance.now();
+  if (left > 0) await new Promise((r) => setTimeout(r, left));
+  clearInterval(sampler);
+  const relapses = await stopWatching();
+  await stopTraffic();
+  const checked = [];
+  for (const p of publishes) checked.push({ ...p, liveAtEnd: await p.stillLive() });
+  return { tally, samples, publishes: checked, relapses, minutes: elapsed(), plan: plan.length };
+}
+
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+const night: Partial<Night> = {};
+try {
   console.log(
-    `${minutes} min, ${values.connections} connections, ${requests.length} kinds of request (${requests.filter((r) => r.method || r.path.includes('%') || r.headers?.Range).length} hostile):`,
+    `Festival night: ${minutes} min, ${connections} connections on ports ${ports.join(' and ')}; load average ${load()}, ${os.cpus().length} cores.`,
   );
-  console.log(
-    `  requests ${result.requests.total}, ${result.requests.average.toFixed(0)} a second; 2xx ${result['2xx']}, 3xx ${result['3xx']}, 4xx ${result['4xx']}, 5xx ${result['5xx']}`,
-  );
-  console.log(
-    `  errors ${result.errors}, timeouts ${result.timeouts}; latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
-  );
-  console.log(
-    `  server memory (resident): ${afterWarmUp.mib.toFixed(0)} MiB after the first minute, ${end.mib.toFixed(0)} MiB at the end, ${highest.toFixed(0)} MiB at most`,
-  );
-  if (result['5xx'] > 0 || result.errors > 0) process.exitCode = 1;
+  Object.assign(night, await setUp());
+  const run = await festivalNight(night as Night);
+  console.log(`Load average at the end: ${load()}.`);
+  printSummary({ ...run, ports, connections });
+  const failed = printFindings(run, ports, night.logs!);
+  if (failed.length) {
+    console.log(`Goals missed: ${failed.join('; ')}.`);
+    process.exitCode = 1;
+  } else console.log('Every goal met.');
 } finally {
-  server.stop();
+  await tearDown(night);
 }
