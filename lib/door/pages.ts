@@ -4,12 +4,14 @@ import zlib from 'node:zlib';
 import { LRUCache } from 'lru-cache';
 import Negotiator from 'negotiator';
 import vary from 'vary';
-import { inlineScriptHashes, withScriptHashes } from './script-hashes';
+import { inlineScriptHashes, withScriptHashes, withScriptNonce } from './script-hashes';
 
-// An HTML page's CSP allows its own inline scripts by hash instead of 'unsafe-inline': the front door
-// holds a page until it is whole, hashes its inline scripts, then compresses it here (next.config.js
-// leaves compression to the door, which must see the page before it is encoded). Each version of a
-// page is hashed and compressed once, then served from memory.
+// An HTML page's CSP allows its own inline scripts without 'unsafe-inline', in one of two ways.
+// A page from Next's cache is whole already: the front door holds it, hashes its inline scripts, then
+// compresses it here (next.config.js leaves compression to the door, which must see the page before
+// it is encoded); each version is hashed and compressed once, then served from memory. A page Next
+// renders now streams as it renders (compression() encodes it on the way), its CSP naming the nonce
+// the door gave the request, which Next put on its scripts.
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
@@ -39,12 +41,15 @@ function pageFor(body: Buffer, etag: unknown): Page {
   return page;
 }
 
-/** Whether an answer is a page the door holds: HTML with a body, to a GET. */
+const isHtml = (res: ServerResponse) => /^text\/html\b/i.test(String(res.getHeader('content-type') ?? ''));
+
+// Next's word for an answer from its cache (a prerendered or ISR page), whose scripts carry no nonce
+// of this request. MISS and REVALIDATED are rendered now, with it; a dynamic page has no such header.
+const fromCache = (res: ServerResponse) => /^(?:HIT|STALE)$/i.test(String(res.getHeader('x-nextjs-cache') ?? ''));
+
+/** Whether an answer is a page the door holds: HTML from Next's cache with a body, to a GET. */
 export const isHeldPage = (req: IncomingMessage, res: ServerResponse, status: number) =>
-  req.method === 'GET' &&
-  status !== 204 &&
-  status !== 304 &&
-  /^text\/html\b/i.test(String(res.getHeader('content-type') ?? ''));
+  req.method === 'GET' && status !== 204 && status !== 304 && isHtml(res) && fromCache(res);
 
 /** The headers given to writeHead (an object, or a flat or paired array), set on the response. */
 function foldHeaders(res: ServerResponse, headers: unknown) {
@@ -90,10 +95,11 @@ function sendPage(req: IncomingMessage, res: ServerResponse, inner: Original, st
 }
 
 /**
- * Holds an HTML answer to a GET until it is whole, to send it with a CSP that names its inline
- * scripts' hashes (sendPage); every other answer passes as Next writes it.
+ * Holds an HTML answer from Next's cache until it is whole, to send it with a CSP that names its
+ * inline scripts' hashes (sendPage); a page rendered now passes as Next streams it, with a CSP that
+ * names `nonce`, the one the front door put in the request; every other answer passes as it is.
  */
-export function holdPages(req: IncomingMessage, res: ServerResponse) {
+export function holdPages(req: IncomingMessage, res: ServerResponse, nonce: string) {
   const inner: Original = { writeHead: res.writeHead, write: res.write, end: res.end };
   let state: 'open' | 'holding' | 'passing' = 'open';
   let status = 200;
@@ -101,6 +107,10 @@ export function holdPages(req: IncomingMessage, res: ServerResponse) {
   const decide = (code: number) => {
     state = isHeldPage(req, res, code) ? 'holding' : 'passing';
     status = code;
+    const policy = res.getHeader('content-security-policy');
+    if (state === 'passing' && isHtml(res) && typeof policy === 'string') {
+      res.setHeader('Content-Security-Policy', withScriptNonce(policy, nonce));
+    }
   };
   const hold = (chunk: Chunk | Callback, encoding?: unknown) => {
     if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
