@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,6 +25,12 @@ function next(req: IncomingMessage, res: ServerResponse) {
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('x-nextjs-cache', 'HIT');
     res.end('<html><script nonce="c3RhbGU=">one()</script></html>');
+  } else if (req.url === '/zh-Hant/no-such-page') {
+    // Next's prerendered 404, sent from its cache with no x-nextjs-cache header: no nonce in it.
+    res.statusCode = 404;
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.write('<html><script>notFound()</script>');
+    res.end('</html>');
   } else if (req.url === '/zh-Hant/newsletter') {
     void renderNow(req, res);
   } else if (req.url?.startsWith('/images/')) {
@@ -44,6 +51,8 @@ const nonceOf = (policy: unknown) => /'nonce-([^']+)'/.exec(String(policy))?.[1]
 async function renderNow(req: IncomingMessage, res: ServerResponse & { flush?: () => void }) {
   const nonce = nonceOf(req.headers['content-security-policy']);
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  // Next sends its headers just before its first chunk (next/dist/server/pipe-readable.js).
+  res.flushHeaders();
   res.write(`<html><script nonce="${nonce}">shell()</script>${'<p>頭條</p>'.repeat(200)}`);
   // Next flushes after each write, for compression middleware (next/dist/server/pipe-readable.js).
   res.flush?.();
@@ -123,6 +132,15 @@ describe('the front door', () => {
   it('names no nonce in the CSP of a page from Next’s cache', async () => {
     const res = await fetch(`${origin}/zh-Hant`);
     expect(res.headers.get('content-security-policy')).not.toContain("'nonce-");
+  });
+
+  it('hashes a page that carries no nonce of this request, whatever Next says of its cache', async () => {
+    const res = await fetch(`${origin}/zh-Hant/no-such-page`);
+    expect(res.status).toBe(404);
+    const policy = res.headers.get('content-security-policy');
+    expect(policy).not.toContain("'nonce-");
+    expect(policy).toContain(`'sha256-${createHash('sha256').update('notFound()').digest('base64')}'`);
+    expect(await res.text()).toBe('<html><script>notFound()</script></html>');
   });
 
   it('vouches for the connection’s address and drops the one a client claims', async () => {

@@ -80,7 +80,7 @@ export function frontDoor(handle: Handler, { root }: { root: string }) {
   // Everything but the pages holdPages() sends itself: pages rendered now, scripts, styles, RSC
   // payloads, feeds. Next calls res.flush() after each write, so a page streams compressed.
   const compress = compression({
-    filter: (req, res) => !isHeldPage(req, res, res.statusCode) && compression.filter(req, res),
+    filter: (req, res) => !isHeldPage(res as ServerResponse) && compression.filter(req, res),
   });
   return async (req: IncomingMessage, res: ServerResponse) => {
     for (const { key, value } of securityHeaders) res.setHeader(key, value);
@@ -89,9 +89,10 @@ export function frontDoor(handle: Handler, { root }: { root: string }) {
     policeHeaders(res, (req.url ?? '/').split('?')[0]!);
     const refused = refusal(req, files);
     if (refused) return refuse(req, res, refused.status, refused.reason, refused.headers);
-    // holdPages() wraps the response first, so compression() (outside it) hands held pages through whole.
-    holdPages(req, res, giveNonce(req));
+    // holdPages() wraps the response last, so it sees a page's first bytes before compression()
+    // (inside it) decides, and hands held pages to it already encoded.
     compress(req as never, res as never, () => {});
+    holdPages(req, res, giveNonce(req));
     try {
       await handle(req, res);
     } catch (error) {
