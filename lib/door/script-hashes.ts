@@ -51,7 +51,7 @@ export const newNonce = () => randomBytes(16).toString('base64');
 // The inline scripts of ours that Next renders without its nonce, by hash: next-themes' script,
 // which sets the reader's theme before the first paint (components/layout/theme-provider.tsx; a
 // nonce would make it read the request, and so every page dynamic). e2e/streaming.spec.ts fails
-// when it changes (a next-themes or Next upgrade): the page's console names the new hash.
+// when it changes (a next-themes or Next upgrade), naming the new hash.
 const UNNONCED_SCRIPTS = ["'sha256-n46vPwSWuMC0W703pBofImv82Z26xo4LXymv0E9caPk='"];
 
 /** The policy for a page rendered for this request: its scripts carry this nonce, or are ours. */
