@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,9 +20,19 @@ const seen: { url: string; headers: IncomingMessage['headers'] }[] = [];
 function next(req: IncomingMessage, res: ServerResponse) {
   seen.push({ url: req.url ?? '', headers: { ...req.headers } });
   if (req.url === '/zh-Hant') {
+    // A page from Next's cache, rendered for another request: its script's nonce is stale.
     res.setHeader('Set-Cookie', 'NEXT_LOCALE=zh-Hant; Path=/');
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.end('<html><script>one()</script></html>');
+    res.setHeader('x-nextjs-cache', 'HIT');
+    res.end('<html><script nonce="c3RhbGU=">one()</script></html>');
+  } else if (req.url === '/zh-Hant/no-such-page') {
+    // Next's prerendered 404, sent from its cache with no x-nextjs-cache header: no nonce in it.
+    res.statusCode = 404;
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.write('<html><script>notFound()</script>');
+    res.end('</html>');
+  } else if (req.url === '/zh-Hant/newsletter') {
+    void renderNow(req, res);
   } else if (req.url?.startsWith('/images/')) {
     // Next's file server answers a range past the file's end with 500.
     const range = req.headers.range;
@@ -32,6 +43,21 @@ function next(req: IncomingMessage, res: ServerResponse) {
     res.statusCode = 404;
     res.end();
   }
+}
+
+const nonceOf = (policy: unknown) => /'nonce-([^']+)'/.exec(String(policy))?.[1];
+
+/** A page Next renders now, as Next streams it: its shell, a pause (a Suspense boundary), the rest. */
+async function renderNow(req: IncomingMessage, res: ServerResponse & { flush?: () => void }) {
+  const nonce = nonceOf(req.headers['content-security-policy']);
+  res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  // Next sends its headers just before its first chunk (next/dist/server/pipe-readable.js).
+  res.flushHeaders();
+  res.write(`<html><script nonce="${nonce}">shell()</script>${'<p>頭條</p>'.repeat(200)}`);
+  // Next flushes after each write, for compression middleware (next/dist/server/pipe-readable.js).
+  res.flush?.();
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  res.end(`<script nonce="${nonce}">rest()</script></html>`);
 }
 
 let origin = '';
@@ -65,6 +91,56 @@ describe('the front door', () => {
     expect(res.headers.get('set-cookie')).toBeNull();
     expect(res.headers.get('content-security-policy')).toMatch(/script-src [^;]*'sha256-/);
     expect(res.headers.get('content-security-policy')).not.toMatch(/script-src [^;]*'unsafe-inline'/);
+  });
+
+  it('streams a page Next renders now, its CSP naming the nonce Next was given', async () => {
+    for (const encoding of ['identity', 'gzip', 'br']) {
+      const started = Date.now();
+      const res = await fetch(`${origin}/zh-Hant/newsletter`, { headers: { 'Accept-Encoding': encoding } });
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      const first = decoder.decode((await reader.read()).value, { stream: true });
+      const firstAt = Date.now() - started;
+      let rest = '';
+      for (let part = await reader.read(); !part.done; part = await reader.read()) rest += decoder.decode(part.value);
+      const wholeAt = Date.now() - started;
+      expect(first, encoding).toContain('shell()');
+      expect(rest, encoding).toContain('rest()');
+      expect(wholeAt - firstAt, encoding).toBeGreaterThan(250);
+      expect(res.headers.get('content-encoding') ?? 'identity', encoding).toBe(encoding);
+      const policy = res.headers.get('content-security-policy');
+      const seenPolicy = seen.at(-1)!.headers['content-security-policy'];
+      expect(nonceOf(policy), encoding).toBe(nonceOf(seenPolicy));
+      expect(policy).not.toMatch(/script-src [^;]*'unsafe-inline'/);
+      expect(first).toContain(`nonce="${nonceOf(policy)}"`);
+    }
+  });
+
+  it('gives each request a fresh nonce, whatever policy the client sends', async () => {
+    const evil = "script-src 'nonce-ZXZpbA=='";
+    const nonces = new Set<string | undefined>();
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${origin}/zh-Hant/newsletter`, { headers: { 'Content-Security-Policy': evil } });
+      await res.text();
+      nonces.add(nonceOf(res.headers.get('content-security-policy')));
+      expect(seen.at(-1)!.headers['content-security-policy']).not.toContain('ZXZpbA==');
+    }
+    expect(nonces.size).toBe(3);
+    expect(nonces.has('ZXZpbA==')).toBe(false);
+  });
+
+  it('names no nonce in the CSP of a page from Next’s cache', async () => {
+    const res = await fetch(`${origin}/zh-Hant`);
+    expect(res.headers.get('content-security-policy')).not.toContain("'nonce-");
+  });
+
+  it('hashes a page that carries no nonce of this request, whatever Next says of its cache', async () => {
+    const res = await fetch(`${origin}/zh-Hant/no-such-page`);
+    expect(res.status).toBe(404);
+    const policy = res.headers.get('content-security-policy');
+    expect(policy).not.toContain("'nonce-");
+    expect(policy).toContain(`'sha256-${createHash('sha256').update('notFound()').digest('base64')}'`);
+    expect(await res.text()).toBe('<html><script>notFound()</script></html>');
   });
 
   it('vouches for the connection’s address and drops the one a client claims', async () => {

@@ -7,14 +7,17 @@ import { CACHE, isShared, kindOf } from './cache-policy';
 import { markDoor, vouchForClient } from './client';
 import { holdPages, isHeldPage } from './pages';
 import { refusal, type FileDirs } from './requests';
+import { newNonce, withScriptNonce } from './script-hashes';
 
 // The production server's front door (scripts/start.ts puts it before Next's request handler):
 // every request passes here first, so that whatever a client sends gets a normal answer with the
 // site's headers, and every answer leaves with a cache policy a CDN can follow (docs/deploy.md).
 // What is refused: lib/door/requests.ts; methods: lib/door/methods.ts; the client's address:
-// lib/door/client.ts; pages' CSP hashes and compression: lib/door/pages.ts.
+// lib/door/client.ts; pages' CSP (hashes or a nonce) and compression: lib/door/pages.ts.
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
+
+const POLICY = securityHeaders.find(({ key }) => key === 'Content-Security-Policy')!.value;
 
 /** A Location this server made from the request's own address, as a path. */
 function asPath(location: string): string {
@@ -45,6 +48,18 @@ function policeHeaders(res: ServerResponse, pathname: string) {
   } as ServerResponse['writeHead'];
 }
 
+/**
+ * Gives the request a fresh nonce the way Next reads one, in its Content-Security-Policy header
+ * (node_modules/next/dist/docs, "Content Security Policy"): whatever the client sent there is replaced.
+ */
+function giveNonce(req: IncomingMessage): string {
+  const nonce = newNonce();
+  req.headers['content-security-policy'] = withScriptNonce(POLICY, nonce);
+  // Next falls back to this one when the other is missing: never the client's.
+  delete req.headers['content-security-policy-report-only'];
+  return nonce;
+}
+
 /** A refusal, plain text, with the site's headers; the request's body is left unread. */
 function refuse(req: IncomingMessage, res: ServerResponse, status: number, reason: string, headers = {}) {
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v as string);
@@ -62,9 +77,10 @@ function refuse(req: IncomingMessage, res: ServerResponse, status: number, reaso
 export function frontDoor(handle: Handler, { root }: { root: string }) {
   markDoor();
   const files: FileDirs = { publicDir: path.join(root, 'public'), staticDir: path.join(root, '.next', 'static') };
-  // Everything but the pages holdPages() sends itself: scripts, styles, RSC payloads, feeds.
+  // Everything but the pages holdPages() sends itself: pages rendered now, scripts, styles, RSC
+  // payloads, feeds. Next calls res.flush() after each write, so a page streams compressed.
   const compress = compression({
-    filter: (req, res) => !isHeldPage(req, res, res.statusCode) && compression.filter(req, res),
+    filter: (req, res) => !isHeldPage(res as ServerResponse) && compression.filter(req, res),
   });
   return async (req: IncomingMessage, res: ServerResponse) => {
     for (const { key, value } of securityHeaders) res.setHeader(key, value);
@@ -73,9 +89,10 @@ export function frontDoor(handle: Handler, { root }: { root: string }) {
     policeHeaders(res, (req.url ?? '/').split('?')[0]!);
     const refused = refusal(req, files);
     if (refused) return refuse(req, res, refused.status, refused.reason, refused.headers);
-    // holdPages() wraps the response first, so compression() (outside it) hands pages through whole.
-    holdPages(req, res);
+    // holdPages() wraps the response last, so it sees a page's first bytes before compression()
+    // (inside it) decides, and hands held pages to it already encoded.
     compress(req as never, res as never, () => {});
+    holdPages(req, res, giveNonce(req));
     try {
       await handle(req, res);
     } catch (error) {

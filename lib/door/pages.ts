@@ -4,12 +4,14 @@ import zlib from 'node:zlib';
 import { LRUCache } from 'lru-cache';
 import Negotiator from 'negotiator';
 import vary from 'vary';
-import { inlineScriptHashes, withScriptHashes } from './script-hashes';
+import { inlineScriptHashes, withScriptHashes, withScriptNonce } from './script-hashes';
 
-// An HTML page's CSP allows its own inline scripts by hash instead of 'unsafe-inline': the front door
-// holds a page until it is whole, hashes its inline scripts, then compresses it here (next.config.js
-// leaves compression to the door, which must see the page before it is encoded). Each version of a
-// page is hashed and compressed once, then served from memory.
+// An HTML page's CSP allows its own inline scripts without 'unsafe-inline', in one of two ways.
+// A page from a cache is whole already: the front door holds it, hashes its inline scripts, then
+// compresses it here (next.config.js leaves compression to the door, which must see the page before
+// it is encoded); each version is hashed and compressed once, then served from memory. A page Next
+// renders now streams as it renders (compression() encodes it on the way), its CSP naming the nonce
+// the door gave the request, which Next put on its scripts.
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
@@ -39,12 +41,17 @@ function pageFor(body: Buffer, etag: unknown): Page {
   return page;
 }
 
-/** Whether an answer is a page the door holds: HTML with a body, to a GET. */
-export const isHeldPage = (req: IncomingMessage, res: ServerResponse, status: number) =>
-  req.method === 'GET' &&
-  status !== 204 &&
-  status !== 304 &&
-  /^text\/html\b/i.test(String(res.getHeader('content-type') ?? ''));
+const isHtml = (res: ServerResponse) => /^text\/html\b/i.test(String(res.getHeader('content-type') ?? ''));
+
+/** Whether an answer is a page whose first bytes tell how to send it: HTML with a body, to a GET. */
+const isPage = (req: IncomingMessage, res: ServerResponse, status: number) =>
+  req.method === 'GET' && status !== 204 && status !== 304 && isHtml(res);
+
+// The pages being held whole: compression() (inside the door's wrapper) leaves them to sendPage.
+const held = new WeakSet<ServerResponse>();
+
+/** Whether the door holds this answer whole, to hash and compress it itself. */
+export const isHeldPage = (res: ServerResponse) => held.has(res);
 
 /** The headers given to writeHead (an object, or a flat or paired array), set on the response. */
 function foldHeaders(res: ServerResponse, headers: unknown) {
@@ -89,57 +96,91 @@ function sendPage(req: IncomingMessage, res: ServerResponse, inner: Original, st
   });
 }
 
+/** The policy for an answer rendered for this request: its scripts carry the request's nonce. */
+function nameNonce(res: ServerResponse, nonce: string) {
+  const policy = res.getHeader('content-security-policy');
+  if (isHtml(res) && typeof policy === 'string')
+    res.setHeader('Content-Security-Policy', withScriptNonce(policy, nonce));
+}
+
+const bufferOf = (chunk: Chunk | Callback, encoding?: unknown) =>
+  chunk === undefined || chunk === null || typeof chunk === 'function'
+    ? undefined
+    : typeof chunk === 'string'
+      ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
+      : Buffer.from(chunk);
+const callbackOf = (...args: unknown[]) => args.find((arg): arg is Callback => typeof arg === 'function');
+
 /**
- * Holds an HTML answer to a GET until it is whole, to send it with a CSP that names its inline
- * scripts' hashes (sendPage); every other answer passes as Next writes it.
+ * Sends a page as its first bytes say. A page Next renders for this request carries the request's
+ * `nonce` (the front door put it in the request) from its first chunk on: it passes as Next streams
+ * it, with a CSP naming the nonce. Any other page came from a cache (prerendered, or rendered for
+ * another request; Next's x-nextjs-cache does not say so of its 404): it is held until it is whole,
+ * to send it with a CSP naming its inline scripts' hashes (sendPage). Every other answer passes.
+ * Install it outside compression(), which then compresses what passes.
  */
-export function holdPages(req: IncomingMessage, res: ServerResponse) {
+export function holdPages(req: IncomingMessage, res: ServerResponse, nonce: string) {
   const inner: Original = { writeHead: res.writeHead, write: res.write, end: res.end };
-  let state: 'open' | 'holding' | 'passing' = 'open';
+  const mark = Buffer.from(`nonce="${nonce}"`);
+  let state: 'open' | 'pending' | 'holding' | 'passing' = 'open';
   let status = 200;
+  let reason: string | undefined;
   const chunks: Buffer[] = [];
-  const decide = (code: number) => {
-    state = isHeldPage(req, res, code) ? 'holding' : 'passing';
+  const writeHead = () => {
+    const head = inner.writeHead as (...args: unknown[]) => ServerResponse;
+    return reason ? head.call(res, status, reason) : head.call(res, status);
+  };
+  const open = (code: number) => {
     status = code;
+    state = isPage(req, res, code) ? 'pending' : 'passing';
+    if (state === 'pending') return res;
+    nameNonce(res, nonce);
+    return writeHead();
   };
-  const hold = (chunk: Chunk | Callback, encoding?: unknown) => {
-    if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
-    chunks.push(
-      typeof chunk === 'string'
-        ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
-        : Buffer.from(chunk),
-    );
+  // Decided at the first chunk, which holds the page's head and its scripts' nonces; true when the
+  // page passes, its head and first chunk then sent.
+  const decide = (): boolean => {
+    if (!chunks[0]?.includes(mark)) {
+      state = 'holding';
+      held.add(res);
+      return false;
+    }
+    state = 'passing';
+    nameNonce(res, nonce);
+    writeHead();
+    for (const chunk of chunks.splice(0)) (inner.write as (chunk: Buffer) => boolean).call(res, chunk);
+    return true;
   };
-  const callbackOf = (...args: unknown[]) => args.find((arg): arg is Callback => typeof arg === 'function');
   res.writeHead = function (this: ServerResponse, code: number, ...rest: unknown[]) {
     foldHeaders(
       this,
       rest.find((r) => r && typeof r === 'object'),
     );
-    const reason = rest.find((r): r is string => typeof r === 'string');
-    if (state === 'open') decide(code);
-    if (state === 'holding') {
-      status = code;
-      return this;
-    }
-    const writeHead = inner.writeHead as (...args: unknown[]) => ServerResponse;
-    return reason ? writeHead.call(this, code, reason) : writeHead.call(this, code);
+    reason = rest.find((r): r is string => typeof r === 'string');
+    if (state === 'open') return open(code);
+    if (state === 'passing') return writeHead();
+    status = code;
+    return this;
   } as ServerResponse['writeHead'];
   res.write = function (this: ServerResponse, chunk: Chunk, encoding?: unknown, callback?: unknown) {
     if (state === 'open') this.writeHead(this.statusCode);
-    if (state !== 'holding') return (inner.write as (...a: unknown[]) => boolean).call(this, chunk, encoding, callback);
-    hold(chunk, encoding);
+    if (state === 'passing') return (inner.write as (...a: unknown[]) => boolean).call(this, chunk, encoding, callback);
+    const bytes = bufferOf(chunk, encoding);
+    if (bytes?.length) chunks.push(bytes);
+    if (state === 'pending' && chunks.length) decide();
     const done = callbackOf(encoding, callback);
     if (done) process.nextTick(done);
     return true;
   } as ServerResponse['write'];
   res.end = function (this: ServerResponse, chunk?: Chunk | Callback, encoding?: unknown, callback?: unknown) {
-    if (state === 'open') decide(this.statusCode);
-    if (state !== 'holding')
+    if (state === 'open') open(this.statusCode);
+    if (state === 'passing')
       return (inner.end as (...a: unknown[]) => ServerResponse).call(this, chunk, encoding, callback);
-    state = 'passing';
-    hold(chunk, encoding);
+    const bytes = bufferOf(chunk, encoding);
+    if (bytes?.length) chunks.push(bytes);
     const done = callbackOf(chunk, encoding, callback);
+    if (state === 'pending' && decide()) return (inner.end as (callback?: Callback) => ServerResponse).call(this, done);
+    state = 'passing';
     if (done) this.once('finish', done);
     sendPage(req, this, inner, status, Buffer.concat(chunks));
     return this;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { inlineScriptHashes, withScriptHashes } from './script-hashes';
+import { inlineScriptHashes, newNonce, withScriptHashes, withScriptNonce } from './script-hashes';
 
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
@@ -51,5 +51,24 @@ describe('withScriptHashes', () => {
 
   it('allows no inline script when the page has none', () => {
     expect(withScriptHashes(policy, [])).toContain("script-src 'self' 'wasm-unsafe-eval';");
+  });
+
+  it('drops a nonce the policy named: a page sent again was made for another request', () => {
+    const named = withScriptNonce(policy, 'b2xk');
+    expect(named).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'nonce-b2xk' 'sha256-/);
+    const again = withScriptHashes(named, ["'sha256-AAA='"]);
+    expect(again).not.toContain("'nonce-");
+    expect(again).toMatch(/script-src [^;]* 'sha256-AAA=';/);
+  });
+});
+
+describe('withScriptNonce', () => {
+  it('names a fresh nonce of 128 bits, as Next reads it, and no unsafe-inline', () => {
+    const nonce = newNonce();
+    expect(Buffer.from(nonce, 'base64')).toHaveLength(16);
+    expect(nonce).not.toBe(newNonce());
+    const named = withScriptNonce("script-src 'self' 'unsafe-inline'", nonce);
+    expect(/^script-src [^;]*'nonce-([A-Za-z0-9+/_-]+={0,2})'/.exec(named)?.[1]).toBe(nonce);
+    expect(named).not.toContain("'unsafe-inline'");
   });
 });

@@ -1,8 +1,9 @@
-// A page's Content-Security-Policy without 'unsafe-inline' for scripts: every inline script a
-// prerendered page carries (Next's flight data, the theme script, JSON the page reads) is allowed by
-// its sha256 hash, computed from the HTML the server is about to send (lib/door/pages.ts). Nonces
-// would need every page rendered per request; Next's SRI option covers only scripts with a src.
-import { createHash } from 'node:crypto';
+// A page's Content-Security-Policy without 'unsafe-inline' for scripts (lib/door/pages.ts). A page
+// from Next's cache was rendered for another request, or at build time: every inline script it
+// carries (Next's flight data, the theme script) is allowed by its sha256 hash, computed from the
+// HTML about to be sent. A page Next renders now is streamed instead: Next puts the request's nonce
+// on its own scripts, and the few inline scripts of ours that never get one are allowed by hash.
+import { createHash, randomBytes } from 'node:crypto';
 
 // The HTML parser ends a script's text at the first `</script`, whatever follows.
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script/gi;
@@ -27,15 +28,32 @@ export function inlineScriptHashes(html: string): string[] {
   return [...hashes];
 }
 
-/** The policy with 'unsafe-inline' in script-src replaced by these hashes. */
+/**
+ * The policy with 'unsafe-inline' in script-src replaced by these sources (hashes, a nonce). Any
+ * nonce it named goes too: a page sent again never names the nonce of the request it was made for.
+ */
 export function withScriptHashes(policy: string, hashes: string[]): string {
   return policy
     .split(';')
     .map((directive) => {
       const [name, ...sources] = directive.trim().split(/\s+/);
       if (name !== 'script-src') return directive;
-      return ` ${[name, ...sources.filter((source) => source !== "'unsafe-inline'"), ...hashes].join(' ')}`;
+      const kept = sources.filter((source) => source !== "'unsafe-inline'" && !source.startsWith("'nonce-"));
+      return ` ${[name, ...kept, ...hashes].join(' ')}`;
     })
     .join(';')
     .trim();
 }
+
+/** A fresh nonce for one request: 128 random bits, as CSP asks, in base64 as Next reads it. */
+export const newNonce = () => randomBytes(16).toString('base64');
+
+// The inline scripts of ours that Next renders without its nonce, by hash: next-themes' script,
+// which sets the reader's theme before the first paint (components/layout/theme-provider.tsx; a
+// nonce would make it read the request, and so every page dynamic). e2e/streaming.spec.ts fails
+// when it changes (a next-themes or Next upgrade), naming the new hash.
+const UNNONCED_SCRIPTS = ["'sha256-n46vPwSWuMC0W703pBofImv82Z26xo4LXymv0E9caPk='"];
+
+/** The policy for a page rendered for this request: its scripts carry this nonce, or are ours. */
+export const withScriptNonce = (policy: string, nonce: string) =>
+  withScriptHashes(policy, [`'nonce-${nonce}'`, ...UNNONCED_SCRIPTS]);
