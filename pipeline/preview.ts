@@ -126,7 +126,8 @@ function startNext(nextArgs: string[], env: NodeJS.ProcessEnv) {
   const port = (portAt >= 0 ? nextArgs[portAt + 1] : undefined) ?? process.env.PORT ?? '3000';
   console.log(`\n預覽網址：http://localhost:${port}/zh-Hant（簡體：/zh-Hans；也可以用 http://127.0.0.1:${port}）\n`);
   children.push(next);
-  next.on('exit', (code) => process.exit(code ?? 0));
+  // Its watcher too: next dev refuses to start beside another in the project, and would leave it running.
+  next.on('exit', (code) => stop('SIGTERM', code ?? 0));
 }
 
 /**
