@@ -66,7 +66,15 @@ export default defineConfig([
   ...nextTs,
   // Generated output stays out of lint: at scale it is hundreds of megabytes of JSON (the content
   // index and the search index live under .contentlayer/site; a static export under out/).
-  globalIgnores(['.next/**', '.contentlayer/**', 'out/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts']),
+  globalIgnores([
+    '.next/**',
+    '.contentlayer/**',
+    'out/**',
+    '.static-build/**',
+    'test-results/**',
+    'playwright-report/**',
+    'next-env.d.ts',
+  ]),
   restrict(['app/**', 'proxy.ts'], [pipeline, bench, generated]),
   restrict(['components/**'], [pipeline, bench, app, generated, contentQueries, database]),
   restrict(['lib/**'], [pipeline, bench, app, components, generated]),

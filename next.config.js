@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { deviceSizes, imageSizes, qualities } from './lib/image-sizes.mjs';
 import { securityHeaders } from './lib/security-headers.mjs';
@@ -6,15 +7,38 @@ import { securityHeaders } from './lib/security-headers.mjs';
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 // `npm run build:static` (scripts/export-static.ts): plain files in out/ for any static host. Only
 // .tsx files take part, which leaves out what needs a server: proxy.ts, instrumentation.ts and the
-// route handlers named route.ts (those that belong in the export, the sitemaps, are route.tsx). The export lands in its distDir, out/ (lib/prerendered.ts knows), but
-// Next still builds it in .next: a server build there is replaced, so build the server after.
+// route handlers named route.ts (those that belong in the export, the sitemaps, are route.tsx). The
+// export lands in its distDir, out/ (lib/prerendered.ts knows), but Next builds it in .next too: it
+// is built in a copy of the sources, .static-build/ (pipeline/static-build.ts), never in the project.
 const staticExport = process.env.STATIC_EXPORT === '1';
+// The app imports two files of the content folder (lib/content.ts, components/layout/preview-problems.tsx),
+// so that `next dev` refreshes open pages when they change. When CONTENT_DATA_DIR names another
+// folder (the live preview's own, pipeline/preview.ts), they come from there, as the rest of it does
+// (lib/content-files.ts): the preview never writes what the production server reads.
+const contentDataDir = process.env.CONTENT_DATA_DIR;
+const contentDataAliases = contentDataDir
+  ? Object.fromEntries(
+      ['revision.json', 'preview-problems.json'].map((file) => [
+        `@/.contentlayer/site/${file}`,
+        `./${path.relative(import.meta.dirname, path.join(contentDataDir, file))}`,
+      ]),
+    )
+  : undefined;
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Production runs Next through scripts/start.ts (its documented custom server API, behind the front
   // door), from this project's .next: no self-contained copy (docs/deploy.md).
-  ...(staticExport && { output: 'export', distDir: 'out', pageExtensions: ['tsx'], trailingSlash: true }),
+  // The export's copy of the sources is type-checked already: by `npm run typecheck` and the server
+  // build, over the same files (and the copy lacks the content files their types come from).
+  ...(staticExport && {
+    output: 'export',
+    distDir: 'out',
+    pageExtensions: ['tsx'],
+    trailingSlash: true,
+    typescript: { ignoreBuildErrors: true },
+  }),
+  ...(contentDataAliases && { turbopack: { resolveAlias: contentDataAliases } }),
   poweredByHeader: false,
   // The live preview (npm run dev) at 127.0.0.1 as well as localhost: next dev serves its refresh
   // channel only to the origins it is told, and an editor may open either.

@@ -15,7 +15,7 @@ const launchOptions = { executablePath: chromiumPath, args: chromiumArgs };
 export default defineConfig({
   testDir: 'e2e',
   // e2e/dev runs against the live preview, with its own config (playwright.dev.config.ts).
-  testIgnore: 'dev/**',
+  testIgnore: ['dev/**', 'dev-stop/**'],
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
   workers: 2,

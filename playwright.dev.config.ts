@@ -17,6 +17,9 @@ export default defineConfig({
     url: `http://localhost:${port}/zh-Hant`,
     reuseExistingServer: false,
     timeout: 180_000,
+    // Stopped as a terminal stops it, so that the preview stops what it started (pipeline/preview.ts):
+    // Playwright's default SIGKILL leaves them running, holding its output open.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     env: { NEXT_TELEMETRY_DISABLED: '1' },
   },
 });

@@ -46,8 +46,7 @@ type Night = { site: SiteCopy; redis: RedisServer; postgres: PostgresServer; ser
 
 /** Redis, PostgreSQL, the copy of the site and its two servers, each logging to a file kept after the run. */
 async function setUp(): Promise<Night> {
-  if (!existsSync(path.join('.next', 'standalone', 'server.js')))
-    throw new Error('No build: run `npm run build` first.');
+  if (!existsSync(path.join('.next', 'BUILD_ID'))) throw new Error('No build: run `npm run build` first.');
   const redis = await startRedis(ports[0]! + 3000);
   const postgres = await startPostgres(await freePort());
   const site = makeSiteCopy(ports[0]!, token);

@@ -1,8 +1,9 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
 import type { Locale } from '@/i18n/locales';
-// Imported, not read, so that `next dev` sees content change and refreshes open pages.
-import { revision } from '../.contentlayer/site/revision.json';
+// Imported, not read, so that `next dev` sees content change and refreshes open pages (the live
+// preview's own copy under next dev: next.config.js).
+import { revision } from '@/.contentlayer/site/revision.json';
 import { bodyFile, sitePageBodyFile } from './content-files';
 import { site } from './site';
 import type { ArticleBody, ArticleSummary, SitePageSummary, TermInfo } from './content-model';

@@ -71,7 +71,7 @@ function unitsIn(dir: string, prefix: string): Unit[] {
  * was stopped (a live preview closed at the wrong moment): contentlayer then refuses to start, and
  * every later build with it. It writes the file anew when missing, so a broken one is removed.
  */
-function removeBrokenPackageFile(cwd: string) {
+export function removeBrokenPackageFile(cwd: string) {
   const file = path.join(cwd, '.contentlayer', 'package.json');
   try {
     JSON.parse(readFileSync(file, 'utf8'));

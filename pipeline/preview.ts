@@ -4,23 +4,28 @@
 // it writes, this process checks the content and re-indexes it in-process, and `next dev` refreshes
 // the open page by itself because the app imports the index's revision file. A problem is printed
 // and the page keeps showing the last good version until it is fixed.
+// Everything it writes stays in its own folder (.contentlayer/preview: contentlayer's output and the
+// index with drafts), and next dev writes .next/dev: a production server in the same project keeps
+// serving what its build and the last publish wrote.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync, statSync, watch } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, watch } from 'node:fs';
 import path from 'node:path';
 import { checkContent } from './check/check-content';
 import { checkCacheFile } from './check/cache';
+import { removeBrokenPackageFile } from './compile';
 import { formatProblems } from './check/format';
 import { asSaved } from './check/text-rules';
 import { splitArticle } from './check/yaml';
 import { contentHash } from './content-hash';
-import { defaultGeneratedDir, readGenerated, summaryFileName, type GeneratedContent } from './index/generated';
+import { readGenerated, summaryFileName, type GeneratedContent } from './index/generated';
 import { writeContentIndex } from './index/write-index';
 import { writeAtomically } from './files';
-import { previewProblemsFile } from '@/lib/content-files';
+import { contentOutDir, previewProblemsFile } from '@/lib/content-files';
 import { contentSchemas } from './schema';
 
 const contentDir = process.env.CONTENT_DIR ?? 'content';
 const children: ChildProcess[] = [];
+const root = process.cwd();
 
 /**
  * True when what contentlayer compiled is what the check just read: every compiled article's body is
@@ -36,7 +41,7 @@ function compiledAsChecked(generated: GeneratedContent, checkStarted: number): b
   });
 }
 
-function update(retry: () => void) {
+function update(generatedDir: string, retry: () => void) {
   const started = performance.now();
   const checkStarted = Date.now();
   const problems = checkContent({
@@ -49,7 +54,7 @@ function update(retry: () => void) {
   let ok = problems.length === 0;
   if (ok) {
     try {
-      const generated = readGenerated({ dirs: [defaultGeneratedDir] });
+      const generated = readGenerated({ dirs: [generatedDir] });
       if (!compiledAsChecked(generated, checkStarted)) {
         // A save is on its way through contentlayer; its write brings another update, and in case
         // contentlayer folded two saves into one write, so does a retry shortly.
@@ -88,52 +93,83 @@ function update(retry: () => void) {
   );
 }
 
-/** Builds the content once, strictly, then serves `next dev` (with `nextArgs`) and updates it on every save. */
-export function startPreview(nextArgs: string[]): void {
+/**
+ * Starts `contentlayer2 dev` with `previewDir` as its working folder, so that it writes its output and
+ * cache there (contentlayer takes its working folder from PWD), not in the project's .contentlayer.
+ */
+function startCompiler(previewDir: string, env: NodeJS.ProcessEnv): ChildProcess {
+  mkdirSync(previewDir, { recursive: true });
+  removeBrokenPackageFile(previewDir);
+  const cli = path.join(root, 'node_modules', 'contentlayer2', 'bin', 'cli.cjs');
+  const compiler = spawn(process.execPath, [cli, 'dev', '--config', path.join(root, 'contentlayer.config.ts')], {
+    cwd: previewDir,
+    env: { ...env, CONTENT_DIR: path.resolve(contentDir), PWD: previewDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  children.push(compiler);
+  // contentlayer's own output is an internal dump on a broken save: the check says what is wrong in
+  // words an editor reads (terminal and page), so only its progress lines pass, and its errors are
+  // shown only if it stops.
+  let lastErrors = '';
+  compiler.stderr?.on('data', (chunk: Buffer) => (lastErrors = (lastErrors + chunk.toString()).slice(-4000)));
+  compiler.on('exit', (code) => {
+    if (code !== 0 && code !== null) console.error(`contentlayer 停止了（${code}）：\n${lastErrors}`);
+  });
+  return compiler;
+}
+
+/** Serves `next dev` (with `nextArgs`); the preview ends when it does. */
+function startNext(nextArgs: string[], env: NodeJS.ProcessEnv) {
+  const next = spawn('npx', ['next', 'dev', ...nextArgs], { stdio: 'inherit', env, detached: true });
+  const portAt = nextArgs.findIndex((a) => a === '-p' || a === '--port');
+  const port = (portAt >= 0 ? nextArgs[portAt + 1] : undefined) ?? process.env.PORT ?? '3000';
+  console.log(`\n預覽網址：http://localhost:${port}/zh-Hant（簡體：/zh-Hans；也可以用 http://127.0.0.1:${port}）\n`);
+  children.push(next);
+  // Its watcher too: next dev refuses to start beside another in the project, and would leave it running.
+  next.on('exit', (code) => stop('SIGTERM', code ?? 0));
+}
+
+/**
+ * Checks the content once, strictly, compiles it into `previewDir` and indexes it into its site/
+ * (CONTENT_DATA_DIR, which scripts/dev.ts sets), then serves `next dev` (with `nextArgs`) and
+ * updates it on every save.
+ */
+export function startPreview(previewDir: string, nextArgs: string[]): void {
+  if (contentOutDir !== path.join(previewDir, 'site'))
+    throw new Error("CONTENT_DATA_DIR must name the preview's own folder");
   // Drafts are shown: in this process's index step and in every step it starts.
   process.env.INCLUDE_DRAFTS = '1';
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   // The first build is complete and strict: the preview starts only from content that passes.
-  for (const step of [
-    ['tsx', 'scripts/check-content.ts'],
-    ['tsx', 'scripts/compile-content.ts'],
-    ['tsx', 'scripts/index-content.ts'],
-  ]) {
-    if (spawnSync('npx', step, { stdio: 'inherit', env }).status !== 0) process.exit(1);
-  }
+  if (spawnSync('npx', ['tsx', 'scripts/check-content.ts'], { stdio: 'inherit', env }).status !== 0) process.exit(1);
+  const generatedDir = path.join(previewDir, '.contentlayer', 'generated');
 
   let timer: NodeJS.Timeout | undefined;
   // Retries of an update that found contentlayer mid-write: a few seconds' worth, then the next
   // save or compile brings the next update (a save contentlayer refuses never compiles).
   let retries = 0;
   const retryLater = () => {
-    if (retries++ < 20) setTimeout(() => update(retryLater), 500);
+    if (retries++ < 20) setTimeout(() => update(generatedDir, retryLater), 500);
   };
   const schedule = () => {
     retries = 0;
     clearTimeout(timer);
-    timer = setTimeout(() => update(retryLater), 150);
+    timer = setTimeout(() => update(generatedDir, retryLater), 150);
   };
 
-  // Start the preview once contentlayer's watcher is up, so that no save goes unnoticed.
-  // contentlayer's own output is an internal dump on a broken save: the check says what is wrong in
-  // words an editor reads (terminal and page), so only its progress lines pass, and its errors are
-  // shown only if it stops.
-  const compiler = spawn('npx', ['contentlayer2', 'dev'], { stdio: ['ignore', 'pipe', 'pipe'], env, detached: true });
-  children.push(compiler);
-  let lastErrors = '';
-  compiler.stderr?.on('data', (chunk: Buffer) => (lastErrors = (lastErrors + chunk.toString()).slice(-4000)));
-  compiler.on('exit', (code) => {
-    if (code !== 0 && code !== null) console.error(`contentlayer 停止了（${code}）：\n${lastErrors}`);
-  });
+  // The watcher's first compile is the preview's first build: indexed strictly, then next dev starts,
+  // and from then on every save is noticed.
+  const compiler = startCompiler(previewDir, env);
   let started = false;
   compiler.stdout?.on('data', (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n'))
       if (/^Generated \d+ documents?/.test(line.trim())) console.log(line.trim());
     if (started || !chunk.toString().includes('Generated')) return;
     started = true;
+    if (!writeContentIndex(readGenerated({ dirs: [generatedDir] }))) stop('SIGTERM', 1);
     // The index step's own summary of what contentlayer wrote (pipeline/index/generated.ts) is not news.
-    watch(defaultGeneratedDir, { recursive: true }, (_, file) => {
+    watch(generatedDir, { recursive: true }, (_, file) => {
       if (!file?.endsWith(summaryFileName)) schedule();
     });
     watch(path.join('public', 'images'), { recursive: true }, schedule);
@@ -141,25 +177,22 @@ export function startPreview(nextArgs: string[]): void {
     watch(contentDir, { recursive: true }, (_, file) => {
       if (file && !path.basename(file).startsWith('.')) schedule();
     });
-    const next = spawn('npx', ['next', 'dev', ...nextArgs], { stdio: 'inherit', env, detached: true });
-    const portAt = nextArgs.findIndex((a) => a === '-p' || a === '--port');
-    const port = (portAt >= 0 ? nextArgs[portAt + 1] : undefined) ?? process.env.PORT ?? '3000';
-    console.log(`\n預覽網址：http://localhost:${port}/zh-Hant（簡體：/zh-Hans；也可以用 http://127.0.0.1:${port}）\n`);
-    children.push(next);
-    next.on('exit', (code) => process.exit(code ?? 0));
+    startNext(nextArgs, env);
   });
-
-  // Each child leads its own process group (detached), so that stopping the preview stops what the
-  // children started too (npx, next dev's workers, contentlayer's), not only the children.
-  const stop = (signal: NodeJS.Signals) => {
-    for (const child of children) {
-      try {
-        if (child.pid) process.kill(-child.pid, signal);
-      } catch {
-        // That group has ended already.
-      }
-    }
-    process.exit(0);
-  };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
+}
+
+/**
+ * Each child leads its own process group (detached), so that stopping the preview stops what the
+ * children started too (npx, next dev's workers, contentlayer's), not only the children.
+ */
+function stop(signal: NodeJS.Signals, code = 0): never {
+  for (const child of children) {
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      // That group has ended already.
+    }
+  }
+  process.exit(code);
 }

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/i18n/locales';
 // Imported, not read: when the live preview writes it, `next dev` refreshes the open page.
-import { problems } from '../../.contentlayer/site/preview-problems.json';
+import { problems } from '@/.contentlayer/site/preview-problems.json';
 
 type PreviewProblem = { file: string; line?: number; column?: number; message: string; fix: string };
 

@@ -1,5 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '../fixtures';
+import { changedFiles, filesOf } from '../output-files';
 
 // Runs against `npm run dev` (playwright.dev.config.ts): what an editor sees while writing.
 const file = 'content/articles/editors-draft-example/zh-Hant.mdx';
@@ -56,4 +57,29 @@ test('the preview updates by itself at 127.0.0.1 too', async ({ page }) => {
   } finally {
     writeFileSync(file, original);
   }
+});
+
+test('the preview writes only its own folder: what the production server reads stays as it was', async ({ page }) => {
+  // What a production server in this folder reads: the content index (where a draft would go
+  // live) and its build. next dev writes .next/dev, beside the build, not in it.
+  const production = () => ({ content: filesOf('.contentlayer/site'), build: filesOf('.next', (f) => f === 'dev') });
+  const before = production();
+  if (existsSync('.contentlayer/site/index.json'))
+    expect(
+      readFileSync('.contentlayer/site/index.json', 'utf8').includes('editors-draft-example'),
+      'the production index lists the draft',
+    ).toBe(false);
+  const original = readFileSync(file, 'utf8');
+  try {
+    await page.goto('/zh-Hant/articles/editors-draft-example');
+    const sentence = `只在預覽${Date.now()}`;
+    writeFileSync(file, `${original}\n${sentence}\n`);
+    await expect(page.getByText(sentence)).toBeVisible({ timeout: 20_000 });
+  } finally {
+    writeFileSync(file, original);
+  }
+  const after = production();
+  expect(changedFiles(before.content, after.content)).toEqual([]);
+  expect(changedFiles(before.build, after.build)).toEqual([]);
+  expect(existsSync('.next/dev')).toBe(true);
 });

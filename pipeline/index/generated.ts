@@ -15,9 +15,6 @@ import { readJson, writeAtomically } from '../files';
 /** The list of generated folders the last compile (pipeline/compile.ts) wrote. */
 export const generatedDirsFile = path.join('.contentlayer', 'generated-dirs.json');
 
-/** The folder `contentlayer2 build` and `contentlayer2 dev` write to when run in the project. */
-export const defaultGeneratedDir = path.join('.contentlayer', 'generated');
-
 /** An article's compiled body, as the index step uses it: hashes first, the code only when needed. */
 type BodySource = {
   /** Hash of the body as written (the MDX), to tell whether a compile is of the file as it is now. */

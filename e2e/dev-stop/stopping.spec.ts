@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 // Stopping `npm run dev` (SIGTERM to npm, as a process supervisor or an editor's terminal does)
 // stops everything it started: contentlayer's watcher, next dev and their workers.
 
-const port = Number(process.env.DEV_E2E_PORT ?? 3200) + 1;
+const port = Number(process.env.DEV_E2E_PORT ?? 3200);
 
 /** Every process below `pid`, by walking ps's parent links. */
 function descendants(pid: number): number[] {

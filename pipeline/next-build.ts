@@ -1,0 +1,55 @@
+// `next build`, for the production server (scripts/next-build.ts) and the static export
+// (pipeline/static-build.ts), with its output shown as it runs and read afterwards: a build whose
+// output says Turbopack traced the whole project fails. Turbopack says so when a server file reads
+// a path it cannot work out (a path computed at run time; mark it `turbopackIgnore`, as
+// lib/prerendered.ts and lib/public-files.ts do): the build then works, but every file of the
+// project (e2e/, bench/, docs/) lands in the server's output. Next keeps no record of its warnings,
+// so its output is the one place to look.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+/** Turbopack's words for tracing the whole project (it names the file and line just before them). */
+const WHOLE_PROJECT = /causes tracing of the whole project/i;
+
+/** Where a build's output says Turbopack traced the whole project: the file, line and column, and the warning. */
+export function wholeProjectTraced(output: string): string[] {
+  const lines = output.split('\n');
+  return lines.flatMap((line, i) => (WHOLE_PROJECT.test(line) ? [`${lines[i - 1] ?? ''} ${line}`.trim()] : []));
+}
+
+/**
+ * Runs `next build` in `cwd` with `env`; resolves when it built and did not trace the whole
+ * project, else rejects, saying why.
+ */
+export function runNextBuild(cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const next = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+  const child = spawn(process.execPath, [next, 'build'], {
+    cwd,
+    env: { ...env, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    output += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    output += chunk.toString();
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const traced = wholeProjectTraced(output);
+      if (code !== 0) reject(new Error(`next build exited with ${code}`));
+      else if (traced.length > 0)
+        reject(
+          new Error(
+            `next build traced the whole project (a server file reads a path computed at run time: ` +
+              `mark it /* turbopackIgnore: true */):\n${traced.join('\n')}`,
+          ),
+        );
+      else resolve();
+    });
+  });
+}
