@@ -5,7 +5,6 @@
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import next from 'next';
 
 const root = process.cwd();
 if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
@@ -22,8 +21,10 @@ process.env.OUTBOX_DIR = path.resolve(root, process.env.OUTBOX_DIR ?? path.join(
 process.env.SOCIAL_CARD_CACHE_DIR ??= path.join(root, '.next', 'cache', 'social-cards');
 process.env.PUBLISH_PROJECT_DIR ??= root;
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
-// The security headers depend on it, and are read when the front door loads.
+// Set before Next and the door load: both read it when their modules load (React, for one, picks
+// its production build then), and an import at the top of this file would load them first.
 (process.env as Record<string, string>).NODE_ENV = 'production';
+const { default: next } = await import('next');
 const { frontDoor, guardServer } = await import('../lib/door/front-door');
 
 const port = Number(process.env.PORT ?? 3000);

@@ -19,7 +19,9 @@ test('saving the article updates the open page by itself, and a mistake keeps th
 }) => {
   const original = readFileSync(file, 'utf8');
   try {
+    const listening = page.waitForEvent('websocket', (ws) => ws.url().includes('/_next/'));
     await page.goto('/zh-Hant/articles/editors-draft-example');
+    await listening;
     const sentence = `即時預覽測試${Date.now()}`;
     const saved = Date.now();
     writeFileSync(file, `${original}\n${sentence}\n`);
@@ -71,7 +73,10 @@ test('the preview writes only its own folder: what the production server reads s
     ).toBe(false);
   const original = readFileSync(file, 'utf8');
   try {
+    // Saved once the page listens for refreshes: a save before that is not pushed to the page.
+    const listening = page.waitForEvent('websocket', (ws) => ws.url().includes('/_next/'));
     await page.goto('/zh-Hant/articles/editors-draft-example');
+    await listening;
     const sentence = `只在預覽${Date.now()}`;
     writeFileSync(file, `${original}\n${sentence}\n`);
     await expect(page.getByText(sentence)).toBeVisible({ timeout: 20_000 });
