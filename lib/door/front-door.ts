@@ -50,7 +50,7 @@ function policeHeaders(res: ServerResponse, pathname: string) {
 
 /**
  * Gives the request a fresh nonce the way Next reads one, in its Content-Security-Policy header
- * (node_modules/next/dist/docs, "Content Security Policy"): whatever the client sent there is replaced.
+ * (Next's own guide, "Content Security Policy"): whatever the client sent there is replaced.
  */
 function giveNonce(req: IncomingMessage): string {
   const nonce = newNonce();
