@@ -2,9 +2,9 @@
 // (pipeline/static-build.ts), with its output shown as it runs and read afterwards: a build whose
 // output says Turbopack traced the whole project fails. Turbopack says so when a server file reads
 // a path it cannot work out (a path computed at run time; mark it `turbopackIgnore`, as
-// lib/prerendered.ts and lib/public-files.ts do): the build then works, but every file of the
-// project (e2e/, bench/, docs/) lands in the server's output. Next keeps no record of its warnings,
-// so its output is the one place to look.
+// lib/prerendered.ts and lib/public-files.ts do): the build then works, but traces every file of
+// the project (e2e/, bench/, docs/) as a dependency of that route. Next keeps no record of its
+// warnings, so its output is the one place to look.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
