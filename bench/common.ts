@@ -1,6 +1,6 @@
 // What the page benchmarks share: the pages they measure, and a server to measure them on.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locale } from '@/i18n/locales';
@@ -132,3 +132,33 @@ export const productionServer = (dir = '.') => [
   'tsx/esm',
   path.join(dir, 'scripts', existsSync(path.join(dir, 'scripts', 'start.mjs')) ? 'start.mjs' : 'start.ts'),
 ];
+
+const clockTicks = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+/**
+ * Resident memory (KiB) and CPU time used so far (s) of a process and all its descendants, read
+ * from /proc. A process's CPU time includes that of the children it has already reaped, so the sum
+ * over the live tree counts every process that ran in it.
+ */
+export function treeUsage(pid: number): { rssKiB: number; cpuSeconds: number } {
+  let rssKiB = 0;
+  let ticks = 0;
+  const visit = (p: number) => {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, 'utf8');
+      rssKiB += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      // Fields after the command name: utime, stime, cutime, cstime are the 12th to 15th.
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += [11, 12, 13, 14].reduce((n, i) => n + Number(fields[i] ?? 0), 0);
+      for (const task of readdirSync(`/proc/${p}/task`)) {
+        const children = readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
+        if (children) for (const child of children.split(/\s+/)) visit(Number(child));
+      }
+    } catch {
+      // The process ended while being read.
+    }
+  };
+  visit(pid);
+  return { rssKiB, cpuSeconds: ticks / clockTicks };
+}

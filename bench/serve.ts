@@ -7,12 +7,12 @@
 // BENCH_BEFORE=<another project folder, built> compares instead that build's production server with
 // this one's on the article and the front page, turn about (A B A B, BENCH_ROUNDS rounds, 3 by
 // default), as a browser asks (gzip and br accepted), and prints each round, the medians and the
-// bytes sent per answer.
+// bytes sent and the server's CPU milliseconds per answer.
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { prerenderedPagesDir } from '@/lib/prerendered';
-import { productionServer, samplePages, startServer } from './common';
+import { productionServer, samplePages, startServer, treeUsage } from './common';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const connections = 50;
@@ -64,7 +64,7 @@ async function compare(beforeDir: string) {
     { name: 'after', cwd: process.cwd() },
   ];
   const pages = [articlePath, homePath];
-  const runs: (Figures & { bytes: number; page: string })[] = [];
+  const runs: (Figures & { bytes: number; page: string; cpuMs: number })[] = [];
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
   console.log(
     `${pages.join(' and ')}, ${connections} connections, ${seconds} s a run, ${rounds} rounds of before then after; load average ${os
@@ -76,10 +76,14 @@ async function compare(beforeDir: string) {
     for (const build of builds) {
       const server = await startServer(productionServer(build.cwd), 3400, articlePath, undefined, { cwd: build.cwd });
       for (const page of pages) {
-        const figures = { ...(await load(build.name, server.url + page, browser)), page };
+        const cpuBefore = treeUsage(server.pid!).cpuSeconds;
+        const measured = await load(build.name, server.url + page, browser);
+        // The server's CPU per answer: steadier than req/s when the load generator shares the cores.
+        const cpuMs = ((treeUsage(server.pid!).cpuSeconds - cpuBefore) * 1000) / Math.max(1, measured.requests);
+        const figures = { ...measured, page, cpuMs };
         runs.push(figures);
         console.log(
-          `round ${round} ${build.name.padEnd(7)} ${page} ${figures.rps.toFixed(0).padStart(6)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms  ${figures.bytes.toFixed(0)} bytes/answer  errors ${figures.errors}, timeouts ${figures.timeouts}, non-2xx ${figures.non2xx}`,
+          `round ${round} ${build.name.padEnd(7)} ${page} ${figures.rps.toFixed(0).padStart(6)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms  ${figures.cpuMs.toFixed(2)} CPU ms/answer  ${figures.bytes.toFixed(0)} bytes/answer  errors ${figures.errors}, timeouts ${figures.timeouts}, non-2xx ${figures.non2xx}`,
         );
       }
       server.stop();
@@ -94,7 +98,7 @@ async function compare(beforeDir: string) {
           .toFixed(0)
           .padStart(
             6,
-          )} req/s  p50 ${median(own.map((r) => r.p50))} ms  p99 ${median(own.map((r) => r.p99))} ms  ${median(own.map((r) => r.bytes)).toFixed(0)} bytes/answer`,
+          )} req/s  p50 ${median(own.map((r) => r.p50))} ms  p99 ${median(own.map((r) => r.p99))} ms  ${median(own.map((r) => r.cpuMs)).toFixed(2)} CPU ms/answer  ${median(own.map((r) => r.bytes)).toFixed(0)} bytes/answer`,
       );
     }
   }

@@ -1,5 +1,6 @@
 // What the festival-night soak (bench/soak.ts) prints, and its goals.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { treeUsage } from './common';
 import type { PublishResult, Relapse } from './soak-publishes';
 import type { Tally } from './soak-traffic';
 
@@ -16,30 +17,7 @@ type Run = {
 };
 
 /** Resident memory of a process and every process under it (a server may start workers), in MiB. */
-export function treeMiB(pid: number | undefined): number {
-  if (pid === undefined) return 0;
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
-    try {
-      // The parent is the field after the parenthesised name, which may itself hold spaces.
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  const tree = [pid];
-  for (let i = 0; i < tree.length; i++) for (const [child, parent] of parents) if (parent === tree[i]) tree.push(child);
-  let kib = 0;
-  for (const p of tree) {
-    try {
-      kib += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  return kib / 1024;
-}
+export const treeMiB = (pid: number | undefined): number => (pid === undefined ? 0 : treeUsage(pid).rssKiB / 1024);
 
 const classes = (t: Tally) =>
   `2xx ${t.classes['2xx']}, 3xx ${t.classes['3xx']}, 4xx ${t.classes['4xx']}, 5xx ${t.classes['5xx']}`;

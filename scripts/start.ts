@@ -24,6 +24,9 @@ process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 // Set before Next and the door load: both read it when their modules load (React, for one, picks
 // its production build then), and an import at the top of this file would load them first.
 (process.env as Record<string, string>).NODE_ENV = 'production';
+// tsx, which runs this file, turns source maps on for the whole process: Next's server chunks would
+// then have their 24 MB of maps read and kept as each loads. Off, as under `next start`.
+process.setSourceMapsEnabled(false);
 const { default: next } = await import('next');
 const { frontDoor, guardServer } = await import('../lib/door/front-door');
 

@@ -71,4 +71,10 @@ describe('withScriptNonce', () => {
     expect(/^script-src [^;]*'nonce-([A-Za-z0-9+/_-]+={0,2})'/.exec(named)?.[1]).toBe(nonce);
     expect(named).not.toContain("'unsafe-inline'");
   });
+
+  it('never gives the same nonce twice, across the refills of its pool of random bytes', () => {
+    const nonces = Array.from({ length: 1000 }, newNonce);
+    expect(new Set(nonces).size).toBe(1000);
+    for (const nonce of nonces) expect(Buffer.from(nonce, 'base64')).toHaveLength(16);
+  });
 });

@@ -45,8 +45,21 @@ export function withScriptHashes(policy: string, hashes: string[]): string {
     .trim();
 }
 
+// Random bytes drawn 4 KiB at a time, each 16 used for one nonce only: one call to the system's
+// generator per 256 requests instead of one per request.
+const NONCE_BYTES = 16;
+let pool = Buffer.alloc(0);
+let drawn = 0;
+
 /** A fresh nonce for one request: 128 random bits, as CSP asks, in base64 as Next reads it. */
-export const newNonce = () => randomBytes(16).toString('base64');
+export function newNonce(): string {
+  if (drawn + NONCE_BYTES > pool.length) {
+    pool = randomBytes(NONCE_BYTES * 256);
+    drawn = 0;
+  }
+  drawn += NONCE_BYTES;
+  return pool.toString('base64', drawn - NONCE_BYTES, drawn);
+}
 
 // The inline scripts of ours that Next renders without its nonce, by hash: next-themes' script,
 // which sets the reader's theme before the first paint (components/layout/theme-provider.tsx; a
