@@ -13,6 +13,8 @@ const config: KnipConfig = {
     // Command-line entries, each run by its npm script.
     'scripts/*.{ts,mjs}',
     'bench/*.ts',
+    // Loaded into the soak's servers by path (bench/soak.ts).
+    'bench/heap-probe.mjs',
   ],
   project: ['**/*.{ts,tsx,mts,mjs,js,css}'],
   // Declarations for a .mjs module that TypeScript finds beside it, not through an import.

@@ -8,10 +8,11 @@
 // (bench/soak-publishes.ts): a fix to a story's text, a new story with a new picture, a withdrawal;
 // each is watched on both servers until they serve it. It prints every minute and at the end:
 // requests, answers by class, errors, timeouts, 5xx, each server's resident memory (after the first
-// minute, at the end, at most) and each publish's seconds until live on each server; then every 5xx,
-// error and timeout with its request, and the servers' error lines. Goals (else exit 1): 0 5xx,
-// 0 errors and timeouts, every publish live on both servers and still served to the end, memory
-// flat after the first minute (the last minute's median at most 20% or 64 MiB above the second's).
+// minute, at the end, at most) and its live heap after a full collection (bench/heap-probe.mjs, every
+// 30 s), and each publish's seconds until live on each server; then every 5xx, error and timeout with
+// its request, and the servers' error lines. Goals (else exit 1): 0 5xx, 0 errors and timeouts, every
+// publish live on both servers and still served to the end, the live heap flat after the first minute
+// (the last minute's at most 20% or 24 MiB above the second's).
 // Run after `npm run build`.
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -42,7 +43,14 @@ const PUBLISH_AT = [0.2, 0.45, 0.7];
 /** A publish not live on both servers this many seconds after it started counts as never. */
 const GIVE_UP_SECONDS = 180;
 
-type Night = { site: SiteCopy; redis: RedisServer; postgres: PostgresServer; servers: Server[]; logs: string[] };
+type Night = {
+  site: SiteCopy;
+  redis: RedisServer;
+  postgres: PostgresServer;
+  servers: Server[];
+  logs: string[];
+  heaps: string[];
+};
 
 /** Redis, PostgreSQL, the copy of the site and its two servers, each logging to a file kept after the run. */
 async function setUp(): Promise<Night> {
@@ -52,6 +60,8 @@ async function setUp(): Promise<Night> {
   const site = makeSiteCopy(ports[0]!, token);
   const logDir = mkdtempSync(path.join(os.tmpdir(), 'soak-logs-'));
   const logs = ports.map((p) => path.join(logDir, `server-${p}.log`));
+  // Each server's live heap after a full collection, every 30 s (bench/heap-probe.mjs).
+  const heaps = ports.map((p) => path.join(logDir, `server-${p}.heap.jsonl`));
   const env = {
     REDIS_URL: redis.url,
     DATABASE_URL: postgres.url,
@@ -64,14 +74,20 @@ async function setUp(): Promise<Night> {
   const servers: Server[] = [];
   for (const [i, port] of ports.entries())
     servers.push(
-      await startServer(productionServer(site.dir), port, '/zh-Hant', undefined, {
-        cwd: site.dir,
-        env,
-        log: logs[i],
-        waitSeconds: 120,
-      }),
+      await startServer(
+        [process.execPath, '--import', path.resolve('bench', 'heap-probe.mjs'), ...productionServer(site.dir).slice(1)],
+        port,
+        '/zh-Hant',
+        undefined,
+        {
+          cwd: site.dir,
+          env: { ...env, HEAP_PROBE_FILE: heaps[i]! },
+          log: logs[i],
+          waitSeconds: 120,
+        },
+      ),
     );
-  return { site, redis, postgres, servers, logs };
+  return { site, redis, postgres, servers, logs, heaps };
 }
 
 async function tearDown(night: Partial<Night>) {
@@ -119,6 +135,7 @@ async function festivalNight(night: Night) {
   );
   const samples: Sample[] = [];
   const started = performance.now();
+  const startedAt = Date.now();
   tally.started = started;
   const elapsed = () => (performance.now() - started) / 60_000;
   const stopTraffic = startTraffic(
@@ -142,7 +159,7 @@ async function festivalNight(night: Night) {
   await stopTraffic();
   const checked = [];
   for (const p of publishes) checked.push({ ...p, liveAtEnd: await p.stillLive() });
-  return { tally, samples, publishes: checked, relapses, minutes: elapsed(), plan: plan.length };
+  return { tally, samples, publishes: checked, relapses, minutes: elapsed(), plan: plan.length, startedAt };
 }
 
 const load = () =>
@@ -158,8 +175,8 @@ try {
   Object.assign(night, await setUp());
   const run = await festivalNight(night as Night);
   console.log(`Load average at the end: ${load()}.`);
-  printSummary({ ...run, ports, connections });
-  const failed = printFindings(run, ports, night.logs!);
+  printSummary({ ...run, ports, connections, heaps: night.heaps! });
+  const failed = printFindings(run, ports, night.logs!, night.heaps!);
   if (failed.length) {
     console.log(`Goals missed: ${failed.join('; ')}.`);
     process.exitCode = 1;
