@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleSummary, ContentIndex } from '@/lib/content-model';
-import type { SiteCopy } from '../e2e/site-copy';
+import type { SiteCopy } from '../tests/site-copy';
 import { send, type Answer, type Tally } from './soak-traffic';
 
 /** Whether one server serves the change yet; undefined when a request of the check failed (counted as such). */

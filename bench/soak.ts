@@ -1,5 +1,5 @@
 // `npm run bench:soak -- [--minutes M] [--connections C]`: a festival night. Two production servers
-// (`npm start`: scripts/start.ts) of a throwaway copy of this build (e2e/site-copy.ts: the project is
+// (`npm start`: scripts/start.ts) of a throwaway copy of this build (tests/site-copy.ts: the project is
 // never touched) share one Redis and one PostgreSQL, both started here, for M minutes (default 10).
 // C connections (default 20), spread over both, send in turn (bench/soak-traffic.ts): pages,
 // listings, stories, pictures and redirects of both scripts, the search page and its index, comments,
@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ContentIndex } from '@/lib/content-model';
-import { makeSiteCopy, type SiteCopy } from '../e2e/site-copy';
+import { makeSiteCopy, type SiteCopy } from '../tests/site-copy';
 import { productionServer, startServer, type Server } from './common';
 import { freePort, startPostgres, type PostgresServer } from './postgres-server';
 import { startRedis, type RedisServer } from './redis-server';

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { startRedis, type RedisServer } from '../bench/redis-server';
-import { makeSiteCopy, type SiteCopy } from './site-copy';
+import { makeSiteCopy, type SiteCopy } from '../tests/site-copy';
 
 // Two production servers behind one address share their page cache through Redis: a publish that
 // tells only one of them is seen on both, and a page one of them rendered is served by the other.

@@ -1,6 +1,6 @@
 import { copyFileSync } from 'node:fs';
 import { expect, test, type Page } from './fixtures';
-import { makeSiteCopy, type SiteCopy } from './site-copy';
+import { makeSiteCopy, type SiteCopy } from '../tests/site-copy';
 
 // Publishing without a rebuild, against a copy of the built site served by its own production
 // server: a body fix, a new story, a withdrawn story, a scheduled story, a refused change, and the
