@@ -18,5 +18,8 @@ export default defineConfig({
       'tests/**/*.test.ts',
     ],
     environment: 'node',
+    // Vitest's default (one worker fewer than cores) ran the files one at a time on two cores, while
+    // the longest wait on the editors' scripts they start (tests/project-copy.ts) and on databases.
+    maxWorkers: 2,
   },
 });
