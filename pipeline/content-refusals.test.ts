@@ -6,12 +6,8 @@ import { projectCopy } from '@/tests/project-copy';
 
 // Breaks a copy of the project's content as an editor might, and checks that the build, `npm run new`
 // and the pre-commit hook stop and say which file and what is wrong.
-// Each test file has its own copy of the project (tests/project-copy.ts), so the files run side by side.
-
-const project = projectCopy();
-const { run, withArticle } = project;
-const work = project.dir;
-const runContentStep = () => run('content');
+// Its own copy of the project (tests/project-copy.ts), so that the content tests run side by side.
+const { run, withArticle, dir: work, runContentStep } = projectCopy();
 
 describe('the content step', () => {
   const file = 'articles/podcast-advertising/zh-Hant.mdx';

@@ -6,12 +6,8 @@ import { projectCopy } from '@/tests/project-copy';
 
 // Compiles a copy of the project's content in shards, as a large archive is, and a publish's changed
 // stories beside them: the index must be the one a full compile makes.
-// Each test file has its own copy of the project (tests/project-copy.ts), so the files run side by side.
-
-const project = projectCopy();
-const { run } = project;
-const work = project.dir;
-const runContentStep = () => run('content');
+// Its own copy of the project (tests/project-copy.ts), so that the content tests run side by side.
+const { run, dir: work, runContentStep } = projectCopy();
 
 describe('the content step, in shards', () => {
   const file = 'articles/podcast-advertising/zh-Hant.mdx';

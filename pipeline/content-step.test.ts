@@ -6,12 +6,8 @@ import { projectCopy } from '@/tests/project-copy';
 
 // Runs the real content step (`npm run content`) on a copy of the project: what it compiles, converts
 // and indexes, and what it keeps from the run before.
-// Each test file has its own copy of the project (tests/project-copy.ts), so the files run side by side.
-
-const project = projectCopy();
-const { run, withArticle } = project;
-const work = project.dir;
-const runContentStep = () => run('content');
+// Its own copy of the project (tests/project-copy.ts), so that the content tests run side by side.
+const { run, withArticle, dir: work, runContentStep } = projectCopy();
 
 describe('the content step', () => {
   const file = 'articles/podcast-advertising/zh-Hant.mdx';

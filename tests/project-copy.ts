@@ -30,6 +30,8 @@ export type ProjectCopy = {
   dir: () => string;
   /** `npm run <script> -- <args>` in the copy: its exit status and everything it printed. */
   run: (script: string, args?: string[], env?: Record<string, string>) => { status: number | null; output: string };
+  /** `npm run content` in the copy. */
+  runContentStep: () => { status: number | null; output: string };
   /** Runs `check` with one content file edited, then puts the file back. */
   withArticle: (file: string, edit: (text: string) => string, check: () => void) => void;
 };
@@ -45,17 +47,19 @@ export function projectCopy(): ProjectCopy {
   afterAll(() => {
     rmSync(work, { recursive: true, force: true });
   });
+  const run: ProjectCopy['run'] = (script, args = [], env = {}) => {
+    const result = spawnSync('npm', ['run', '-s', script, '--', ...args], {
+      cwd: work,
+      encoding: 'utf8',
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+      input: '',
+    });
+    return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  };
   return {
     dir: () => work,
-    run(script, args = [], env = {}) {
-      const result = spawnSync('npm', ['run', '-s', script, '--', ...args], {
-        cwd: work,
-        encoding: 'utf8',
-        env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
-        input: '',
-      });
-      return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
-    },
+    run,
+    runContentStep: () => run('content'),
     withArticle(file, edit, check) {
       const target = path.join(work, 'content', file);
       const original = readFileSync(target, 'utf8');
