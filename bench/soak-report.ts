@@ -76,7 +76,7 @@ function liveHeap(file: string, startedAt: number): number[] {
  */
 const heapGoal = (perMinute: number[]) => {
   const [first, last] = [perMinute[1] ?? perMinute[0] ?? 0, perMinute.at(-1) ?? 0];
-  return perMinute.length > 0 && (last <= first * 1.2 || last - first <= 24);
+  return last <= first * 1.2 || last - first <= 24;
 };
 
 export function printSummary({
@@ -147,9 +147,11 @@ export function printFindings(
     else if (p.liveAtEnd.some((live) => live === false))
       failed.push(`${p.name} no longer served on both servers at the end`);
   }
-  for (const [i, port] of ports.entries())
-    if (!heapGoal(liveHeap(heaps[i]!, startedAt)))
-      failed.push(`server ${port}'s live heap grew after the first minute`);
+  for (const [i, port] of ports.entries()) {
+    const heap = liveHeap(heaps[i]!, startedAt);
+    if (heap.length === 0) failed.push(`server ${port} wrote no heap figures (bench/heap-probe.mjs)`);
+    else if (!heapGoal(heap)) failed.push(`server ${port}'s live heap grew after the first minute`);
+  }
   if (relapses.length > 0) failed.push(`${relapses.length} time(s) a published change was no longer served`);
   for (const r of relapses.slice(0, 10))
     console.log(`  at ${r.second.toFixed(1)} s, ${r.origin} no longer served ${r.name}`);
