@@ -7,7 +7,9 @@
 // BENCH_BEFORE=<another project folder, built> compares instead that build's production server with
 // this one's on the article and the front page, turn about (A B A B, BENCH_ROUNDS rounds, 3 by
 // default), as a browser asks (gzip and br accepted), and prints each round, the medians and the
-// bytes sent and the server's CPU milliseconds per answer.
+// bytes sent and the server's CPU milliseconds per answer. This build runs twice a round: as it
+// ships ("after"), and with the front door's recent pages off ("no-mem", PAGE_MEMORY_MS=0), which
+// is what an answer costs when Next makes it (a page few readers ask for at the same moment).
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -59,22 +61,26 @@ if (before) {
 async function compare(beforeDir: string) {
   const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
   const browser = { 'Accept-Encoding': 'gzip, deflate, br, zstd' };
-  const builds = [
-    { name: 'before', cwd: beforeDir },
-    { name: 'after', cwd: process.cwd() },
+  const builds: { name: string; cwd: string; env: Record<string, string> }[] = [
+    { name: 'before', cwd: beforeDir, env: {} },
+    { name: 'after', cwd: process.cwd(), env: {} },
+    { name: 'no-mem', cwd: process.cwd(), env: { PAGE_MEMORY_MS: '0' } },
   ];
   const pages = [articlePath, homePath];
   const runs: (Figures & { bytes: number; page: string; cpuMs: number })[] = [];
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
   console.log(
-    `${pages.join(' and ')}, ${connections} connections, ${seconds} s a run, ${rounds} rounds of before then after; load average ${os
+    `${pages.join(' and ')}, ${connections} connections, ${seconds} s a run, ${rounds} rounds of before, after and no-mem; load average ${os
       .loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
   for (let round = 1; round <= rounds; round++) {
     for (const build of builds) {
-      const server = await startServer(productionServer(build.cwd), 3400, articlePath, undefined, { cwd: build.cwd });
+      const server = await startServer(productionServer(build.cwd), 3400, articlePath, undefined, {
+        cwd: build.cwd,
+        env: build.env,
+      });
       for (const page of pages) {
         const cpuBefore = treeUsage(server.pid!).cpuSeconds;
         const measured = await load(build.name, server.url + page, browser);

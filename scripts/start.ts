@@ -31,11 +31,19 @@ const { default: next } = await import('next');
 const { frontDoor, guardServer } = await import('../lib/door/front-door');
 
 const port = Number(process.env.PORT ?? 3000);
+// How long the door answers a page again itself after it sent it from a cache (lib/door/recent-pages.ts).
+const pageMemoryMs = Number(process.env.PAGE_MEMORY_MS ?? 1000);
+if (!Number.isInteger(pageMemoryMs) || pageMemoryMs < 0) {
+  console.error(
+    `PAGE_MEMORY_MS must be a whole number of milliseconds, 0 or more (it is "${process.env.PAGE_MEMORY_MS}").`,
+  );
+  process.exit(1);
+}
 const hostname = process.env.HOSTNAME ?? '0.0.0.0';
 const app = next({ dev: false, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 // The door exists before Next starts: instrumentation.ts stops a server that has none.
-const door = frontDoor((req, res) => handle(req, res), { root });
+const door = frontDoor((req, res) => handle(req, res), { root, pageMemoryMs });
 await app.prepare();
 const server = guardServer(http.createServer(door));
 server.listen(port, hostname, () => console.log(`Serving on http://${hostname}:${port}`));

@@ -6,6 +6,7 @@ import { securityHeaders } from '../security-headers.mjs';
 import { CACHE, isShared, kindOf } from './cache-policy';
 import { markDoor, vouchForClient } from './client';
 import { holdPages, isHeldPage } from './pages';
+import { recentPages } from './recent-pages';
 import { refusal, type FileDirs } from './requests';
 import { newNonce, withScriptNonce } from './script-hashes';
 
@@ -72,10 +73,12 @@ function refuse(req: IncomingMessage, res: ServerResponse, status: number, reaso
 
 /**
  * Wraps a Node request handler (Next's) with the front door. `root` is the project, whose public/
- * and .next/static/ hold the files the server sends as they are.
+ * and .next/static/ hold the files the server sends as they are; for `pageMemoryMs` after it sent a
+ * page from a cache, the door sends it again itself (lib/door/recent-pages.ts; 0: never).
  */
-export function frontDoor(handle: Handler, { root }: { root: string }) {
+export function frontDoor(handle: Handler, { root, pageMemoryMs = 0 }: { root: string; pageMemoryMs?: number }) {
   markDoor();
+  const recent = pageMemoryMs > 0 ? recentPages(pageMemoryMs) : undefined;
   const files: FileDirs = { publicDir: path.join(root, 'public'), staticDir: path.join(root, '.next', 'static') };
   // Everything but the pages holdPages() sends itself: pages rendered now, scripts, styles, RSC
   // payloads, feeds. Next calls res.flush() after each write, so a page streams compressed.
@@ -89,10 +92,11 @@ export function frontDoor(handle: Handler, { root }: { root: string }) {
     policeHeaders(res, (req.url ?? '/').split('?')[0]!);
     const refused = refusal(req, files);
     if (refused) return refuse(req, res, refused.status, refused.reason, refused.headers);
+    if (recent?.answer(req, res)) return;
     // holdPages() wraps the response last, so it sees a page's first bytes before compression()
     // (inside it) decides, and hands held pages to it already encoded.
     compress(req as never, res as never, () => {});
-    holdPages(req, res, giveNonce(req));
+    holdPages(req, res, giveNonce(req), recent?.keep);
     try {
       await handle(req, res);
     } catch (error) {

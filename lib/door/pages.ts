@@ -16,7 +16,12 @@ import { inlineScriptHashes, withScriptHashes, withScriptNonce } from './script-
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 
-type Page = { body: Buffer; hashes: string[]; encoded: Partial<Record<Encoding, Promise<Buffer>>>; size: number };
+export type Page = {
+  body: Buffer;
+  hashes: string[];
+  encoded: Partial<Record<Encoding, Promise<Buffer>>>;
+  size: number;
+};
 type Encoding = 'br' | 'gzip';
 
 // Pages as last sent, by Next's ETag (a hash of the page): their scripts' hashes and encodings,
@@ -65,7 +70,7 @@ function foldHeaders(res: ServerResponse, headers: unknown) {
 
 type Chunk = string | Buffer | Uint8Array | null | undefined;
 type Callback = (error?: Error | null) => void;
-type Original = Pick<ServerResponse, 'writeHead' | 'write' | 'end'>;
+export type Original = Pick<ServerResponse, 'writeHead' | 'write' | 'end'>;
 
 // negotiator 1.x takes the preferred order as an option, which its published types do not know yet.
 type Encodings = (available: string[], options: { preferred: string[] }) => string | undefined;
@@ -74,17 +79,25 @@ function negotiate(req: IncomingMessage): string | undefined {
   return (negotiator.encoding as Encodings).call(negotiator, ['br', 'gzip', 'identity'], { preferred: ['br', 'gzip'] });
 }
 
-/** Sends a held page whole: its CSP naming its scripts, compressed as the client accepts. */
-function sendPage(req: IncomingMessage, res: ServerResponse, inner: Original, status: number, body: Buffer) {
-  const page = pageFor(body, res.getHeader('etag'));
-  const policy = res.getHeader('content-security-policy');
-  if (typeof policy === 'string') res.setHeader('Content-Security-Policy', withScriptHashes(policy, page.hashes));
+/**
+ * Sends a page whole, compressed as the client accepts; `onHead` sees the response once its headers
+ * are final (the door's recent pages keep them).
+ */
+export function sendEncoded(
+  req: IncomingMessage,
+  res: ServerResponse,
+  inner: Original,
+  page: Page,
+  status: number,
+  onHead?: () => void,
+) {
   vary(res, 'Accept-Encoding');
   const method = page.body.length < 1024 ? 'identity' : ((negotiate(req) ?? 'identity') as Encoding | 'identity');
   const send = (bytes: Buffer) => {
     if (method !== 'identity') res.setHeader('Content-Encoding', method);
     res.setHeader('Content-Length', bytes.length);
     inner.writeHead.call(res, status);
+    onHead?.();
     (inner.end as (chunk: Buffer) => ServerResponse).call(res, bytes);
   };
   if (method === 'identity') return send(page.body);
@@ -94,6 +107,24 @@ function sendPage(req: IncomingMessage, res: ServerResponse, inner: Original, st
     delete page.encoded[method];
     res.destroy();
   });
+}
+
+/** What the door does with a page it sent whole, once its headers are final. */
+export type KeepPage = (req: IncomingMessage, res: ServerResponse, page: Page, status: number) => void;
+
+/** Sends a held page whole: its CSP naming its scripts, compressed as the client accepts. */
+function sendPage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  inner: Original,
+  status: number,
+  body: Buffer,
+  keep?: KeepPage,
+) {
+  const page = pageFor(body, res.getHeader('etag'));
+  const policy = res.getHeader('content-security-policy');
+  if (typeof policy === 'string') res.setHeader('Content-Security-Policy', withScriptHashes(policy, page.hashes));
+  sendEncoded(req, res, inner, page, status, keep && (() => keep(req, res, page, status)));
 }
 
 /** The policy for an answer rendered for this request: its scripts carry the request's nonce. */
@@ -117,9 +148,9 @@ const callbackOf = (...args: unknown[]) => args.find((arg): arg is Callback => t
  * it, with a CSP naming the nonce. Any other page came from a cache (prerendered, or rendered for
  * another request; Next's x-nextjs-cache does not say so of its 404): it is held until it is whole,
  * to send it with a CSP naming its inline scripts' hashes (sendPage). Every other answer passes.
- * Install it outside compression(), which then compresses what passes.
+ * Install it outside compression(), which then compresses what passes. `keep` sees each page sent whole.
  */
-export function holdPages(req: IncomingMessage, res: ServerResponse, nonce: string) {
+export function holdPages(req: IncomingMessage, res: ServerResponse, nonce: string, keep?: KeepPage) {
   const inner: Original = { writeHead: res.writeHead, write: res.write, end: res.end };
   const mark = Buffer.from(`nonce="${nonce}"`);
   let state: 'open' | 'pending' | 'holding' | 'passing' = 'open';
@@ -182,7 +213,7 @@ export function holdPages(req: IncomingMessage, res: ServerResponse, nonce: stri
     if (state === 'pending' && decide()) return (inner.end as (callback?: Callback) => ServerResponse).call(this, done);
     state = 'passing';
     if (done) this.once('finish', done);
-    sendPage(req, this, inner, status, Buffer.concat(chunks));
+    sendPage(req, this, inner, status, Buffer.concat(chunks), keep);
     return this;
   } as ServerResponse['end'];
 }

@@ -1,5 +1,6 @@
 import { revalidatePath } from 'next/cache';
 import { NextResponse, type NextRequest } from 'next/server';
+import { announcePagesChanged } from '@/lib/door/pages-changed';
 import { siteDatabase } from '@/lib/engage/database';
 import { webhookGate } from '@/lib/engage/webhook-gate';
 import { noticePaths, runPublishStep } from '@/lib/publish';
@@ -7,7 +8,8 @@ import { jsonAnswer, noStore } from '@/lib/refusals';
 import { readBodyText } from '@/lib/request-body';
 
 // POST /api/publish, with `Authorization: Bearer <PUBLISH_TOKEN>`:
-// - from `npm run publish`, a JSON notice `{ "paths": [...] }`: the pages to revalidate;
+// - from `npm run publish`, a JSON notice `{ "paths": [...] }`: the pages to revalidate (and the front
+//   door's recent pages to forget);
 // - from a git host's webhook, anything else: the server runs the publish step itself
 //   (git pull, check, compile, index, notify every server) and answers with its report.
 // Any other method gets 405 from Next, as this file exports POST only.
@@ -46,6 +48,7 @@ export async function POST(request: NextRequest) {
     const paths = noticePaths(body);
     if (!paths) return jsonAnswer('malformed', { error: 'paths must be a list of page paths of this site.' });
     for (const path of paths) revalidatePath(path);
+    announcePagesChanged();
     return jsonAnswer('ok', { revalidated: paths.length });
   }
 
