@@ -25,7 +25,8 @@ function next(req: IncomingMessage, res: ServerResponse) {
   if (url.pathname === '/zh-Hant/missing') res.statusCode = 404;
   // A page Next renders for this request: its scripts carry the request's nonce.
   const scriptNonce = url.pathname === '/zh-Hant/rendered' ? ` nonce="${nonce}"` : '';
-  if (!scriptNonce) {
+  // A page from Next's cache says so; /zh-Hant/plain is HTML without a nonce that does not.
+  if (!scriptNonce && url.pathname !== '/zh-Hant/plain') {
     res.setHeader('x-nextjs-cache', 'HIT');
     res.setHeader('ETag', `"v${version}"`);
   }
@@ -118,14 +119,17 @@ describe("the door's recent pages", () => {
     for (let i = 0; i < 2; i++) {
       await get('/zh-Hant/rendered');
       await get('/zh-Hant/missing');
+      await get('/zh-Hant/plain');
       await get('/zh-Hant/story?page=2');
     }
     expect(reached).toEqual([
       'GET /zh-Hant/rendered',
       'GET /zh-Hant/missing',
+      'GET /zh-Hant/plain',
       'GET /zh-Hant/story?page=2',
       'GET /zh-Hant/rendered',
       'GET /zh-Hant/missing',
+      'GET /zh-Hant/plain',
     ]);
     // What the answer varies on, part of a page, or its headers alone: Next answers.
     reached.length = 0;

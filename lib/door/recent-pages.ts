@@ -7,8 +7,8 @@ import { sendEncoded, type KeepPage, type Page } from './pages';
 
 // The pages the door sent in the last moment (a second by default: PAGE_MEMORY_MS), by URL. When
 // many readers ask for one story at once, all but the first of each moment are answered from here,
-// without Next. Kept: only what any reader may be given, a 200 page from a cache (held whole by the
-// door) that a CDN may keep too, sent to a plain GET. A publish on this server forgets them all at
+// without Next. Kept: only what any reader may be given, a 200 page from Next's cache (held whole by
+// the door) that a CDN may keep too, sent to a plain GET. A publish on this server forgets them all at
 // once; one on another server (through Redis) is seen here when the moment is over.
 
 type Kept = { page: Page; status: number; headers: OutgoingHttpHeaders; vary: string[] };
@@ -47,6 +47,8 @@ export function recentPages(ms: number): RecentPages {
     const vary = varyOf(res);
     if (status !== 200 || !plainGet(req) || vary.includes('*') || hasAny(req, vary)) return;
     if (!isShared(res.getHeader('cache-control')) || res.hasHeader('set-cookie')) return;
+    // Next says a page came from its cache (a page it made for this request carries the nonce).
+    if (!/^(?:HIT|STALE)$/.test(String(res.getHeader('x-nextjs-cache')))) return;
     const headers: OutgoingHttpHeaders = {};
     for (const [name, value] of Object.entries(res.getHeaders()))
       if (!PER_ANSWER.has(name) && value !== undefined) headers[name] = value;
