@@ -19,7 +19,7 @@ const PARTIAL = ['range', 'if-range', 'if-match', 'if-unmodified-since'];
 const PER_ANSWER = new Set(['content-length', 'content-encoding', 'date', 'connection', 'keep-alive']);
 
 const hasAny = (req: IncomingMessage, names: string[]) => names.some((name) => req.headers[name] !== undefined);
-const plainGet = (req: IncomingMessage) => req.method === 'GET' && !hasAny(req, PARTIAL);
+const plain = (req: IncomingMessage, methods: string[]) => methods.includes(req.method ?? '') && !hasAny(req, PARTIAL);
 
 /** The request headers an answer varies on (besides the encoding, which is chosen per request). */
 const varyOf = (res: ServerResponse) =>
@@ -45,7 +45,7 @@ export function recentPages(ms: number): RecentPages {
 
   const keep: KeepPage = (req, res, page, status) => {
     const vary = varyOf(res);
-    if (status !== 200 || !plainGet(req) || vary.includes('*') || hasAny(req, vary)) return;
+    if (status !== 200 || !plain(req, ['GET']) || vary.includes('*') || hasAny(req, vary)) return;
     if (!isShared(res.getHeader('cache-control')) || res.hasHeader('set-cookie')) return;
     // Next says a page came from its cache (a page it made for this request carries the nonce).
     if (!/^(?:HIT|STALE)$/.test(String(res.getHeader('x-nextjs-cache')))) return;
@@ -56,7 +56,8 @@ export function recentPages(ms: number): RecentPages {
   };
 
   const answer = (req: IncomingMessage, res: ServerResponse) => {
-    const kept = plainGet(req) ? memory.get(req.url ?? '') : undefined;
+    // A HEAD gets the GET's headers (Node sends no body to a HEAD).
+    const kept = plain(req, ['GET', 'HEAD']) ? memory.get(req.url ?? '') : undefined;
     if (!kept || hasAny(req, kept.vary)) return false;
     for (const [name, value] of Object.entries(kept.headers)) res.setHeader(name, value!);
     // A browser that has this version already (Next's ETag) is told so, as Next would.
