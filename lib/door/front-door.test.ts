@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { doorServer } from '../../tests/door-server';
 import { vouchedClient } from './client';
-import { frontDoor, guardServer } from './front-door';
 
 // The door around a real HTTP server, with a small handler in Next's place that answers as Next
 // would (a page, a file, a route) and reports what reached it.
@@ -60,21 +59,12 @@ async function renderNow(req: IncomingMessage, res: ServerResponse & { flush?: (
   res.end(`<script nonce="${nonce}">rest()</script></html>`);
 }
 
-let origin = '';
-const server = guardServer(http.createServer(frontDoor(next, { root })));
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => {
-  server.close();
-  rmSync(root, { recursive: true, force: true });
-});
+const door = doorServer(next, { root });
 
 /** A raw request, as a client may send what fetch would not. */
 function raw(text: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = net.connect((server.address() as AddressInfo).port, '127.0.0.1', () => socket.write(text));
+    const socket = net.connect(door.port, '127.0.0.1', () => socket.write(text));
     let answer = '';
     socket.on('data', (chunk) => (answer += chunk.toString()));
     socket.on('end', () => resolve(answer));
@@ -85,7 +75,7 @@ function raw(text: string): Promise<string> {
 
 describe('the front door', () => {
   it('hashes a page’s inline script into its CSP and sets no cookie on an answer a CDN keeps', async () => {
-    const res = await fetch(`${origin}/zh-Hant`);
+    const res = await fetch(`${door.origin}/zh-Hant`);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=60');
     expect(res.headers.get('set-cookie')).toBeNull();
@@ -96,7 +86,7 @@ describe('the front door', () => {
   it('streams a page Next renders now, its CSP naming the nonce Next was given', async () => {
     for (const encoding of ['identity', 'gzip', 'br']) {
       const started = Date.now();
-      const res = await fetch(`${origin}/zh-Hant/newsletter`, { headers: { 'Accept-Encoding': encoding } });
+      const res = await fetch(`${door.origin}/zh-Hant/newsletter`, { headers: { 'Accept-Encoding': encoding } });
       const reader = res.body!.getReader();
       const decoder = new TextDecoder();
       const first = decoder.decode((await reader.read()).value, { stream: true });
@@ -120,7 +110,7 @@ describe('the front door', () => {
     const evil = "script-src 'nonce-ZXZpbA=='";
     const nonces = new Set<string | undefined>();
     for (let i = 0; i < 3; i++) {
-      const res = await fetch(`${origin}/zh-Hant/newsletter`, { headers: { 'Content-Security-Policy': evil } });
+      const res = await fetch(`${door.origin}/zh-Hant/newsletter`, { headers: { 'Content-Security-Policy': evil } });
       await res.text();
       nonces.add(nonceOf(res.headers.get('content-security-policy')));
       expect(seen.at(-1)!.headers['content-security-policy']).not.toContain('ZXZpbA==');
@@ -130,12 +120,12 @@ describe('the front door', () => {
   });
 
   it('names no nonce in the CSP of a page from Next’s cache', async () => {
-    const res = await fetch(`${origin}/zh-Hant`);
+    const res = await fetch(`${door.origin}/zh-Hant`);
     expect(res.headers.get('content-security-policy')).not.toContain("'nonce-");
   });
 
   it('hashes a page that carries no nonce of this request, whatever Next says of its cache', async () => {
-    const res = await fetch(`${origin}/zh-Hant/no-such-page`);
+    const res = await fetch(`${door.origin}/zh-Hant/no-such-page`);
     expect(res.status).toBe(404);
     const policy = res.headers.get('content-security-policy');
     expect(policy).not.toContain("'nonce-");
@@ -144,7 +134,7 @@ describe('the front door', () => {
   });
 
   it('vouches for the connection’s address and drops the one a client claims', async () => {
-    await fetch(`${origin}/zh-Hant`, { headers: { 'X-Client-Address': '203.0.113.9', 'X-Client-Proof': 'x' } });
+    await fetch(`${door.origin}/zh-Hant`, { headers: { 'X-Client-Address': '203.0.113.9', 'X-Client-Proof': 'x' } });
     const headers = new Headers(seen.at(-1)!.headers as Record<string, string>);
     expect(headers.get('x-client-address')).toBe('127.0.0.1');
     expect(vouchedClient(headers)).toBe('127.0.0.1');
@@ -159,7 +149,7 @@ describe('the front door', () => {
       '/_next/image/',
     ]) {
       const before = seen.length;
-      const res = await fetch(origin + target);
+      const res = await fetch(door.origin + target);
       expect(res.status, target).toBe(404);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(seen.length, target).toBe(before);
@@ -167,13 +157,13 @@ describe('the front door', () => {
   });
 
   it('answers a suffix range longer than the file whole, and refuses one that holds no byte', async () => {
-    const whole = await fetch(`${origin}/images/a.jpg`, { headers: { Range: 'bytes=-99999' } });
+    const whole = await fetch(`${door.origin}/images/a.jpg`, { headers: { Range: 'bytes=-99999' } });
     expect(whole.status).toBe(200);
     expect(seen.at(-1)!.headers.range).toBeUndefined();
-    const none = await fetch(`${origin}/images/a.jpg`, { headers: { Range: 'bytes=500-' } });
+    const none = await fetch(`${door.origin}/images/a.jpg`, { headers: { Range: 'bytes=500-' } });
     expect(none.status).toBe(416);
     expect(none.headers.get('content-range')).toBe('bytes */100');
-    await fetch(`${origin}/images/a.jpg`, { headers: { Range: 'bytes=0-9' } });
+    await fetch(`${door.origin}/images/a.jpg`, { headers: { Range: 'bytes=0-9' } });
     expect(seen.at(-1)!.headers.range).toBe('bytes=0-9');
   });
 
@@ -185,10 +175,10 @@ describe('the front door', () => {
   });
 
   it('refuses methods by the one table, with Allow', async () => {
-    const res = await fetch(`${origin}/zh-Hant`, { method: 'POST', body: 'x' });
+    const res = await fetch(`${door.origin}/zh-Hant`, { method: 'POST', body: 'x' });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('GET, HEAD');
-    const route = await fetch(`${origin}/api/views/x`, { method: 'GET' });
+    const route = await fetch(`${door.origin}/api/views/x`, { method: 'GET' });
     expect(route.status).toBe(405);
     expect(route.headers.get('allow')).toBe('POST');
   });

@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { frontDoor } from './front-door';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { doorServer } from '../../tests/door-server';
 import { announcePagesChanged } from './pages-changed';
 
 // The door's recent pages, around a real HTTP server with a small handler in Next's place that
@@ -33,16 +32,7 @@ function next(req: IncomingMessage, res: ServerResponse) {
   res.end(`<html><script${scriptNonce}>v(${version})</script>${'<p>頭條新聞</p>'.repeat(300)}</html>`);
 }
 
-let origin = '';
-const server = http.createServer(frontDoor(next, { root, pageMemoryMs: MEMORY_MS }));
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => {
-  server.close();
-  rmSync(root, { recursive: true, force: true });
-});
+const door = doorServer(next, { root, pageMemoryMs: MEMORY_MS });
 beforeEach(async () => {
   // Each test starts with nothing kept.
   announcePagesChanged();
@@ -52,7 +42,7 @@ beforeEach(async () => {
 /** A GET as a browser sends it (fetch would decode the body and hide the encoding). */
 function get(pathname: string, headers: Record<string, string> = {}, method = 'GET') {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }>((resolve, reject) => {
-    const req = http.request(`${origin}${pathname}`, { method, headers }, (res) => {
+    const req = http.request(`${door.origin}${pathname}`, { method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
