@@ -1,10 +1,6 @@
 import { expect, test, type Page } from './fixtures';
 import { articlesIn, bodyText, content, locales } from './site-data';
 
-// Each test only reads the site: Playwright may share them between both workers, so that a long
-// file does not leave one worker alone at the end of the run (issue 32).
-test.describe.configure({ mode: 'parallel' });
-
 /** A phrase from an article's title: its longest run of Chinese characters. */
 function titlePhrase(title: string): string {
   return [...title.matchAll(/\p{Script=Han}+/gu)].map((m) => m[0]).sort((a, b) => b.length - a.length)[0]!;
