@@ -18,6 +18,8 @@ export default defineConfig({
       'tests/**/*.test.ts',
     ],
     environment: 'node',
+    // One PostgreSQL server for every test file of the site's database (tests/test-databases.ts).
+    globalSetup: ['tests/postgres-setup.ts'],
     // Vitest's default (one worker fewer than cores) ran the files one at a time on two cores, while
     // the longest wait on the editors' scripts they start (tests/project-copy.ts) and on databases.
     maxWorkers: 2,

@@ -95,7 +95,7 @@ export async function startPostgres(port: number): Promise<PostgresServer> {
 }
 
 /** A fresh empty database on the server, for one test file. */
-export async function freshDatabase(server: PostgresServer, name: string): Promise<string> {
+export async function freshDatabase(server: Pick<PostgresServer, 'url'>, name: string): Promise<string> {
   const client = new pg.Client({ connectionString: server.url });
   await client.connect();
   await client.query(`DROP DATABASE IF EXISTS "${name}"`);

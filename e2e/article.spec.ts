@@ -1,6 +1,10 @@
 import { expect, test } from './fixtures';
 import { articlesIn, content, locales } from './site-data';
 
+// Each test only reads the site: Playwright may share them between both workers, so that a long
+// file does not leave one worker alone at the end of the run (issue 32).
+test.describe.configure({ mode: 'parallel' });
+
 const siteName = { 'zh-Hant': '觀潮科技', 'zh-Hans': '观潮科技' };
 const readingTime = { 'zh-Hant': /閱讀時間約 \d+ 分鐘/, 'zh-Hans': /阅读时间约 \d+ 分钟/ };
 

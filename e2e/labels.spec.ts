@@ -3,6 +3,10 @@
 import { expect, test } from './fixtures';
 import { content, locales } from './site-data';
 
+// Each test only reads the site: Playwright may share them between both workers, so that a long
+// file does not leave one worker alone at the end of the run (issue 32).
+test.describe.configure({ mode: 'parallel' });
+
 const label = { 'zh-Hant': '廣編企劃', 'zh-Hans': '广编企划' } as const;
 
 for (const locale of locales) {

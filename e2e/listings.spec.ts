@@ -1,6 +1,10 @@
 import { expect, test } from './fixtures';
 import { articlesIn, content, locales } from './site-data';
 
+// Each test only reads the site: Playwright may share them between both workers, so that a long
+// file does not leave one worker alone at the end of the run (issue 32).
+test.describe.configure({ mode: 'parallel' });
+
 for (const locale of locales) {
   test.describe(`tag, section and author pages (${locale})`, () => {
     test('the tag index lists every used tag with its article count', async ({ page }) => {

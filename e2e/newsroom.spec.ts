@@ -2,6 +2,10 @@ import { expect, test } from './fixtures';
 import { site } from '../lib/site';
 import { articlesIn, content, locales } from './site-data';
 
+// Each test only reads the site: Playwright may share them between both workers, so that a long
+// file does not leave one worker alone at the end of the run (issue 32).
+test.describe.configure({ mode: 'parallel' });
+
 const { pageSize } = site;
 
 /** The story's own structured data (the page also carries its breadcrumbs). */

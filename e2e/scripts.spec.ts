@@ -4,6 +4,10 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { content } from './site-data';
 
+// Each test only reads the site: Playwright may share them between both workers, so that a long
+// file does not leave one worker alone at the end of the run (issue 32).
+test.describe.configure({ mode: 'parallel' });
+
 // Character-level conversion: a character that changes is a character of the other script.
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });

@@ -159,7 +159,8 @@ describe('the converter with the vocabulary', () => {
     expect(toHans('社群平台')).toBe('社交平台');
     const withGlossary = createConverter([{ hant: '行動支付', hans: '行動支付' }], file);
     expect(withGlossary.convert('行動支付與超商', 'zh-Hant')).toBe('行動支付与便利店');
-  });
+    // It builds a converter: 4.3 s on a busy two-core machine, near the default 5 s.
+  }, 30_000);
 
   it('reports each replacement with where it was made', () => {
     const { replacements } = converter.convertWithReport('台灣超商的行動支付', 'zh-Hant');
@@ -175,5 +176,6 @@ describe('the converter with the vocabulary', () => {
     expect(fewer.key).not.toBe(converter.key);
     expect(createConverter(glossary, file).key).toBe(converter.key);
     expect(createConverter(glossary, null).key).not.toBe(converter.key);
-  });
+    // Three converters built from scratch: 8 s on a busy two-core machine, past the default 5 s.
+  }, 30_000);
 });
