@@ -252,24 +252,31 @@ async function compileShards(shards: Unit[][], mustRun: (k: number) => boolean, 
   );
 }
 
+/** The bodies contentlayer kept as written in one generated folder. */
+function bodiesIn(dir: string): SourceBody[] {
+  return withBodies.flatMap((type) => {
+    const file = path.resolve(root, dir, type, '_index.json');
+    if (!existsSync(file)) return [];
+    const documents = JSON.parse(readFileSync(file, 'utf8')) as {
+      _raw: { sourceFilePath: string };
+      body: { raw: string };
+    }[];
+    return documents.map((d) => ({ sourceFile: d._raw.sourceFilePath, body: d.body.raw }));
+  });
+}
+
+/** One folder's bodies at a time: a shard's are tens of megabytes, 84 shards' gigabytes. */
+function* bodiesByFolder(dirs: string[]) {
+  for (const dir of dirs) yield bodiesIn(dir);
+}
+
 /**
  * Compiles the bodies contentlayer read into these generated folders (those not compiled before);
  * the live preview calls it after each of contentlayer's writes.
  */
 export async function compileBodiesIn(dirs: string[]): Promise<ContentProblem[]> {
   const started = performance.now();
-  const sources: SourceBody[] = dirs.flatMap((dir) =>
-    withBodies.flatMap((type) => {
-      const file = path.resolve(root, dir, type, '_index.json');
-      if (!existsSync(file)) return [];
-      const documents = JSON.parse(readFileSync(file, 'utf8')) as {
-        _raw: { sourceFilePath: string };
-        body: { raw: string };
-      }[];
-      return documents.map((d) => ({ sourceFile: d._raw.sourceFilePath, body: d.body.raw }));
-    }),
-  );
-  const { compiled, cached, threads, problems } = await compileBodies(sources, { contentDir });
+  const { compiled, cached, threads, problems } = await compileBodies(bodiesByFolder(dirs), { contentDir });
   console.log(
     `Compiled ${compiled} bodies on ${threads.size} thread(s) in ${((performance.now() - started) / 1000).toFixed(1)} s; ${cached} as compiled before.`,
   );

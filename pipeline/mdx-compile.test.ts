@@ -22,15 +22,15 @@ describe('compiling bodies by content hash', () => {
 
   it('compiles a body once: an unchanged body is taken from the cache, a changed one compiled again', async () => {
     const bodies = [story(1), story(2), story(3)];
-    const first = await compileBodies(bodies, { contentDir, threads: 2 });
+    const first = await compileBodies([bodies], { contentDir, threads: 2 });
     expect(first).toMatchObject({ compiled: 3, cached: 0, problems: [] });
     expect(readdirSync(cacheDir)).toHaveLength(3);
 
-    const again = await compileBodies(bodies, { contentDir, threads: 2 });
+    const again = await compileBodies([bodies], { contentDir, threads: 2 });
     expect(again).toMatchObject({ compiled: 0, cached: 3, problems: [] });
 
     const edited = [story(1), story(2, '改過的內文。'), story(3)];
-    const afterEdit = await compileBodies(edited, { contentDir, threads: 2 });
+    const afterEdit = await compileBodies([edited], { contentDir, threads: 2 });
     expect(afterEdit).toMatchObject({ compiled: 1, cached: 2, problems: [] });
     const code = readCompiled(compiledKey(contentHash(edited[1]!.body)), edited[1]!.sourceFile);
     expect(code).toMatch(/^"use strict"/);
@@ -39,7 +39,7 @@ describe('compiling bodies by content hash', () => {
 
   it('compiles on more than one worker thread', async () => {
     const bodies = Array.from({ length: 24 }, (_, n) => story(n));
-    const report = await compileBodies(bodies, { contentDir, threads: 2 });
+    const report = await compileBodies([bodies], { contentDir, threads: 2 });
     expect(report.compiled).toBe(24);
     expect(report.threads.size).toBe(2);
     expect(report.threads.has(0)).toBe(false);
@@ -52,7 +52,7 @@ describe('compiling bodies by content hash', () => {
     mkdirSync(path.join(contentDir, 'articles', 'broken'), { recursive: true });
     writeFileSync(path.join(contentDir, sourceFile), frontMatter + body);
 
-    const report = await compileBodies([story(1), { sourceFile, body }], { contentDir, threads: 2 });
+    const report = await compileBodies([[story(1)], [{ sourceFile, body }]], { contentDir, threads: 2 });
     expect(report.compiled).toBe(1);
     expect(report.problems).toHaveLength(1);
     const [problem] = report.problems;

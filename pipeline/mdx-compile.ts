@@ -96,45 +96,56 @@ function problemOf(contentDir: string, source: SourceBody, error: NonNullable<Wo
   };
 }
 
+/** Runs one batch's bodies not compiled yet on the pool, counting into the report. */
+async function compileBatch(
+  pool: Piscina<unknown, WorkerResult>,
+  todo: Map<string, SourceBody>,
+  contentDir: string,
+  report: BodyCompileReport,
+) {
+  await Promise.all(
+    [...todo].map(async ([key, source]) => {
+      const result = await pool.run({ body: source.body, file: compiledFile(key), options: compileOptions });
+      report.threads.add(result.threadId);
+      if (result.error) report.problems.push(problemOf(contentDir, source, result.error));
+      else report.compiled += 1;
+    }),
+  );
+}
+
 /**
- * Compiles the bodies not in the cache, on `threads` worker threads (default: one per core).
+ * Compiles the bodies not in the cache, on one pool of `threads` worker threads (default: one per
+ * core). Bodies come in batches (a shard's each), read one at a time so that only one is in memory.
  * `contentDir` is where the source files are, to give a broken body's line in its file.
  */
 export async function compileBodies(
-  sources: SourceBody[],
+  batches: Iterable<SourceBody[]>,
   { contentDir, threads = os.availableParallelism() }: { contentDir: string; threads?: number },
 ): Promise<BodyCompileReport> {
   mkdirSync(cacheDir(), { recursive: true });
   // One listing of the cache, not a look-up per body (20,000 of them at scale).
   const present = new Set(readdirSync(cacheDir()));
-  const todo = new Map<string, SourceBody>();
-  for (const source of sources) {
-    const key = compiledKey(contentHash(source.body));
-    if (!present.has(`${key}.js`)) todo.set(key, source);
-  }
-  const report: BodyCompileReport = {
-    compiled: 0,
-    cached: sources.length - todo.size,
-    threads: new Set(),
-    problems: [],
-  };
-  if (todo.size === 0) return report;
-  const pool = new Piscina<unknown, WorkerResult>({
-    filename: workerFile.href,
-    minThreads: Math.min(threads, todo.size),
-    maxThreads: Math.min(threads, todo.size),
-  });
+  const report: BodyCompileReport = { compiled: 0, cached: 0, threads: new Set(), problems: [] };
+  let pool: Piscina<unknown, WorkerResult> | undefined;
   try {
-    await Promise.all(
-      [...todo].map(async ([key, source]) => {
-        const result = await pool.run({ body: source.body, file: compiledFile(key), options: compileOptions });
-        report.threads.add(result.threadId);
-        if (result.error) report.problems.push(problemOf(contentDir, source, result.error));
-        else report.compiled += 1;
-      }),
-    );
+    for (const sources of batches) {
+      const todo = new Map<string, SourceBody>();
+      for (const source of sources) {
+        const key = compiledKey(contentHash(source.body));
+        if (present.has(`${key}.js`) || todo.has(key)) report.cached += 1;
+        else todo.set(key, source);
+      }
+      if (todo.size === 0) continue;
+      pool ??= new Piscina({
+        filename: workerFile.href,
+        minThreads: Math.min(threads, todo.size),
+        maxThreads: threads,
+      });
+      await compileBatch(pool, todo, contentDir, report);
+      for (const key of todo.keys()) present.add(`${key}.js`);
+    }
   } finally {
-    await pool.destroy();
+    await pool?.destroy();
   }
   report.problems.sort((a, b) => a.file.localeCompare(b.file));
   return report;
