@@ -12,15 +12,13 @@ export default makeSource({
   onUnknownDocuments: 'fail',
   disableImportAliasWarning: true,
   date: { timezone: timeZone },
-  mdx: {
-    esbuildOptions: (options) => ({
-      ...options,
-      // esbuild otherwise escapes every Chinese character as \uXXXX (docs/performance.md).
-      charset: 'utf8',
-      // mdx-bundler's node-resolve plugin looks on disk for every import, the in-memory document
-      // first: a third of the compile's CPU. A body imports nothing (the check refuses imports), and
-      // react's imports are the global-externals plugin's, so the output is the same without it.
-      plugins: options.plugins?.filter((plugin) => plugin.name !== 'node-resolve'),
-    }),
+  // contentlayer reads the front matter and keeps each body as written (`body.raw`); the bodies are
+  // compiled once per content hash by pipeline/mdx-compile.ts. So its markdown step renders nothing:
+  // `body.html` is empty, and no time goes to HTML no one reads.
+  markdown: (processor) => {
+    processor.use(function keepBodyAsWritten() {
+      this.parser = () => ({ type: 'root', children: [] });
+      this.compiler = () => '';
+    });
   },
 });

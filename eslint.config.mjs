@@ -69,6 +69,8 @@ export default defineConfig([
   globalIgnores([
     '.next/**',
     '.contentlayer/**',
+    // The body compile's cache: compiled code (pipeline/mdx-compile.ts).
+    '.cache/**',
     'out/**',
     '.static-build/**',
     'test-results/**',

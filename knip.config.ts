@@ -15,6 +15,8 @@ const config: KnipConfig = {
     'bench/*.ts',
     // Loaded into the soak's servers by path (bench/soak.ts).
     'bench/heap-probe.mjs',
+    // The body compile's worker threads load it by path (pipeline/mdx-compile.ts).
+    'pipeline/mdx-worker.mjs',
   ],
   project: ['**/*.{ts,tsx,mts,mjs,js,css}'],
   // Declarations for a .mjs module that TypeScript finds beside it, not through an import.

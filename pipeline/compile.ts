@@ -1,5 +1,6 @@
 // The compile step (`npm run content`, second step, scripts/compile-content.ts): contentlayer2
-// compiles the content, in shards when there is a lot.
+// reads the content, in shards when there is a lot, and then the bodies it read are compiled by
+// pipeline/mdx-compile.ts (each body once, by its content's hash, on every core).
 //
 // Contentlayer compiles every document on one thread and holds the whole collection in memory as
 // one JSON string (its cache and `_index.json`); near 12-15k documents that string passes V8's limit
@@ -34,10 +35,14 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { ContentProblem } from '@/lib/content-model';
 import { generatedDirsFile, readGeneratedDirs, type GeneratedDirs } from './index/generated';
+import { compileBodies, type SourceBody } from './mdx-compile';
 
 const root = process.cwd();
 const contentDir = path.resolve(process.env.CONTENT_DIR ?? 'content');
+/** The document types whose bodies are MDX (pipeline/schema.ts). */
+const withBodies = ['Article', 'SitePage'];
 const shardSize = Number(process.env.CONTENT_SHARD_SIZE ?? 1000);
 const overlaySize = Number(process.env.CONTENT_OVERLAY_SIZE ?? shardSize / 4);
 const cli = path.join(root, 'node_modules', 'contentlayer2', 'bin', 'cli.cjs');
@@ -247,12 +252,44 @@ async function compileShards(shards: Unit[][], mustRun: (k: number) => boolean, 
   );
 }
 
+/** The bodies contentlayer kept as written in one generated folder. */
+function bodiesIn(dir: string): SourceBody[] {
+  return withBodies.flatMap((type) => {
+    const file = path.resolve(root, dir, type, '_index.json');
+    if (!existsSync(file)) return [];
+    const documents = JSON.parse(readFileSync(file, 'utf8')) as {
+      _raw: { sourceFilePath: string };
+      body: { raw: string };
+    }[];
+    return documents.map((d) => ({ sourceFile: d._raw.sourceFilePath, body: d.body.raw }));
+  });
+}
+
+/** One folder's bodies at a time: a shard's are tens of megabytes, 84 shards' gigabytes. */
+function* bodiesByFolder(dirs: string[]) {
+  for (const dir of dirs) yield bodiesIn(dir);
+}
+
+/**
+ * Compiles the bodies contentlayer read into these generated folders (those not compiled before);
+ * the live preview calls it after each of contentlayer's writes.
+ */
+export async function compileBodiesIn(dirs: string[]): Promise<ContentProblem[]> {
+  const started = performance.now();
+  const { compiled, cached, threads, problems } = await compileBodies(bodiesByFolder(dirs), { contentDir });
+  console.log(
+    `Compiled ${compiled} bodies on ${threads.size} thread(s) in ${((performance.now() - started) / 1000).toFixed(1)} s; ${cached} as compiled before.`,
+  );
+  return problems;
+}
+
 /**
  * Compiles the content folder (CONTENT_DIR, default content/) and lists the generated folders for the
  * index step. Given the content files changed since the last compile (the publish step), only those
- * files' story folders are compiled (the overlay above); the shards' output stands.
+ * files' story folders are compiled (the overlay above); the shards' output stands. Returns the
+ * bodies that did not compile, as problems for the editor.
  */
-export async function compileContent(changed?: ReadonlySet<string>): Promise<void> {
+export async function compileContent(changed?: ReadonlySet<string>): Promise<ContentProblem[]> {
   const previous = readGeneratedDirs();
 
   // A publish while the shards stand needs no walk of every story folder (half a second at 10,000
@@ -260,8 +297,9 @@ export async function compileContent(changed?: ReadonlySet<string>): Promise<voi
   // the overlay is too small to move the count past its bounds before then.
   const shardCount = previous?.dirs.length ?? 0;
   if (changed && shardCount > 1 && previous!.dirs.every((_, k) => shardCompiled(k))) {
-    if (changed.size === 0) return;
-    if (await compileOverlay(changed, previous!)) return;
+    if (changed.size === 0) return [];
+    if (await compileOverlay(changed, previous!))
+      return compileBodiesIn([path.relative(root, path.join(overlayDir, '.contentlayer', 'generated'))]);
   }
 
   const { files, shards, shardOf } = shardLayout(previous);
@@ -270,7 +308,7 @@ export async function compileContent(changed?: ReadonlySet<string>): Promise<voi
     shards.length > 1 && previous?.dirs.length === shards.length && shards.every((_, k) => shardCompiled(k));
 
   // A publish of nothing new: what was compiled stands.
-  if (changed?.size === 0 && previous && (shardsStand || shards.length === 1)) return;
+  if (changed?.size === 0 && previous && (shardsStand || shards.length === 1)) return [];
   rmSync(overlayDir, { recursive: true, force: true });
 
   const dirty = dirtyShards(changed, overlayFolders(changed, previous), shardOf);
@@ -280,8 +318,10 @@ export async function compileContent(changed?: ReadonlySet<string>): Promise<voi
   if (shards.length <= 1) {
     await run(root, {});
     writeGeneratedDirs({ dirs: [path.join('.contentlayer', 'generated')] });
-    return;
+    return compileBodiesIn([path.join('.contentlayer', 'generated')]);
   }
   await compileShards(shards, mustRun, files, shardDirs);
   writeGeneratedDirs({ dirs: shardDirs });
+  // The bodies of the shards that did not run were compiled when they last did.
+  return compileBodiesIn(shardDirs.filter((_, k) => mustRun(k)));
 }

@@ -39,12 +39,16 @@ describe('convert', () => {
     expect(converter.convert('He said “it’s fine” in English.', 'zh-Hans')).toBe('He said “it’s fine” in English.');
   });
 
-  it('converts compiled MDX code but keeps code and Term overrides intact', () => {
-    const code =
-      'var c=(0,e.jsx)(n.p,{children:"雲端軟體「上線」"}),t=(0,e.jsx)(n.Term,{hant:"伺服器",hans:"服务器"});const x="data";';
-    const converted = converter.convertCode(code, 'zh-Hant');
-    expect(converted).toBe(
-      'var c=(0,e.jsx)(n.p,{children:"云端软件“上线”"}),t=(0,e.jsx)(n.Term,{hant:"伺服器",hans:"服务器"});const x="data";',
+  it('converts compiled MDX code, leaving Term overrides intact and code and link targets to OpenCC', () => {
+    // As @mdx-js/mdx writes a function body (pipeline/mdx-compile.ts).
+    const code = (text: string, href: string, inCode: string) =>
+      [
+        `_jsx(_components.p, {\n  children: "${text}"\n}), _jsx(Term, {\n  hant: "伺服器",\n  hans: "服务器"\n}),`,
+        ` _jsx(_components.a, {\n  href: "${href}",\n  children: "${text}"\n}),`,
+        ` _jsx(_components.code, {\n  className: "language-js",\n  children: "${inCode}"\n});const x = "data";`,
+      ].join('');
+    expect(converter.convertCode(code('雲端業者「上線」', '/zh-Hant/tags/雲端業者', '雲端業者'), 'zh-Hant')).toBe(
+      code('云服务商“上线”', '/zh-Hans/tags/云端业者', '云端业者'),
     );
   });
 

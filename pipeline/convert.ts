@@ -37,10 +37,12 @@ function quotesToHant(text: string): string {
     .replace(/(?<=[\p{Script=Han}，。！？])”/gu, '」');
 }
 
-// A prop of an unconverted attribute in compiled code, and its string literal.
-const unconvertedProps = new RegExp(`\\b(${unconvertedAttributes.join('|')}):("(?:[^"\\\\]|\\\\.)*")`, 'g');
+// A prop of an unconverted attribute in compiled code (`hant: "…"`), the space after its colon and
+// its string literal.
+const unconvertedProps = new RegExp(`\\b(${unconvertedAttributes.join('|')}):(\\s*)("(?:[^"\\\\]|\\\\.)*")`, 'g');
 // What the vocabulary leaves alone in compiled code: link targets and inline or block code.
-const codeProtected = /\bhref:"(?:[^"\\]|\\.)*"|\.code,\{(?:className:"[^"]*",)?children:"(?:[^"\\]|\\.)*"/g;
+const codeProtected =
+  /\bhref:\s*"(?:[^"\\]|\\.)*"|\.code,\s*\{\s*(?:className:\s*"[^"]*",\s*)?children:\s*"(?:[^"\\]|\\.)*"/g;
 // The same in an MDX file as the editor wrote it: link targets and code; and the attributes kept
 // as written, which OpenCC must not see either.
 const mdxProtected = /\]\([^)]*\)|```[\s\S]*?```|`[^`\n]*`/g;
@@ -115,11 +117,11 @@ export function createConverter(
     convertScriptWithReport(text, from, phrases[from], lexicons[from], options);
 
   const convertCodeWithReport = (code: string, from: Locale) => {
-    // esbuild writes JSX props as `hant:"…"`; each such string literal is kept whole.
+    // The compiled body writes JSX props as `hant: "…"`; each such string literal is kept whole.
     const attributeShield = shield('\uE002', '\uE003');
     const guarded = code.replace(
       unconvertedProps,
-      (_, key: string, literal: string) => `${key}:${attributeShield.hide(literal)}`,
+      (_, key: string, space: string, literal: string) => `${key}:${space}${attributeShield.hide(literal)}`,
     );
     const { text, replacements } = run(guarded, from, { protect: codeProtected });
     // Links to our own pages lead to the reader's script, like the rest of the page.

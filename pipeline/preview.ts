@@ -1,7 +1,8 @@
 // The live preview (`npm run dev`, scripts/dev.ts): the site with drafts and scheduled pieces
 // visible, updated while an editor works.
-// contentlayer2 runs in watch mode (it recompiles a saved article in well under a second); each time
-// it writes, this process checks the content and re-indexes it in-process, and `next dev` refreshes
+// contentlayer2 runs in watch mode (it reads a saved article again in well under a second); each time
+// it writes, this process checks the content, compiles the bodies not compiled before
+// (pipeline/mdx-compile.ts) and re-indexes it in-process, and `next dev` refreshes
 // the open page by itself because the app imports the index's revision file. A problem is printed
 // and the page keeps showing the last good version until it is fixed.
 // Everything it writes stays in its own folder (.contentlayer/preview: contentlayer's output and the
@@ -12,7 +13,7 @@ import { mkdirSync, readFileSync, statSync, watch } from 'node:fs';
 import path from 'node:path';
 import { checkContent } from './check/check-content';
 import { checkCacheFile } from './check/cache';
-import { removeBrokenPackageFile } from './compile';
+import { compileBodiesIn, removeBrokenPackageFile } from './compile';
 import { formatProblems } from './check/format';
 import { asSaved } from './check/text-rules';
 import { splitArticle } from './check/yaml';
@@ -41,7 +42,7 @@ function compiledAsChecked(generated: GeneratedContent, checkStarted: number): b
   });
 }
 
-function update(generatedDir: string, retry: () => void) {
+async function update(generatedDir: string, retry: () => void) {
   const started = performance.now();
   const checkStarted = Date.now();
   const problems = checkContent({
@@ -51,6 +52,8 @@ function update(generatedDir: string, retry: () => void) {
     now: new Date(),
     cacheFile: checkCacheFile,
   });
+  // A body the check let through that still does not compile is the editor's to fix as well.
+  if (problems.length === 0) problems.push(...(await compileBodiesIn([generatedDir])));
   let ok = problems.length === 0;
   if (ok) {
     try {
@@ -146,16 +149,19 @@ export function startPreview(previewDir: string, nextArgs: string[]): void {
   const generatedDir = path.join(previewDir, '.contentlayer', 'generated');
 
   let timer: NodeJS.Timeout | undefined;
+  // One update at a time: each waits for the body compile, and two must not index at once.
+  let updating = Promise.resolve();
+  const runUpdate = () => (updating = updating.then(() => update(generatedDir, retryLater)));
   // Retries of an update that found contentlayer mid-write: a few seconds' worth, then the next
   // save or compile brings the next update (a save contentlayer refuses never compiles).
   let retries = 0;
   const retryLater = () => {
-    if (retries++ < 20) setTimeout(() => update(generatedDir, retryLater), 500);
+    if (retries++ < 20) setTimeout(runUpdate, 500);
   };
   const schedule = () => {
     retries = 0;
     clearTimeout(timer);
-    timer = setTimeout(() => update(generatedDir, retryLater), 150);
+    timer = setTimeout(runUpdate, 150);
   };
 
   // The watcher's first compile is the preview's first build: indexed strictly, then next dev starts,
@@ -167,19 +173,30 @@ export function startPreview(previewDir: string, nextArgs: string[]): void {
       if (/^Generated \d+ documents?/.test(line.trim())) console.log(line.trim());
     if (started || !chunk.toString().includes('Generated')) return;
     started = true;
-    if (!writeContentIndex(readGenerated({ dirs: [generatedDir] }))) stop('SIGTERM', 1);
-    // The index step's own summary of what contentlayer wrote (pipeline/index/generated.ts) is not news.
-    watch(generatedDir, { recursive: true }, (_, file) => {
-      if (!file?.endsWith(summaryFileName)) schedule();
+    void firstBuild(generatedDir).then(() => {
+      // The index step's own summary of what contentlayer wrote (pipeline/index/generated.ts) is not news.
+      watch(generatedDir, { recursive: true }, (_, file) => {
+        if (!file?.endsWith(summaryFileName)) schedule();
+      });
+      watch(path.join('public', 'images'), { recursive: true }, schedule);
+      // A save the compiler rejects writes nothing: checking on every save still tells the editor why.
+      watch(contentDir, { recursive: true }, (_, file) => {
+        if (file && !path.basename(file).startsWith('.')) schedule();
+      });
+      startNext(nextArgs, env);
     });
-    watch(path.join('public', 'images'), { recursive: true }, schedule);
-    // A save the compiler rejects writes nothing: checking on every save still tells the editor why.
-    watch(contentDir, { recursive: true }, (_, file) => {
-      if (file && !path.basename(file).startsWith('.')) schedule();
-    });
-    startNext(nextArgs, env);
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
+}
+
+/** The preview's first build, strict: its bodies compiled and indexed, or the preview stops. */
+async function firstBuild(generatedDir: string) {
+  const problems = await compileBodiesIn([generatedDir]);
+  if (problems.length > 0) {
+    console.error(formatProblems(problems, contentDir));
+    stop('SIGTERM', 1);
+  }
+  if (!writeContentIndex(readGenerated({ dirs: [generatedDir] }))) stop('SIGTERM', 1);
 }
 
 /**

@@ -197,7 +197,12 @@ export async function publish({ pull = false, log = console.log }: PublishOption
   }
   log(`Checked in ${elapsed()} s.`);
 
-  await compileContent(changedFiles);
+  const bodyProblems = await compileContent(changedFiles);
+  if (bodyProblems.length > 0) {
+    console.error(formatProblems(bodyProblems, contentDir));
+    console.error(`內文編譯：${bodyProblems.length} 個問題。沒有發布任何變更，網站維持原樣。`);
+    return { ok: false, changed: [], seconds: elapsed() };
+  }
   log(`Compiled in ${elapsed()} s.`);
   const written = writeContentIndex(readGenerated());
   if (!written) return { ok: false, changed: [], seconds: elapsed() };

@@ -45,7 +45,8 @@ const Sponsor = defineNestedType(() => ({
 const Article = defineDocumentType(() => ({
   name: 'Article',
   filePathPattern: 'articles/**/*.mdx',
-  contentType: 'mdx',
+  // Not 'mdx': contentlayer would bundle the body; pipeline/mdx-compile.ts compiles it (contentlayer.config.ts).
+  contentType: 'markdown',
   fields: {
     title: { type: 'string', required: true },
     summary: { type: 'string', required: true },
@@ -75,7 +76,8 @@ const Article = defineDocumentType(() => ({
 const SitePage = defineDocumentType(() => ({
   name: 'SitePage',
   filePathPattern: 'pages/**/*.mdx',
-  contentType: 'mdx',
+  // Not 'mdx': contentlayer would bundle the body; pipeline/mdx-compile.ts compiles it (contentlayer.config.ts).
+  contentType: 'markdown',
   fields: {
     title: { type: 'string', required: true },
     summary: { type: 'string', required: true, description: 'One sentence: what search engines and shared links show' },

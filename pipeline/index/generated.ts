@@ -1,16 +1,18 @@
-// Reads what contentlayer2 wrote: one `generated` folder, or one per shard (pipeline/compile.ts).
+// Reads what contentlayer2 wrote: one `generated` folder, or one per shard (pipeline/compile.ts),
+// with each body's code from the body compile's cache (pipeline/mdx-compile.ts).
 //
-// A shard's articles file holds every compiled body (about 27 MB per 1,000 stories), and the index
-// step needs a body only where it writes a body file. So each shard also gets a summary beside its
-// articles file: every article without its body, with hashes of the body's source and code and the
-// images it shows. While the articles file is the one the summary was made from (a shard that did not
-// compile again), the summary stands in for it, and a body is read from the full file only if asked.
+// A shard's articles file holds every body as written, and the index step needs a body's code only
+// where it writes a body file. So each shard also gets a summary beside its articles file: every
+// article without its body, with the hash of the body and the images it shows. While the articles
+// file is the one the summary was made from (a shard that did not compile again), the summary stands
+// in for it; a body's code is read from the cache only if asked.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Article, Author, Glossary, Section, SitePage, Tag } from 'contentlayer/generated';
 import { imageAttributes } from '@/lib/body-components';
 import { contentHash } from '../content-hash';
 import { readJson, writeAtomically } from '../files';
+import { compiledKey, readCompiled } from '../mdx-compile';
 
 /** The list of generated folders the last compile (pipeline/compile.ts) wrote. */
 export const generatedDirsFile = path.join('.contentlayer', 'generated-dirs.json');
@@ -19,20 +21,22 @@ export const generatedDirsFile = path.join('.contentlayer', 'generated-dirs.json
 type BodySource = {
   /** Hash of the body as written (the MDX), to tell whether a compile is of the file as it is now. */
   rawHash: string;
-  /** Hash of the compiled code. */
+  /** Names the compiled code: the body's hash with the compiler's (pipeline/mdx-compile.ts). */
   codeHash: string;
   /** Site paths of the images the body shows (<Figure src="…" />), to be measured once, in the index step. */
   imageSources: string[];
-  /** The compiled code; read from the shard's full articles file when the body is summarised. */
+  /** The compiled code, read from the body compile's cache. */
   code: () => string;
 };
 
 type GeneratedArticle = Omit<Article, 'body'> & { body: BodySource };
+/** A site page with its body as written and compiled. */
+type GeneratedSitePage = Omit<SitePage, 'body'> & { body: { raw: string; code: string } };
 
 /** What contentlayer generated: the documents the index is built from. */
 export type GeneratedContent = {
   allArticles: GeneratedArticle[];
-  allSitePages: SitePage[];
+  allSitePages: GeneratedSitePage[];
   allAuthors: Author[];
   allTags: Tag[];
   allSections: Section[];
@@ -59,7 +63,7 @@ export function bodyImageSources(body: string): string[] {
 /** The summary's name, beside each folder's articles file. */
 export const summaryFileName = '_summary.json';
 
-type Summarised = Omit<Article, 'body'> & { body: Omit<BodySource, 'code'> };
+type Summarised = Omit<Article, 'body'> & { body: Omit<BodySource, 'code' | 'codeHash'> };
 type Summary = { of: string; articles: Summarised[] };
 
 /** Identifies one write of a file: contentlayer writes the articles file anew on each run. */
@@ -68,35 +72,27 @@ const stampOf = (file: string) => {
   return `${s.ino}:${s.mtimeMs}:${s.size}`;
 };
 
+/** An article as the index step reads it: its code named by its body's hash and read when asked. */
+const withCode = (a: Summarised): GeneratedArticle => {
+  const codeHash = compiledKey(a.body.rawHash);
+  return { ...a, body: { ...a.body, codeHash, code: () => readCompiled(codeHash, a._raw.sourceFilePath) } };
+};
+
 /** One folder's articles: from its summary while that is current, else from the full file (then summarised). */
 function readArticles(dir: string): GeneratedArticle[] {
   const file = path.join(dir, 'Article', '_index.json');
   const summaryFile = path.join(dir, 'Article', summaryFileName);
   const stamp = stampOf(file);
-  let full: Map<string, string> | undefined;
-  const codeOf = (sourceFile: string) => () => {
-    full ??= new Map(
-      (JSON.parse(readFileSync(file, 'utf8')) as Article[]).map((a) => [a._raw.sourceFilePath, a.body.code]),
-    );
-    const code = full.get(sourceFile);
-    if (code === undefined) throw new Error(`${file} no longer holds ${sourceFile}: run npm run content.`);
-    return code;
-  };
   const summary = readJson<Summary>(summaryFile);
-  if (summary?.of === stamp)
-    return summary.articles.map((a) => ({ ...a, body: { ...a.body, code: codeOf(a._raw.sourceFilePath) } }));
+  if (summary?.of === stamp) return summary.articles.map(withCode);
 
   const articles = JSON.parse(readFileSync(file, 'utf8')) as Article[];
   const summarised: Summarised[] = articles.map((a) => ({
     ...a,
-    body: {
-      rawHash: contentHash(a.body.raw),
-      codeHash: contentHash(a.body.code),
-      imageSources: bodyImageSources(a.body.raw),
-    },
+    body: { rawHash: contentHash(a.body.raw), imageSources: bodyImageSources(a.body.raw) },
   }));
   writeAtomically(summaryFile, JSON.stringify({ of: stamp, articles: summarised } satisfies Summary));
-  return summarised.map((a, i) => ({ ...a, body: { ...a.body, code: () => articles[i]!.body.code } }));
+  return summarised.map(withCode);
 }
 
 /**
@@ -133,7 +129,12 @@ export function readGenerated(generated: GeneratedDirs | undefined = readGenerat
       ...(overlay ? readArticles(overlay.dir) : []),
     ],
     // A compile from before the site had its own pages wrote no folder for them.
-    allSitePages: existsSync(path.join(data, 'SitePage', '_index.json')) ? read(data, 'SitePage') : [],
+    allSitePages: existsSync(path.join(data, 'SitePage', '_index.json'))
+      ? read<SitePage[]>(data, 'SitePage').map((p) => ({
+          ...p,
+          body: { raw: p.body.raw, code: readCompiled(compiledKey(contentHash(p.body.raw)), p._raw.sourceFilePath) },
+        }))
+      : [],
     allAuthors: read(data, 'Author'),
     allTags: read(data, 'Tag'),
     allSections: read(data, 'Section'),
