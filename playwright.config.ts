@@ -24,8 +24,8 @@ export default defineConfig({
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    // A trace for a failure's retry (CI retries once): recording one for every test cost a third of
-    // a file's time (e2e/listings and labels: 134 and 117 s against 86 and 68 s). `--trace on` for all.
+    // A trace for a failure's retry (CI retries once): recording one for every test took a third of
+    // the run's time. `--trace on` records them all.
     trace: 'on-first-retry',
     launchOptions,
   },
