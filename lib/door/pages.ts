@@ -70,7 +70,7 @@ function foldHeaders(res: ServerResponse, headers: unknown) {
 
 type Chunk = string | Buffer | Uint8Array | null | undefined;
 type Callback = (error?: Error | null) => void;
-export type Original = Pick<ServerResponse, 'writeHead' | 'write' | 'end'>;
+type Original = Pick<ServerResponse, 'writeHead' | 'write' | 'end'>;
 
 // negotiator 1.x takes the preferred order as an option, which its published types do not know yet.
 type Encodings = (available: string[], options: { preferred: string[] }) => string | undefined;
