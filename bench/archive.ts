@@ -4,11 +4,10 @@
 // for a big archive, the copy `npm run bench:build` leaves in the system's temp folder), asks for N
 // of the oldest stories of each script (default 20) one at a time, then for each again, and prints
 // the median and the slowest of both. The server answers nothing else meanwhile.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ContentIndex } from '@/lib/content-model';
 import { productionServer, startServer } from './common';
+import { readIndexFromStore } from '@/pipeline/index/write-store';
 
 const { values } = parseArgs({
   options: {
@@ -19,7 +18,7 @@ const { values } = parseArgs({
 });
 const work = path.resolve(values.work ?? '.');
 const count = Number(values.stories);
-const index = JSON.parse(readFileSync(path.join(work, '.contentlayer', 'site', 'index.json'), 'utf8')) as ContentIndex;
+const index = readIndexFromStore(path.join(work, '.contentlayer', 'site', 'content.db'))!;
 // The oldest stories: the build prerenders the newest of each script.
 const oldest = (locale: string) =>
   index.articles

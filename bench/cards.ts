@@ -5,13 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { drawSocialCard } from '@/components/social/social-card';
 import { locales, type Locale } from '@/i18n/locales';
-import { indexFile } from '@/lib/content-files';
-import type { ContentIndex } from '@/lib/content-model';
+
 import { fileHash, publicFile, socialCardKey, type SocialCardContent } from '@/lib/social-card';
 import { site } from '@/lib/site';
+import { readStoredIndex } from './common';
 
 const perScript = Number(process.env.CARDS ?? 20);
-const index = JSON.parse(readFileSync(indexFile, 'utf8')) as ContentIndex;
+const index = readStoredIndex();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 function contents(locale: Locale): SocialCardContent[] {

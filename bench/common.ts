@@ -4,8 +4,15 @@ import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } 
 import os from 'node:os';
 import path from 'node:path';
 import type { Locale } from '@/i18n/locales';
-import { indexFile } from '@/lib/content-files';
-import type { ContentIndex } from '@/lib/content-model';
+import { storeFile } from '@/lib/content-files';
+import { readIndexFromStore } from '@/pipeline/index/write-store';
+
+/** The whole index of this build's store. */
+export const readStoredIndex = () => {
+  const index = readIndexFromStore(storeFile);
+  if (!index) throw new Error('No content store: run npm run build first.');
+  return index;
+};
 
 /** Every template of the site, one page of each; `not-found` answers with status 404, the rest with 200. */
 export const pageKinds = [
@@ -25,7 +32,7 @@ export type PageKind = (typeof pageKinds)[number];
 
 /** One page of each template in one script, picked from the content index of this build. */
 export function samplePages(locale: Locale): Record<PageKind, string> {
-  const index = JSON.parse(readFileSync(indexFile, 'utf8')) as ContentIndex;
+  const index = readStoredIndex();
   // A scheduled article (dated later) is in the index but answers 404 until its time.
   const published = index.articles.filter(
     (a) => a.locale === locale && !a.draft && Date.parse(a.publishedAt) <= Date.now(),

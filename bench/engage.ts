@@ -5,15 +5,14 @@
 // front pages and stories of both scripts), 10% comment posts, 10% view beacons, each from its own
 // reader address. Prints requests a second, p50/p99, answers by class, errors and timeouts, and the
 // comments the database holds afterwards. Goal: 0 errors, 0 5xx. Run after `npm run build`.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { indexFile } from '@/lib/content-files';
-import type { ContentIndex } from '@/lib/content-model';
+
 import { openDatabase } from '@/lib/engage/database';
-import { productionServer, startServer } from './common';
+import { productionServer, readStoredIndex, startServer } from './common';
 import { freePort, freshDatabase, startPostgres } from './postgres-server';
 
 const { values } = parseArgs({
@@ -23,7 +22,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '2' },
   },
 });
-const index = JSON.parse(readFileSync(indexFile, 'utf8')) as ContentIndex;
+const index = readStoredIndex();
 const now = new Date().toISOString();
 const stories = index.articles.filter((a) => !a.draft && !a.commentsClosed && a.publishedAt <= now).slice(0, 6);
 const story = stories[0]!;

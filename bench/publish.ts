@@ -21,10 +21,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import autocannon from 'autocannon';
-import type { ContentIndex } from '@/lib/content-model';
 import { chromiumArgs, chromiumPath } from './chromium';
 import { productionServer, startServer, type Server } from './common';
 import { startRedis } from './redis-server';
+import { readIndexFromStore } from '@/pipeline/index/write-store';
 
 const { values } = parseArgs({
   options: {
@@ -80,8 +80,7 @@ function prepare() {
   writeFileSync(marker, String(articles));
 }
 
-const index = () =>
-  JSON.parse(readFileSync(path.join(work, '.contentlayer', 'site', 'index.json'), 'utf8')) as ContentIndex;
+const index = () => readIndexFromStore(path.join(work, '.contentlayer', 'site', 'content.db'))!;
 const read = (file: string) => readFileSync(path.join(work, 'content', file), 'utf8');
 const write = (file: string, text: string) => writeFileSync(path.join(work, 'content', file), text);
 const body = (origin: string, p: string) =>

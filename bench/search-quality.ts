@@ -16,7 +16,7 @@ import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import * as pagefind from 'pagefind';
 import { locales, otherLocale, type Locale } from '@/i18n/locales';
-import { currentIndex, matching, type LoadedIndex } from '@/lib/content-index';
+import { contentStore, type ContentStore } from '@/lib/content-store';
 import { findArticles, type PagefindSearch } from '@/lib/search-engine';
 import { mayNeedConversion } from '@/lib/search-convert';
 import { normalizeQuery, queryTerms, unspaceHan } from '@/lib/search-text';
@@ -54,14 +54,14 @@ type SearchIn = (
 ) => Promise<{ id: string; score: number; words: number[]; url: string }[]>;
 
 /** Every article of each script as the search indexes it, with its plain text to find the expected results in. */
-function searchDocuments(content: LoadedIndex): Docs {
+function searchDocuments(content: ContentStore): Docs {
   const docs: Docs = new Map();
   for (const locale of locales) {
     const { Article } = { 'zh-Hant': hant, 'zh-Hans': hans }[locale];
     const labels = { sponsored: Article.sponsoredLabel, playVideo: Article.playVideo };
     docs.set(
       locale,
-      matching(content, { locale }).map((a) => {
+      content.articles({ locale }).map((a) => {
         const html = searchDocumentHtml(content, locale, a.path, labels);
         const text = unspaceHan(html.replace(/<[^>]*>/g, ' '))
           .replace(/&amp;/g, '&')
@@ -196,7 +196,7 @@ async function runQuery(
 /** Builds both indexes of the content index, runs the query set in Chromium, and counts. */
 export async function measureSearch(): Promise<SearchQuality> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'bench-search-'));
-  const content = currentIndex();
+  const content = contentStore();
   const glossary = readGlossary();
   const docs = searchDocuments(content);
   const size = await writeIndexes(work, docs);

@@ -14,7 +14,7 @@
 // publish live on both servers and still served to the end, the live heap flat after the first minute
 // (the last minute's at most 20% or 24 MiB above the second's).
 // Run after `npm run build`.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,6 +26,7 @@ import { startRedis, type RedisServer } from './redis-server';
 import { festivalPublishes, publishTargets, runPublish, watchRelapses, type PublishResult } from './soak-publishes';
 import { newTally, requestPlan, startTraffic, warmUp, type Tally } from './soak-traffic';
 import { printFindings, printMinute, printSummary, treeMiB, type Sample } from './soak-report';
+import { readIndexFromStore } from '@/pipeline/index/write-store';
 
 const { values } = parseArgs({
   options: {
@@ -121,7 +122,7 @@ async function publishNight(
 }
 
 async function festivalNight(night: Night) {
-  const index = JSON.parse(readFileSync(night.site.file('.contentlayer/site/index.json'), 'utf8')) as ContentIndex;
+  const index = readIndexFromStore(night.site.file('.contentlayer/site/content.db'))!;
   const plan = requestPlan(index, publishTargets(index).withdrawn.slug);
   const tally = newTally();
   const origins = night.servers.map((s) => s.url);

@@ -67,27 +67,20 @@ test('a fix in a story body is live in both scripts, and only its pages are reva
   site.commit('Fix a sentence');
   const { status, output } = await site.publish();
   expect(status, output).toBe(0);
-  // The Simplified page is derived from the Traditional file: both change, the two sitemaps (which
-  // say when each page last changed), and the feeds that carry the story whole (three formats of the
-  // script, and of each of its tags, section and author).
-  const changed = [...output.matchAll(/^ {2}(\/\S*)$/gm)].map((m) => m[1]!);
-  expect(changed.filter((p) => !/\/(?:feed\.xml|atom\.xml|feed\.json)$/.test(p)).sort()).toEqual(
+  // The Simplified page is derived from the Traditional file: both stories' tags change, the sitemaps
+  // (which say when each page last changed), and the feeds that carry the story whole (the script's,
+  // and each of its tags', section's and author's); not the listings, whose cards are the same.
+  const changed = [...output.matchAll(/^ {2}(c:\S*)$/gm)].map((m) => m[1]!);
+  expect(changed.filter((t) => !t.startsWith('c:feed:')).sort()).toEqual(
     [
-      '/news-sitemap.xml',
-      '/sitemap.xml',
-      '/zh-Hans/articles/taiwan-ai-server-supply-chain',
-      '/zh-Hant/articles/taiwan-ai-server-supply-chain',
+      'c:sitemap',
+      'c:story:zh-Hans/taiwan-ai-server-supply-chain',
+      'c:story:zh-Hant/taiwan-ai-server-supply-chain',
     ].sort(),
   );
-  for (const locale of ['zh-Hant', 'zh-Hans']) {
-    for (const file of ['feed.xml', 'atom.xml', 'feed.json']) expect(changed).toContain(`/${locale}/${file}`);
-  }
+  for (const locale of ['zh-Hant', 'zh-Hans']) expect(changed).toContain(`c:feed:${locale}:home:`);
   expect(await text('/zh-Hant/feed.xml')).toContain('液冷機櫃測試修正句');
   expect(await text('/zh-Hans/feed.json')).toContain('液冷机柜测试修正句');
-  expect(output).toMatch(/^ {2}\/zh-Hant\/articles\/taiwan-ai-server-supply-chain$/m);
-  expect(output).toMatch(/^ {2}\/zh-Hans\/articles\/taiwan-ai-server-supply-chain$/m);
-  expect(output).toMatch(/^ {2}\/sitemap\.xml$/m);
-  expect(output).toMatch(/^ {2}\/news-sitemap\.xml$/m);
   expect(await text('/zh-Hant/articles/taiwan-ai-server-supply-chain')).toContain('液冷機櫃測試修正句');
   expect(await text('/zh-Hans/articles/taiwan-ai-server-supply-chain')).toContain('液冷机柜测试修正句');
 
@@ -243,7 +236,8 @@ test('the webhook refuses requests without the token and publishes with it', asy
   expect((await get('/api/publish', { method: 'PUT' })).status).toBe(405);
   const auth = { Authorization: `Bearer ${TOKEN}` };
   expect((await post(auth, '{not json')).status).toBe(400);
-  expect((await post(auth, JSON.stringify({ paths: ['/etc/passwd'] }))).status).toBe(400);
+  expect((await post(auth, JSON.stringify({ tags: ['/etc/passwd'] }))).status).toBe(400);
+  expect((await post(auth, JSON.stringify({ tags: 'c:names' }))).status).toBe(400);
 
   // A git host's push event: the server runs the publish step in its project.
   site.write(SOURCE, site.read(SOURCE).replace('液冷機櫃測試修正句。', '網路鉤子測試修正句。'));
@@ -276,7 +270,7 @@ test('guessing the token is rate-limited', async () => {
   const notice = await get('/api/publish', {
     method: 'POST',
     headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', 'X-Forwarded-For': '203.0.113.9' },
-    body: JSON.stringify({ paths: ['/zh-Hant'] }),
+    body: JSON.stringify({ tags: ['c:list:zh-Hant:home:'] }),
   });
   expect(notice.status).toBe(200);
 });
@@ -295,8 +289,8 @@ test('a hero picture replaced under the same name reaches the story page and its
   site.commit('Replace a hero picture');
   const { status, output } = await site.publish();
   expect(status, output).toBe(0);
-  expect(output).toMatch(/^ {2}\/zh-Hant\/articles\/battery-swapping-scooters$/m);
-  expect(output).toMatch(/^ {2}\/zh-Hans\/articles\/battery-swapping-scooters$/m);
+  expect(output).toMatch(/^ {2}c:story:zh-Hant\/battery-swapping-scooters$/m);
+  expect(output).toMatch(/^ {2}c:story:zh-Hans\/battery-swapping-scooters$/m);
   const after = await cardOf();
   expect(after).toMatch(/\/og\/[0-9a-f]{16}\.png$/);
   expect(after).not.toBe(before);

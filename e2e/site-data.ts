@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ContentIndex } from '../lib/content-model';
+import { ContentStore } from '../lib/content-store';
+import { readIndexFromStore } from '../pipeline/index/write-store';
 
-const written = JSON.parse(
-  readFileSync(path.join(process.cwd(), '.contentlayer', 'site', 'index.json'), 'utf8'),
-) as ContentIndex;
+const storePath = path.join(process.cwd(), '.contentlayer', 'site', 'content.db');
+const written = readIndexFromStore(storePath);
+if (!written) throw new Error(`No content store at ${storePath}: run npm run build first.`);
 
 /** The content index of the build under test, as the site shows it now (scheduled stories not yet). */
 export const content: ContentIndex = {
@@ -18,16 +19,13 @@ export function articlesIn(locale: (typeof locales)[number]) {
   return content.articles.filter((a) => a.locale === locale);
 }
 
-/** An article's body as text (from the body file's HTML, which feeds use), credits included. */
+/** An article's body as text (from the HTML the store keeps for feeds), credits included. */
 export function bodyText(article: ContentIndex['articles'][number]): string {
-  const file = path.join(
-    process.cwd(),
-    '.contentlayer',
-    'site',
-    'bodies',
-    article.locale,
-    `${article.slug}.${article.bodyHash}.json`,
-  );
-  const { html = '' } = JSON.parse(readFileSync(file, 'utf8')) as { html?: string };
-  return html.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&');
+  const store = new ContentStore(storePath);
+  try {
+    const html = store.body(article.bodyHash)?.html ?? '';
+    return html.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&');
+  } finally {
+    store.db.close();
+  }
 }

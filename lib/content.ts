@@ -1,33 +1,29 @@
 import 'server-only';
-import { readFileSync } from 'node:fs';
 import type { Locale } from '@/i18n/locales';
 // Imported, not read, so that `next dev` sees content change and refreshes open pages (the live
 // preview's own copy under next dev: next.config.js).
 import { revision } from '@/.contentlayer/site/revision.json';
-import { bodyFile, sitePageBodyFile } from './content-files';
-import { site } from './site';
 import type { ArticleBody, ArticleSummary, SitePageSummary, TermInfo } from './content-model';
 import {
-  articleKey,
-  currentIndex,
-  matching as matchingIn,
+  contentStore,
   pagesFor,
   toCard as toCardIn,
   type ArticleCard,
   type ArticleFilter,
   type AuthorLink,
-  type LoadedIndex,
+  type ContentStore,
   type TermLink,
-} from './content-index';
+} from './content-store';
 import { listingsOf, type ListingKind } from './page-paths';
+import { site } from './site';
 import { newsSitemapXml, sitemapPartXml, sitemapPaths, sitemapXml } from './sitemap';
 
-// The one door to content. Pages ask these functions for what they need; none of them reads
-// the generated files itself. Listings work from the body-free index; a body is read only by
-// the page of its own article.
+// The one door to content. Pages ask these functions for what they need, and each asks the
+// content store (lib/content-store.ts) for exactly that: a listing page reads its own cards, a
+// story page its own story, cards and body.
 
-/** The index now (a publish swaps it while the server runs); see currentIndex. */
-const contentIndex = (): LoadedIndex => currentIndex(revision);
+/** The store now (a publish writes it while the server runs); `revision` makes `next dev` follow saves. */
+const store = (): ContentStore => (void revision, contentStore());
 
 export type { ArticleCard, ArticleFilter, AuthorLink, TermLink };
 
@@ -52,7 +48,7 @@ export type ArticleDetail = Omit<ArticleCard, 'authors'> & {
 };
 
 function authorProfile(id: string, locale: Locale): AuthorProfile {
-  const author = contentIndex().author.get(id);
+  const author = store().names().author.get(id);
   return {
     id,
     name: author?.name[locale] ?? id,
@@ -66,41 +62,44 @@ export type ArticlePage = { articles: ArticleCard[]; page: number; totalPages: n
 
 /** Number of listing pages for a filter: at least 1, so an empty listing still has its page. */
 export function pageCount(filter: ArticleFilter): number {
-  return pagesFor(matching(filter).length);
+  return pagesFor(store().count(filter));
 }
 
-const toCard = (article: ArticleSummary) => toCardIn(contentIndex(), article);
-const matching = (filter: ArticleFilter) => matchingIn(contentIndex(), filter);
+const toCard = (article: ArticleSummary) => toCardIn(store().names(), article);
 
 /** One page (from 1) of a listing, or undefined past the last page. */
 export function listArticlesPage(filter: ArticleFilter, page: number): ArticlePage | undefined {
-  const all = matching(filter);
-  const totalPages = pagesFor(all.length);
+  const totalPages = pageCount(filter);
   if (!Number.isInteger(page) || page < 1 || page > totalPages) return undefined;
-  const articles = all.slice((page - 1) * site.pageSize, page * site.pageSize).map(toCard);
+  const articles = store()
+    .articles(filter, (page - 1) * site.pageSize, site.pageSize)
+    .map(toCard);
   return { articles, page, totalPages };
 }
 
 /** Articles in one script, newest first, optionally narrowed to a tag, a section or an author. */
 export function listArticles(filter: ArticleFilter & { limit?: number }): ArticleCard[] {
-  return matching(filter).slice(0, filter.limit).map(toCard);
+  const { limit, ...only } = filter;
+  return store()
+    .articles(only, 0, limit ?? -1)
+    .map(toCard);
 }
 
 /** The front page's lead story: the newest article marked `featured`, else the newest of all. */
 export function leadArticle(locale: Locale): ArticleCard | undefined {
-  const articles = matching({ locale });
-  const lead = articles.find((a) => a.featured) ?? articles[0];
+  const lead = store().lead(locale);
   return lead && toCard(lead);
 }
 
 /** One article with its compiled body, or undefined when no such article exists in that script. */
 export function getArticle(locale: Locale, slug: string): ArticleDetail | undefined {
-  const summary = contentIndex().article.get(articleKey(locale, slug));
+  const summary = store().article(locale, slug);
   if (!summary) return undefined;
-  const body = JSON.parse(readFileSync(bodyFile(locale, slug, summary.bodyHash), 'utf8')) as ArticleBody;
+  const body = store().body(summary.bodyHash);
+  if (!body) throw new Error(`The content store has no body for ${summary.path}: run npm run content.`);
   const cards = (slugs: string[]) =>
     slugs.flatMap((target) => {
-      const found = contentIndex().article.get(articleKey(locale, target));
+      const found = store().article(locale, target);
       return found ? [toCard(found)] : [];
     });
   return {
@@ -125,9 +124,12 @@ export type SitePageDetail = Pick<
   Pick<ArticleBody, 'code' | 'images'>;
 
 export function getSitePage(locale: Locale, slug: string): SitePageDetail | undefined {
-  const page = contentIndex().sitePage.get(articleKey(locale, slug));
+  const page = store()
+    .names()
+    .pages.find((p) => p.locale === locale && p.slug === slug);
   if (!page) return undefined;
-  const body = JSON.parse(readFileSync(sitePageBodyFile(locale, slug, page.bodyHash), 'utf8')) as ArticleBody;
+  const body = store().body(page.bodyHash);
+  if (!body) throw new Error(`The content store has no body for ${page.path}: run npm run content.`);
   return {
     slug,
     path: page.path,
@@ -142,20 +144,21 @@ export function getSitePage(locale: Locale, slug: string): SitePageDetail | unde
 
 /** The site's own pages in one script, in footer order: title and path. */
 export function listSitePages(locale: Locale): { slug: string; path: string; title: string }[] {
-  return contentIndex()
+  return store()
+    .names()
     .pages.filter((p) => p.locale === locale)
     .map(({ slug, path, title }) => ({ slug, path, title }));
 }
 
 /** Whether a story published now takes comments (undefined when there is no such story), and where it is in a script. */
 export function storyComments(slug: string, locale: Locale): { open: boolean; path: string } | undefined {
-  const summary = contentIndex().article.get(articleKey(locale, slug));
+  const summary = store().article(locale, slug);
   return summary && { open: !summary.commentsClosed, path: summary.path };
 }
 
 /** One article's card, without reading its body: what its social card shows. */
 export function getArticleCard(locale: Locale, slug: string): ArticleCard | undefined {
-  const summary = contentIndex().article.get(articleKey(locale, slug));
+  const summary = store().article(locale, slug);
   return summary && toCard(summary);
 }
 
@@ -165,25 +168,25 @@ export function getArticleCard(locale: Locale, slug: string): ArticleCard | unde
  */
 export function prerenderedArticleSlugs(locale: Locale): string[] {
   const limit = process.env.STATIC_EXPORT === '1' ? Infinity : site.prerenderArticles;
-  return matchingIn(contentIndex(), { locale })
-    .slice(0, limit)
+  return store()
+    .articles({ locale }, 0, Number.isFinite(limit) ? limit : -1)
     .map((a) => a.slug);
 }
 
 export type TermWithCount = TermLink & { description?: string; count: number };
 
-function termsWithCounts(terms: TermInfo[], locale: Locale, counts: Map<string, number>): TermWithCount[] {
+function termsWithCounts(terms: TermInfo[], locale: Locale, kind: 'tag' | 'section'): TermWithCount[] {
   return terms.map((t) => ({
     slug: t.slug,
     name: t.name[locale],
     description: t.description?.[locale],
-    count: counts.get(articleKey(locale, t.slug)) ?? 0,
+    count: store().termCount(locale, kind, t.slug),
   }));
 }
 
 /** Every tag with the number of articles carrying it, most used first. */
 export function listTags(locale: Locale): TermWithCount[] {
-  return termsWithCounts(contentIndex().tags, locale, contentIndex().tagCount).sort(
+  return termsWithCounts(store().names().tags, locale, 'tag').sort(
     (a, b) => b.count - a.count || a.slug.localeCompare(b.slug),
   );
 }
@@ -195,7 +198,7 @@ export function getTag(locale: Locale, slug: string): TermWithCount | undefined 
 
 /** Every section, in the order of their files, with article counts. */
 export function listSections(locale: Locale): TermWithCount[] {
-  return termsWithCounts(contentIndex().sections, locale, contentIndex().sectionCount);
+  return termsWithCounts(store().names().sections, locale, 'section');
 }
 
 /** One section in the reader's script, or undefined. */
@@ -205,22 +208,22 @@ export function getSection(locale: Locale, slug: string): TermWithCount | undefi
 
 /** One author in the reader's script, or undefined. */
 export function getAuthor(locale: Locale, id: string): AuthorProfile | undefined {
-  return contentIndex().author.has(id) ? authorProfile(id, locale) : undefined;
+  return store().names().author.has(id) ? authorProfile(id, locale) : undefined;
 }
 
 /** The keys (tag slugs, section slugs, author ids) that have a listing of this kind in one script. */
 export function listingKeys(kind: Exclude<ListingKind, 'home'>, locale: Locale): string[] {
-  return listingsOf(contentIndex(), locale).flatMap((listing) => (listing.kind === kind ? [listing.key] : []));
+  return listingsOf(store(), locale).flatMap((listing) => (listing.kind === kind ? [listing.key] : []));
 }
 
 /** /sitemap.xml: every page, or past the protocol's limit the index of its parts (lib/sitemap.ts). */
-export const sitemapDocument = (): string => sitemapXml(contentIndex());
+export const sitemapDocument = (): string => sitemapXml(store());
 
 /** Part n (from 1) of the sitemap, or undefined when there is no such part. */
-export const sitemapPartDocument = (n: number): string | undefined => sitemapPartXml(contentIndex(), n);
+export const sitemapPartDocument = (n: number): string | undefined => sitemapPartXml(store(), n);
 
 /** The Google News sitemap: the two days' stories before `now`. */
-export const newsSitemapDocument = (now: number): string => newsSitemapXml(contentIndex(), now);
+export const newsSitemapDocument = (now: number): string => newsSitemapXml(store(), now);
 
-/** Every sitemap document's path, for the publish step to revalidate. */
-export const sitemapDocumentPaths = (): string[] => sitemapPaths(contentIndex());
+/** Every sitemap document's path. */
+export const sitemapDocumentPaths = (): string[] => sitemapPaths(store());

@@ -1,13 +1,14 @@
 import { isLocale, locales } from '@/i18n/locales';
 import { listingKeys } from './content';
-import { currentIndex } from './content-index';
+import { contentStore } from './content-store';
+import { feedTag, NAMES_TAG, tagPage } from './page-tags';
 import { feedContentType, renderFeed, type FeedFormat, type FeedKind } from './feeds';
 
 type FeedParams = { locale: string } & Record<string, string | undefined>;
 
 /**
  * The exports of one feed route: a route handler cached like a page, built for every listing and
- * revalidated by the publish step when its fingerprint changes (lib/page-paths.ts).
+ * revalidated by the publish step through its listing's tag (lib/page-tags.ts).
  */
 export function feedRoute(kind: FeedKind, format: FeedFormat, keyParam?: 'slug' | 'id') {
   return {
@@ -22,8 +23,9 @@ export function feedRoute(kind: FeedKind, format: FeedFormat, keyParam?: 'slug' 
     async GET(_request: Request, { params }: { params: Promise<FeedParams> }) {
       const resolved = await params;
       const key = keyParam ? decodeURIComponent(resolved[keyParam] ?? '') : '';
+      if (isLocale(resolved.locale)) await tagPage(NAMES_TAG, feedTag(resolved.locale, kind, key));
       const text = isLocale(resolved.locale)
-        ? renderFeed(currentIndex(), resolved.locale, kind, key, format)
+        ? renderFeed(contentStore(), resolved.locale, kind, key, format)
         : undefined;
       if (text === undefined)
         return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

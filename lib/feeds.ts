@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { Feed } from 'feed';
 import sanitizeHtml from 'sanitize-html';
 import { localePath, type Locale } from '@/i18n/locales';
 import hans from '@/messages/zh-Hans.json';
 import hant from '@/messages/zh-Hant.json';
-import { bodyFile } from './content-files';
-import { articleKey, matching, type ArticleFilter, type LoadedIndex } from './content-index';
-import type { ArticleBody, ArticleSummary } from './content-model';
+import type { ArticleFilter, ContentStore } from './content-store';
+import type { ArticleSummary } from './content-model';
 import { site } from './site';
 
 // The site's feeds: RSS 2.0, Atom and JSON Feed of every listing (the script's home, each tag,
@@ -94,19 +92,13 @@ function itemHtml(article: ArticleSummary, bodyHtml: string): string {
   return absoluteHtml(parts.join('\n'));
 }
 
-function readBodyHtml(article: ArticleSummary): string {
-  const body = JSON.parse(
-    readFileSync(bodyFile(article.locale, article.slug, article.bodyHash), 'utf8'),
-  ) as ArticleBody;
-  return body.html ?? '';
-}
-
 /** Title of a listing's feed, in its script. */
-function feedTitle(index: LoadedIndex, locale: Locale, kind: FeedKind, key: string): string | undefined {
+function feedTitle(store: ContentStore, locale: Locale, kind: FeedKind, key: string): string | undefined {
   const name = site.name[locale];
   if (kind === 'home') return name;
+  const names = store.names();
   const term =
-    kind === 'tag' ? index.tag.get(key) : kind === 'section' ? index.section.get(key) : index.author.get(key);
+    kind === 'tag' ? names.tag.get(key) : kind === 'section' ? names.section.get(key) : names.author.get(key);
   return term ? `${term.name[locale]} | ${name}` : undefined;
 }
 
@@ -116,17 +108,17 @@ function feedTitle(index: LoadedIndex, locale: Locale, kind: FeedKind, key: stri
  * they are two documents in two languages, which a reader subscribed to both must not merge.
  */
 export function renderFeed(
-  index: LoadedIndex,
+  store: ContentStore,
   locale: Locale,
   kind: FeedKind,
   key: string,
   format: FeedFormat,
-  bodyHtml = readBodyHtml,
 ): string | undefined {
-  const title = feedTitle(index, locale, kind, key);
+  const title = feedTitle(store, locale, kind, key);
   if (!title) return undefined;
   const filter: ArticleFilter = kind === 'home' ? { locale } : { locale, [kind]: key };
-  const articles = matching(index, filter).slice(0, FEED_SIZE);
+  const articles = store.articles(filter, 0, FEED_SIZE);
+  const bodyHtml = (article: ArticleSummary) => store.body(article.bodyHash)?.html ?? '';
   const url = (path: string) => new URL(path, site.url).toString();
   const updated = articles.reduce((latest, a) => Math.max(latest, Date.parse(a.updatedAt ?? a.publishedAt)), 0);
   const feed = new Feed({
@@ -158,31 +150,14 @@ export function renderFeed(
       published: new Date(article.publishedAt),
       image: url(article.hero.src),
       author: article.authorIds.map((id) => ({
-        name: index.author.get(id)?.name[locale] ?? id,
+        name: store.names().author.get(id)?.name[locale] ?? id,
         link: url(localePath(locale, `/authors/${id}`)),
       })),
       category: article.tagSlugs.map((slug) => ({
-        name: index.tag.get(slug)?.name[locale] ?? slug,
+        name: store.names().tag.get(slug)?.name[locale] ?? slug,
         domain: url(localePath(locale, `/tags/${slug}`)),
       })),
     });
   }
   return format === 'rss' ? feed.rss2() : format === 'atom' ? feed.atom1() : feed.json1();
-}
-
-/** Every feed of one script's listings: kind and key; used for the page list and the static export. */
-export function feedListings(
-  index: LoadedIndex,
-  locale: Locale,
-): { kind: FeedKind; key: string; articles: readonly ArticleSummary[] }[] {
-  const tags = index.tags.filter((t) => index.tagCount.has(articleKey(locale, t.slug)));
-  return [
-    { kind: 'home' as const, key: '' },
-    ...tags.map((t) => ({ kind: 'tag' as const, key: t.slug })),
-    ...index.sections.map((s) => ({ kind: 'section' as const, key: s.slug })),
-    ...index.authors.map((a) => ({ kind: 'author' as const, key: a.id })),
-  ].map((l) => ({
-    ...l,
-    articles: matching(index, l.kind === 'home' ? { locale } : { locale, [l.kind]: l.key }).slice(0, FEED_SIZE),
-  }));
 }

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { locales } from '@/i18n/locales';
+import { isPageTag } from './page-tags';
 
 // The server's side of publishing (app/api/publish/route.ts). `npm run publish` (pipeline/publish.ts)
 // does the work on the host and then tells every server which pages changed; a git host's webhook
@@ -27,22 +27,15 @@ export function hasPublishToken(authorization: string | null): boolean {
   return timingSafeEqual(given, digest(internalPublishToken())) || matchesPublic;
 }
 
-/** At most this many paths in one notice: a new story in a listing of many pages stays well under it. */
-const MAX_PATHS = 100_000;
-const PAGE_PATH = new RegExp(`^/(?:${locales.join('|')})(?:/[A-Za-z0-9._~%-]+)*$`);
-/** The sitemaps (lib/sitemap.ts), which sit outside the scripts' folders. */
-const SITEMAP_PATH = /^\/(?:sitemap|news-sitemap)\.xml$|^\/sitemaps\/[1-9][0-9]{0,5}\.xml$/;
+/** At most this many tags in one notice: a story's change names a few dozen. */
+const MAX_TAGS = 20_000;
 
-/** The page paths of a publish notice, or undefined when the notice is not one. */
-export function noticePaths(body: unknown): string[] | undefined {
-  if (typeof body !== 'object' || body === null || !('paths' in body)) return undefined;
-  const { paths } = body as { paths: unknown };
-  if (!Array.isArray(paths) || paths.length > MAX_PATHS) return undefined;
-  return paths.every(
-    (p): p is string => typeof p === 'string' && p.length <= 512 && (PAGE_PATH.test(p) || SITEMAP_PATH.test(p)),
-  )
-    ? paths
-    : undefined;
+/** The tags of a publish notice (lib/page-tags.ts), or undefined when the notice is not one. */
+export function noticeTags(body: unknown): string[] | undefined {
+  if (typeof body !== 'object' || body === null || !('tags' in body)) return undefined;
+  const { tags } = body as { tags: unknown };
+  if (!Array.isArray(tags) || tags.length > MAX_TAGS) return undefined;
+  return tags.every((t): t is string => typeof t === 'string' && isPageTag(t)) ? tags : undefined;
 }
 
 /** The outcome of the publish step run for a webhook. */

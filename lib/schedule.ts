@@ -1,20 +1,18 @@
-import type { ContentIndex } from './content-model';
-import { currentRawIndex, loadIndex, type LoadedIndex } from './content-index';
-import { changedPages, pageFingerprints } from './page-paths';
-import { sitemapPaths } from './sitemap';
+import { contentStore } from './content-store';
+import { storyChangeTags } from './page-tags';
 import { internalPublishToken } from './publish';
 
-// Scheduled stories: an article dated later than its publish stays in the index, invisible; every
-// server checks a few times a minute whether one's time has come, and then revalidates the pages
-// that now show it, exactly as a publish would (started by instrumentation.ts).
+// Scheduled stories: an article dated later than its publish stays in the store, invisible; every
+// server checks a few times a minute whether one's time has come, and then revalidates the tags of
+// the pages that now show it, exactly as a publish would (started by instrumentation.ts).
 
 const CHECK_EVERY_MS = 5_000;
 
 type NoticeState = 'idle' | 'waiting' | 'sent';
 
 /**
- * The pages a scheduled story changed, held until a notice naming them is delivered: a failed
- * notice is sent again (with every page gathered meanwhile) after a wait that doubles each time.
+ * The tags a scheduled story changed, held until a notice naming them is delivered: a failed
+ * notice is sent again (with every tag gathered meanwhile) after a wait that doubles each time.
  */
 export function retryingNotice(
   send: (paths: string[]) => Promise<void>,
@@ -50,34 +48,33 @@ export function retryingNotice(
   };
 }
 
-async function sendNotice(paths: string[]) {
+async function sendNotice(tags: string[]) {
   const host = !process.env.HOSTNAME || process.env.HOSTNAME === '0.0.0.0' ? '127.0.0.1' : process.env.HOSTNAME;
   const response = await fetch(`http://${host}:${process.env.PORT ?? 3000}/api/publish`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${internalPublishToken()}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ paths }),
+    body: JSON.stringify({ tags }),
   });
   if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
-  console.log(`Scheduled stories went live: ${paths.length} page(s) revalidated.`);
+  console.log(`Scheduled stories went live: ${tags.length} tag(s) revalidated.`);
 }
 
 const notice = retryingNotice(sendNotice);
-let seen: { raw: ContentIndex; loaded: LoadedIndex } | undefined;
+let checkedUpTo: number | undefined;
 
-/** Gathers the pages a story whose time has come changed. */
+/** Gathers the tags of the stories whose time came since the last check. */
 function gatherChanged() {
-  const raw = currentRawIndex();
+  const store = contentStore();
   const now = Date.now();
-  // A new index was published: the publish revalidated what it changed.
-  if (!seen || seen.raw !== raw) {
-    seen = { raw, loaded: loadIndex(raw, now) };
+  // The first check only marks the time: what was live at the start was live at the build or publish.
+  if (checkedUpTo === undefined || store.preview) {
+    checkedUpTo = now;
     return;
   }
-  if (now < seen.loaded.visibleUntil) return;
-  const loaded = loadIndex(raw, now);
-  const changed = changedPages(pageFingerprints(seen.loaded), pageFingerprints(loaded));
-  seen = { raw, loaded };
-  if (changed.length > 0) notice.add([...changed, ...sitemapPaths(loaded)]);
+  for (const story of store.wentLive(checkedUpTo, now)) {
+    notice.add(storyChangeTags(story, { card: true, feed: true, pointing: store.pointing(story.locale, story.slug) }));
+  }
+  checkedUpTo = now;
 }
 
 /** Starts the check; it never keeps the process alive by itself. */

@@ -1,7 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { indexOf, now, story } from '@/tests/content-index-fixture';
-import { loadIndex } from './content-index';
+import { indexOf, now, storeOf, story } from '@/tests/content-index-fixture';
 import { newsSitemapXml, sitemapPages, sitemapPartXml, sitemapPaths, sitemapXml } from './sitemap';
 import { site } from './site';
 
@@ -31,7 +30,7 @@ const articles = [
   }),
   ...story('old', 1, { publishedAt: hoursAgo(49) }),
 ];
-const index = loadIndex(indexOf(articles), now);
+const index = storeOf(indexOf(articles));
 
 describe('the sitemap', () => {
   it('lists every public page in both scripts, with reciprocal alternates and lastmod', () => {

@@ -1,6 +1,6 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import { defaultLocale, localePath, locales, type Locale } from '@/i18n/locales';
-import { matching, pagesFor, type LoadedIndex } from './content-index';
+import { pagesFor, type ContentStore } from './content-store';
 import type { ArticleSummary } from './content-model';
 import { listingsOf } from './page-paths';
 import { listingPath } from './pagination';
@@ -8,7 +8,7 @@ import { site } from './site';
 
 // The sitemaps: every public page with its other script as an alternate and when it last changed,
 // and the Google News sitemap of the last two days' stories. Read off the live index, so that a
-// publish (which revalidates these paths, sitemapPaths()) updates them without a rebuild.
+// publish (which revalidates them by their tag, lib/page-tags.ts) updates them without a rebuild.
 
 /** The protocol's limit of URLs in one sitemap; past it, /sitemap.xml becomes an index of parts. */
 const SITEMAP_URL_LIMIT = Number(process.env.SITEMAP_URL_LIMIT ?? 50_000);
@@ -25,12 +25,14 @@ export type SitemapPage = {
 
 const absolute = (path: string) => new URL(path, site.url).toString();
 const changedAt = (a: ArticleSummary) => a.updatedAt ?? a.publishedAt;
-/** When the newest change among these articles was made (they are listed newest first, by publication). */
-const newestChange = (articles: readonly ArticleSummary[]) =>
-  articles.reduce<string | undefined>(
-    (latest, a) => (latest === undefined || Date.parse(changedAt(a)) > Date.parse(latest) ? changedAt(a) : latest),
+/** The latest of these times (ISO strings), or undefined when there is none. */
+const newestOf = (times: readonly (string | undefined)[]) =>
+  times.reduce<string | undefined>(
+    (latest, t) => (t !== undefined && (latest === undefined || Date.parse(t) > Date.parse(latest)) ? t : latest),
     undefined,
   );
+/** When the newest change among these articles was made. */
+const newestChange = (articles: readonly ArticleSummary[]) => newestOf(articles.map(changedAt));
 
 /**
  * A story republished from a partner names the partner's URL as canonical: search engines index
@@ -43,22 +45,24 @@ const hasOwnCanonical = (a: ArticleSummary) => !a.syndication?.originalUrl;
  * with their own canonical, the site's own pages, and every page of every listing. Not the search page (results are not
  * content) nor the 404 page.
  */
-export function sitemapPages(index: LoadedIndex): SitemapPage[] {
+export function sitemapPages(store: ContentStore): SitemapPage[] {
   const found = new Map<string, { lastmod?: string; locale: Locale; path: string }>();
   for (const locale of locales) {
     const add = (path: string, lastmod: string | undefined) =>
       found.set(localePath(locale, path), { lastmod, locale, path });
-    const all = matching(index, { locale });
+    const all = store.articles({ locale });
+    const changed = new Map(all.map((a) => [a.slug, changedAt(a)]));
     add('', newestChange(all));
     add('/tags', newestChange(all));
     for (const article of all) if (hasOwnCanonical(article)) add(`/articles/${article.slug}`, changedAt(article));
-    for (const page of index.pages) if (page.locale === locale) add(`/info/${page.slug}`, page.updatedAt);
-    for (const listing of listingsOf(index, locale)) {
-      const articles = matching(index, listing.filter);
-      for (let page = listing.firstPage; page <= pagesFor(articles.length); page += 1) {
+    for (const page of store.names().pages) if (page.locale === locale) add(`/info/${page.slug}`, page.updatedAt);
+    for (const listing of listingsOf(store, locale)) {
+      // Slugs only: the stories were read once above.
+      const slugs = listing.kind === 'home' ? all.map((a) => a.slug) : store.slugs(listing.filter);
+      for (let page = listing.firstPage; page <= pagesFor(slugs.length); page += 1) {
         add(
           listingPath(listing.basePath, page),
-          newestChange(articles.slice((page - 1) * site.pageSize, page * site.pageSize)),
+          newestOf(slugs.slice((page - 1) * site.pageSize, page * site.pageSize).map((slug) => changed.get(slug))),
         );
       }
     }
@@ -77,9 +81,9 @@ function sitemapParts(pages: number, limit = SITEMAP_URL_LIMIT): number {
   return pages <= limit ? 0 : Math.ceil(pages / limit);
 }
 
-/** Paths of every sitemap document, for the publish step to revalidate. */
-export function sitemapPaths(index: LoadedIndex): string[] {
-  const parts = sitemapParts(sitemapPages(index).length);
+/** Paths of every sitemap document: the parts' are the static params of their route. */
+export function sitemapPaths(store: ContentStore): string[] {
+  const parts = sitemapParts(sitemapPages(store).length);
   return ['/sitemap.xml', '/news-sitemap.xml', ...Array.from({ length: parts }, (_, i) => `/sitemaps/${i + 1}.xml`)];
 }
 
@@ -132,14 +136,14 @@ function sitemapIndexXml(pages: SitemapPage[], limit = SITEMAP_URL_LIMIT): strin
 }
 
 /** What /sitemap.xml holds: every page, or the index of the parts past the limit. */
-export function sitemapXml(index: LoadedIndex, limit = SITEMAP_URL_LIMIT): string {
-  const pages = sitemapPages(index);
+export function sitemapXml(store: ContentStore, limit = SITEMAP_URL_LIMIT): string {
+  const pages = sitemapPages(store);
   return sitemapParts(pages.length, limit) === 0 ? urlsetXml(pages) : sitemapIndexXml(pages, limit);
 }
 
 /** Part `n` (from 1) of the sitemap, or undefined when there is no such part. */
-export function sitemapPartXml(index: LoadedIndex, n: number, limit = SITEMAP_URL_LIMIT): string | undefined {
-  const pages = sitemapPages(index);
+export function sitemapPartXml(store: ContentStore, n: number, limit = SITEMAP_URL_LIMIT): string | undefined {
+  const pages = sitemapPages(store);
   if (!Number.isInteger(n) || n < 1 || n > sitemapParts(pages.length, limit)) return undefined;
   return urlsetXml(pages.slice((n - 1) * limit, n * limit));
 }
@@ -148,9 +152,10 @@ export function sitemapPartXml(index: LoadedIndex, n: number, limit = SITEMAP_UR
 const NEWS_LANGUAGE: Record<Locale, string> = { 'zh-Hant': 'zh-tw', 'zh-Hans': 'zh-cn' };
 
 /** The Google News sitemap: stories of both scripts published in the two days before `now`. */
-export function newsSitemapXml(index: LoadedIndex, now: number): string {
+export function newsSitemapXml(store: ContentStore, now: number): string {
   const stories = locales.flatMap((locale) =>
-    matching(index, { locale })
+    store
+      .articles({ locale }, 0, -1, now)
       .filter(
         (a) =>
           hasOwnCanonical(a) && now - Date.parse(a.publishedAt) <= NEWS_WINDOW_MS && Date.parse(a.publishedAt) <= now,

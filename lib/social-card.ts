@@ -5,7 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { LRUCache } from 'lru-cache';
 import type { Locale } from '@/i18n/locales';
 import { localePath } from '@/i18n/locales';
-import type { ArticleCard } from './content-index';
+import type { ArticleCard } from './content-store';
 import { cardFontVersion } from './card-fonts';
 import { site } from './site';
 

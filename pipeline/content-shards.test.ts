@@ -3,6 +3,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectCopy } from '@/tests/project-copy';
+import { readIndexFromStore } from './index/write-store';
 
 // Compiles a copy of the project's content in shards, as a large archive is, and a publish's changed
 // stories beside them: the index must be the one a full compile makes.
@@ -16,8 +17,7 @@ describe('the content step, in shards', () => {
   let shardedBuildCurrent = false;
 
   it('compiles a large tree in shards, one contentlayer run each, into the same index', () => {
-    const readIndex = () =>
-      JSON.parse(readFileSync(path.join(work(), '.contentlayer', 'site', 'index.json'), 'utf8')) as object;
+    const readIndex = () => readIndexFromStore(path.join(work(), '.contentlayer', 'site', 'content.db'))!;
     expect(runContentStep().status).toBe(0);
     const whole = readIndex();
     // Four article files per shard: the sample's ten stories need several shards.
@@ -34,8 +34,7 @@ describe('the content step, in shards', () => {
 
   it("compiles a publish's changed stories beside the shards, into the index a full compile makes", () => {
     const env = { CONTENT_SHARD_SIZE: '4' };
-    const readIndex = () =>
-      JSON.parse(readFileSync(path.join(work(), '.contentlayer', 'site', 'index.json'), 'utf8')) as object;
+    const readIndex = () => readIndexFromStore(path.join(work(), '.contentlayer', 'site', 'content.db'))!;
     const tsx = (script: string, args: string[] = [], overlaySize = 4) => {
       const result = spawnSync('npx', ['tsx', script, ...args], {
         cwd: work(),

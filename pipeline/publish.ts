@@ -4,26 +4,23 @@
 //  1. finds what changed since the last published commit (git), for the report;
 //  2. checks all content, cross-file rules included: a problem stops here and nothing is published;
 //  3. compiles with contentlayer2, whose cache recompiles only files whose content changed;
-//  4. writes the index (new bodies beside the old, then the index swapped in one rename; every
-//     server's lib/content-index.ts notices the new file by itself);
-//  5. compares every page before and after (lib/page-paths.ts) and tells each server in
-//     PUBLISH_SERVERS to revalidate exactly the pages that differ, then requests the main ones so
-//     that no reader waits for their first render;
+//  4. writes the content store (new bodies first, then the stories in one transaction; every
+//     server's lib/content-store.ts reads the new rows by itself);
+//  5. compares the index before and after, story by story (pipeline/publish-tags.ts), and tells each
+//     server in PUBLISH_SERVERS to revalidate the cache tags of what changed, then requests the
+//     front pages and the changed stories so that no reader waits for their first render;
 //  6. meanwhile, indexes for search the article pages whose text changed (pipeline/search-index.tsx:
 //     a small fresh part, merged with the others in the reader's browser), from the content index.
 import path from 'node:path';
-import { loadIndex } from '@/lib/content-index';
-import { contentOutDir } from '@/lib/content-files';
 import type { ContentIndex, ContentProblem } from '@/lib/content-model';
-import { changedPages, pageFingerprints, searchFingerprints } from '@/lib/page-paths';
-import { sitemapPaths } from '@/lib/sitemap';
+import { isPageTag } from '@/lib/page-tags';
 import { checkContent } from './check/check-content';
 import { checkCacheFile } from './check/cache';
 import { formatProblems } from './check/format';
 import { compileContent } from './compile';
 import { readGenerated } from './index/generated';
 import { readWrittenIndex, writeContentIndex, type WrittenIndex } from './index/write-index';
-import { readJson, writeAtomically } from './files';
+import { changedTags } from './publish-tags';
 import { git, readState, tryGit, writeState } from './publish-state';
 import { contentSchemas } from './schema';
 import { writeSearchIndex } from './search-index';
@@ -54,25 +51,6 @@ function filesChangedSince(commit: string): Set<string> | undefined {
   return new Set(files);
 }
 
-/**
- * What every page of the last published index showed (lib/page-paths.ts), kept for the next publish
- * to compare with, so that it works out one index's fingerprints, not two.
- */
-const printsFile = path.join(contentOutDir, 'page-prints.json');
-type KeptPrints = { revision: string; pages: [string, string][]; search: [string, string][] };
-
-/** The fingerprints of an index's pages and of its articles for search: kept ones if they are of this index. */
-function printsOf(
-  index: ContentIndex | undefined,
-  revision: string | undefined,
-  kept: KeptPrints | undefined,
-): { pages: Map<string, string>; search: Map<string, string> } {
-  if (!index) return { pages: new Map(), search: new Map() };
-  if (kept && kept.revision === revision) return { pages: new Map(kept.pages), search: new Map(kept.search) };
-  const loaded = loadIndex(index, Date.now());
-  return { pages: pageFingerprints(loaded), search: searchFingerprints(loaded) };
-}
-
 /** The servers to notify: PUBLISH_SERVERS (comma-separated origins), or the local one on PORT. */
 function publishServers(): string[] {
   const listed = (process.env.PUBLISH_SERVERS ?? '')
@@ -86,6 +64,7 @@ function publishServers(): string[] {
 
 export type PublishOptions = { pull?: boolean; log?: (line: string) => void };
 
+/** `changed`: the cache tags this publish found changed. */
 export type PublishResult = { ok: boolean; changed: string[]; seconds: number };
 
 /** Pulls the upstream branch, fast-forward only, when there is one. */
@@ -111,65 +90,54 @@ function checkForPublish(changedFiles: Set<string> | undefined, served: ContentI
 }
 
 /**
- * The pages, and the article pages for search, whose fingerprints differ between the index before and
- * after; the fingerprints after are kept for the next publish.
+ * The article pages whose search document changed, came or went: the story's own text and the names
+ * it shows (components/search/search-document.tsx), not the cards of other stories around it.
  */
-function comparePrints(written: WrittenIndex): { changed: string[]; searchChanged: string[] } {
-  const kept = readJson<KeptPrints>(printsFile);
-  const before = printsOf(written.previous, written.previousRevision, kept);
-  const after = printsOf(written.index, written.revision, kept);
-  writeAtomically(
-    printsFile,
-    JSON.stringify({
-      revision: written.revision,
-      pages: [...after.pages],
-      search: [...after.search],
-    } satisfies KeptPrints),
-  );
-  const changed = changedPages(before.pages, after.pages);
-  const searchChanged = changedPages(before.search, after.search);
-  // The sitemaps list every page: any change is a change of theirs (and of their parts, before and after).
-  if (changed.length > 0)
-    changed.push(
-      ...new Set([
-        ...(written.previous ? sitemapPaths(loadIndex(written.previous, Date.now())) : []),
-        ...sitemapPaths(loadIndex(written.index, Date.now())),
-      ]),
+function searchChanges({ previous, index }: WrittenIndex): string[] {
+  const text = (i: ContentIndex | undefined) => {
+    const names = JSON.stringify([i?.authors, i?.tags, i?.sections]);
+    return new Map(
+      i?.articles.map((a) => [a.path, `${names}\n${JSON.stringify({ ...a, related: [], furtherReading: [] })}`]) ?? [],
     );
-  return { changed, searchChanged };
+  };
+  const before = text(previous);
+  const after = text(index);
+  const changed = [...after].filter(([p, t]) => before.get(p) !== t).map(([p]) => p);
+  return [...changed, ...[...before.keys()].filter((p) => !after.has(p))].sort();
 }
 
-/** Logs how many pages changed and the first of them. */
-function logPaths(changed: string[], paths: string[], log: (line: string) => void, elapsed: () => number) {
+/** Logs how many tags changed and the first of them. */
+function logTags(changed: string[], tags: string[], log: (line: string) => void, elapsed: () => number) {
   log(
-    `${changed.length} page(s) changed${paths.length > changed.length ? `, ${paths.length - changed.length} left from an earlier publish` : ''} (compared in ${elapsed()} s).`,
+    `${changed.length} cache tag(s) changed${tags.length > changed.length ? `, ${tags.length - changed.length} left from an earlier publish` : ''} (compared in ${elapsed()} s).`,
   );
-  for (const p of paths.slice(0, 40)) log(`  ${p}`);
-  if (paths.length > 40) log(`  … and ${paths.length - 40} more`);
+  for (const t of tags.slice(0, 40)) log(`  ${t}`);
+  if (tags.length > 40) log(`  … and ${tags.length - 40} more`);
 }
 
 /**
- * Tells every server which pages to revalidate and indexes the changed pages for search, side by side;
+ * Tells every server which tags to revalidate and indexes the changed pages for search, side by side;
  * true when both were done. What they owe is recorded before anything is sent: a publish stopped from
- * here on leaves the next one the pages and the search entries it owes (the index already says what it
+ * here on leaves the next one the tags and the search entries it owes (the store already says what it
  * published).
  */
 async function deliver(
   commit: string | undefined,
-  paths: string[],
+  tags: string[],
+  warm: string[],
   searchPaths: string[],
   log: (line: string) => void,
   elapsed: () => number,
 ): Promise<boolean> {
-  writeState({ commit, at: new Date().toISOString(), pending: paths, searchPending: searchPaths });
+  writeState({ commit, at: new Date().toISOString(), pending: tags, searchPending: searchPaths });
   const [notified, searched] = await Promise.all([
-    paths.length === 0 || notifyServers(paths, log, elapsed),
+    tags.length === 0 || notifyServers(tags, warm, log, elapsed),
     indexForSearch(searchPaths, log, elapsed),
   ]);
   writeState({
     commit,
     at: new Date().toISOString(),
-    pending: notified ? [] : paths,
+    pending: notified ? [] : tags,
     searchPending: searched ? [] : searchPaths,
   });
   if (!notified) console.error('Not every server was told: run npm run publish again once they answer.');
@@ -208,11 +176,12 @@ export async function publish({ pull = false, log = console.log }: PublishOption
   if (!written) return { ok: false, changed: [], seconds: elapsed() };
   log(`Indexed in ${elapsed()} s.`);
 
-  const { changed, searchChanged } = comparePrints(written);
-  const paths = [...new Set([...(state?.pending ?? []), ...changed])];
-  logPaths(changed, paths, log, elapsed);
-  const searchPaths = [...new Set([...(state?.searchPending ?? []), ...searchChanged])];
-  const ok = await deliver(commit, paths, searchPaths, log, elapsed);
+  const { tags: changed, warm } = changedTags(written.previous, written.index);
+  // A state left by a publish that sent paths, not tags, owes nothing the new store did not redo.
+  const tags = [...new Set([...(state?.pending ?? []).filter(isPageTag), ...changed])];
+  logTags(changed, tags, log, elapsed);
+  const searchPaths = [...new Set([...(state?.searchPending ?? []), ...searchChanges(written)])];
+  const ok = await deliver(commit, tags, warm, searchPaths, log, elapsed);
   return { ok, changed, seconds: elapsed() };
 }
 
@@ -228,28 +197,15 @@ async function indexForSearch(paths: string[], log: (line: string) => void, elap
   }
 }
 
-/**
- * Pages a reader is likely to open first after a publish, requested once so that they are rendered:
- * the front pages, then the first pages of listings, then stories; at most WARM_PAGES of them (a
- * new story changes the related cards of hundreds of stories, which render when first read).
- */
+/** At most this many pages are requested after a notice, a few at a time. */
 const WARM_PAGES = 24;
-function mainPages(paths: string[]): string[] {
-  const rank = (p: string) =>
-    /^\/[^/]+$/.test(p)
-      ? 0
-      : /^\/[^/]+\/(?:tags|sections|authors)\/[^/]+$/.test(p)
-        ? 1
-        : /^\/[^/]+\/articles\/[^/]+$/.test(p)
-          ? 2
-          : 3;
-  return paths
-    .filter((p) => rank(p) < 3)
-    .sort((a, b) => rank(a) - rank(b))
-    .slice(0, WARM_PAGES);
-}
 
-async function notifyServers(paths: string[], log: (line: string) => void, elapsed: () => number): Promise<boolean> {
+async function notifyServers(
+  tags: string[],
+  warmPages: string[],
+  log: (line: string) => void,
+  elapsed: () => number,
+): Promise<boolean> {
   const token = process.env.PUBLISH_TOKEN;
   if (!token) {
     console.error(
@@ -263,12 +219,12 @@ async function notifyServers(paths: string[], log: (line: string) => void, elaps
         const response = await fetch(`${origin}/api/publish`, {
           method: 'POST',
           headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ paths }),
+          body: JSON.stringify({ tags }),
           signal: AbortSignal.timeout(30_000),
         });
         if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
         log(`Told ${origin} in ${elapsed()} s.`);
-        const main = mainPages(paths);
+        const main = warmPages.slice(0, WARM_PAGES);
         await warm(origin, main);
         log(`Warmed ${origin} (${main.length} page(s)) in ${elapsed()} s.`);
         return true;

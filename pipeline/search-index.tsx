@@ -21,10 +21,8 @@ import * as pagefind from 'pagefind';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { SearchDocument } from '@/components/search/search-document';
 import { locales, type Locale } from '@/i18n/locales';
-import { bodyFile, contentOutDir } from '@/lib/content-files';
-import { currentIndex, matching, toCard, type LoadedIndex } from '@/lib/content-index';
-import { searchFingerprints } from '@/lib/page-paths';
-import type { ArticleBody } from '@/lib/content-model';
+import { contentOutDir } from '@/lib/content-files';
+import { contentStore, toCard, type ContentStore } from '@/lib/content-store';
 import hans from '@/messages/zh-Hans.json';
 import hant from '@/messages/zh-Hant.json';
 import { searchBundleDir, searchManifestFile, searchPartUrl, type SearchManifest } from '@/lib/search';
@@ -69,16 +67,17 @@ export function searchParts(articles: readonly { path: string; publishedAt: stri
 
 /** The document pagefind indexes for one article page. */
 export function searchDocumentHtml(
-  index: LoadedIndex,
+  store: ContentStore,
   locale: Locale,
   pagePath: string,
   labels: { sponsored: string; playVideo: string },
 ): string {
-  const summary = index.article.get(`${locale}/${pagePath.slice(pagePath.lastIndexOf('/') + 1)}`);
-  if (!summary || summary.path !== pagePath) throw new Error(`${pagePath} is not an article of the content index.`);
-  const body = JSON.parse(readFileSync(bodyFile(locale, summary.slug, summary.bodyHash), 'utf8')) as ArticleBody;
+  const summary = store.article(locale, pagePath.slice(pagePath.lastIndexOf('/') + 1));
+  const body = summary && store.body(summary.bodyHash);
+  if (!summary || summary.path !== pagePath || !body)
+    throw new Error(`${pagePath} is not an article of the content store.`);
   const html = renderToStaticMarkup(
-    <SearchDocument article={toCard(index, summary)} body={body} locale={locale} labels={labels} />,
+    <SearchDocument article={toCard(store.names(), summary)} body={body} locale={locale} labels={labels} />,
   );
   // Every Han character a word of its own (lib/search-text.ts): text only, not tags or attributes.
   return `<!DOCTYPE html>${html.replace(/(<[^>]*>)|([^<]+)/g, (_, tag: string | undefined, text: string | undefined) => tag ?? spaceHan(text!))}`;
@@ -105,7 +104,7 @@ function pageIds(bundle: string): Record<string, string> {
 
 /** Indexes the parts of one script named in a job; returns each page's id by part. */
 async function indexScript({ locale, version, parts }: Job): Promise<JobResult> {
-  const content = currentIndex();
+  const content = contentStore();
   const { Article } = { 'zh-Hant': hant, 'zh-Hans': hans }[locale];
   const labels = { sponsored: Article.sponsoredLabel, playVideo: Article.playVideo };
   const result: JobResult = {};
@@ -162,7 +161,7 @@ function rendererKey(): string {
         .map((name) => path.join(root, dir, name)),
     ),
     ...[
-      'lib/content-index.ts',
+      'lib/content-store.ts',
       'lib/body-components.ts',
       'lib/search-text.ts',
       'i18n/locales.ts',
@@ -175,11 +174,28 @@ function rendererKey(): string {
 
 /**
  * What a part holds, as one hash: its pages, each with the fingerprint of what its document shows
- * (lib/page-paths.ts searchFingerprints), and the renderer. A part whose hash is the same as the one
+ * (searchFingerprints below), and the renderer. A part whose hash is the same as the one
  * recorded when it was written is kept, at a build as at a publish.
  */
 const partPrints = (key: string, fingerprints: ReadonlyMap<string, string>, paths: string[]) =>
   contentHash([key, ...paths.map((p) => `${p}\t${fingerprints.get(p) ?? ''}`)].join('\n'));
+
+/**
+ * Each article page's path and a fingerprint of what its search document takes from it: the story's
+ * own text and the names it shows (components/search/search-document.tsx), not the cards of other
+ * stories around it, so that a new story does not send every page that lists it to be indexed again.
+ */
+function searchFingerprints(store: ContentStore): Map<string, string> {
+  const { authors, tags, sections } = store.names();
+  const names = contentHash(JSON.stringify([authors, tags, sections]));
+  return new Map(
+    locales.flatMap((locale) =>
+      store
+        .articles({ locale })
+        .map((a) => [a.path, contentHash(`${names}\n${JSON.stringify({ ...a, related: [], furtherReading: [] })}`)]),
+    ),
+  );
+}
 
 export type SearchIndexOptions = {
   /** The article pages whose text changed, were added or are gone (a publish). */
@@ -191,7 +207,7 @@ type Plan = { locale: Locale; parts: SearchPart[]; current: Set<string>; layout:
 
 /** What each script's plan is made from: the content index, the served parts' record, a publish's pages. */
 type PlanInputs = {
-  content: LoadedIndex;
+  content: ContentStore;
   previous: PartsRecord | undefined;
   changed: string[] | undefined;
   prints: (paths: string[]) => string;
@@ -222,7 +238,7 @@ function planScript(
   locale: Locale,
   { content, previous, changed, prints }: PlanInputs,
 ): { plan: Plan; script: ScriptRecord } {
-  const articles = matching(content, { locale });
+  const articles = content.articles({ locale });
   const current = new Set(articles.map((a) => a.path));
   const layout = searchParts(articles);
   // A record written before fresh parts existed has no `parts`: every part is indexed again.
@@ -377,7 +393,7 @@ export async function writeSearchIndex(entry: string, { changed }: SearchIndexOp
   const version = Date.now().toString(36);
   const previous = readJson<PartsRecord>(partsRecordFile);
   const record: PartsRecord = {};
-  const content = currentIndex();
+  const content = contentStore();
   const fingerprints = searchFingerprints(content);
   const renderer = rendererKey();
   const prints = (paths: string[]) => partPrints(renderer, fingerprints, paths);

@@ -5,8 +5,9 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { locales } from '@/i18n/locales';
-import { currentIndex } from '@/lib/content-index';
-import { feedFormats, feedListings, feedPath, renderFeed } from '@/lib/feeds';
+import { contentStore } from '@/lib/content-store';
+import { listingsOf } from '@/lib/page-paths';
+import { feedFormats, feedPath, renderFeed } from '@/lib/feeds';
 import { EXPORT_PLACEHOLDER } from '@/lib/pagination';
 import { nextBuildDir } from '@/lib/prerendered';
 
@@ -22,12 +23,12 @@ export function finishStaticExport(): void {
     ]) {
       rmSync(placeholder, { recursive: true, force: true });
     }
-    const index = currentIndex();
-    for (const { kind, key } of feedListings(index, locale)) {
+    const store = contentStore();
+    for (const { kind, key } of listingsOf(store, locale)) {
       for (const format of feedFormats) {
         const file = path.join(staticExportDir, feedPath(locale, kind, key, format));
         mkdirSync(path.dirname(file), { recursive: true });
-        writeFileSync(file, renderFeed(index, locale, kind, key, format)!);
+        writeFileSync(file, renderFeed(store, locale, kind, key, format)!);
       }
     }
   }

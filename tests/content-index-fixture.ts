@@ -1,5 +1,10 @@
 // A small content index for unit tests: stories in both scripts, one author, two tags, one section.
-import type { ArticleSummary, ContentIndex } from '@/lib/content-model';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ArticleBody, ArticleSummary, ContentIndex } from '@/lib/content-model';
+import { ContentStore } from '@/lib/content-store';
+import { BodyWriter, openStoreForWriting, writeIndexToStore } from '@/pipeline/index/write-store';
 
 export const now = Date.parse('2026-12-01T00:00:00Z');
 
@@ -39,4 +44,21 @@ export function indexOf(articles: ArticleSummary[]): ContentIndex {
     pages: [],
     preview: false,
   };
+}
+
+/**
+ * A content store holding an index, in a file of its own that is removed when the process ends: the
+ * store the site reads, written the way the index step writes it (pipeline/index/write-store.ts).
+ */
+export function storeOf(index: ContentIndex, bodies: Record<string, ArticleBody> = {}): ContentStore {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'content-store-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, 'content.db');
+  const db = openStoreForWriting(file);
+  const writer = new BodyWriter(db);
+  for (const [hash, body] of Object.entries(bodies)) writer.add(hash, JSON.stringify(body));
+  writer.flush();
+  writeIndexToStore(db, index);
+  db.close();
+  return new ContentStore(file);
 }

@@ -46,7 +46,7 @@ const allowed: [string, string][] = [
   ['pipeline/index/x.ts', "import type { Article } from 'contentlayer/generated';"],
   ['scripts/x.ts', "import { checkContent } from '@/pipeline/check/check-content';"],
   ['pipeline/x.tsx', "import { SearchDocument } from '@/components/search/search-document';"],
-  ['bench/x.ts', "import { indexFile } from '@/lib/content-files';"],
+  ['bench/x.ts', "import { storeFile } from '@/lib/content-files';"],
   ['bench/x.ts', "import { drawSocialCard } from '@/components/social/social-card';"],
 ];
 

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { isLocale, locales } from '@/i18n/locales';
 import { listSections, listSitePages } from '@/lib/content';
+import { NAMES_TAG, tagPage } from '@/lib/page-tags';
 import { site } from '@/lib/site';
 import { SiteHeader } from '@/components/layout/site-header';
 import { SiteFooter } from '@/components/layout/site-footer';
@@ -41,6 +42,7 @@ export default async function LocaleLayout({ children, params }: LocaleLayoutPro
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
+  await tagPage(NAMES_TAG);
   const t = await getTranslations({ locale, namespace: 'Layout' });
   const tComments = await getTranslations({ locale, namespace: 'Comments' });
   const sections = listSections(locale).map(({ slug, name }) => ({ slug, name }));

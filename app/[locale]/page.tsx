@@ -22,6 +22,7 @@ import { ArticleLabels } from '@/components/article/article-labels';
 import { ArticleList } from '@/components/article/article-list';
 import { site } from '@/lib/site';
 import { Pagination } from '@/components/listing/pagination';
+import { listingTag, tagPage } from '@/lib/page-tags';
 
 type HomePageProps = { params: Promise<{ locale: string }> };
 
@@ -154,6 +155,11 @@ export default async function HomePage({ params }: HomePageProps) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
+  // The front page shows the newest stories and each section's.
+  await tagPage(
+    listingTag(locale, 'home', ''),
+    ...listSections(locale).map((s) => listingTag(locale, 'section', s.slug)),
+  );
   const t = await getTranslations({ locale, namespace: 'Home' });
   const tNewsletter = await getTranslations({ locale, namespace: 'Newsletter' });
   const lead = leadArticle(locale);

@@ -1,6 +1,6 @@
 import { MdxContent } from '@/components/mdx/mdx-content';
 import { timeZone, type Locale } from '@/i18n/locales';
-import type { ArticleCard } from '@/lib/content-index';
+import type { ArticleCard } from '@/lib/content-store';
 import type { ArticleBody } from '@/lib/content-model';
 
 type SearchDocumentProps = {

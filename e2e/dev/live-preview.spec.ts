@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '../fixtures';
 import { changedFiles, filesOf } from '../output-files';
+import { readIndexFromStore } from '../../pipeline/index/write-store';
 
 // Runs against `npm run dev` (playwright.dev.config.ts): what an editor sees while writing.
 const file = 'content/articles/editors-draft-example/zh-Hant.mdx';
@@ -62,14 +63,19 @@ test('the preview updates by itself at 127.0.0.1 too', async ({ page }) => {
 });
 
 test('the preview writes only its own folder: what the production server reads stays as it was', async ({ page }) => {
-  // What a production server in this folder reads: the content index (where a draft would go
-  // live) and its build. next dev writes .next/dev, beside the build, not in it.
-  const production = () => ({ content: filesOf('.contentlayer/site'), build: filesOf('.next', (f) => f === 'dev') });
+  // What a production server in this folder reads: the content store (where a draft would go
+  // live) and its build. next dev writes .next/dev, beside the build, not in it. A reader of the
+  // store makes SQLite's own shared-memory and log files beside it: they hold no content.
+  const production = () => ({
+    content: filesOf('.contentlayer/site', (f) => /\.db-(?:wal|shm)$/.test(f)),
+    build: filesOf('.next', (f) => f === 'dev'),
+  });
   const before = production();
-  if (existsSync('.contentlayer/site/index.json'))
+  const served = readIndexFromStore('.contentlayer/site/content.db');
+  if (served)
     expect(
-      readFileSync('.contentlayer/site/index.json', 'utf8').includes('editors-draft-example'),
-      'the production index lists the draft',
+      served.articles.some((a) => a.slug === 'editors-draft-example'),
+      'the production store lists the draft',
     ).toBe(false);
   const original = readFileSync(file, 'utf8');
   try {

@@ -328,13 +328,16 @@ export function buildIndex(input: ResolveInput): { index: ContentIndex; problems
   const withDerived = [...articles, ...derivedVersions(articles, problems, input.convert)];
 
   // Scheduled articles (dated later than now) stay in the index: the server shows each one from its
-  // time on (lib/content-index.ts), without another build. Drafts stay out, except in the preview.
+  // time on (lib/content-store.ts), without another build. Drafts stay out, except in the preview.
   const now = input.now.toISOString();
   const published = withDerived.filter((a) => input.includeDrafts || !a.draft);
   const slugs = new Set(published.filter((a) => input.includeDrafts || a.publishedAt <= now).map((a) => a.slug));
   checkFurtherReading(published, slugs, articles, problems);
 
-  published.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.slug.localeCompare(b.slug));
+  // The store's order (lib/content-store.ts LISTING_ORDER): by time, then by slug as SQLite compares it.
+  published.sort(
+    (a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0),
+  );
   const pages = resolveSitePages(input.pages ?? [], input.convert, problems);
   return { index: { articles: published, authors, tags, sections, pages, preview: input.includeDrafts }, problems };
 }

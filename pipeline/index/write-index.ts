@@ -2,18 +2,10 @@
 // script of single-script articles, then writes the body-free index that listings read and one body
 // file per article. Run by scripts/index-content.ts in the build, and in-process by the live preview
 // (pipeline/preview.ts) on every save.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { locales, type Locale } from '@/i18n/locales';
-import {
-  bodiesDir,
-  bodyFile,
-  sitePageBodyFile,
-  contentOutDir,
-  indexFile,
-  previewProblemsFile,
-  revisionFile,
-} from '@/lib/content-files';
+import type { Locale } from '@/i18n/locales';
+import { contentOutDir, previewProblemsFile, revisionFile, storeFile } from '@/lib/content-files';
 import type { ArticleBody, ArticleSummary, ContentIndex } from '@/lib/content-model';
 import { formatProblems } from '../check/format';
 import { readJson, writeAtomically } from '../files';
@@ -25,6 +17,7 @@ import { bodyImageSources, type GeneratedContent } from './generated';
 import { linkRelated } from './related';
 import { buildIndex, type ResolveInput } from './resolve';
 import { feedBodyHtml, feedHtmlKey } from '../feed-html';
+import { BodyWriter, openStoreForWriting, readIndexFromStore, writeIndexToStore } from './write-store';
 
 const contentDir = process.env.CONTENT_DIR ?? 'content';
 const publicDir = path.join(process.cwd(), 'public');
@@ -45,18 +38,10 @@ function converterFor(terms: { hant: string; hans: string }[]) {
 }
 
 /** The index the site serves now, or undefined before the first content build. */
-export const readWrittenIndex = () => readJson<ContentIndex>(indexFile);
+export const readWrittenIndex = () => readIndexFromStore(storeFile);
 
-/**
- * What a content build wrote: the new index, and the one it replaced (undefined on a first build),
- * each with a hash of its file, which names that index for what is kept about it (pipeline/publish.ts).
- */
-export type WrittenIndex = {
-  index: ContentIndex;
-  revision: string;
-  previous: ContentIndex | undefined;
-  previousRevision: string | undefined;
-};
+/** What a content build wrote: the new index, and the one it replaced (undefined on a first build). */
+export type WrittenIndex = { index: ContentIndex; previous: ContentIndex | undefined };
 
 /** The time the converter took and what it replaced, per source file, for the step's report. */
 type ConversionLog = {
@@ -147,14 +132,6 @@ function resolveInput(
   };
 }
 
-/** Makes the body folders, and lists the files in them once: asking for each of 20,000 costs a third of a second. */
-function presentBodyFiles(): Set<string> {
-  for (const locale of locales) mkdirSync(bodiesDir(locale), { recursive: true });
-  return new Set(
-    locales.flatMap((locale) => readdirSync(bodiesDir(locale)).map((name) => path.join(bodiesDir(locale), name))),
-  );
-}
-
 /** The sizes of the images a body shows, by path (an image not found is left out). */
 const measuredImages = (sources: string[]) =>
   Object.fromEntries(
@@ -208,30 +185,29 @@ function derivedCode(run: BodyRun, article: ArticleSummary, source: ArticleSourc
   return { codeHash, code };
 }
 
-/** Sets an article's body hash, and writes its body file unless a file of that name is there. */
-function writeArticleBody(run: BodyRun, article: ArticleSummary, source: ArticleSource, present: Set<string>) {
+/** Sets an article's body hash, and puts its body in the store unless a body of that hash is there. */
+function writeArticleBody(run: BodyRun, article: ArticleSummary, source: ArticleSource, bodies: BodyWriter) {
   const from = article.derivedFrom;
   const images = measuredImages(source.imageSources);
   const { codeHash, code } = from ? derivedCode(run, article, source, from) : { codeHash: source.codeHash };
-  // A body file is named by its code, its images' sizes and what its feed HTML depends on (its
+  // A body is named by its code, its images' sizes and what its feed HTML depends on (its
   // renderer, and the sponsor flag, which sets rel="sponsored"), all known without reading the code.
   article.bodyHash = contentHash(JSON.stringify([codeHash, images, feedHtmlKey, Boolean(article.sponsor)]));
-  const file = bodyFile(article.locale, article.slug, article.bodyHash);
-  if (present.has(file)) return;
+  if (bodies.has(article.bodyHash)) return;
   const body = code ?? (from ? convertArticleCode(run, source, from).code : source.code());
   const html = feedBodyHtml({ code: body, images }, article.locale, Boolean(article.sponsor));
-  writeAtomically(file, JSON.stringify({ code: body, images, html } satisfies ArticleBody));
+  bodies.add(article.bodyHash, JSON.stringify({ code: body, images, html } satisfies ArticleBody));
 }
 
 /**
- * Writes the articles' body files not written before. The hash of each converted body's code and
+ * Puts in the store the articles' bodies not there before. The hash of each converted body's code and
  * what the converter replaced in it are kept by its source's code and the converter: a body converted
  * once is not converted again until its source, the glossary or the vocabulary changes.
  */
 function writeArticleBodies(
   index: ContentIndex,
   allArticles: GeneratedContent['allArticles'],
-  present: Set<string>,
+  bodies: BodyWriter,
   converter: Converter,
   log: ConversionLog,
 ): BodyRun {
@@ -241,16 +217,16 @@ function writeArticleBodies(
   for (const article of index.articles) {
     const source = bySource.get(article.sourceFile);
     if (!source) throw new Error(`No compiled body for ${article.sourceFile}`);
-    writeArticleBody(run, article, source, present);
+    writeArticleBody(run, article, source, bodies);
   }
   return run;
 }
 
-/** Writes the site's own pages' body files not written before: a handful, converted afresh on every run. */
+/** Puts in the store the site's own pages' bodies: a handful, converted afresh on every run. */
 function writeSitePageBodies(
   index: ContentIndex,
   allSitePages: GeneratedContent['allSitePages'],
-  present: Set<string>,
+  bodies: BodyWriter,
   converter: Converter,
   log: ConversionLog,
 ) {
@@ -263,8 +239,7 @@ function writeSitePageBodies(
     const images = measuredImages(bodyImageSources(source.raw));
     const body = JSON.stringify({ code, images } satisfies ArticleBody);
     page.bodyHash = contentHash(body);
-    const file = sitePageBodyFile(page.locale, page.slug, page.bodyHash);
-    if (!present.has(file)) writeAtomically(file, body);
+    bodies.add(page.bodyHash, body);
   }
 }
 
@@ -299,11 +274,10 @@ function reportConversions(index: ContentIndex, run: BodyRun) {
 }
 
 /**
- * Builds and writes the index and body files; undefined, with the problems printed, when content is
- * wrong, and then nothing is written. Bodies are written first, each under a name made of its content
- * (a body that did not change is not written again); then the index is swapped in one rename; then
- * bodies that neither the new index nor the one before it names are deleted (a server still reading
- * the previous index finds its bodies).
+ * Builds the index and writes it to the store; undefined, with the problems printed, when content is
+ * wrong, and then nothing is written. Bodies go in first, each under a hash of its content (a body
+ * that did not change is not written again); then the stories, names and pages in one transaction,
+ * which also removes the bodies nothing names any more (pipeline/index/write-store.ts).
  */
 export function writeContentIndex(content: GeneratedContent): WrittenIndex | undefined {
   const started = performance.now();
@@ -319,30 +293,27 @@ export function writeContentIndex(content: GeneratedContent): WrittenIndex | und
   }
   linkRelated(index, now);
 
-  const previousText = existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : undefined;
-  const previous = previousText === undefined ? undefined : (JSON.parse(previousText) as ContentIndex);
-  const present = presentBodyFiles();
-  const run = writeArticleBodies(index, content.allArticles, present, converter, log);
-  writeSitePageBodies(index, content.allSitePages, present, converter, log);
-  writeAtomically(conversionsFile, JSON.stringify(run.conversions));
-  const indexText = JSON.stringify(index);
-  writeAtomically(indexFile, indexText);
-  // A tiny module the app imports: when it changes, `next dev` refreshes open pages by itself.
-  writeAtomically(revisionFile, JSON.stringify({ revision: new Date().toISOString() }));
-  writeAtomically(previewProblemsFile, JSON.stringify({ problems: [] }));
-  removeUnusedBodies([index, previous]);
-
-  console.log(
-    `Indexed ${index.articles.length} articles (${run.derived} derived from the other script, ${run.converted} of them converted now), ${index.tags.length} tags, ` +
-      `${index.sections.length} sections, ${index.authors.length} authors, ${index.pages.length} site pages in ${seconds(performance.now() - started)} s`,
-  );
-  if (run.derived > 0) reportConversions(index, run);
-  return {
-    index,
-    revision: contentHash(indexText),
-    previous,
-    previousRevision: previousText === undefined ? undefined : contentHash(previousText),
-  };
+  const previous = readIndexFromStore(storeFile);
+  const db = openStoreForWriting(storeFile);
+  try {
+    const bodies = new BodyWriter(db);
+    const run = writeArticleBodies(index, content.allArticles, bodies, converter, log);
+    writeSitePageBodies(index, content.allSitePages, bodies, converter, log);
+    bodies.flush();
+    writeAtomically(conversionsFile, JSON.stringify(run.conversions));
+    writeIndexToStore(db, index);
+    // A tiny module the app imports: when it changes, `next dev` refreshes open pages by itself.
+    writeAtomically(revisionFile, JSON.stringify({ revision: new Date().toISOString() }));
+    writeAtomically(previewProblemsFile, JSON.stringify({ problems: [] }));
+    console.log(
+      `Indexed ${index.articles.length} articles (${run.derived} derived from the other script, ${run.converted} of them converted now), ${index.tags.length} tags, ` +
+        `${index.sections.length} sections, ${index.authors.length} authors, ${index.pages.length} site pages in ${seconds(performance.now() - started)} s`,
+    );
+    if (run.derived > 0) reportConversions(index, run);
+    return { index, previous };
+  } finally {
+    db.close();
+  }
 }
 
 /** What the converter replaced in one body: kind, source, target and how many times. */
@@ -376,23 +347,4 @@ function replacementLines(counts: Map<string, number> | undefined, shown = 6): s
     const more = entries.length > shown ? `, … ${entries.length - shown} more` : '';
     return [`${kind} ${total}: ${words.join(', ')}${more}`];
   });
-}
-
-/** Deletes the body files that none of these indexes names, and anything else left in the folder. */
-function removeUnusedBodies(kept: (ContentIndex | undefined)[]) {
-  for (const locale of locales) {
-    const names = new Set(
-      kept.flatMap((index) => [
-        ...(index?.articles
-          .filter((a) => a.locale === locale)
-          .map((a) => path.basename(bodyFile(locale, a.slug, a.bodyHash))) ?? []),
-        ...(index?.pages
-          ?.filter((p) => p.locale === locale)
-          .map((p) => path.basename(sitePageBodyFile(locale, p.slug, p.bodyHash))) ?? []),
-      ]),
-    );
-    for (const name of readdirSync(bodiesDir(locale))) {
-      if (!names.has(name)) rmSync(path.join(bodiesDir(locale), name), { force: true });
-    }
-  }
 }

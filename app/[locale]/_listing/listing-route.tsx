@@ -9,6 +9,7 @@ import { pageMetadata, pagedTitle } from '@/lib/metadata';
 import { EXPORT_PLACEHOLDER, listingPath } from '@/lib/pagination';
 import { site } from '@/lib/site';
 import { breadcrumbJsonLd, profilePageJsonLd } from '@/lib/structured-data';
+import { listingTag, tagPage } from '@/lib/page-tags';
 
 // What every listing route exports (home archive, tag, section, author, and each one's /page/N),
 // made once per kind. A private folder: nothing here is a route of its own.
@@ -81,6 +82,7 @@ export function listingRoute(kind: ListingKind, keyParam?: 'slug' | 'id') {
       const listing = await load(params);
       if (!listing) notFound();
       setRequestLocale(listing.locale);
+      await tagPage(listingTag(listing.locale, kind, keyOf(await params)));
       return (
         <>
           <JsonLd data={breadcrumbJsonLd(await crumbsOf(listing))} />

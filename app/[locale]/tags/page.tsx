@@ -8,6 +8,7 @@ import { pageMetadata } from '@/lib/metadata';
 import { JsonLd } from '@/components/layout/json-ld';
 import { PageHeading } from '@/components/layout/page-heading';
 import { breadcrumbJsonLd } from '@/lib/structured-data';
+import { tagListTag, tagPage } from '@/lib/page-tags';
 
 type TagsPageProps = { params: Promise<{ locale: string }> };
 
@@ -22,6 +23,7 @@ export default async function TagsPage({ params }: TagsPageProps) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
+  await tagPage(tagListTag(locale));
   const t = await getTranslations({ locale, namespace: 'Tags' });
   const tLayout = await getTranslations({ locale, namespace: 'Layout' });
   const tags = listTags(locale).filter((tag) => tag.count > 0);

@@ -1,20 +1,21 @@
-import { revalidatePath } from 'next/cache';
+import { revalidateTag } from 'next/cache';
 import { NextResponse, type NextRequest } from 'next/server';
 import { announcePagesChanged } from '@/lib/door/pages-changed';
 import { siteDatabase } from '@/lib/engage/database';
 import { webhookGate } from '@/lib/engage/webhook-gate';
-import { noticePaths, runPublishStep } from '@/lib/publish';
+import { noticeTags, runPublishStep } from '@/lib/publish';
 import { jsonAnswer, noStore } from '@/lib/refusals';
 import { readBodyText } from '@/lib/request-body';
 
 // POST /api/publish, with `Authorization: Bearer <PUBLISH_TOKEN>`:
-// - from `npm run publish`, a JSON notice `{ "paths": [...] }`: the pages to revalidate (and the front
-//   door's recent pages to forget);
+// - from `npm run publish` (or this server's scheduled stories), a JSON notice `{ "tags": [...] }`:
+//   the cache tags of what changed (lib/page-tags.ts), revalidated at once, and the front door's
+//   recent pages to forget;
 // - from a git host's webhook, anything else: the server runs the publish step itself
 //   (git pull, check, compile, index, notify every server) and answers with its report.
 // Any other method gets 405 from Next, as this file exports POST only.
 
-/** Most request bodies are a git host's push event; a notice of every page of a big site stays under this. */
+/** Most request bodies are a git host's push event; a notice of a publish's tags stays far under this. */
 const MAX_BODY = 8 * 1024 * 1024;
 
 const REFUSED = {
@@ -44,12 +45,13 @@ export async function POST(request: NextRequest) {
   }
   if (body === undefined) return jsonAnswer('malformed', { error: 'The request body is not JSON.' });
 
-  if (typeof body === 'object' && body !== null && 'paths' in body) {
-    const paths = noticePaths(body);
-    if (!paths) return jsonAnswer('malformed', { error: 'paths must be a list of page paths of this site.' });
-    for (const path of paths) revalidatePath(path);
+  if (typeof body === 'object' && body !== null && 'tags' in body) {
+    const tags = noticeTags(body);
+    if (!tags) return jsonAnswer('malformed', { error: "tags must be a list of this site's cache tags." });
+    // Gone at once, not served stale while it renders again: a fix must not wait for a second reader.
+    for (const tag of tags) revalidateTag(tag, { expire: 0 });
     announcePagesChanged();
-    return jsonAnswer('ok', { revalidated: paths.length });
+    return jsonAnswer('ok', { revalidated: tags.length });
   }
 
   const { ok, report } = await runPublishStep();

@@ -1,5 +1,6 @@
 import { sitemapDocumentPaths, sitemapPartDocument } from '@/lib/content';
 import { EXPORT_PLACEHOLDER } from '@/lib/pagination';
+import { SITEMAP_TAG, tagPage } from '@/lib/page-tags';
 
 // The parts of the sitemap once the site passes 50,000 URLs (lib/sitemap.ts); each is written at
 // build or on its first request, and again when a publish revalidates it.
@@ -21,6 +22,7 @@ type SitemapPartProps = { params: Promise<{ part: string }> };
 
 export async function GET(_request: Request, { params }: SitemapPartProps) {
   const { part } = await params;
+  await tagPage(SITEMAP_TAG);
   if (part === placeholder && process.env.STATIC_EXPORT === '1') return xmlResponse('');
   const n = /^[1-9][0-9]{0,5}\.xml$/.test(part) ? Number(part.slice(0, -4)) : NaN;
   const xml = Number.isNaN(n) ? undefined : sitemapPartDocument(n);

@@ -15,6 +15,7 @@ import { pageMetadata } from '@/lib/metadata';
 import { socialCardImage } from '@/lib/social-card';
 import { JsonLd } from '@/components/layout/json-ld';
 import { articleJsonLd, breadcrumbJsonLd } from '@/lib/structured-data';
+import { storyTag, tagPage } from '@/lib/page-tags';
 
 type ArticlePageProps = { params: Promise<{ locale: string; slug: string }> };
 
@@ -60,6 +61,7 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
   if (!found) notFound();
   const { locale, article } = found;
   setRequestLocale(locale);
+  await tagPage(storyTag(locale, article.slug));
   const t = await getTranslations({ locale, namespace: 'Article' });
   const tLayout = await getTranslations({ locale, namespace: 'Layout' });
   const crumbs = [

@@ -6,6 +6,7 @@ import { MdxContent } from '@/components/mdx/mdx-content';
 import { isLocale, scriptKey, type Locale } from '@/i18n/locales';
 import { getSitePage, listSitePages } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
+import { sitePageTag, tagPage } from '@/lib/page-tags';
 
 // The site's own pages (about us, contact, privacy, advertising): MDX in content/pages/, written by
 // editors like stories, derived into the other script like stories, and few enough to build them all.
@@ -41,6 +42,7 @@ export default async function SitePage({ params }: SitePageProps) {
   if (!found) notFound();
   const { locale, page } = found;
   setRequestLocale(locale);
+  await tagPage(sitePageTag(locale, page.slug));
   const t = await getTranslations({ locale, namespace: 'Article' });
   return (
     <article className="mx-auto max-w-3xl" data-testid="site-page">

@@ -1,6 +1,7 @@
 import { drawSocialCard } from '@/components/social/social-card';
 import { isLocale } from '@/i18n/locales';
 import { getArticleCard } from '@/lib/content';
+import { NAMES_TAG, storyTag, tagPage } from '@/lib/page-tags';
 import {
   cachedSocialCard,
   SOCIAL_CARD_FILE,
@@ -33,6 +34,7 @@ export async function GET(_request: Request, { params }: CardRouteProps) {
   }
   const article = getArticleCard(locale, decoded);
   if (!article) return notFound();
+  await tagPage(NAMES_TAG, storyTag(locale, article.slug));
   const content = await socialCardContent(article, locale);
   const current = socialCardKey(content);
   // A card that changed since the link was shared: the current one (the front door keeps this an hour).
