@@ -335,12 +335,12 @@ try {
           ? `compared ${m[3]} s`
           : `${m[1]!.replace(/^(Told|Warmed) http:\/\/127\.0\.0\.1:/, '$1 :').toLowerCase()} ${m[2]} s`,
       );
-      const pages = /^(\d+) page\(s\) changed/m.exec(result.output)?.[1];
+      const tags = /^(\d+) cache tag\(s\) changed/m.exec(result.output)?.[1];
       const search = /^Search index: .*$/m.exec(result.output)?.[0] ?? 'search index untouched';
       console.log(
         `${change.name} #${k + 1}: visible on both servers in ${seenAt?.toFixed(1) ?? 'never'} s, in search in ${checkable ? `${searchedAt?.toFixed(1) ?? 'never'} s` : '(not found by its title before: not measured)'}, ` +
           `publish done in ${result.seconds.toFixed(1)} s ` +
-          `(${steps.join(', ')}; ${pages} pages revalidated; ${search}); under load: ${load.requests} requests, ${load.errors} errors (${load.timeouts} of them timeouts), ${load.non2xx} non-2xx`,
+          `(${steps.join(', ')}; ${tags} cache tags revalidated; ${search}); under load: ${load.requests} requests, ${load.errors} errors (${load.timeouts} of them timeouts), ${load.non2xx} non-2xx`,
       );
     }
     console.log(

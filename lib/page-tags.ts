@@ -54,8 +54,11 @@ export const isPageTag = (tag: string) => TAG.test(tag);
 /**
  * Adds tags to the page (or route) being rendered. Next 16 has no public call that tags a page
  * outside `'use cache'` (Cache Components, which this site does not use), but `unstable_cache` adds
- * its tags to the render it runs in: a call that keeps one byte under these tags does exactly that.
+ * its tags to the render it runs in: a call that keeps one number does exactly that. Its key is the
+ * same for every page, so the data cache holds one entry, not one per story.
  */
 export async function tagPage(...tags: string[]): Promise<void> {
-  await unstable_cache(async () => 1, ['page-tags', ...tags], { tags })();
+  await unstable_cache(keepOne, ['page-tags'], { tags })();
 }
+
+const keepOne = async () => 1;

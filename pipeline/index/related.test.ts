@@ -48,7 +48,7 @@ describe('relatedArticles', () => {
     ]);
   });
 
-  it('never lists the article itself, and tops up to the count from its section, then the newest', () => {
+  it('never lists the article itself, and tops up from its section, then earlier stories, then the next later one', () => {
     const articles = [
       a('subject', ['lonely'], '2024-01-01', { sectionSlug: 'biz' }),
       a('same-section', ['other'], '2010-01-01', { sectionSlug: 'biz' }),
@@ -56,7 +56,7 @@ describe('relatedArticles', () => {
       a('older', ['other'], '2011-01-01', { sectionSlug: 'tech' }),
     ];
     const related = relatedArticles(articles, 3).get('subject');
-    expect(related).toEqual(['same-section', 'newest', 'older']);
+    expect(related).toEqual(['same-section', 'older', 'newest']);
     for (const [slug, list] of relatedArticles(articles, 3)) expect(list).not.toContain(slug);
   });
 
@@ -69,7 +69,7 @@ describe('relatedArticles', () => {
     ];
     const related = relatedArticles(articles, 3);
     expect(related.get('editorial')).toEqual(['other']);
-    expect(related.get('advert')).toEqual(['advert-2', 'editorial', 'other']);
+    expect(related.get('advert')).toEqual(['editorial', 'other', 'advert-2']);
   });
 
   it('leaves out what the article already lists as further reading, and still fills the count', () => {
@@ -83,6 +83,23 @@ describe('relatedArticles', () => {
     expect(related).not.toContain('best-match');
     expect(related[0]).toBe('next-match');
     expect(related).toHaveLength(3);
-    expect(relatedArticles(articles, 3).get('next-match')).toContain('best-match');
+    expect(relatedArticles(articles, 3).get('best-match')).toContain('next-match');
+  });
+
+  it("chooses among earlier stories, so that a new story changes no other story's list", () => {
+    const archive = Array.from({ length: 40 }, (_, i) =>
+      a(
+        `s${i}`,
+        [`t${i % 3}`, i % 5 ? 'common' : 'rare'],
+        `2020-01-${String((i % 28) + 1).padStart(2, '0')}T0${i % 10}:00:00Z`,
+        {
+          sectionSlug: i % 2 ? 'tech' : 'biz',
+        },
+      ),
+    );
+    const before = relatedArticles(archive, 3);
+    const after = relatedArticles([...archive, a('new', ['t0', 'rare', 'common'], '2024-06-01')], 3);
+    for (const story of archive) expect(after.get(story.slug), story.slug).toEqual(before.get(story.slug));
+    expect(after.get('new')).toHaveLength(3);
   });
 });

@@ -13,19 +13,23 @@ const newestFirst = (a: Candidate, b: Candidate) =>
   a.publishedAt === b.publishedAt ? a.slug.localeCompare(b.slug) : a.publishedAt < b.publishedAt ? 1 : -1;
 
 /**
- * Related articles for every article of one script, computed once at build. Articles that share
- * tags come first, each shared tag weighted by how rare it is (a tag on two articles says more than
- * a tag on two hundred), then the newer one; the list is topped up from the same section, then from
- * the newest. Never the article itself, never a piece its editor already put in further reading
- * (the page shows both lists), and never a sponsored piece under an editorial one.
+ * Related articles for every article of one script, chosen among the articles published before it:
+ * the pieces a reader of the story could have read then. Articles that share tags come first, each
+ * shared tag weighted by how rare it was among those earlier articles (a tag on two articles says
+ * more than a tag on two hundred), then the newer one; the list is topped up from the same section,
+ * then from the earlier articles, newest first, and only when those run out (the first stories of an
+ * archive) from the articles just after it. So a new story enters no other story's list, and a
+ * publish changes the related cards of the story it publishes, not of thousands that came before.
+ * Never the article itself, never a piece its editor already put in further reading (the page shows
+ * both lists), and never a sponsored piece under an editorial one.
  */
 export function relatedArticles(
   articles: Candidate[],
   count = RELATED_COUNT,
   pool: Candidate[] = articles,
 ): Map<string, string[]> {
-  // Candidates are numbered by recency (0 is the newest), so that a tie is broken by comparing two
-  // numbers, and scores live in one array: a map and a full sort per article took seconds at 20,000.
+  // Candidates are numbered by recency (0 is the newest), so that "earlier" is "a larger number", a
+  // tie is broken by comparing two numbers, and scores live in one array.
   const newest = [...pool].sort(newestFirst);
   const byTag = new Map<string, number[]>();
   const newestInSection = new Map<string, number[]>();
@@ -38,12 +42,35 @@ export function relatedArticles(
     for (const tag of c.tagSlugs) group(tag, byTag, i);
     group(c.sectionSlug, newestInSection, i);
   });
-  const weight = (tag: string) => Math.log(1 + pool.length / (byTag.get(tag)?.length ?? 1));
+  /** The first position in an ascending list whose number is above `at`: where the earlier ones start. */
+  const earlierFrom = (list: readonly number[], at: number) => {
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (list[mid]! <= at) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  /** Where an article falls among the candidates: the number of candidates at or before it in recency. */
+  const placeOf = (article: Candidate) => {
+    let low = 0;
+    let high = newest.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (newestFirst(newest[mid]!, article) <= 0) low = mid + 1;
+      else high = mid;
+    }
+    return low - 1;
+  };
   const scores = new Float64Array(newest.length);
-  const everyone = newest.map((_, i) => i);
 
   const result = new Map<string, string[]>();
   for (const article of articles) {
+    // Candidates numbered above `at` are earlier than the article (it is `at` itself when a candidate).
+    const at = placeOf(article);
+    const earlierCount = newest.length - at - 1;
     const shown = new Set(article.furtherReading);
     const eligible = (i: number) =>
       newest[i]!.slug !== article.slug &&
@@ -51,8 +78,11 @@ export function relatedArticles(
       (article.sponsor !== undefined || newest[i]!.sponsor === undefined);
     const touched: number[] = [];
     for (const tag of article.tagSlugs) {
-      const w = weight(tag);
-      for (const i of byTag.get(tag) ?? []) {
+      const list = byTag.get(tag) ?? [];
+      const from = earlierFrom(list, at);
+      const w = Math.log(1 + earlierCount / Math.max(1, list.length - from));
+      for (let k = from; k < list.length; k += 1) {
+        const i = list[k]!;
         if (!eligible(i)) continue;
         if (scores[i] === 0) touched.push(i);
         scores[i]! += w;
@@ -63,25 +93,34 @@ export function relatedArticles(
     const better = (i: number, j: number) => scores[i]! > scores[j]! || (scores[i] === scores[j] && i < j);
     for (const i of touched) {
       if (best.length === count && !better(i, best[count - 1]!)) continue;
-      let at = best.length;
-      while (at > 0 && better(i, best[at - 1]!)) at -= 1;
-      best.splice(at, 0, i);
+      let position = best.length;
+      while (position > 0 && better(i, best[position - 1]!)) position -= 1;
+      best.splice(position, 0, i);
       if (best.length > count) best.pop();
     }
     for (const i of touched) scores[i] = 0;
     const picked = new Set(best);
-    for (const fill of [newestInSection.get(article.sectionSlug) ?? [], everyone]) {
-      for (const i of fill) {
-        if (picked.size >= count) break;
+    const fillFrom = (candidates: Iterable<number>) => {
+      for (const i of candidates) {
+        if (picked.size >= count) return;
         if (eligible(i)) picked.add(i);
       }
-    }
+    };
+    const section = newestInSection.get(article.sectionSlug) ?? [];
+    fillFrom(section.slice(earlierFrom(section, at)));
+    fillFrom(range(at + 1, newest.length, 1));
+    fillFrom(range(at, -1, -1));
     result.set(
       article.slug,
       [...picked].map((i) => newest[i]!.slug),
     );
   }
   return result;
+}
+
+/** The numbers from `start` towards `end` (not included), by `step`. */
+function* range(start: number, end: number, step: 1 | -1) {
+  for (let i = start; step > 0 ? i < end : i > end; i += step) yield i;
 }
 
 /**
