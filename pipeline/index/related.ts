@@ -42,34 +42,12 @@ export function relatedArticles(
     for (const tag of c.tagSlugs) group(tag, byTag, i);
     group(c.sectionSlug, newestInSection, i);
   });
-  /** The first position in an ascending list whose number is above `at`: where the earlier ones start. */
-  const earlierFrom = (list: readonly number[], at: number) => {
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (list[mid]! <= at) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  };
-  /** Where an article falls among the candidates: the number of candidates at or before it in recency. */
-  const placeOf = (article: Candidate) => {
-    let low = 0;
-    let high = newest.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (newestFirst(newest[mid]!, article) <= 0) low = mid + 1;
-      else high = mid;
-    }
-    return low - 1;
-  };
   const scores = new Float64Array(newest.length);
 
   const result = new Map<string, string[]>();
   for (const article of articles) {
     // Candidates numbered above `at` are earlier than the article (it is `at` itself when a candidate).
-    const at = placeOf(article);
+    const at = placeOf(newest, article);
     const earlierCount = newest.length - at - 1;
     const shown = new Set(article.furtherReading);
     const eligible = (i: number) =>
@@ -88,16 +66,7 @@ export function relatedArticles(
         scores[i]! += w;
       }
     }
-    // The best `count` by score, then recency: kept in order in a list no longer than `count`.
-    const best: number[] = [];
-    const better = (i: number, j: number) => scores[i]! > scores[j]! || (scores[i] === scores[j] && i < j);
-    for (const i of touched) {
-      if (best.length === count && !better(i, best[count - 1]!)) continue;
-      let position = best.length;
-      while (position > 0 && better(i, best[position - 1]!)) position -= 1;
-      best.splice(position, 0, i);
-      if (best.length > count) best.pop();
-    }
+    const best = bestOf(touched, scores, count);
     for (const i of touched) scores[i] = 0;
     const picked = new Set(best);
     const fillFrom = (candidates: Iterable<number>) => {
@@ -116,6 +85,44 @@ export function relatedArticles(
     );
   }
   return result;
+}
+
+/** The first position in an ascending list whose number is above `at`: where the earlier ones start. */
+function earlierFrom(list: readonly number[], at: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid]! <= at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Where an article falls among candidates sorted newest first: the last position at or before it. */
+function placeOf(newest: readonly Candidate[], article: Candidate): number {
+  let low = 0;
+  let high = newest.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (newestFirst(newest[mid]!, article) <= 0) low = mid + 1;
+    else high = mid;
+  }
+  return low - 1;
+}
+
+/** The best `count` candidates by score, then recency (the smaller number), in order. */
+function bestOf(touched: readonly number[], scores: Float64Array, count: number): number[] {
+  const best: number[] = [];
+  const better = (i: number, j: number) => scores[i]! > scores[j]! || (scores[i] === scores[j] && i < j);
+  for (const i of touched) {
+    if (best.length === count && !better(i, best[count - 1]!)) continue;
+    let position = best.length;
+    while (position > 0 && better(i, best[position - 1]!)) position -= 1;
+    best.splice(position, 0, i);
+    if (best.length > count) best.pop();
+  }
+  return best;
 }
 
 /** The numbers from `start` towards `end` (not included), by `step`. */
