@@ -22,8 +22,10 @@ import { newsSitemapXml, sitemapPartXml, sitemapPaths, sitemapXml } from './site
 // content store (lib/content-store.ts) for exactly that: a listing page reads its own cards, a
 // story page its own story, cards and body.
 
-/** The store now (a publish writes it while the server runs); `revision` makes `next dev` follow saves. */
-const store = (): ContentStore => (void revision, contentStore());
+/** The store now: a publish writes it while the server runs, and every query reads what is there. */
+const store = (): ContentStore => contentStore();
+// Read once so that the import above stays in the bundle: it is what makes `next dev` refresh on a save.
+void revision;
 
 export type { ArticleCard, ArticleFilter, AuthorLink, TermLink };
 

@@ -1,5 +1,5 @@
-// What the last publish (or full build) put live: its commit, and the pages some server has not yet
-// been told about. Kept apart from pipeline/publish.ts so that the build's index step can record
+// What the last publish (or full build) put live: its commit, and the cache tags some server has not
+// yet been told about. Kept apart from pipeline/publish.ts so that the build's index step can record
 // its commit without loading the rest of the publish step.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -9,8 +9,8 @@ import { readJson, writeAtomically } from './files';
 const stateFile = path.join(contentOutDir, 'published.json');
 
 /**
- * The commit published, and what some server or the search index has not yet been given: the pages
- * to revalidate, and the article pages to index for search.
+ * The commit published, and what some server or the search index has not yet been given: the cache
+ * tags to revalidate (lib/page-tags.ts), and the article pages to index for search.
  */
 export type PublishState = { commit?: string; at: string; pending: string[]; searchPending?: string[] };
 

@@ -23,7 +23,7 @@ import { readWrittenIndex, writeContentIndex, type WrittenIndex } from './index/
 import { changedTags } from './publish-tags';
 import { git, readState, tryGit, writeState } from './publish-state';
 import { contentSchemas } from './schema';
-import { writeSearchIndex } from './search-index';
+import { searchNames, searchSource, writeSearchIndex } from './search-index';
 
 const contentDir = process.env.CONTENT_DIR ?? 'content';
 
@@ -89,16 +89,11 @@ function checkForPublish(changedFiles: Set<string> | undefined, served: ContentI
   });
 }
 
-/**
- * The article pages whose search document changed, came or went: the story's own text and the names
- * it shows (components/search/search-document.tsx), not the cards of other stories around it.
- */
+/** The article pages whose search document changed (`searchSource`), came or went. */
 function searchChanges({ previous, index }: WrittenIndex): string[] {
   const text = (i: ContentIndex | undefined) => {
-    const names = JSON.stringify([i?.authors, i?.tags, i?.sections]);
-    return new Map(
-      i?.articles.map((a) => [a.path, `${names}\n${JSON.stringify({ ...a, related: [], furtherReading: [] })}`]) ?? [],
-    );
+    const names = i ? searchNames(i) : '';
+    return new Map(i?.articles.map((a) => [a.path, searchSource(a, names)]) ?? []);
   };
   const before = text(previous);
   const after = text(index);

@@ -23,6 +23,7 @@ import { SearchDocument } from '@/components/search/search-document';
 import { locales, type Locale } from '@/i18n/locales';
 import { contentOutDir } from '@/lib/content-files';
 import { contentStore, toCard, type ContentStore } from '@/lib/content-store';
+import type { ArticleSummary, ContentIndex } from '@/lib/content-model';
 import hans from '@/messages/zh-Hans.json';
 import hant from '@/messages/zh-Hant.json';
 import { searchBundleDir, searchManifestFile, searchPartUrl, type SearchManifest } from '@/lib/search';
@@ -181,19 +182,23 @@ const partPrints = (key: string, fingerprints: ReadonlyMap<string, string>, path
   contentHash([key, ...paths.map((p) => `${p}\t${fingerprints.get(p) ?? ''}`)].join('\n'));
 
 /**
- * Each article page's path and a fingerprint of what its search document takes from it: the story's
- * own text and the names it shows (components/search/search-document.tsx), not the cards of other
- * stories around it, so that a new story does not send every page that lists it to be indexed again.
+ * What an article's search document takes from the content: the story's own text and the names it
+ * shows (components/search/search-document.tsx), not the cards of other stories around it, so that a
+ * new story does not send every page that lists it to be indexed again. `names` is the same for all
+ * of an index's stories: its authors, tags and sections.
  */
+export const searchSource = (article: ArticleSummary, names: string) =>
+  `${names}\n${JSON.stringify({ ...article, related: [], furtherReading: [] })}`;
+
+/** The names part of `searchSource`. */
+export const searchNames = ({ authors, tags, sections }: Pick<ContentIndex, 'authors' | 'tags' | 'sections'>) =>
+  JSON.stringify([authors, tags, sections]);
+
+/** Each article page's path and a hash of its `searchSource`. */
 function searchFingerprints(store: ContentStore): Map<string, string> {
-  const { authors, tags, sections } = store.names();
-  const names = contentHash(JSON.stringify([authors, tags, sections]));
+  const names = searchNames(store.names());
   return new Map(
-    locales.flatMap((locale) =>
-      store
-        .articles({ locale })
-        .map((a) => [a.path, contentHash(`${names}\n${JSON.stringify({ ...a, related: [], furtherReading: [] })}`)]),
-    ),
+    locales.flatMap((locale) => store.articles({ locale }).map((a) => [a.path, contentHash(searchSource(a, names))])),
   );
 }
 
