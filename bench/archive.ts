@@ -3,10 +3,11 @@
 // from the page cache. It starts the production server of a built project (DIR, default this one:
 // for a big archive, the copy `npm run bench:build` leaves in the system's temp folder), asks for N
 // of the oldest stories of each script (default 20) one at a time, then for each again, and prints
-// the median and the slowest of both. The server answers nothing else meanwhile.
+// the median and the slowest of both, the server's first request (its start, on its own), and the
+// resident memory of its process tree at the end. The server answers nothing else meanwhile.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { productionServer, startServer } from './common';
+import { productionServer, startServer, treeUsage } from './common';
 import { readIndexFromStore } from '@/pipeline/index/write-store';
 
 const { values } = parseArgs({
@@ -28,6 +29,7 @@ const oldest = (locale: string) =>
     .map((a) => `/${locale}/articles/${a.slug}`);
 const paths = [...oldest('zh-Hant'), ...oldest('zh-Hans')];
 
+const starting = performance.now();
 const server = await startServer(productionServer(work), Number(values.port), '/zh-Hant', undefined, {
   cwd: work,
   env: { HOSTNAME: '127.0.0.1' },
@@ -44,6 +46,7 @@ const summary = (runs: { ms: number; cache: string }[]) => {
   const caches = [...new Set(runs.map((r) => r.cache || '(none)'))].join('/');
   return `median ${ms[Math.floor(ms.length / 2)]!.toFixed(1)} ms, slowest ${ms.at(-1)!.toFixed(1)} ms (x-nextjs-cache: ${caches})`;
 };
+const started = performance.now() - starting;
 try {
   const first = [];
   for (const p of paths) first.push(await timed(p));
@@ -54,6 +57,9 @@ try {
   );
   console.log(`  first request: ${summary(first)}`);
   console.log(`  cached:        ${summary(again)}`);
+  console.log(`  the server answered its first page ${(started / 1000).toFixed(1)} s after it was started`);
+  if (server.pid !== undefined)
+    console.log(`  resident memory of the server's processes: ${Math.round(treeUsage(server.pid).rssKiB / 1024)} MiB`);
 } finally {
   server.stop();
 }

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { Locale } from '@/i18n/locales';
 import { storeFile } from './content-files';
@@ -41,7 +42,14 @@ export type StoreNames = {
 };
 
 /** The schema's version: a store written by another version is refused with a clear message. */
-export const STORE_VERSION = 1;
+export const STORE_VERSION = 2;
+
+/**
+ * A body as the store keeps it: its JSON, deflated (a fifth of the size or less, so a fifth of the
+ * writes at a build; inflating one costs a fraction of a millisecond).
+ */
+export const packBody = (json: string): Buffer => deflateRawSync(json, { level: 1 });
+const unpackBody = (data: Buffer): ArticleBody => JSON.parse(inflateRawSync(data).toString('utf8')) as ArticleBody;
 
 /** Number of pages a listing of this many articles has: at least 1, so an empty listing still has its page. */
 export const pagesFor = (articles: number) => Math.max(1, Math.ceil(articles / site.pageSize));
@@ -235,7 +243,7 @@ export class ContentStore {
   /** Stories of both scripts that went live in (from, to]: what a scheduled story's time changes. */
   wentLive(from: number, to: number): ArticleSummary[] {
     return this.all<{ data: string }>(
-      'SELECT data FROM articles WHERE published_at > ? AND published_at <= ?',
+      'SELECT data FROM articles WHERE published_at > ? AND published_at <= ? ORDER BY published_at, locale, slug',
       from,
       to,
     ).map((row) => JSON.parse(row.data) as ArticleSummary);
@@ -250,7 +258,8 @@ export class ContentStore {
 
   /** A compiled body by its hash (an article's or a site page's `bodyHash`). */
   body(hash: string): ArticleBody | undefined {
-    return parse(this.get('SELECT data FROM bodies WHERE hash = ?', hash));
+    const row = this.get<{ data: Buffer }>('SELECT data FROM bodies WHERE hash = ?', hash);
+    return row && unpackBody(row.data);
   }
 }
 
