@@ -84,7 +84,7 @@ function listingSource(filter: ArticleFilter): { from: string; where: string; ke
 }
 
 /** The order of every listing, and of the pipeline's index: newest first, then by slug. */
-export const LISTING_ORDER = 'ORDER BY a.published_at DESC, a.slug ASC';
+const LISTING_ORDER = 'ORDER BY a.published_at DESC, a.slug ASC';
 
 export class ContentStore {
   readonly db: Database.Database;
