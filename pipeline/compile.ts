@@ -3,10 +3,10 @@
 // pipeline/mdx-compile.ts (each body once, by its content's hash, on every core).
 //
 // Contentlayer compiles every document on one thread and holds the whole collection in memory as
-// one JSON string (its cache and `_index.json`); near 12-15k documents that string passes V8's limit
-// and the build dies, and long before that it is slow. So a large content tree is cut into shards of
-// about CONTENT_SHARD_SIZE article files (default 1,000), made of story folders or whole grouping
-// folders; each shard is one `contentlayer2 build` in its own working folder under
+// one JSON string (its cache and `_index.json`): past V8's limit on a string's length the build dies.
+// So a large content tree is cut into shards of about CONTENT_SHARD_SIZE article files (default
+// 2,500) and at most CONTENT_SHARD_BYTES of them (default 100 MB, far inside that limit however long
+// the stories), made of story folders or whole grouping folders; each shard is one `contentlayer2 build` in its own working folder under
 // .contentlayer/shards/, over a content folder of links to its articles and to the rest of content/,
 // and as many run at once as there are cores. A small site (the usual
 // case) is one shard, built in place exactly as `contentlayer2 build` would.
@@ -30,6 +30,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -43,31 +44,38 @@ const root = process.cwd();
 const contentDir = path.resolve(process.env.CONTENT_DIR ?? 'content');
 /** The document types whose bodies are MDX (pipeline/schema.ts). */
 const withBodies = ['Article', 'SitePage'];
-const shardSize = Number(process.env.CONTENT_SHARD_SIZE ?? 1000);
+// Each contentlayer run costs about 2.5 s of CPU to start: fewer, larger shards cost less in all.
+const shardSize = Number(process.env.CONTENT_SHARD_SIZE ?? 2500);
+const shardBytes = Number(process.env.CONTENT_SHARD_BYTES ?? 100_000_000);
 const overlaySize = Number(process.env.CONTENT_OVERLAY_SIZE ?? shardSize / 4);
 const cli = path.join(root, 'node_modules', 'contentlayer2', 'bin', 'cli.cjs');
 const shardsDir = path.join(root, '.contentlayer', 'shards');
 const overlayDir = path.join(shardsDir, 'overlay');
 
-const countFiles = (dir: string): number =>
-  readdirSync(dir, { withFileTypes: true }).reduce(
-    (n, entry) =>
-      n + (entry.isDirectory() ? countFiles(path.join(dir, entry.name)) : entry.name.endsWith('.mdx') ? 1 : 0),
-    0,
-  );
+/** The article files under a folder and their bytes. */
+function measureFiles(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.mdx')) continue;
+    files += 1;
+    bytes += statSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return { files, bytes };
+}
 
 // The pieces shards are made of: a story's folder, or a grouping folder (a year, a month) small enough
 // to go whole; a larger grouping folder is opened up. Paths are relative to articles/.
-type Unit = { path: string; files: number };
+type Unit = { path: string; files: number; bytes: number };
 function unitsIn(dir: string, prefix: string): Unit[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((e) => {
       const full = path.join(dir, e.name);
-      const unit = { path: `${prefix}${e.name}`, files: countFiles(full) };
+      const unit = { path: `${prefix}${e.name}`, ...measureFiles(full) };
       const isStory = readdirSync(full).some((f) => f.endsWith('.mdx'));
-      return unit.files > shardSize && !isStory ? unitsIn(full, `${unit.path}/`) : [unit];
+      return (unit.files > shardSize || unit.bytes > shardBytes) && !isStory ? unitsIn(full, `${unit.path}/`) : [unit];
     });
 }
 
@@ -146,7 +154,7 @@ async function compileOverlay(changed: ReadonlySet<string>, previous: GeneratedD
   const data =
     Boolean(previous.overlay?.data) || [...changed].some((f) => !f.startsWith('articles/') && f.includes('/'));
   const existing = [...folders].filter((f) => existsSync(path.join(contentDir, 'articles', f)));
-  const overlayFiles = existing.reduce((n, f) => n + countFiles(path.join(contentDir, 'articles', f)), 0);
+  const overlayFiles = existing.reduce((n, f) => n + measureFiles(path.join(contentDir, 'articles', f)).files, 0);
   if (overlayFiles > overlaySize) return false;
   const started = performance.now();
   linkContent(path.join(overlayDir, 'content'), existing, data);
@@ -172,13 +180,13 @@ type ShardLayout = { files: number; shards: Unit[][]; shardOf: (unitPath: string
 function shardLayout(previous: GeneratedDirs | undefined): ShardLayout {
   const units = unitsIn(path.join(contentDir, 'articles'), '');
   const files = units.reduce((n, u) => n + u.files, 0);
+  // How many shards the content fills, by files or by bytes, whichever is more.
+  const needed = Math.max(files / shardSize, units.reduce((n, u) => n + u.bytes, 0) / shardBytes);
   // The number of shards is kept while they stay between half and one and a half times the size:
   // another count sends most stories to another shard, whose cache lacks them.
   const before = previous?.dirs.length ?? 0;
   const count =
-    before > 0 && files <= before * shardSize * 1.5 && files >= before * shardSize * 0.5
-      ? before
-      : Math.max(1, Math.ceil(files / shardSize));
+    before > 0 && needed <= before * 1.5 && needed >= before * 0.5 ? before : Math.max(1, Math.ceil(needed));
   const shardOf = (unitPath: string) => createHash('sha256').update(unitPath).digest().readUInt32BE(0) % count;
   const shards: Unit[][] = Array.from({ length: count }, () => []);
   for (const unit of units) shards[shardOf(unit.path)]!.push(unit);
