@@ -23,7 +23,7 @@ export function articlesIn(locale: (typeof locales)[number]) {
 export function bodyText(article: ContentIndex['articles'][number]): string {
   const store = new ContentStore(storePath);
   try {
-    const html = store.body(article.bodyHash)?.html ?? '';
+    const html = store.feedHtml(article) ?? '';
     return html.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&');
   } finally {
     store.db.close();

@@ -80,13 +80,11 @@ export type ContentIndex = {
   preview: boolean;
 };
 
-/** A compiled article body, stored one file per article so a page loads only its own. */
+/** A compiled body, kept in the store by its hash so a page loads only its own. */
 export type ArticleBody = {
   code: string;
   /** Pixel sizes of the images the body shows with <Figure>, so none shifts the layout. */
   images: Record<string, ImageSize>;
-  /** The body as sanitised HTML for feeds (pipeline/feed-html.tsx), links still relative. */
-  html?: string;
 };
 
 /** One mistake in the content, told the way an editor can act on it. */

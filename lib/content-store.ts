@@ -42,14 +42,15 @@ export type StoreNames = {
 };
 
 /** The schema's version: a store written by another version is refused with a clear message. */
-export const STORE_VERSION = 2;
+export const STORE_VERSION = 3;
 
 /**
  * A body as the store keeps it: its JSON, deflated (a fifth of the size or less, so a fifth of the
  * writes at a build; inflating one costs a fraction of a millisecond).
  */
 export const packBody = (json: string): Buffer => deflateRawSync(json, { level: 1 });
-const unpackBody = (data: Buffer): ArticleBody => JSON.parse(inflateRawSync(data).toString('utf8')) as ArticleBody;
+export const unpackBody = (data: Buffer): ArticleBody =>
+  JSON.parse(inflateRawSync(data).toString('utf8')) as ArticleBody;
 
 /** Number of pages a listing of this many articles has: at least 1, so an empty listing still has its page. */
 export const pagesFor = (articles: number) => Math.max(1, Math.ceil(articles / site.pageSize));
@@ -260,6 +261,19 @@ export class ContentStore {
   body(hash: string): ArticleBody | undefined {
     const row = this.get<{ data: Buffer }>('SELECT data FROM bodies WHERE hash = ?', hash);
     return row && unpackBody(row.data);
+  }
+
+  /**
+   * A story's body as the sanitised HTML its feeds carry (pipeline/feed-html.tsx), links still
+   * relative: kept for the stories some feed shows or will (pipeline/index/write-index.ts).
+   */
+  feedHtml(article: Pick<ArticleSummary, 'bodyHash' | 'locale'>): string | undefined {
+    const row = this.get<{ html: Buffer }>(
+      'SELECT html FROM feed_html WHERE hash = ? AND locale = ?',
+      article.bodyHash,
+      article.locale,
+    );
+    return row && inflateRawSync(row.html).toString('utf8');
   }
 }
 

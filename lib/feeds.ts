@@ -118,7 +118,7 @@ export function renderFeed(
   if (!title) return undefined;
   const filter: ArticleFilter = kind === 'home' ? { locale } : { locale, [kind]: key };
   const articles = store.articles(filter, 0, FEED_SIZE);
-  const bodyHtml = (article: ArticleSummary) => store.body(article.bodyHash)?.html ?? '';
+  const bodyHtml = (article: ArticleSummary) => store.feedHtml(article) ?? '';
   const url = (path: string) => new URL(path, site.url).toString();
   const updated = articles.reduce((latest, a) => Math.max(latest, Date.parse(a.updatedAt ?? a.publishedAt)), 0);
   const feed = new Feed({

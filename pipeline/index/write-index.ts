@@ -1,6 +1,6 @@
 // The index step, after the compile: checks every cross-document reference, derives the missing
-// script of single-script articles, then writes the body-free index that listings read and one body
-// file per article. Run by scripts/index-content.ts in the build, and in-process by the live preview
+// script of single-script articles, then writes the content store (pipeline/index/write-store.ts):
+// the stories, names and pages, each body once by its hash, and the feed HTML of the stories feeds show. Run by scripts/index-content.ts in the build, and in-process by the live preview
 // (pipeline/preview.ts) on every save.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { imageMeasurer } from '../image-size';
 import { contentHash } from '../content-hash';
 import { bodyImageSources, type GeneratedContent } from './generated';
 import { linkRelated } from './related';
+import { feedStories } from './feed-stories';
 import { buildIndex, type ResolveInput } from './resolve';
 import { feedBodyHtml, feedHtmlKey } from '../feed-html';
 import { BodyWriter, openStoreForWriting, readIndexFromStore, writeIndexToStore } from './write-store';
@@ -185,18 +186,36 @@ function derivedCode(run: BodyRun, article: ArticleSummary, source: ArticleSourc
   return { codeHash, code };
 }
 
-/** Sets an article's body hash, and puts its body in the store unless a body of that hash is there. */
-function writeArticleBody(run: BodyRun, article: ArticleSummary, source: ArticleSource, bodies: BodyWriter) {
+/**
+ * Sets an article's body hash, and puts its body in the store unless a body of that hash is there,
+ * with its feed HTML when a feed shows it.
+ */
+function writeArticleBody(
+  run: BodyRun,
+  article: ArticleSummary,
+  source: ArticleSource,
+  bodies: BodyWriter,
+  inFeeds: boolean,
+) {
   const from = article.derivedFrom;
   const images = measuredImages(source.imageSources);
   const { codeHash, code } = from ? derivedCode(run, article, source, from) : { codeHash: source.codeHash };
   // A body is named by its code, its images' sizes and what its feed HTML depends on (its
   // renderer, and the sponsor flag, which sets rel="sponsored"), all known without reading the code.
   article.bodyHash = contentHash(JSON.stringify([codeHash, images, feedHtmlKey, Boolean(article.sponsor)]));
-  if (bodies.has(article.bodyHash)) return;
-  const body = code ?? (from ? convertArticleCode(run, source, from).code : source.code());
-  const html = feedBodyHtml({ code: body, images }, article.locale, Boolean(article.sponsor));
-  bodies.add(article.bodyHash, JSON.stringify({ code: body, images, html } satisfies ArticleBody));
+  const needsHtml = inFeeds && !bodies.hasFeedHtml(article.bodyHash, article.locale);
+  if (bodies.has(article.bodyHash) && !needsHtml) return;
+  const body =
+    code ??
+    (bodies.has(article.bodyHash) ? bodies.body(article.bodyHash)?.code : undefined) ??
+    (from ? convertArticleCode(run, source, from).code : source.code());
+  bodies.add(article.bodyHash, JSON.stringify({ code: body, images } satisfies ArticleBody));
+  if (needsHtml)
+    bodies.addFeedHtml(
+      article.bodyHash,
+      article.locale,
+      feedBodyHtml({ code: body, images }, article.locale, Boolean(article.sponsor)),
+    );
 }
 
 /**
@@ -210,14 +229,16 @@ function writeArticleBodies(
   bodies: BodyWriter,
   converter: Converter,
   log: ConversionLog,
+  now: Date,
 ): BodyRun {
   const bySource = new Map(allArticles.map((a) => [a._raw.sourceFilePath, a.body]));
   const kept = readJson<Record<string, Conversion | string>>(conversionsFile) ?? {};
   const run: BodyRun = { converter, log, kept, conversions: {}, derived: 0, converted: 0 };
+  const inFeeds = feedStories(index.articles, now);
   for (const article of index.articles) {
     const source = bySource.get(article.sourceFile);
     if (!source) throw new Error(`No compiled body for ${article.sourceFile}`);
-    writeArticleBody(run, article, source, bodies);
+    writeArticleBody(run, article, source, bodies, inFeeds.has(article));
   }
   return run;
 }
@@ -297,7 +318,7 @@ export function writeContentIndex(content: GeneratedContent): WrittenIndex | und
   const db = openStoreForWriting(storeFile);
   try {
     const bodies = new BodyWriter(db);
-    const run = writeArticleBodies(index, content.allArticles, bodies, converter, log);
+    const run = writeArticleBodies(index, content.allArticles, bodies, converter, log, now);
     writeSitePageBodies(index, content.allSitePages, bodies, converter, log);
     bodies.flush();
     writeAtomically(conversionsFile, JSON.stringify(run.conversions));

@@ -7,8 +7,8 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { packBody, STORE_VERSION } from '@/lib/content-store';
-import type { ArticleSummary, ContentIndex } from '@/lib/content-model';
+import { packBody, STORE_VERSION, unpackBody } from '@/lib/content-store';
+import type { ArticleBody, ArticleSummary, ContentIndex } from '@/lib/content-model';
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -34,6 +34,7 @@ CREATE TABLE terms (kind TEXT NOT NULL, key TEXT NOT NULL, position INTEGER NOT 
 CREATE TABLE site_pages (locale TEXT NOT NULL, slug TEXT NOT NULL, position INTEGER NOT NULL, data TEXT NOT NULL,
   PRIMARY KEY (locale, slug)) WITHOUT ROWID;
 CREATE TABLE bodies (hash TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE feed_html (hash TEXT NOT NULL, locale TEXT NOT NULL, html BLOB NOT NULL, PRIMARY KEY (hash, locale));
 `;
 
 // Rows of a kilobyte and more (a story's summary, a body) go in tables with row ids: SQLite keeps a
@@ -63,33 +64,65 @@ export function openStoreForWriting(file: string): Database.Database {
   return db;
 }
 
-/** Puts compiled bodies in by hash, a batch per transaction; ones already there are left. */
+/**
+ * Puts compiled bodies in by hash, and stories' feed HTML by body hash and script, a batch per
+ * transaction; ones already there are left.
+ */
 export class BodyWriter {
   private readonly insert: Database.Statement;
+  private readonly insertHtml: Database.Statement;
   private readonly present: Set<string>;
-  private batch: [string, Buffer][] = [];
+  private readonly presentHtml: Set<string>;
+  private readonly select: Database.Statement;
+  private batch: (() => void)[] = [];
 
   constructor(private readonly db: Database.Database) {
     this.insert = db.prepare('INSERT OR IGNORE INTO bodies (hash, data) VALUES (?, ?)');
+    this.insertHtml = db.prepare('INSERT OR IGNORE INTO feed_html (hash, locale, html) VALUES (?, ?, ?)');
+    this.select = db.prepare('SELECT data FROM bodies WHERE hash = ?').pluck();
     this.present = new Set(db.prepare('SELECT hash FROM bodies').pluck().all() as string[]);
+    this.presentHtml = new Set(db.prepare("SELECT hash || ' ' || locale FROM feed_html").pluck().all() as string[]);
   }
 
   has(hash: string): boolean {
     return this.present.has(hash);
   }
 
+  hasFeedHtml(hash: string, locale: string): boolean {
+    return this.presentHtml.has(`${hash} ${locale}`);
+  }
+
+  /** A body written before, by this run or an earlier one. */
+  body(hash: string): ArticleBody | undefined {
+    this.flush();
+    const data = this.select.get(hash) as Buffer | undefined;
+    return data && unpackBody(data);
+  }
+
   add(hash: string, data: string) {
     if (this.present.has(hash)) return;
     this.present.add(hash);
-    this.batch.push([hash, packBody(data)]);
+    const packed = packBody(data);
+    this.queue(() => this.insert.run(hash, packed));
+  }
+
+  addFeedHtml(hash: string, locale: string, html: string) {
+    if (this.presentHtml.has(`${hash} ${locale}`)) return;
+    this.presentHtml.add(`${hash} ${locale}`);
+    const packed = packBody(html);
+    this.queue(() => this.insertHtml.run(hash, locale, packed));
+  }
+
+  private queue(write: () => void) {
+    this.batch.push(write);
     if (this.batch.length >= BODY_BATCH) this.flush();
   }
 
   flush() {
-    const rows = this.batch;
+    const writes = this.batch;
     this.batch = [];
     this.db.transaction(() => {
-      for (const [hash, data] of rows) this.insert.run(hash, data);
+      for (const write of writes) write();
     })();
   }
 }
@@ -162,7 +195,11 @@ export function writeIndexToStore(db: Database.Database, index: ContentIndex): S
     const named = new Set([...index.articles.map((a) => a.bodyHash), ...index.pages.map((p) => p.bodyHash)]);
     const unnamed = (db.prepare('SELECT hash FROM bodies').pluck().all() as string[]).filter((h) => !named.has(h));
     const drop = db.prepare('DELETE FROM bodies WHERE hash = ?');
-    for (const hash of unnamed) drop.run(hash);
+    const dropHtml = db.prepare('DELETE FROM feed_html WHERE hash = ?');
+    for (const hash of unnamed) {
+      drop.run(hash);
+      dropHtml.run(hash);
+    }
   })();
   return change;
 }
