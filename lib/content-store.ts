@@ -92,6 +92,9 @@ export class ContentStore {
   /** Written for the live preview: drafts included, scheduled stories shown before their time. */
   readonly preview: boolean;
   private readonly statements = new Map<string, Database.Statement>();
+  // Prepared once: better-sqlite3's pragma() prepares a statement on every call, and pages ask for
+  // names and counts hundreds of times (a tag's count, a card's names).
+  private readonly dataVersion: Database.Statement;
   private cached?: { version: number; until: number; names: StoreNames; counts: Map<string, number> };
 
   constructor(readonly file: string) {
@@ -102,6 +105,7 @@ export class ContentStore {
         `${file} is a content store of another version (${String(version)}, this site reads ${STORE_VERSION}): run npm run content.`,
       );
     this.preview = this.get<{ value: string }>('SELECT value FROM meta WHERE key = ?', 'preview')?.value === '1';
+    this.dataVersion = this.db.prepare('PRAGMA data_version').pluck();
   }
 
   private statement(sql: string): Database.Statement {
@@ -137,7 +141,7 @@ export class ContentStore {
    * a microsecond) and per scheduled story's time.
    */
   private view(at: number) {
-    const version = this.db.pragma('data_version', { simple: true }) as number;
+    const version = this.dataVersion.get() as number;
     if (!this.cached || this.cached.version !== version || at >= this.cached.until) {
       const terms = <T>(kind: string) =>
         this.all<{ data: string }>('SELECT data FROM terms WHERE kind = ? ORDER BY position', kind).map(

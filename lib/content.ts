@@ -177,35 +177,40 @@ export function prerenderedArticleSlugs(locale: Locale): string[] {
 
 export type TermWithCount = TermLink & { description?: string; count: number };
 
-function termsWithCounts(terms: TermInfo[], locale: Locale, kind: 'tag' | 'section'): TermWithCount[] {
-  return terms.map((t) => ({
-    slug: t.slug,
-    name: t.name[locale],
-    description: t.description?.[locale],
-    count: store().termCount(locale, kind, t.slug),
-  }));
-}
+const withCount = (s: ContentStore, t: TermInfo, locale: Locale, kind: 'tag' | 'section'): TermWithCount => ({
+  slug: t.slug,
+  name: t.name[locale],
+  description: t.description?.[locale],
+  count: s.termCount(locale, kind, t.slug),
+});
 
 /** Every tag with the number of articles carrying it, most used first. */
 export function listTags(locale: Locale): TermWithCount[] {
-  return termsWithCounts(store().names().tags, locale, 'tag').sort(
-    (a, b) => b.count - a.count || a.slug.localeCompare(b.slug),
-  );
+  const s = store();
+  return s
+    .names()
+    .tags.map((t) => withCount(s, t, locale, 'tag'))
+    .sort((a, b) => b.count - a.count || a.slug.localeCompare(b.slug));
 }
 
 /** One tag in the reader's script, or undefined. */
 export function getTag(locale: Locale, slug: string): TermWithCount | undefined {
-  return listTags(locale).find((t) => t.slug === slug);
+  const s = store();
+  const tag = s.names().tag.get(slug);
+  return tag && withCount(s, tag, locale, 'tag');
 }
 
 /** Every section, in the order of their files, with article counts. */
 export function listSections(locale: Locale): TermWithCount[] {
-  return termsWithCounts(store().names().sections, locale, 'section');
+  const s = store();
+  return s.names().sections.map((t) => withCount(s, t, locale, 'section'));
 }
 
 /** One section in the reader's script, or undefined. */
 export function getSection(locale: Locale, slug: string): TermWithCount | undefined {
-  return listSections(locale).find((s) => s.slug === slug);
+  const s = store();
+  const section = s.names().section.get(slug);
+  return section && withCount(s, section, locale, 'section');
 }
 
 /** One author in the reader's script, or undefined. */
