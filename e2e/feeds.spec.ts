@@ -50,7 +50,13 @@ for (const locale of locales) {
     await page.goto(`/${locale}/tags/${tag.slug}`);
     const href = await page.locator('link[rel="alternate"][type="application/rss+xml"]').getAttribute('href');
     expect(href).toMatch(new RegExp(`/${locale}/tags/${tag.slug}/feed\\.xml$`));
-    const feed = await parser.parseString(await (await page.request.get(new URL(href!).pathname)).text());
+    // A tag's feed renders on its first request (lib/feed-route.ts), and answers as the built ones do.
+    const response = await page.request.get(new URL(href!).pathname);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toMatch(/application\/rss\+xml/);
+    expect(response.headers()['cache-control']).toBe('public, max-age=0, s-maxage=60');
+    const feed = await parser.parseString(await response.text());
     expect(feed.items.length).toBeGreaterThan(0);
+    expect(feed.items.every((i) => String(i['content:encoded'] ?? '').length > 0)).toBe(true);
   });
 }

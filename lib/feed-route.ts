@@ -12,8 +12,14 @@ type FeedParams = { locale: string } & Record<string, string | undefined>;
  */
 export function feedRoute(kind: FeedKind, format: FeedFormat, keyParam?: 'slug' | 'id') {
   return {
-    /** Every script's feeds, the locale included: a route handler has no layout to hand it down. */
+    /**
+     * The feeds built with the site, the locale included: a route handler has no layout to hand it
+     * down. A tag's or an author's feed renders on its first request instead, as an older story does:
+     * hundreds of them, fifty stories each, were a fifth of a large archive's pages step. The static
+     * export, which has no server, writes them all.
+     */
     generateStaticParams() {
+      if ((kind === 'tag' || kind === 'author') && process.env.STATIC_EXPORT !== '1') return [];
       return locales.flatMap((locale) =>
         keyParam
           ? listingKeys(kind as Exclude<FeedKind, 'home'>, locale).map((key) => ({ locale, [keyParam]: key }))
