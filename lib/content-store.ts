@@ -48,9 +48,9 @@ export const STORE_VERSION = 3;
  * A body as the store keeps it: its JSON, deflated (a fifth of the size or less, so a fifth of the
  * writes at a build; inflating one costs a fraction of a millisecond).
  */
-export const packBody = (json: string): Buffer => deflateRawSync(json, { level: 1 });
-export const unpackBody = (data: Buffer): ArticleBody =>
-  JSON.parse(inflateRawSync(data).toString('utf8')) as ArticleBody;
+export const packBody = (text: string): Buffer => deflateRawSync(text, { level: 1 });
+const unpackText = (data: Buffer): string => inflateRawSync(data).toString('utf8');
+export const unpackBody = (data: Buffer): ArticleBody => JSON.parse(unpackText(data)) as ArticleBody;
 
 /** Number of pages a listing of this many articles has: at least 1, so an empty listing still has its page. */
 export const pagesFor = (articles: number) => Math.max(1, Math.ceil(articles / site.pageSize));
@@ -269,7 +269,7 @@ export class ContentStore {
 
   /**
    * A story's body as the sanitised HTML its feeds carry (pipeline/feed-html.tsx), links still
-   * relative: kept for the stories some feed shows or will (pipeline/index/write-index.ts).
+   * relative: kept for the stories some feed shows or will (pipeline/index/feed-stories.ts).
    */
   feedHtml(article: Pick<ArticleSummary, 'bodyHash' | 'locale'>): string | undefined {
     const row = this.get<{ html: Buffer }>(
@@ -277,7 +277,7 @@ export class ContentStore {
       article.bodyHash,
       article.locale,
     );
-    return row && inflateRawSync(row.html).toString('utf8');
+    return row && unpackText(row.html);
   }
 }
 

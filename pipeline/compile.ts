@@ -6,10 +6,10 @@
 // one JSON string (its cache and `_index.json`): past V8's limit on a string's length the build dies.
 // So a large content tree is cut into shards of about CONTENT_SHARD_SIZE article files (default
 // 2,500) and at most CONTENT_SHARD_BYTES of them (default 100 MB, far inside that limit however long
-// the stories), made of story folders or whole grouping folders; each shard is one `contentlayer2 build` in its own working folder under
-// .contentlayer/shards/, over a content folder of links to its articles and to the rest of content/,
-// and as many run at once as there are cores. A small site (the usual
-// case) is one shard, built in place exactly as `contentlayer2 build` would.
+// the stories), made of story folders or whole grouping folders; each shard is one
+// `contentlayer2 build` in its own working folder under .contentlayer/shards/, over a content folder
+// of links to its articles and to the rest of content/, and as many run at once as there are cores.
+// A small site (the usual case) is one shard, built in place exactly as `contentlayer2 build` would.
 // A piece goes to the shard its path's hash names, so adding a story moves no other story between
 // shards, and each shard keeps its contentlayer cache from run to run.
 //

@@ -1,6 +1,7 @@
 // The index step, after the compile: checks every cross-document reference, derives the missing
 // script of single-script articles, then writes the content store (pipeline/index/write-store.ts):
-// the stories, names and pages, each body once by its hash, and the feed HTML of the stories feeds show. Run by scripts/index-content.ts in the build, and in-process by the live preview
+// the stories, names and pages, each body once by its hash, and the feed HTML of the stories feeds
+// show. Run by scripts/index-content.ts in the build, and in-process by the live preview
 // (pipeline/preview.ts) on every save.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
