@@ -43,17 +43,20 @@ export function relatedArticles(
     group(c.sectionSlug, newestInSection, i);
   });
   const scores = new Float64Array(newest.length);
+  // What the inner loop asks of a candidate, in flat arrays: reading it from each story's object
+  // costs a cache miss per candidate, most of the step's time at 50,000 stories.
+  const sponsored = Uint8Array.from(newest, (c) => (c.sponsor === undefined ? 0 : 1));
+  const numberOf = new Map(newest.map((c, i) => [c.slug, i]));
 
   const result = new Map<string, string[]>();
   for (const article of articles) {
     // Candidates numbered above `at` are earlier than the article (it is `at` itself when a candidate).
     const at = placeOf(newest, article);
     const earlierCount = newest.length - at - 1;
-    const shown = new Set(article.furtherReading);
-    const eligible = (i: number) =>
-      newest[i]!.slug !== article.slug &&
-      !shown.has(newest[i]!.slug) &&
-      (article.sponsor !== undefined || newest[i]!.sponsor === undefined);
+    const self = numberOf.get(article.slug) ?? -1;
+    const shown = new Set(article.furtherReading?.flatMap((slug) => numberOf.get(slug) ?? []));
+    const editorial = article.sponsor === undefined;
+    const eligible = (i: number) => i !== self && !(editorial && sponsored[i]) && !(shown.size > 0 && shown.has(i));
     const touched: number[] = [];
     for (const tag of article.tagSlugs) {
       const list = byTag.get(tag) ?? [];
@@ -76,7 +79,7 @@ export function relatedArticles(
       }
     };
     const section = newestInSection.get(article.sectionSlug) ?? [];
-    fillFrom(section.slice(earlierFrom(section, at)));
+    fillFrom(tail(section, earlierFrom(section, at)));
     fillFrom(range(at + 1, newest.length, 1));
     fillFrom(range(at, -1, -1));
     result.set(
@@ -123,6 +126,11 @@ function bestOf(touched: readonly number[], scores: Float64Array, count: number)
     if (best.length > count) best.pop();
   }
   return best;
+}
+
+/** A list's items from `start` on, without copying them (a section lists thousands). */
+function* tail(list: readonly number[], start: number) {
+  for (let k = start; k < list.length; k += 1) yield list[k]!;
 }
 
 /** The numbers from `start` towards `end` (not included), by `step`. */
