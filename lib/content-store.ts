@@ -42,7 +42,7 @@ export type StoreNames = {
 };
 
 /** The schema's version: a store written by another version is refused with a clear message. */
-export const STORE_VERSION = 3;
+export const STORE_VERSION = 4;
 
 /**
  * A body as the store keeps it: its JSON, deflated (a fifth of the size or less, so a fifth of the
@@ -62,7 +62,7 @@ const parse = <T>(row: { data: string } | undefined): T | undefined =>
   row === undefined ? undefined : (JSON.parse(row.data) as T);
 
 /** The listing's table and key column for one filter: stories of one tag or author are in their own table. */
-function listingSource(filter: ArticleFilter): { from: string; where: string; key: string[] } {
+export function listingSource(filter: ArticleFilter): { from: string; where: string; key: string[] } {
   if (filter.tag !== undefined)
     return {
       from: 'article_tags l JOIN articles a ON a.locale = l.locale AND a.slug = l.slug',
@@ -85,7 +85,7 @@ function listingSource(filter: ArticleFilter): { from: string; where: string; ke
 }
 
 /** The order of every listing, and of the pipeline's index: newest first, then by slug. */
-const LISTING_ORDER = 'ORDER BY a.published_at DESC, a.slug ASC';
+export const LISTING_ORDER = 'ORDER BY a.published_at DESC, a.slug ASC';
 
 export class ContentStore {
   readonly db: Database.Database;

@@ -8,7 +8,7 @@ import { FEED_SIZE } from '@/lib/feeds';
 import { listingsOf } from '@/lib/page-paths';
 import { projectCopy } from '@/tests/project-copy';
 import { readIndexFromStore } from './index/write-store';
-import { changedTags } from './publish-tags';
+import { changedTags, diffIndexes } from './publish-tags';
 
 // A publish at a few hundred stories, through the real content step and store: how many cache tags a
 // new story, a fixed body and a new title invalidate. Before the store and tags, a new story
@@ -46,7 +46,7 @@ describe(`a publish at ${STORIES} stories`, () => {
       writeFileSync(target, dated);
     }
     content();
-    const added = changedTags(before, stored()).tags;
+    const added = changedTags(diffIndexes(before, stored())).tags;
     const stories = added.filter((t) => t.startsWith('c:story:'));
     expect(stories.sort()).toEqual(['c:story:zh-Hans/a-new-story', 'c:story:zh-Hant/a-new-story']);
     // Its listings (home, section, tags, authors: a list and a feed each) in two scripts, the tag
@@ -60,7 +60,7 @@ describe(`a publish at ${STORIES} stories`, () => {
     const file = path.join(folder, 'zh-Hant.mdx');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n更正：本文數字已修正。\n`);
     content();
-    const fixed = changedTags(withNew, stored()).tags;
+    const fixed = changedTags(diffIndexes(withNew, stored())).tags;
     // The Simplified page changes with it when it is derived from the Traditional file.
     const derived = !readdirSync(folder).includes('zh-Hans.mdx');
     expect(fixed.filter((t) => !t.startsWith('c:feed:')).sort()).toEqual([

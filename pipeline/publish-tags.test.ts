@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { indexOf, story } from '@/tests/content-index-fixture';
 import type { ArticleSummary, ContentIndex } from '@/lib/content-model';
 import { feedTag, listingTag, NAMES_TAG, SITEMAP_TAG, storyTag, tagListTag } from '@/lib/page-tags';
-import { changedTags } from './publish-tags';
+import { changedTags, diffIndexes } from './publish-tags';
 
 // What a publish tells the servers: the cache tags of what changed, bounded by the story and not by
 // the archive.
@@ -30,7 +30,7 @@ describe('the tags a publish revalidates', () => {
     const counts = [20, 400].map((n) => {
       const before = archive(n);
       const after = withStory(before, story('new', 29, { tagSlugs: ['ai'] }));
-      const { tags, warm } = changedTags(before, after);
+      const { tags, warm } = changedTags(diffIndexes(before, after));
       for (const locale of ['zh-Hant', 'zh-Hans'] as const) {
         expect(tags).toContain(storyTag(locale, 'new'));
         expect(tags).toContain(listingTag(locale, 'home', ''));
@@ -51,7 +51,7 @@ describe('the tags a publish revalidates', () => {
 
   it('for a fixed body: the story and its feeds, not its listings', () => {
     const before = archive(10);
-    const { tags } = changedTags(before, edit(before, 's4', { bodyHash: 'fixed' }));
+    const { tags } = changedTags(diffIndexes(before, edit(before, 's4', { bodyHash: 'fixed' })));
     expect(tags).toContain(storyTag('zh-Hant', 's4'));
     expect(tags).toContain(feedTag('zh-Hant', 'tag', 'chips'));
     expect(tags).not.toContain(listingTag('zh-Hant', 'home', ''));
@@ -60,7 +60,7 @@ describe('the tags a publish revalidates', () => {
 
   it('for a new title: the listings, and the stories whose pages show its card', () => {
     const before = archive(10);
-    const { tags } = changedTags(before, edit(before, 's4', { title: '更正後的標題' }));
+    const { tags } = changedTags(diffIndexes(before, edit(before, 's4', { title: '更正後的標題' })));
     expect(tags).toContain(listingTag('zh-Hans', 'tag', 'chips'));
     // s5 lists s4 among its related stories.
     expect(tags).toContain(storyTag('zh-Hant', 's5'));
@@ -71,7 +71,7 @@ describe('the tags a publish revalidates', () => {
   it('for a withdrawn story: its page, its listings and the stories that pointed to it', () => {
     const before = archive(10);
     const after = { ...before, articles: before.articles.filter((a) => a.slug !== 's4') };
-    const { tags, warm } = changedTags(before, after);
+    const { tags, warm } = changedTags(diffIndexes(before, after));
     expect(tags).toContain(storyTag('zh-Hant', 's4'));
     expect(tags).toContain(listingTag('zh-Hant', 'tag', 'chips'));
     expect(tags).toContain(storyTag('zh-Hant', 's5'));
@@ -81,8 +81,8 @@ describe('the tags a publish revalidates', () => {
   it('for a renamed tag: every page, by the names tag; nothing on a publish that changed nothing', () => {
     const before = archive(10);
     const renamed = { ...before, tags: before.tags.map((t) => ({ ...t, name: { ...t.name, 'zh-Hant': '新名' } })) };
-    expect(changedTags(before, renamed).tags).toEqual([NAMES_TAG]);
-    expect(changedTags(before, archive(10)).tags).toEqual([]);
-    expect(changedTags(undefined, before).tags).toEqual([NAMES_TAG, SITEMAP_TAG]);
+    expect(changedTags(diffIndexes(before, renamed)).tags).toEqual([NAMES_TAG]);
+    expect(changedTags(diffIndexes(before, archive(10))).tags).toEqual([]);
+    expect(changedTags(diffIndexes(undefined, before)).tags).toEqual([NAMES_TAG, SITEMAP_TAG]);
   });
 });

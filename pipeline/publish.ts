@@ -12,18 +12,21 @@
 //  6. meanwhile, indexes for search the article pages whose text changed (pipeline/search-index.tsx:
 //     a small fresh part, merged with the others in the reader's browser), from the content index.
 import path from 'node:path';
-import type { ContentIndex, ContentProblem } from '@/lib/content-model';
+import type { ContentProblem } from '@/lib/content-model';
 import { isPageTag } from '@/lib/page-tags';
 import { checkContent } from './check/check-content';
 import { checkCacheFile } from './check/cache';
 import { formatProblems } from './check/format';
 import { compileContent } from './compile';
 import { readGenerated } from './index/generated';
-import { readWrittenIndex, writeContentIndex, type WrittenIndex } from './index/write-index';
-import { changedTags } from './publish-tags';
+import { writeContentIndex } from './index/write-index';
+import { checkChangedStories, updateContentIndex } from './index/update-index';
+import { readPublishedSlugs } from './index/write-store';
+import { storeFile } from '@/lib/content-files';
+import { changedTags, diffIndexes, type IndexChange } from './publish-tags';
 import { git, readState, tryGit, writeState } from './publish-state';
 import { contentSchemas } from './schema';
-import { searchNames, searchSource, writeSearchIndex } from './search-index';
+import { searchSource, writeSearchIndex } from './search-index';
 
 const contentDir = process.env.CONTENT_DIR ?? 'content';
 
@@ -74,31 +77,58 @@ function pullUpstream(log: (line: string) => void) {
 }
 
 /**
- * Checks all content. Bodies are parsed only where they changed since the last publish (which checked
- * all the others); front matter and references are checked everywhere, as a change can break another file.
+ * Checks what a publish would put live. Changed story files only (their folders in `folders`): each
+ * on its own and against the store, the rules across files following in the index step
+ * (pipeline/index/update-index.ts). Else, or when a published story leaves, all content: bodies are
+ * parsed only where they changed since the last publish (which checked all the others), and where
+ * they may link to a story that left; front matter and references are checked everywhere.
  */
-function checkForPublish(changedFiles: Set<string> | undefined, served: ContentIndex | undefined): ContentProblem[] {
-  const published = new Set(served?.articles.filter((a) => Date.parse(a.publishedAt) <= Date.now()).map((a) => a.slug));
+function checkForPublish(changedFiles: Set<string> | undefined, folders: Set<string> | undefined): ContentProblem[] {
+  const quick = folders && checkChangedStories(changedFiles!);
+  if (quick) return quick;
+  const published = readPublishedSlugs(storeFile, Date.now());
   return checkContent({
     contentDir: path.resolve(contentDir),
     publicDir: path.resolve(process.env.PUBLIC_DIR ?? 'public'),
     schemas: contentSchemas,
     now: new Date(),
-    bodies: changedFiles && served ? { changed: changedFiles, published } : undefined,
+    bodies: changedFiles && published ? { changed: changedFiles, published } : undefined,
     cacheFile: checkCacheFile,
   });
 }
 
 /** The article pages whose search document changed (`searchSource`), came or went. */
-function searchChanges({ previous, index }: WrittenIndex): string[] {
-  const text = (i: ContentIndex | undefined) => {
-    const names = i ? searchNames(i) : '';
-    return new Map(i?.articles.map((a) => [a.path, searchSource(a, names)]) ?? []);
-  };
-  const before = text(previous);
-  const after = text(index);
-  const changed = [...after].filter(([p, t]) => before.get(p) !== t).map(([p]) => p);
-  return [...changed, ...[...before.keys()].filter((p) => !after.has(p))].sort();
+function searchChanges(change: IndexChange): string[] {
+  const paths = new Set(change.first || change.searchNames ? change.paths() : []);
+  for (const { was, now } of change.stories) {
+    if (!was || !now || searchSource(was, '') !== searchSource(now, '')) paths.add((now ?? was)!.path);
+  }
+  return [...paths].sort();
+}
+
+/** The story folders (under articles/) of changed files, or undefined when a file outside them changed. */
+function storyFolders(files: ReadonlySet<string>): Set<string> | undefined {
+  const folders = new Set<string>();
+  for (const file of files) {
+    const folder = /^articles\/(.+)\/[^/]+\.mdx$/.exec(file)?.[1];
+    if (!folder) return undefined;
+    folders.add(folder);
+  }
+  return folders;
+}
+
+/**
+ * Writes the store and says what changed: for changed story files only, by updating their stories in
+ * place (pipeline/index/update-index.ts); else, or when the store cannot be updated so, by the full
+ * index step and a comparison of the whole index. Undefined, with the problems printed, when content is wrong.
+ */
+function indexChanges(folders: Set<string> | undefined): IndexChange | undefined {
+  if (folders) {
+    const updated = updateContentIndex(readGenerated(undefined, folders), folders);
+    if (updated !== undefined) return updated ?? undefined;
+  }
+  const written = writeContentIndex(readGenerated());
+  return written && diffIndexes(written.previous, written.index);
 }
 
 /** Logs how many tags changed and the first of them. */
@@ -152,7 +182,8 @@ export async function publish({ pull = false, log = console.log }: PublishOption
   const changedFiles = commit && state?.commit ? filesChangedSince(state.commit) : undefined;
   if (changedFiles) log(`Changed since ${state!.commit!.slice(0, 7)}: ${changedFiles.size} content file(s).`);
 
-  const problems = checkForPublish(changedFiles, readWrittenIndex());
+  const folders = changedFiles && storyFolders(changedFiles);
+  const problems = checkForPublish(changedFiles, folders);
   if (problems.length > 0) {
     console.error(formatProblems(problems, contentDir));
     console.error(`內容檢查：${problems.length} 個問題。沒有發布任何變更，網站維持原樣。`);
@@ -167,15 +198,15 @@ export async function publish({ pull = false, log = console.log }: PublishOption
     return { ok: false, changed: [], seconds: elapsed() };
   }
   log(`Compiled in ${elapsed()} s.`);
-  const written = writeContentIndex(readGenerated());
-  if (!written) return { ok: false, changed: [], seconds: elapsed() };
+  const change = indexChanges(folders);
+  if (!change) return { ok: false, changed: [], seconds: elapsed() };
   log(`Indexed in ${elapsed()} s.`);
 
-  const { tags: changed, warm } = changedTags(written.previous, written.index);
+  const { tags: changed, warm } = changedTags(change);
   // A state left by a publish that sent paths, not tags, owes nothing the new store did not redo.
   const tags = [...new Set([...(state?.pending ?? []).filter(isPageTag), ...changed])];
   logTags(changed, tags, log, elapsed);
-  const searchPaths = [...new Set([...(state?.searchPending ?? []), ...searchChanges(written)])];
+  const searchPaths = [...new Set([...(state?.searchPending ?? []), ...searchChanges(change)])];
   const ok = await deliver(commit, tags, warm, searchPaths, log, elapsed);
   return { ok, changed, seconds: elapsed() };
 }

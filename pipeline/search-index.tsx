@@ -194,7 +194,7 @@ export const searchSource = (article: ArticleSummary, names: string) =>
  * The names part of `searchSource`, as a hash: the names of every tag are tens of kilobytes, and
  * each story's source would otherwise carry a copy of them (gigabytes of text at 10,000 stories).
  */
-export const searchNames = ({ authors, tags, sections }: Pick<ContentIndex, 'authors' | 'tags' | 'sections'>) =>
+const searchNames = ({ authors, tags, sections }: Pick<ContentIndex, 'authors' | 'tags' | 'sections'>) =>
   contentHash(JSON.stringify([authors, tags, sections]));
 
 /** Each article page's path and a hash of its `searchSource`. */

@@ -58,7 +58,7 @@ export function storeOf(index: ContentIndex, bodies: Record<string, ArticleBody>
   const writer = new BodyWriter(db);
   for (const [hash, body] of Object.entries(bodies)) writer.add(hash, JSON.stringify(body));
   writer.flush();
-  writeIndexToStore(db, index);
+  writeIndexToStore(db, index, { at: Date.now(), key: 'test' });
   db.close();
   return new ContentStore(file);
 }

@@ -361,3 +361,53 @@ export function checkContent({
     .filter((p) => !only || only.has(p.file))
     .sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
+
+/** What a publish's check of its changed story files found, and the articles they hold. */
+export type ChangedFilesCheck = { problems: ContentProblem[]; articles: RawArticle[] };
+
+/**
+ * Checks only the given files (a publish's changed story files), each on its own and its body's links
+ * against `articleExists` and `sitePageExists` (the store's stories and pages, with the changed ones):
+ * the rules across files are the index step's to apply to them (pipeline/index/update-index.ts).
+ * A file that is gone is skipped.
+ */
+export function checkChangedFiles({
+  contentDir,
+  publicDir,
+  schemas,
+  files,
+  articleExists,
+  sitePageExists,
+}: Pick<CheckOptions, 'contentDir' | 'publicDir' | 'schemas'> & {
+  files: Iterable<string>;
+  articleExists: (slug: string, articles: readonly RawArticle[]) => boolean;
+  sitePageExists: (slug: string) => boolean;
+}): ChangedFilesCheck {
+  const imageSize = imageMeasurer(publicDir);
+  const checked = [...files].flatMap((file) => {
+    let text: string;
+    try {
+      text = asSaved(readFileSync(path.join(contentDir, file), 'utf8'));
+    } catch {
+      return [];
+    }
+    return [{ file, text, result: checkFile(file, text, contentHash(text), schemas, imageSize) }];
+  });
+  const articles = checked.flatMap(({ result }) => result.article ?? []);
+  const problems = checked.flatMap(({ file, text, result }) => [
+    ...result.problems,
+    ...(result.hasBody
+      ? checkFileBody(file, text, {
+          imageSize,
+          articleExists: (slug) => articleExists(slug, articles),
+          sitePageExists,
+        })
+      : []),
+  ]);
+  return { problems, articles };
+}
+
+/** Places problems found by rules across files (the index step's) at their fields, reading each file. */
+export function placeProblems(problems: ContentProblem[], contentDir: string): ContentProblem[] {
+  return placeCrossProblems(problems, (file) => asSaved(readFileSync(path.join(contentDir, file), 'utf8')));
+}

@@ -109,12 +109,16 @@ export function readGeneratedDirs(): GeneratedDirs | undefined {
 }
 
 /**
- * The documents in the generated folders, read afresh (an import would be cached for good).
+ * The documents in the generated folders, read afresh (an import would be cached for good). Given
+ * story folders (a publish's), the articles may be only theirs and the overlay's.
  * Articles are gathered from every folder; site pages, authors, tags and sections from the overlay
  * when it holds them (`data`), else from the first folder; the glossary, which every run compiles, from the
  * overlay when there is one.
  */
-export function readGenerated(generated: GeneratedDirs | undefined = readGeneratedDirs()): GeneratedContent {
+export function readGenerated(
+  generated: GeneratedDirs | undefined = readGeneratedDirs(),
+  folders?: ReadonlySet<string>,
+): GeneratedContent {
   if (!generated) throw new Error(`${generatedDirsFile} is missing: run npm run content.`);
   const read = <T>(dir: string, type: string): T =>
     JSON.parse(readFileSync(path.join(dir, type, '_index.json'), 'utf8')) as T;
@@ -123,9 +127,11 @@ export function readGenerated(generated: GeneratedDirs | undefined = readGenerat
   const { overlay } = generated;
   const replaced = new Set(overlay?.folders.map((f) => `articles/${f}`));
   const data = overlay?.data ? overlay.dir : first;
+  // Only some folders asked for, all in the overlay: the shards need not be read.
+  const shards = folders && overlay && [...folders].every((f) => overlay.folders.includes(f)) ? [] : generated.dirs;
   return {
     allArticles: [
-      ...generated.dirs.flatMap(readArticles).filter((a) => !replaced.has(path.posix.dirname(a._raw.sourceFilePath))),
+      ...shards.flatMap(readArticles).filter((a) => !replaced.has(path.posix.dirname(a._raw.sourceFilePath))),
       ...(overlay ? readArticles(overlay.dir) : []),
     ],
     // A compile from before the site had its own pages wrote no folder for them.

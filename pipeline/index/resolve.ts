@@ -62,6 +62,11 @@ export type ResolveInput = {
   glossary?: GlossaryInput;
   /** Converts text written in one script into the other (pipeline/convert.ts). */
   convert: Convert;
+  /**
+   * Stories not among `articles` (a publish resolves only the changed ones): whether a reader can
+   * open one now, or it is written but scheduled; undefined when there is no such story.
+   */
+  otherStory?: (slug: string) => 'linkable' | 'written' | undefined;
 };
 
 // articles/<slug>/<locale>.mdx, optionally inside grouping folders such as articles/2026/<slug>/.
@@ -290,14 +295,16 @@ function checkFurtherReading(
   linkable: Set<string>,
   written: ArticleSummary[],
   problems: ContentProblem[],
+  otherStory: ResolveInput['otherStory'],
 ) {
   for (const article of published.filter((a) => !a.derivedFrom)) {
     for (const [i, target] of article.furtherReading.entries()) {
-      if (!linkable.has(target)) {
+      const other = linkable.has(target) ? undefined : otherStory?.(target);
+      if (!linkable.has(target) && other !== 'linkable') {
         problems.push({
           file: article.sourceFile,
           field: `furtherReading[${i}]`,
-          message: `延伸閱讀的文章「${target}」不存在${written.some((a) => a.slug === target) ? '（它還是草稿，或還沒到發布時間）' : ''}`,
+          message: `延伸閱讀的文章「${target}」不存在${other === 'written' || written.some((a) => a.slug === target) ? '（它還是草稿，或還沒到發布時間）' : ''}`,
           fix: '填寫已發布文章的代稱，也就是 content/articles/ 底下的資料夾名稱',
         });
       }
@@ -332,7 +339,7 @@ export function buildIndex(input: ResolveInput): { index: ContentIndex; problems
   const now = input.now.toISOString();
   const published = withDerived.filter((a) => input.includeDrafts || !a.draft);
   const slugs = new Set(published.filter((a) => input.includeDrafts || a.publishedAt <= now).map((a) => a.slug));
-  checkFurtherReading(published, slugs, articles, problems);
+  checkFurtherReading(published, slugs, articles, problems, input.otherStory);
 
   // The store's order (lib/content-store.ts LISTING_ORDER): by time, then by slug as SQLite compares it.
   published.sort(

@@ -14,6 +14,7 @@ import { createConverter, type Converter, type Replacement } from '../convert';
 import { vocabularyFile } from '../vocabulary';
 import { imageMeasurer } from '../image-size';
 import { contentHash } from '../content-hash';
+import { compiledKey } from '../mdx-compile';
 import { bodyImageSources, type GeneratedContent } from './generated';
 import { linkRelated } from './related';
 import { feedStories } from './feed-stories';
@@ -33,20 +34,17 @@ let cachedConverter: { key: string; converter: ReturnType<typeof createConverter
 
 // OpenCC's dictionaries take a while to load: keep the converter while the glossary and the
 // vocabulary are unchanged.
-function converterFor(terms: { hant: string; hans: string }[]) {
+export function converterFor(terms: { hant: string; hans: string }[]) {
   const key = `${JSON.stringify(terms)}\n${readFileSync(vocabularyFile, 'utf8')}`;
   if (cachedConverter?.key !== key) cachedConverter = { key, converter: createConverter(terms) };
   return cachedConverter.converter;
 }
 
-/** The index the site serves now, or undefined before the first content build. */
-export const readWrittenIndex = () => readIndexFromStore(storeFile);
-
 /** What a content build wrote: the new index, and the one it replaced (undefined on a first build). */
 export type WrittenIndex = { index: ContentIndex; previous: ContentIndex | undefined };
 
 /** The time the converter took and what it replaced, per source file, for the step's report. */
-type ConversionLog = {
+export type ConversionLog = {
   ms: number;
   /** What the converter replaced, per source file: "kind\tsource\ttarget" and how many times. */
   replaced: Map<string, Map<string, number>>;
@@ -74,7 +72,7 @@ function timed<T>(log: ConversionLog, work: () => T): T {
 }
 
 /** What contentlayer generated, as buildIndex takes it; its conversions of text are timed and tallied. */
-function resolveInput(
+export function resolveInput(
   { allArticles, allSitePages, allAuthors, allTags, allSections, glossary }: GeneratedContent,
   terms: { hant: string; hans: string }[],
   converter: Converter,
@@ -146,7 +144,7 @@ const measuredImages = (sources: string[]) =>
 type ArticleSource = GeneratedContent['allArticles'][number]['body'];
 
 /** This run's article bodies: the converter, the conversions kept from before and made now, and counts. */
-type BodyRun = {
+export type BodyRun = {
   converter: Converter;
   log: ConversionLog;
   /** conversions.json as the last run left it, by the source's code hash, script and converter key. */
@@ -191,7 +189,7 @@ function derivedCode(run: BodyRun, article: ArticleSummary, source: ArticleSourc
  * Sets an article's body hash, and puts its body in the store unless a body of that hash is there,
  * with its feed HTML when a feed shows it.
  */
-function writeArticleBody(
+export function writeArticleBody(
   run: BodyRun,
   article: ArticleSummary,
   source: ArticleSource,
@@ -228,21 +226,41 @@ function writeArticleBodies(
   index: ContentIndex,
   allArticles: GeneratedContent['allArticles'],
   bodies: BodyWriter,
-  converter: Converter,
-  log: ConversionLog,
+  run: BodyRun,
   now: Date,
-): BodyRun {
+) {
   const bySource = new Map(allArticles.map((a) => [a._raw.sourceFilePath, a.body]));
-  const kept = readJson<Record<string, Conversion | string>>(conversionsFile) ?? {};
-  const run: BodyRun = { converter, log, kept, conversions: {}, derived: 0, converted: 0 };
   const inFeeds = feedStories(index.articles, now);
   for (const article of index.articles) {
     const source = bySource.get(article.sourceFile);
     if (!source) throw new Error(`No compiled body for ${article.sourceFile}`);
     writeArticleBody(run, article, source, bodies, inFeeds.has(article));
   }
-  return run;
 }
+
+/** A run over article bodies, with the conversions kept by the last one. */
+export function startBodyRun(converter: Converter, log: ConversionLog): BodyRun {
+  const kept = readJson<Record<string, Conversion | string>>(conversionsFile) ?? {};
+  return { converter, log, kept, conversions: {}, derived: 0, converted: 0 };
+}
+
+/**
+ * Keeps the conversions of this run for the next: only this run's after a full index step (what
+ * no body uses any more goes), the earlier ones too after a publish's update of a few stories.
+ */
+export function saveConversions(run: BodyRun, { keepEarlier }: { keepEarlier: boolean }) {
+  const earlier = keepEarlier
+    ? Object.fromEntries(Object.entries(run.kept).filter((e): e is [string, Conversion] => typeof e[1] !== 'string'))
+    : {};
+  writeAtomically(conversionsFile, JSON.stringify({ ...earlier, ...run.conversions }));
+}
+
+/**
+ * Names what the stored bodies were made with: the converter (glossary and vocabulary), the body
+ * compiler and the feed HTML's renderer. A publish updates the store in place only while it is the same.
+ */
+export const indexKey = (converter: Converter) =>
+  contentHash(JSON.stringify([converter.key, compiledKey(''), feedHtmlKey]));
 
 /** Puts in the store the site's own pages' bodies: a handful, converted afresh on every run. */
 function writeSitePageBodies(
@@ -272,7 +290,7 @@ const seconds = (ms: number) => (ms / 1000).toFixed(2);
  * were converted and what the vocabulary and glossary replaced in each (to spot a wrong word); a
  * corpus of thousands gets the first few and the totals.
  */
-function reportConversions(index: ContentIndex, run: BodyRun) {
+export function reportConversions(articles: readonly ArticleSummary[], run: BodyRun) {
   const { derived, converted, log } = run;
   // Bodies converted before, and not changed since, are not converted again.
   console.log(
@@ -280,7 +298,7 @@ function reportConversions(index: ContentIndex, run: BodyRun) {
       ? `Conversion: ${seconds(log.ms)} s in all, ${(log.ms / converted).toFixed(1)} ms per converted article`
       : `Conversion: ${seconds(log.ms)} s in all: the titles of ${derived} articles, ${converted} bod${converted === 1 ? 'y' : 'ies'} (the others as converted before)`,
   );
-  const derivedArticles = index.articles.filter((x) => x.derivedFrom);
+  const derivedArticles = articles.filter((x) => x.derivedFrom);
   for (const a of derivedArticles.slice(0, 20)) {
     console.log(`  converted ${a.derivedFrom} -> ${a.locale}: ${a.sourceFile}`);
     for (const line of replacementLines(log.replaced.get(a.sourceFile))) console.log(`    ${line}`);
@@ -319,11 +337,12 @@ export function writeContentIndex(content: GeneratedContent): WrittenIndex | und
   const db = openStoreForWriting(storeFile);
   try {
     const bodies = new BodyWriter(db);
-    const run = writeArticleBodies(index, content.allArticles, bodies, converter, log, now);
+    const run = startBodyRun(converter, log);
+    writeArticleBodies(index, content.allArticles, bodies, run, now);
     writeSitePageBodies(index, content.allSitePages, bodies, converter, log);
     bodies.flush();
-    writeAtomically(conversionsFile, JSON.stringify(run.conversions));
-    writeIndexToStore(db, index);
+    saveConversions(run, { keepEarlier: false });
+    writeIndexToStore(db, index, { at: now.getTime(), key: indexKey(converter) });
     // A tiny module the app imports: when it changes, `next dev` refreshes open pages by itself.
     writeAtomically(revisionFile, JSON.stringify({ revision: new Date().toISOString() }));
     writeAtomically(previewProblemsFile, JSON.stringify({ problems: [] }));
@@ -331,7 +350,7 @@ export function writeContentIndex(content: GeneratedContent): WrittenIndex | und
       `Indexed ${index.articles.length} articles (${run.derived} derived from the other script, ${run.converted} of them converted now), ${index.tags.length} tags, ` +
         `${index.sections.length} sections, ${index.authors.length} authors, ${index.pages.length} site pages in ${seconds(performance.now() - started)} s`,
     );
-    if (run.derived > 0) reportConversions(index, run);
+    if (run.derived > 0) reportConversions(index.articles, run);
     return { index, previous };
   } finally {
     db.close();

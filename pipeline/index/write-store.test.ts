@@ -23,7 +23,7 @@ function write(file: string, index: ContentIndex) {
   const bodies = new BodyWriter(db);
   for (const a of index.articles) bodies.add(a.bodyHash, JSON.stringify({ code: `/* ${a.slug} */`, images: {} }));
   bodies.flush();
-  const change = writeIndexToStore(db, index);
+  const change = writeIndexToStore(db, index, { at: Date.now(), key: 'test' });
   db.close();
   return change;
 }

@@ -14,7 +14,9 @@ const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE articles (
   locale TEXT NOT NULL, slug TEXT NOT NULL, published_at INTEGER NOT NULL, section TEXT NOT NULL,
-  featured INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (locale, slug));
+  featured INTEGER NOT NULL, sponsored INTEGER NOT NULL, body_hash TEXT NOT NULL, data TEXT NOT NULL,
+  PRIMARY KEY (locale, slug));
+CREATE INDEX articles_body ON articles (body_hash);
 CREATE INDEX articles_newest ON articles (locale, published_at DESC, slug);
 CREATE INDEX articles_section ON articles (locale, section, published_at DESC, slug);
 CREATE INDEX articles_time ON articles (published_at);
@@ -71,8 +73,12 @@ export function openStoreForWriting(file: string): Database.Database {
 export class BodyWriter {
   private readonly insert: Database.Statement;
   private readonly insertHtml: Database.Statement;
-  private readonly present: Set<string>;
-  private readonly presentHtml: Set<string>;
+  private readonly stored: Database.Statement;
+  private readonly storedHtml: Database.Statement;
+  // Written by this run, maybe not yet flushed: asked by hash rather than loading every stored hash,
+  // so that a publish of one story does not read the hashes of the archive.
+  private readonly added = new Set<string>();
+  private readonly addedHtml = new Set<string>();
   private readonly select: Database.Statement;
   private batch: (() => void)[] = [];
 
@@ -80,16 +86,16 @@ export class BodyWriter {
     this.insert = db.prepare('INSERT OR IGNORE INTO bodies (hash, data) VALUES (?, ?)');
     this.insertHtml = db.prepare('INSERT OR IGNORE INTO feed_html (hash, locale, html) VALUES (?, ?, ?)');
     this.select = db.prepare('SELECT data FROM bodies WHERE hash = ?').pluck();
-    this.present = new Set(db.prepare('SELECT hash FROM bodies').pluck().all() as string[]);
-    this.presentHtml = new Set(db.prepare("SELECT hash || ' ' || locale FROM feed_html").pluck().all() as string[]);
+    this.stored = db.prepare('SELECT 1 FROM bodies WHERE hash = ?').pluck();
+    this.storedHtml = db.prepare('SELECT 1 FROM feed_html WHERE hash = ? AND locale = ?').pluck();
   }
 
   has(hash: string): boolean {
-    return this.present.has(hash);
+    return this.added.has(hash) || this.stored.get(hash) !== undefined;
   }
 
   hasFeedHtml(hash: string, locale: string): boolean {
-    return this.presentHtml.has(`${hash} ${locale}`);
+    return this.addedHtml.has(`${hash} ${locale}`) || this.storedHtml.get(hash, locale) !== undefined;
   }
 
   /** A body written before, by this run or an earlier one. */
@@ -100,15 +106,15 @@ export class BodyWriter {
   }
 
   add(hash: string, data: string) {
-    if (this.present.has(hash)) return;
-    this.present.add(hash);
+    if (this.has(hash)) return;
+    this.added.add(hash);
     const packed = packBody(data);
     this.queue(() => this.insert.run(hash, packed));
   }
 
   addFeedHtml(hash: string, locale: string, html: string) {
-    if (this.presentHtml.has(`${hash} ${locale}`)) return;
-    this.presentHtml.add(`${hash} ${locale}`);
+    if (this.hasFeedHtml(hash, locale)) return;
+    this.addedHtml.add(`${hash} ${locale}`);
     const packed = packBody(html);
     this.queue(() => this.insertHtml.run(hash, locale, packed));
   }
@@ -130,20 +136,25 @@ export class BodyWriter {
 /** What one write changed: stories written or removed (by `locale/slug`). */
 export type StoreChange = { written: number; removed: number };
 
-/**
- * Writes an index in one transaction: the stories that differ from the stored ones, the names, the
- * site's own pages, and then removes the bodies no story or page names any more.
- */
-export function writeIndexToStore(db: Database.Database, index: ContentIndex): StoreChange {
-  const stored = new Map(
-    (
-      db.prepare('SELECT locale, slug, data FROM articles').all() as { locale: string; slug: string; data: string }[]
-    ).map((row) => [`${row.locale}/${row.slug}`, row.data]),
-  );
+/** What the store records of the write that made it: when, and with which converter and renderer. */
+export type IndexStamp = { at: number; key: string };
+
+export const readStamp = (db: Database.Database): IndexStamp | undefined => {
+  const get = (key: string) =>
+    db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
+  const at = get('indexed_at');
+  const key = get('index_key');
+  return at && key ? { at: Number(at), key } : undefined;
+};
+
+/** Writes one story's row, listings and links, or removes them; inside the caller's transaction. */
+export function storyWriter(db: Database.Database) {
   const upsert = db.prepare(
-    `INSERT INTO articles (locale, slug, published_at, section, featured, data) VALUES (?, ?, ?, ?, ?, ?)
+    `INSERT INTO articles (locale, slug, published_at, section, featured, sponsored, body_hash, data)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (locale, slug) DO UPDATE SET published_at = excluded.published_at, section = excluded.section,
-       featured = excluded.featured, data = excluded.data`,
+       featured = excluded.featured, sponsored = excluded.sponsored, body_hash = excluded.body_hash,
+       data = excluded.data`,
   );
   const remove = db.prepare('DELETE FROM articles WHERE locale = ? AND slug = ?');
   const removeTags = db.prepare('DELETE FROM article_tags WHERE locale = ? AND slug = ?');
@@ -154,33 +165,76 @@ export function writeIndexToStore(db: Database.Database, index: ContentIndex): S
   );
   const removeLinks = db.prepare('DELETE FROM article_links WHERE locale = ? AND slug = ?');
   const addLink = db.prepare('INSERT OR IGNORE INTO article_links (locale, target, slug) VALUES (?, ?, ?)');
-  const change: StoreChange = { written: 0, removed: 0 };
   const unlist = (locale: string, slug: string) => {
     removeTags.run(locale, slug);
     removeAuthors.run(locale, slug);
     removeLinks.run(locale, slug);
   };
-  const write = (a: ArticleSummary, data: string) => {
-    const at = Date.parse(a.publishedAt);
-    upsert.run(a.locale, a.slug, at, a.sectionSlug, a.featured ? 1 : 0, data);
-    unlist(a.locale, a.slug);
-    for (const tag of new Set(a.tagSlugs)) addTag.run(a.locale, tag, at, a.slug);
-    for (const author of new Set(a.authorIds)) addAuthor.run(a.locale, author, at, a.slug);
-    for (const target of new Set([...a.related, ...a.furtherReading])) addLink.run(a.locale, target, a.slug);
-    change.written += 1;
+  return {
+    write(a: ArticleSummary, data = JSON.stringify(a)) {
+      const at = Date.parse(a.publishedAt);
+      upsert.run(a.locale, a.slug, at, a.sectionSlug, a.featured ? 1 : 0, a.sponsor ? 1 : 0, a.bodyHash, data);
+      unlist(a.locale, a.slug);
+      for (const tag of new Set(a.tagSlugs)) addTag.run(a.locale, tag, at, a.slug);
+      for (const author of new Set(a.authorIds)) addAuthor.run(a.locale, author, at, a.slug);
+      for (const target of new Set([...a.related, ...a.furtherReading])) addLink.run(a.locale, target, a.slug);
+    },
+    remove(locale: string, slug: string) {
+      remove.run(locale, slug);
+      unlist(locale, slug);
+    },
   };
+}
 
+/** Records when the store was written, and by which converter and renderer (`key`). */
+export function stampStore(db: Database.Database, stamp: IndexStamp) {
+  const set = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+  set.run('indexed_at', String(stamp.at));
+  set.run('index_key', stamp.key);
+}
+
+/** Removes the bodies (and their feed HTML) of these hashes that no story or site page names. */
+export function dropUnnamedBodies(db: Database.Database, hashes: Iterable<string>) {
+  const pageHashes = new Set(
+    (db.prepare('SELECT data FROM site_pages').pluck().all() as string[]).map(
+      (data) => (JSON.parse(data) as { bodyHash: string }).bodyHash,
+    ),
+  );
+  const named = db.prepare('SELECT 1 FROM articles WHERE body_hash = ? LIMIT 1').pluck();
+  const drop = db.prepare('DELETE FROM bodies WHERE hash = ?');
+  const dropHtml = db.prepare('DELETE FROM feed_html WHERE hash = ?');
+  for (const hash of new Set(hashes)) {
+    if (pageHashes.has(hash) || named.get(hash)) continue;
+    drop.run(hash);
+    dropHtml.run(hash);
+  }
+}
+
+/**
+ * Writes an index in one transaction: the stories that differ from the stored ones, the names, the
+ * site's own pages, and then removes the bodies no story or page names any more.
+ */
+export function writeIndexToStore(db: Database.Database, index: ContentIndex, stamp: IndexStamp): StoreChange {
+  const stored = new Map(
+    (
+      db.prepare('SELECT locale, slug, data FROM articles').all() as { locale: string; slug: string; data: string }[]
+    ).map((row) => [`${row.locale}/${row.slug}`, row.data]),
+  );
+  const stories = storyWriter(db);
+  const change: StoreChange = { written: 0, removed: 0 };
   db.transaction(() => {
     for (const article of index.articles) {
       const key = `${article.locale}/${article.slug}`;
       const data = JSON.stringify(article);
-      if (stored.get(key) !== data) write(article, data);
+      if (stored.get(key) !== data) {
+        stories.write(article, data);
+        change.written += 1;
+      }
       stored.delete(key);
     }
     for (const key of stored.keys()) {
       const [locale, slug] = key.split('/') as [string, string];
-      remove.run(locale, slug);
-      unlist(locale, slug);
+      stories.remove(locale, slug);
       change.removed += 1;
     }
     db.prepare('DELETE FROM terms').run();
@@ -192,6 +246,7 @@ export function writeIndexToStore(db: Database.Database, index: ContentIndex): S
     const page = db.prepare('INSERT INTO site_pages (locale, slug, position, data) VALUES (?, ?, ?, ?)');
     index.pages.forEach((p, i) => page.run(p.locale, p.slug, i, JSON.stringify(p)));
     db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('preview', index.preview ? '1' : '0');
+    stampStore(db, stamp);
     const named = new Set([...index.articles.map((a) => a.bodyHash), ...index.pages.map((p) => p.bodyHash)]);
     const unnamed = (db.prepare('SELECT hash FROM bodies').pluck().all() as string[]).filter((h) => !named.has(h));
     const drop = db.prepare('DELETE FROM bodies WHERE hash = ?');
@@ -202,6 +257,20 @@ export function writeIndexToStore(db: Database.Database, index: ContentIndex): S
     }
   })();
   return change;
+}
+
+/** The slugs of the stories a store shows at `at` (undefined without a store of this version). */
+export function readPublishedSlugs(file: string, at: number): Set<string> | undefined {
+  if (!existsSync(file)) return undefined;
+  const db = new Database(file, { readonly: true });
+  try {
+    if (db.pragma('user_version', { simple: true }) !== STORE_VERSION) return undefined;
+    return new Set(
+      db.prepare('SELECT DISTINCT slug FROM articles WHERE published_at <= ?').pluck().all(at) as string[],
+    );
+  } finally {
+    db.close();
+  }
 }
 
 /** The whole index a store holds, scheduled stories and drafts included: what the pipeline compares. */
