@@ -132,6 +132,8 @@ test('a new story is served, listed, in the sitemap and found by search, with no
   reading = false;
   await Promise.all(readers);
   expect(status, output).toBe(0);
+  // Only a story file changed: its story is updated in the store in place, the archive not read.
+  expect(output).toContain('Indexed 2 article(s) of 1 changed story folder(s)');
   expect(statuses.length).toBeGreaterThan(10);
   expect(statuses.filter((s) => s !== 200)).toEqual([]);
 
