@@ -42,7 +42,7 @@ export type StoreNames = {
 };
 
 /** The schema's version: a store written by another version is refused with a clear message. */
-export const STORE_VERSION = 4;
+export const STORE_VERSION = 5;
 
 /**
  * A body as the store keeps it: its JSON, deflated (a fifth of the size or less, so a fifth of the

@@ -55,9 +55,12 @@ describe('relatedArticles', () => {
       a('newest', ['other'], '2025-01-01', { sectionSlug: 'tech' }),
       a('older', ['other'], '2011-01-01', { sectionSlug: 'tech' }),
     ];
-    const related = relatedArticles(articles, 3).get('subject');
+    const takingLater = new Set<string>();
+    const related = relatedArticles(articles, 3, articles, takingLater).get('subject');
     expect(related).toEqual(['same-section', 'older', 'newest']);
     for (const [slug, list] of relatedArticles(articles, 3)) expect(list).not.toContain(slug);
+    // Every story here but the newest took a piece from after it: the store marks them.
+    expect([...takingLater].sort()).toEqual(['older', 'same-section', 'subject']);
   });
 
   it('keeps sponsored pieces away from editorial articles, but lets them relate to each other', () => {

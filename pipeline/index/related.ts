@@ -27,6 +27,8 @@ export function relatedArticles(
   articles: Candidate[],
   count = RELATED_COUNT,
   pool: Candidate[] = articles,
+  /** Gets the slugs of the articles that took a piece from after them. */
+  takingLater?: Set<string>,
 ): Map<string, string[]> {
   // Candidates are numbered by recency (0 is the newest), so that "earlier" is "a larger number", a
   // tie is broken by comparing two numbers, and scores live in one array.
@@ -82,6 +84,8 @@ export function relatedArticles(
     fillFrom(tail(section, earlierFrom(section, at)));
     fillFrom(range(at + 1, newest.length, 1));
     fillFrom(range(at, -1, -1));
+    if ([...picked].some((i) => i < at || (i === at && newest[i]!.slug !== article.slug)))
+      takingLater?.add(article.slug);
     result.set(
       article.slug,
       [...picked].map((i) => newest[i]!.slug),
@@ -142,13 +146,19 @@ function* range(start: number, end: number, step: 1 | -1) {
  * Fills in every article's related pieces (relatedArticles above), within its own script, chosen
  * among the articles published by `now`: a scheduled story is not shown as related before its time
  * (it is, from the next publish on). Separate from buildIndex because only the index step needs
- * them: a content check finds no problem in them.
+ * them: a content check finds no problem in them. Returns the stories (`locale/slug`) that took a
+ * piece published after them (the first of an archive): the store marks them, as a publish must
+ * choose theirs again whenever a candidate comes or goes.
  */
-export function linkRelated(index: ContentIndex, now: Date): void {
+export function linkRelated(index: ContentIndex, now: Date): Set<string> {
   const published = (a: { publishedAt: string }) => index.preview || Date.parse(a.publishedAt) <= now.getTime();
+  const takingLater = new Set<string>();
   for (const locale of locales) {
     const inLocale = index.articles.filter((a) => a.locale === locale);
-    const related = relatedArticles(inLocale, RELATED_COUNT, inLocale.filter(published));
+    const later = new Set<string>();
+    const related = relatedArticles(inLocale, RELATED_COUNT, inLocale.filter(published), later);
     for (const article of inLocale) article.related = related.get(article.slug) ?? [];
+    for (const slug of later) takingLater.add(`${locale}/${slug}`);
   }
+  return takingLater;
 }

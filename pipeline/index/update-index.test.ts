@@ -23,7 +23,7 @@ function dump() {
     const all = (sql: string) => db.prepare(sql).raw().all();
     return {
       articles: all(
-        'SELECT locale, slug, published_at, section, featured, sponsored, body_hash, data FROM articles ORDER BY locale, slug',
+        'SELECT locale, slug, published_at, section, featured, sponsored, body_hash, takes_later, data FROM articles ORDER BY locale, slug',
       ),
       tags: all('SELECT * FROM article_tags ORDER BY locale, tag, slug'),
       authors: all('SELECT * FROM article_authors ORDER BY locale, author, slug'),
@@ -114,6 +114,13 @@ console.log('RESULT', JSON.stringify(change === undefined ? 'declined' : change 
     const all = folders();
     const [oldest, old, middle, recent] = [all[0]!, all[10]!, all[60]!, all[110]!];
 
+    // A fixed body alone: no candidate moved, the story's related pieces stand.
+    edit(writtenFile(middle), (t) => `${t}\n更新：補上業者回應。\n`);
+    expect(update([middle])).toContain('CHECK []');
+    let updated = dump();
+    fullIndex();
+    expect(updated).toEqual(dump());
+
     // Round 1: a fixed body that links to another story, a new story, another tag on an old story.
     const linked = path.basename(middle);
     edit(writtenFile(recent), (t) => `${t}\n延伸閱讀：[前文](/zh-Hant/articles/${linked})。\n`);
@@ -130,7 +137,7 @@ console.log('RESULT', JSON.stringify(change === undefined ? 'declined' : change 
     expect(said).toContain('CHECK []');
     expect(said).toMatch(/RESULT \[/);
     expect(said).toContain('"c:story:zh-Hant/a-new-story"');
-    let updated = dump();
+    updated = dump();
     fullIndex();
     expect(updated).toEqual(dump());
 

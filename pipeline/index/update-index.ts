@@ -66,6 +66,10 @@ const candidacy = (a: ArticleSummary | undefined, now: number) =>
     ? JSON.stringify([Date.parse(a.publishedAt), [...a.tagSlugs].sort(), a.sectionSlug, Boolean(a.sponsor)])
     : undefined;
 
+/** What a story's own related pieces are chosen by, besides the other stories. */
+const choiceOf = (a: ArticleSummary) =>
+  JSON.stringify([a.publishedAt, [...a.tagSlugs].sort(), a.sectionSlug, Boolean(a.sponsor), a.furtherReading]);
+
 /**
  * Whether the store can be updated in place: of this version, not the preview's, written with the
  * same converter, compiler and renderer (`key`, when known).
@@ -145,7 +149,7 @@ export function updateContentIndex(
     const resolved = resolveChanged(db, content, folders, { terms, converter, log, now });
     if (!resolved) return resolved;
     const { before, after } = resolved;
-    const others = linkRelated(db, before, after, now.getTime(), stamp.at);
+    const { others, takingLater } = linkRelated(db, resolved, now.getTime(), stamp.at);
     const run = writeBodies(db, content, before, after, { converter, log, at: now.getTime() });
 
     const stories: IndexChange['stories'] = [];
@@ -155,7 +159,7 @@ export function updateContentIndex(
     }
     for (const [key, was] of before) if (!after.has(key)) stories.push({ was });
     stories.push(...others);
-    const change = writeStories(db, stories, { at: now.getTime(), key: stamp.key });
+    const change = writeStories(db, stories, { at: now.getTime(), key: stamp.key }, takingLater);
     writeAtomically(revisionFile, JSON.stringify({ revision: now.toISOString() }));
     console.log(
       `Indexed ${after.size} article(s) of ${folders.size} changed story folder(s) (${before.size} before), ` +
@@ -175,12 +179,19 @@ type Conversion = { terms: { hant: string; hans: string }[]; converter: Converte
  * be the stored ones, and the other stories); null, with the problems printed, when content is wrong;
  * undefined when the names changed (the full step's to write).
  */
+/** The changed stories as stored (and which of them took a piece from after them) and as they are now. */
+type Resolved = {
+  before: Map<string, ArticleSummary>;
+  after: Map<string, ArticleSummary>;
+  tookLater: ReadonlySet<string>;
+};
+
 function resolveChanged(
   db: Database.Database,
   content: GeneratedContent,
   folders: ReadonlySet<string>,
   { terms, converter, log, now }: Conversion,
-) {
+): Resolved | null | undefined {
   const at = now.getTime();
   const slugs = [...folders].map((f) => path.posix.basename(f));
   const storedStory = db.prepare('SELECT MIN(published_at) FROM articles WHERE slug = ?').pluck();
@@ -202,8 +213,9 @@ function resolveChanged(
       return time === null ? undefined : time <= at ? 'linkable' : 'written';
     },
   });
-  const select = db.prepare('SELECT data FROM articles WHERE slug = ?').pluck();
-  const stored = slugs.flatMap((slug) => (select.all(slug) as string[]).map(parse));
+  const select = db.prepare('SELECT data, takes_later FROM articles WHERE slug = ?');
+  const rows = slugs.flatMap((slug) => select.all(slug) as { data: string; takes_later: number }[]);
+  const stored = rows.map((row) => parse(row.data));
   // A slug is a story's address: a new folder may not take one another folder holds.
   for (const other of stored.filter((a) => !folders.has(folderOf(a.sourceFile)))) {
     for (const mine of index.articles.filter(
@@ -227,6 +239,7 @@ function resolveChanged(
   if (!same('tag', index.tags) || !same('section', index.sections) || !same('author', index.authors)) return undefined;
   return {
     before: new Map(stored.map((a) => [keyOf(a), a])),
+    tookLater: new Set(stored.filter((_, i) => rows[i]!.takes_later === 1).map(keyOf)),
     after: new Map(index.articles.map((a) => [keyOf(a), a])),
   };
 }
@@ -259,7 +272,12 @@ function writeBodies(
 }
 
 /** Writes the changed stories in one transaction, and says what changed, with who pointed to them before and after. */
-function writeStories(db: Database.Database, stories: IndexChange['stories'], stamp: IndexStamp): IndexChange {
+function writeStories(
+  db: Database.Database,
+  stories: IndexChange['stories'],
+  stamp: IndexStamp,
+  takingLater: ReadonlySet<string>,
+): IndexChange {
   const pointing = db.prepare('SELECT slug FROM article_links WHERE locale = ? AND target = ?').pluck();
   const pointed = () =>
     new Map(
@@ -269,7 +287,7 @@ function writeStories(db: Database.Database, stories: IndexChange['stories'], st
   const write = storyWriter(db);
   db.transaction(() => {
     for (const { was, now } of stories) {
-      if (now) write.write(now);
+      if (now) write.write(now, takingLater.has(keyOf(now)));
       else write.remove(was!.locale, was!.slug);
     }
     stampStore(db, stamp);
@@ -293,17 +311,18 @@ function writeStories(db: Database.Database, stories: IndexChange['stories'], st
 /**
  * Fills in the changed stories' related pieces (pipeline/index/related.ts), chosen as the full step
  * chooses them, among every story of the script published by now; and returns the other stories whose
- * pieces that changes, with their new ones. Those are the stories that had a changed story (or one
- * that went live since the last write) among their candidates: the ones published after it, and the
- * first stories of the archive, which take pieces from after them.
+ * pieces that changes, with their new ones, and which stories written now take a piece from after
+ * them. The others are the stories that had a changed story (or one that went live since the last
+ * write) among their candidates: the ones published after it, and the first stories of the archive,
+ * which take pieces from after them (the store marks them).
  */
 function linkRelated(
   db: Database.Database,
-  before: ReadonlyMap<string, ArticleSummary>,
-  after: ReadonlyMap<string, ArticleSummary>,
+  { before, after, tookLater }: Resolved,
   at: number,
   lastWrite: number,
-): IndexChange['stories'] {
+): { others: IndexChange['stories']; takingLater: Set<string> } {
+  const takingLater = new Set<string>();
   const changedOthers: IndexChange['stories'] = [];
   for (const locale of locales) {
     const mine = [...after.values()].filter((a) => a.locale === locale);
@@ -331,20 +350,30 @@ function linkRelated(
             db
               .prepare(
                 `SELECT data FROM articles WHERE locale = ? AND published_at >= ?
-                 UNION SELECT s.data FROM article_links l
-                   JOIN articles s ON s.locale = l.locale AND s.slug = l.slug
-                   JOIN articles t ON t.locale = l.locale AND t.slug = l.target
-                 WHERE l.locale = ? AND t.published_at > s.published_at`,
+                 UNION SELECT data FROM articles WHERE locale = ? AND takes_later = 1`,
               )
               .pluck()
               .all(locale, since, locale) as string[]
           )
             .map(parse)
             .filter((a) => !changed.has(a.slug));
-    if (mine.length === 0 && affected.length === 0) continue;
+    // No candidate moved and these stories chose on the same terms: their pieces stand (a body fix).
+    const same = (a: ArticleSummary) => {
+      const was = before.get(keyOf(a));
+      return was !== undefined && choiceOf(was) === choiceOf(a);
+    };
+    if (since === undefined && mine.every(same)) {
+      for (const a of mine) {
+        a.related = before.get(keyOf(a))!.related;
+        if (tookLater.has(keyOf(a))) takingLater.add(keyOf(a));
+      }
+      continue;
+    }
     const pool = candidates(db, locale, at, changed);
     pool.push(...mine.filter((a) => Date.parse(a.publishedAt) <= at).map(candidateOf));
-    const related = relatedArticles([...mine, ...affected].map(candidateOf), RELATED_COUNT, pool);
+    const later = new Set<string>();
+    const related = relatedArticles([...mine, ...affected].map(candidateOf), RELATED_COUNT, pool, later);
+    for (const slug of later) takingLater.add(`${locale}/${slug}`);
     for (const a of mine) a.related = related.get(a.slug) ?? [];
     for (const was of affected) {
       const pieces = related.get(was.slug) ?? [];
@@ -352,7 +381,7 @@ function linkRelated(
         changedOthers.push({ was, now: { ...was, related: pieces } });
     }
   }
-  return changedOthers;
+  return { others: changedOthers, takingLater };
 }
 
 /** Every story of a script published by `at`, but those named, as candidates for related pieces. */

@@ -331,7 +331,7 @@ export function writeContentIndex(content: GeneratedContent): WrittenIndex | und
     console.error(formatProblems(problems, contentDir));
     return undefined;
   }
-  linkRelated(index, now);
+  const takingLater = linkRelated(index, now);
 
   const previous = readIndexFromStore(storeFile);
   const db = openStoreForWriting(storeFile);
@@ -342,7 +342,7 @@ export function writeContentIndex(content: GeneratedContent): WrittenIndex | und
     writeSitePageBodies(index, content.allSitePages, bodies, converter, log);
     bodies.flush();
     saveConversions(run, { keepEarlier: false });
-    writeIndexToStore(db, index, { at: now.getTime(), key: indexKey(converter) });
+    writeIndexToStore(db, index, { at: now.getTime(), key: indexKey(converter) }, takingLater);
     // A tiny module the app imports: when it changes, `next dev` refreshes open pages by itself.
     writeAtomically(revisionFile, JSON.stringify({ revision: new Date().toISOString() }));
     writeAtomically(previewProblemsFile, JSON.stringify({ problems: [] }));

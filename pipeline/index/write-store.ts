@@ -14,9 +14,10 @@ const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE articles (
   locale TEXT NOT NULL, slug TEXT NOT NULL, published_at INTEGER NOT NULL, section TEXT NOT NULL,
-  featured INTEGER NOT NULL, sponsored INTEGER NOT NULL, body_hash TEXT NOT NULL, data TEXT NOT NULL,
-  PRIMARY KEY (locale, slug));
+  featured INTEGER NOT NULL, sponsored INTEGER NOT NULL, body_hash TEXT NOT NULL,
+  takes_later INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (locale, slug));
 CREATE INDEX articles_body ON articles (body_hash);
+CREATE INDEX articles_taking_later ON articles (locale) WHERE takes_later = 1;
 CREATE INDEX articles_newest ON articles (locale, published_at DESC, slug);
 CREATE INDEX articles_section ON articles (locale, section, published_at DESC, slug);
 CREATE INDEX articles_time ON articles (published_at);
@@ -150,11 +151,11 @@ export const readStamp = (db: Database.Database): IndexStamp | undefined => {
 /** Writes one story's row, listings and links, or removes them; inside the caller's transaction. */
 export function storyWriter(db: Database.Database) {
   const upsert = db.prepare(
-    `INSERT INTO articles (locale, slug, published_at, section, featured, sponsored, body_hash, data)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO articles (locale, slug, published_at, section, featured, sponsored, body_hash, takes_later, data)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (locale, slug) DO UPDATE SET published_at = excluded.published_at, section = excluded.section,
        featured = excluded.featured, sponsored = excluded.sponsored, body_hash = excluded.body_hash,
-       data = excluded.data`,
+       takes_later = excluded.takes_later, data = excluded.data`,
   );
   const remove = db.prepare('DELETE FROM articles WHERE locale = ? AND slug = ?');
   const removeTags = db.prepare('DELETE FROM article_tags WHERE locale = ? AND slug = ?');
@@ -171,9 +172,11 @@ export function storyWriter(db: Database.Database) {
     removeLinks.run(locale, slug);
   };
   return {
-    write(a: ArticleSummary, data = JSON.stringify(a)) {
+    /** `takesLater`: its related pieces include one published after it (pipeline/index/related.ts linkRelated). */
+    write(a: ArticleSummary, takesLater: boolean, data = JSON.stringify(a)) {
       const at = Date.parse(a.publishedAt);
-      upsert.run(a.locale, a.slug, at, a.sectionSlug, a.featured ? 1 : 0, a.sponsor ? 1 : 0, a.bodyHash, data);
+      const flags = [a.featured ? 1 : 0, a.sponsor ? 1 : 0, a.bodyHash, takesLater ? 1 : 0] as const;
+      upsert.run(a.locale, a.slug, at, a.sectionSlug, ...flags, data);
       unlist(a.locale, a.slug);
       for (const tag of new Set(a.tagSlugs)) addTag.run(a.locale, tag, at, a.slug);
       for (const author of new Set(a.authorIds)) addAuthor.run(a.locale, author, at, a.slug);
@@ -214,7 +217,12 @@ export function dropUnnamedBodies(db: Database.Database, hashes: Iterable<string
  * Writes an index in one transaction: the stories that differ from the stored ones, the names, the
  * site's own pages, and then removes the bodies no story or page names any more.
  */
-export function writeIndexToStore(db: Database.Database, index: ContentIndex, stamp: IndexStamp): StoreChange {
+export function writeIndexToStore(
+  db: Database.Database,
+  index: ContentIndex,
+  stamp: IndexStamp,
+  takingLater: ReadonlySet<string> = new Set(),
+): StoreChange {
   const stored = new Map(
     (
       db.prepare('SELECT locale, slug, data FROM articles').all() as { locale: string; slug: string; data: string }[]
@@ -227,7 +235,7 @@ export function writeIndexToStore(db: Database.Database, index: ContentIndex, st
       const key = `${article.locale}/${article.slug}`;
       const data = JSON.stringify(article);
       if (stored.get(key) !== data) {
-        stories.write(article, data);
+        stories.write(article, takingLater.has(key), data);
         change.written += 1;
       }
       stored.delete(key);
