@@ -198,7 +198,10 @@ export async function publish({ pull = false, log = console.log }: PublishOption
   }
   log(`Compiled in ${elapsed()} s.`);
   const change = indexChanges(folders);
-  if (!change) return { ok: false, changed: [], seconds: elapsed() };
+  if (!change) {
+    console.error('內容檢查：以上問題要先修正。沒有發布任何變更，網站維持原樣。');
+    return { ok: false, changed: [], seconds: elapsed() };
+  }
   log(`Indexed in ${elapsed()} s.`);
 
   const { tags: changed, warm } = changedTags(change);
