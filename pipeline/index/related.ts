@@ -2,9 +2,9 @@ import { locales } from '@/i18n/locales';
 import type { ArticleSummary, ContentIndex } from '@/lib/content-model';
 
 /** How many related articles each article shows. */
-const RELATED_COUNT = 3;
+export const RELATED_COUNT = 3;
 
-type Candidate = Pick<ArticleSummary, 'slug' | 'tagSlugs' | 'sectionSlug' | 'publishedAt' | 'sponsor'> &
+export type Candidate = Pick<ArticleSummary, 'slug' | 'tagSlugs' | 'sectionSlug' | 'publishedAt' | 'sponsor'> &
   Partial<Pick<ArticleSummary, 'furtherReading'>>;
 
 // Publication times are ISO instants in one format, so comparing the strings orders them in time,

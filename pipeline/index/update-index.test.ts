@@ -171,14 +171,19 @@ console.log('RESULT', JSON.stringify(change === undefined ? 'declined' : change 
     expect(said).toContain('連結的文章「no-such-story」不存在');
     edit(storyFile('2026/reading'), (t) => t.replace('\n另見[舊文](/zh-Hant/articles/no-such-story)。\n', ''));
 
-    // A tag that does not exist: reported, and nothing is written.
+    // A tag that does not exist, and a new folder taking a slug another folder holds: both
+    // reported, and nothing is written.
     const before = dump();
     edit(storyFile('2026/reading'), (t) => t.replace(/^tags:\n/m, 'tags:\n  - 沒有這個標籤\n'));
-    said = update(['2026/reading']);
+    const twin = `2025/${linked}`;
+    cpSync(path.join(corpus(), 'articles', middle), path.join(corpus(), 'articles', twin), { recursive: true });
+    said = update(['2026/reading', twin]);
     expect(said).toContain('RESULT "problems"');
     expect(said).toContain('標籤「沒有這個標籤」不存在');
+    expect(said).toContain(`文章代稱「${linked}」已經由 articles/${middle}/`);
     expect(dump()).toEqual(before);
     edit(storyFile('2026/reading'), (t) => t.replace('  - 沒有這個標籤\n', ''));
+    rmSync(path.join(corpus(), 'articles', twin), { recursive: true });
 
     // A renamed tag is the full step's to write: the update declines.
     const tag = path.join(corpus(), 'tags', 'tag-1.yaml');

@@ -4,13 +4,12 @@
 // leave), so that its cost follows the change, not the archive. It declines (undefined) whenever the
 // store may not be what the full step (write-index.ts) would have left, and the publish then runs
 // that; update-index.test.ts checks that both leave the same store.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { locales, type Locale } from '@/i18n/locales';
 import { storeFile, revisionFile } from '@/lib/content-files';
 import type { ArticleSummary, ContentProblem } from '@/lib/content-model';
-import { listingSource, LISTING_ORDER, STORE_VERSION, type ArticleFilter } from '@/lib/content-store';
+import { listingSource, LISTING_ORDER, type ArticleFilter } from '@/lib/content-store';
 import { FEED_SIZE } from '@/lib/feeds';
 import { checkChangedFiles, placeProblems } from '../check/check-content';
 import { formatProblems } from '../check/format';
@@ -20,7 +19,7 @@ import { writeAtomically } from '../files';
 import { feedBodyHtml } from '../feed-html';
 import type { IndexChange } from '../publish-tags';
 import type { GeneratedContent } from './generated';
-import { relatedArticles } from './related';
+import { RELATED_COUNT, relatedArticles, type Candidate } from './related';
 import { buildIndex, type RawArticle } from './resolve';
 import {
   converterFor,
@@ -37,20 +36,19 @@ import {
   dropUnnamedBodies,
   openStoreForWriting,
   readStamp,
+  readStore,
   stampStore,
   storyWriter,
   type IndexStamp,
 } from './write-store';
 
 const contentDir = process.env.CONTENT_DIR ?? 'content';
-const RELATED_COUNT = 3;
 
 const keyOf = (a: { locale: string; slug: string }) => `${a.locale}/${a.slug}`;
 const parse = (data: string) => JSON.parse(data) as ArticleSummary;
 // One format for every time compared in the related choice (the store keeps milliseconds).
 const instant = (ms: number) => new Date(ms).toISOString();
 
-type Candidate = Parameters<typeof relatedArticles>[0][number];
 const candidateOf = (a: ArticleSummary): Candidate => ({
   slug: a.slug,
   tagSlugs: a.tagSlugs,
@@ -74,17 +72,13 @@ const choiceOf = (a: ArticleSummary) =>
  * Whether the store can be updated in place: of this version, not the preview's, written with the
  * same converter, compiler and renderer (`key`, when known).
  */
-function storeStamp(key?: string) {
-  if (!existsSync(storeFile) || process.env.INCLUDE_DRAFTS === '1') return undefined;
-  const db = new Database(storeFile, { readonly: true });
-  try {
-    if (db.pragma('user_version', { simple: true }) !== STORE_VERSION) return undefined;
+function storeStamp(key?: string): IndexStamp | undefined {
+  if (process.env.INCLUDE_DRAFTS === '1') return undefined;
+  return readStore(storeFile, (db) => {
     if (db.prepare("SELECT value FROM meta WHERE key = 'preview'").pluck().get() === '1') return undefined;
     const stamp = readStamp(db);
     return stamp && (key === undefined || stamp.key === key) ? stamp : undefined;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /** The story folder (under articles/) an article file is in. */

@@ -256,37 +256,36 @@ export function writeIndexToStore(
     db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('preview', index.preview ? '1' : '0');
     stampStore(db, stamp);
     const named = new Set([...index.articles.map((a) => a.bodyHash), ...index.pages.map((p) => p.bodyHash)]);
-    const unnamed = (db.prepare('SELECT hash FROM bodies').pluck().all() as string[]).filter((h) => !named.has(h));
-    const drop = db.prepare('DELETE FROM bodies WHERE hash = ?');
-    const dropHtml = db.prepare('DELETE FROM feed_html WHERE hash = ?');
-    for (const hash of unnamed) {
-      drop.run(hash);
-      dropHtml.run(hash);
-    }
+    dropUnnamedBodies(
+      db,
+      (db.prepare('SELECT hash FROM bodies').pluck().all() as string[]).filter((h) => !named.has(h)),
+    );
   })();
   return change;
 }
 
-/** The slugs of the stories a store shows at `at` (undefined without a store of this version). */
-export function readPublishedSlugs(file: string, at: number): Set<string> | undefined {
+/** Reads a store of this version, read-only; undefined when there is none (or one of another version). */
+export function readStore<T>(file: string, read: (db: Database.Database) => T): T | undefined {
   if (!existsSync(file)) return undefined;
   const db = new Database(file, { readonly: true });
   try {
-    if (db.pragma('user_version', { simple: true }) !== STORE_VERSION) return undefined;
-    return new Set(
-      db.prepare('SELECT DISTINCT slug FROM articles WHERE published_at <= ?').pluck().all(at) as string[],
-    );
+    return db.pragma('user_version', { simple: true }) === STORE_VERSION ? read(db) : undefined;
   } finally {
     db.close();
   }
 }
 
+/** The slugs of the stories a store shows at `at`. */
+export const readPublishedSlugs = (file: string, at: number) =>
+  readStore(
+    file,
+    (db) =>
+      new Set(db.prepare('SELECT DISTINCT slug FROM articles WHERE published_at <= ?').pluck().all(at) as string[]),
+  );
+
 /** The whole index a store holds, scheduled stories and drafts included: what the pipeline compares. */
 export function readIndexFromStore(file: string): ContentIndex | undefined {
-  if (!existsSync(file)) return undefined;
-  const db = new Database(file, { readonly: true });
-  try {
-    if (db.pragma('user_version', { simple: true }) !== STORE_VERSION) return undefined;
+  return readStore(file, (db) => {
     const rows = <T>(sql: string, ...params: unknown[]) =>
       (
         db
@@ -302,7 +301,5 @@ export function readIndexFromStore(file: string): ContentIndex | undefined {
       pages: rows('SELECT data FROM site_pages ORDER BY position'),
       preview: db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get('preview') === '1',
     };
-  } finally {
-    db.close();
-  }
+  });
 }
