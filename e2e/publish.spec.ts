@@ -214,6 +214,8 @@ test('a broken change is refused with its file, line and fix, and the site keeps
   expect(output).toContain('content/articles/taiwan-ai-server-supply-chain/zh-Hant.mdx:3:1');
   expect(output).toContain('sumary');
   expect(output).toContain('沒有發布任何變更');
+  // contentlayer compiled the same file meanwhile and failed on it: the editor reads the check alone.
+  expect(output).not.toMatch(/contentlayer|problems? in \d+ documents?/i);
   const page = await get('/zh-Hant/articles/taiwan-ai-server-supply-chain');
   expect(page.status).toBe(200);
   const html = await page.text();

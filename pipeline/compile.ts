@@ -93,18 +93,32 @@ export function removeBrokenPackageFile(cwd: string) {
   }
 }
 
-function run(cwd: string, env: Record<string, string>): Promise<void> {
+/**
+ * One `contentlayer2 build` in a working folder. `quiet`: its output kept back, and given only in the
+ * error when it fails (a publish compiles while it checks, and an editor should read the check's
+ * words about a broken file, not contentlayer's).
+ */
+function run(cwd: string, env: Record<string, string>, quiet = false): Promise<void> {
   removeBrokenPackageFile(cwd);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, 'build', '--config', path.join(root, 'contentlayer.config.ts')], {
       cwd,
       // contentlayer takes its working folder from PWD when set, not from the process's cwd.
       env: { ...process.env, CONTENT_DIR: contentDir, PWD: cwd, ...env },
-      stdio: 'inherit',
+      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     });
+    const output: Buffer[] = [];
+    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk));
     child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`contentlayer2 build exited with ${code} in ${cwd}`)),
+    child.on('close', (code) =>
+      code === 0
+        ? resolve()
+        : reject(
+            new Error(
+              `${Buffer.concat(output).toString('utf8')}contentlayer2 build exited with ${code} in ${cwd}`.trimStart(),
+            ),
+          ),
     );
   });
 }
@@ -148,7 +162,7 @@ function writeGeneratedDirs(generated: GeneratedDirs) {
  * A publish: the story folders changed since the last full compile, compiled in the overlay; false,
  * with nothing run, when they are past CONTENT_OVERLAY_SIZE article files.
  */
-async function compileOverlay(changed: ReadonlySet<string>, previous: GeneratedDirs): Promise<boolean> {
+async function compileOverlay(changed: ReadonlySet<string>, previous: GeneratedDirs, quiet: boolean): Promise<boolean> {
   const folders = overlayFolders(changed, previous);
   // Authors, tags and sections come along only once one of them changed: 350 more documents a run.
   const data =
@@ -158,7 +172,7 @@ async function compileOverlay(changed: ReadonlySet<string>, previous: GeneratedD
   if (overlayFiles > overlaySize) return false;
   const started = performance.now();
   linkContent(path.join(overlayDir, 'content'), existing, data);
-  await run(overlayDir, { CONTENT_DIR: path.join(overlayDir, 'content') });
+  await run(overlayDir, { CONTENT_DIR: path.join(overlayDir, 'content') }, quiet);
   writeGeneratedDirs({
     dirs: previous.dirs,
     overlay: {
@@ -222,7 +236,7 @@ function removeShardsPast(count: number) {
 }
 
 /** Compiles one shard in its own working folder. */
-async function compileShard(k: number, members: Unit[]) {
+async function compileShard(k: number, members: Unit[], quiet: boolean) {
   // The shard's own content folder: links to its article folders and to the rest of content/,
   // so each run sees a small site. Authors, tags and sections are read from the first shard
   // only; the others get just the files at the top (the glossary, which every run needs).
@@ -233,7 +247,7 @@ async function compileShard(k: number, members: Unit[]) {
     members.map((u) => u.path),
     k === 0,
   );
-  await run(cwd, { CONTENT_DIR: shardContent });
+  await run(cwd, { CONTENT_DIR: shardContent }, quiet);
 }
 
 /** The document types are the same in every shard; the type check finds them where a single run puts them. */
@@ -245,12 +259,18 @@ function copyDocumentTypes(fromDir: string) {
 }
 
 /** Compiles the shards that must run, as many at once as there are cores. */
-async function compileShards(shards: Unit[][], mustRun: (k: number) => boolean, files: number, shardDirs: string[]) {
+async function compileShards(
+  shards: Unit[][],
+  mustRun: (k: number) => boolean,
+  files: number,
+  shardDirs: string[],
+  quiet: boolean,
+) {
   const started = performance.now();
   console.log(`Compiling ${files} article files in ${shards.length} shards.`);
   const queue = shards.map((members, k) => ({ k, members })).filter(({ k }) => mustRun(k));
   const worker = async () => {
-    for (let job = queue.shift(); job; job = queue.shift()) await compileShard(job.k, job.members);
+    for (let job = queue.shift(); job; job = queue.shift()) await compileShard(job.k, job.members, quiet);
   };
   await Promise.all(Array.from({ length: Math.min(os.availableParallelism(), queue.length) }, worker));
   copyDocumentTypes(path.join(root, shardDirs[0]!));
@@ -295,9 +315,13 @@ export async function compileBodiesIn(dirs: string[]): Promise<ContentProblem[]>
  * Compiles the content folder (CONTENT_DIR, default content/) and lists the generated folders for the
  * index step. Given the content files changed since the last compile (the publish step), only those
  * files' story folders are compiled (the overlay above); the shards' output stands. Returns the
- * bodies that did not compile, as problems for the editor.
+ * bodies that did not compile, as problems for the editor. `quiet`: contentlayer's own output is
+ * given only when it fails.
  */
-export async function compileContent(changed?: ReadonlySet<string>): Promise<ContentProblem[]> {
+export async function compileContent(
+  changed?: ReadonlySet<string>,
+  { quiet = false }: { quiet?: boolean } = {},
+): Promise<ContentProblem[]> {
   const previous = readGeneratedDirs();
 
   // A publish while the shards stand needs no walk of every story folder (half a second at 10,000
@@ -306,7 +330,7 @@ export async function compileContent(changed?: ReadonlySet<string>): Promise<Con
   const shardCount = previous?.dirs.length ?? 0;
   if (changed && shardCount > 1 && previous!.dirs.every((_, k) => shardCompiled(k))) {
     if (changed.size === 0) return [];
-    if (await compileOverlay(changed, previous!))
+    if (await compileOverlay(changed, previous!, quiet))
       return compileBodiesIn([path.relative(root, path.join(overlayDir, '.contentlayer', 'generated'))]);
   }
 
@@ -324,11 +348,11 @@ export async function compileContent(changed?: ReadonlySet<string>): Promise<Con
 
   removeShardsPast(shards.length);
   if (shards.length <= 1) {
-    await run(root, {});
+    await run(root, {}, quiet);
     writeGeneratedDirs({ dirs: [path.join('.contentlayer', 'generated')] });
     return compileBodiesIn([path.join('.contentlayer', 'generated')]);
   }
-  await compileShards(shards, mustRun, files, shardDirs);
+  await compileShards(shards, mustRun, files, shardDirs, quiet);
   writeGeneratedDirs({ dirs: shardDirs });
   // The bodies of the shards that did not run were compiled when they last did.
   return compileBodiesIn(shardDirs.filter((_, k) => mustRun(k)));

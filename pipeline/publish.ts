@@ -1,16 +1,18 @@
 // The publish step (`npm run publish`, scripts/publish.ts; a server runs it for a git host's webhook,
 // lib/publish.ts): puts what changed in content/ live on every running server, without a rebuild.
 //
-//  1. finds what changed since the last published commit (git), for the report;
-//  2. checks all content, cross-file rules included: a problem stops here and nothing is published;
-//  3. compiles with contentlayer2, whose cache recompiles only files whose content changed;
-//  4. writes the content store (new bodies first, then the stories in one transaction; every
-//     server's lib/content-store.ts reads the new rows by itself);
-//  5. compares the index before and after, story by story (pipeline/publish-tags.ts), and tells each
-//     server in PUBLISH_SERVERS to revalidate the cache tags of what changed, then requests the
-//     front pages and the changed stories so that no reader waits for their first render;
-//  6. meanwhile, indexes for search the article pages whose text changed (pipeline/search-index.tsx:
-//     a small fresh part, merged with the others in the reader's browser), from the content index.
+//  1. finds what changed since the last published commit (git);
+//  2. checks it: changed story files alone, against the store, when nothing else changed; else all
+//     content, cross-file rules included. A problem stops here and nothing is published;
+//  3. compiles with contentlayer2, only the changed story folders (the overlay, pipeline/compile.ts)
+//     when nothing else changed, and then in its own process while step 2 runs;
+//  4. writes the content store: changed stories updated in place (pipeline/index/update-index.ts),
+//     else the full index step; every server's lib/content-store.ts reads the new rows by itself;
+//  5. tells each server in PUBLISH_SERVERS to revalidate the cache tags of what changed
+//     (pipeline/publish-tags.ts), then requests the front pages and the changed stories so that no
+//     reader waits for their first render;
+//  6. then indexes for search the article pages whose text changed (pipeline/search-index.tsx:
+//     a small fresh part, merged with the others in the reader's browser).
 import path from 'node:path';
 import type { ContentProblem } from '@/lib/content-model';
 import { isPageTag } from '@/lib/page-tags';
@@ -20,39 +22,15 @@ import { formatProblems } from './check/format';
 import { compileContent } from './compile';
 import { readGenerated } from './index/generated';
 import { writeContentIndex } from './index/write-index';
-import { checkChangedStories, updateContentIndex } from './index/update-index';
+import { checkChangedStories, prepareUpdate, updateContentIndex } from './index/update-index';
 import { readPublishedSlugs } from './index/write-store';
 import { storeFile } from '@/lib/content-files';
 import { changedTags, diffIndexes, type IndexChange } from './publish-tags';
-import { git, readState, tryGit, writeState } from './publish-state';
+import { contentChangedSince, git, readState, tryGit, writeState } from './publish-state';
 import { contentSchemas } from './schema';
 import { searchSource, writeSearchIndex } from './search-index';
 
 const contentDir = process.env.CONTENT_DIR ?? 'content';
-
-/**
- * Content files (relative to the content folder) changed since a commit, committed or not; undefined
- * when git cannot tell, or when a file under public/ changed (a body may show a picture that is
- * gone): then every body is checked.
- */
-function filesChangedSince(commit: string): Set<string> | undefined {
-  const committed = tryGit('diff', '--name-only', commit, 'HEAD', '--', contentDir);
-  const uncommitted = tryGit('status', '--porcelain', '--untracked-files=all', '--', contentDir);
-  const pictures = [
-    tryGit('diff', '--name-only', commit, 'HEAD', '--', 'public'),
-    tryGit('status', '--porcelain', '--', 'public'),
-  ];
-  if (committed === undefined || uncommitted === undefined || pictures.some((p) => p === undefined || p !== ''))
-    return undefined;
-  const prefix = `${path.relative(tryGit('rev-parse', '--show-toplevel') ?? process.cwd(), path.resolve(contentDir))}/`;
-  const files = [
-    ...committed.split('\n'),
-    ...uncommitted.split('\n').map((line) => line.slice(3).split(' -> ').pop() ?? ''),
-  ]
-    .filter((f) => f.startsWith(prefix))
-    .map((f) => f.slice(prefix.length));
-  return new Set(files);
-}
 
 /** The servers to notify: PUBLISH_SERVERS (comma-separated origins), or the local one on PORT. */
 function publishServers(): string[] {
@@ -170,6 +148,16 @@ async function deliver(
   return notified && searched;
 }
 
+/** A promise whose failure waits until it is asked for: a compile that fails while the check finds a problem says nothing. */
+function settled<T>(promise: Promise<T>): Promise<() => T> {
+  return promise.then(
+    (value) => () => value,
+    (error: unknown) => () => {
+      throw error;
+    },
+  );
+}
+
 /** Runs the publish step; false when content has problems (printed) or a server could not be told. */
 export async function publish({ pull = false, log = console.log }: PublishOptions = {}): Promise<PublishResult> {
   const started = performance.now();
@@ -178,19 +166,24 @@ export async function publish({ pull = false, log = console.log }: PublishOption
 
   if (pull) pullUpstream(log);
   const commit = tryGit('rev-parse', 'HEAD');
-  const changedFiles = commit && state?.commit ? filesChangedSince(state.commit) : undefined;
+  const changedFiles = commit && state?.commit ? contentChangedSince(state.commit, contentDir) : undefined;
   if (changedFiles) log(`Changed since ${state!.commit!.slice(0, 7)}: ${changedFiles.size} content file(s).`);
 
   const folders = changedFiles && storyFolders(changedFiles);
+  // Changed stories only: contentlayer compiles them in its own process while this one checks them,
+  // and then builds the index update's converter. What it compiled is used only once both are done.
+  const compiling = folders ? settled(compileContent(changedFiles, { quiet: true })) : undefined;
   const problems = checkForPublish(changedFiles, folders);
   if (problems.length > 0) {
+    await compiling;
     console.error(formatProblems(problems, contentDir));
     console.error(`內容檢查：${problems.length} 個問題。沒有發布任何變更，網站維持原樣。`);
     return { ok: false, changed: [], seconds: elapsed() };
   }
   log(`Checked in ${elapsed()} s.`);
+  if (folders) prepareUpdate();
 
-  const bodyProblems = await compileContent(changedFiles);
+  const bodyProblems = compiling ? await (await compiling)() : await compileContent(changedFiles);
   if (bodyProblems.length > 0) {
     console.error(formatProblems(bodyProblems, contentDir));
     console.error(`內文編譯：${bodyProblems.length} 個問題。沒有發布任何變更，網站維持原樣。`);

@@ -144,6 +144,12 @@ export function readGenerated(
     allAuthors: read(data, 'Author'),
     allTags: read(data, 'Tag'),
     allSections: read(data, 'Section'),
-    glossary: read(overlay?.dir ?? first, 'Glossary'),
+    glossary: readGlossary(generated),
   };
+}
+
+/** The glossary as compiled: the overlay's when there is one (every run compiles it), else the first folder's. */
+export function readGlossary(generated: GeneratedDirs): Glossary | undefined {
+  const dir = generated.overlay?.dir ?? generated.dirs[0];
+  return dir === undefined ? undefined : readJson<Glossary>(path.join(dir, 'Glossary', '_index.json'));
 }

@@ -18,11 +18,12 @@ import { contentSchemas } from '../schema';
 import { writeAtomically } from '../files';
 import { feedBodyHtml } from '../feed-html';
 import type { IndexChange } from '../publish-tags';
-import type { GeneratedContent } from './generated';
+import { readGeneratedDirs, readGlossary, type GeneratedContent } from './generated';
 import { RELATED_COUNT, relatedArticles, type Candidate } from './related';
 import { buildIndex, type RawArticle } from './resolve';
 import {
   converterFor,
+  glossaryTerms,
   indexKey,
   reportConversions,
   resolveInput,
@@ -122,6 +123,16 @@ export function checkChangedStories(files: ReadonlySet<string>, now = new Date()
 }
 
 /**
+ * Builds the converter an update will take (about a second at start: the dictionaries and the
+ * vocabulary), from the glossary as last compiled: a publish calls it while its compile runs. A
+ * glossary changed since is not a change of stories only, and does not come here.
+ */
+export function prepareUpdate(): void {
+  const generated = readGeneratedDirs();
+  if (generated) converterFor(glossaryTerms(readGlossary(generated)));
+}
+
+/**
  * Updates the store for the story folders changed since the last publish (relative to
  * content/articles/). Returns what changed; null, with the problems printed, when content is wrong
  * (nothing is written); undefined when the store cannot be updated in place and the full index step
@@ -133,7 +144,7 @@ export function updateContentIndex(
   now = new Date(),
 ): IndexChange | null | undefined {
   const started = performance.now();
-  const terms = content.glossary?.terms.map((t) => ({ hant: t.hant, hans: t.hans })) ?? [];
+  const terms = glossaryTerms(content.glossary);
   const converter = converterFor(terms);
   const stamp = storeStamp(indexKey(converter));
   if (!stamp) return undefined;

@@ -34,6 +34,10 @@ let cachedConverter: { key: string; converter: ReturnType<typeof createConverter
 
 // OpenCC's dictionaries take a while to load: keep the converter while the glossary and the
 // vocabulary are unchanged.
+/** The glossary's terms as the converter takes them. */
+export const glossaryTerms = (glossary: GeneratedContent['glossary']) =>
+  glossary?.terms.map((t) => ({ hant: t.hant, hans: t.hans })) ?? [];
+
 export function converterFor(terms: { hant: string; hans: string }[]) {
   const key = `${JSON.stringify(terms)}\n${readFileSync(vocabularyFile, 'utf8')}`;
   if (cachedConverter?.key !== key) cachedConverter = { key, converter: createConverter(terms) };
@@ -322,7 +326,7 @@ export function reportConversions(articles: readonly ArticleSummary[], run: Body
 export function writeContentIndex(content: GeneratedContent): WrittenIndex | undefined {
   const started = performance.now();
   const now = new Date();
-  const terms = content.glossary?.terms.map((t) => ({ hant: t.hant, hans: t.hans })) ?? [];
+  const terms = glossaryTerms(content.glossary);
   const converter = converterFor(terms);
   const log: ConversionLog = { ms: 0, replaced: new Map() };
 
