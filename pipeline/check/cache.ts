@@ -3,7 +3,8 @@
 // again took most of a check that a one-line fix should not wait for.
 //
 // A file's result stands while its text is the same (a file whose size, time and inode are the same is
-// not read again), and the whole cache while the check itself is:
+// not read again), with whether its body passed (parsed again only when what it links to changed:
+// at 50,000 stories the bodies are most of a check), and the whole cache while the check itself is:
 // its code, the schema, the YAML library (package-lock.json) and the pictures under public/ (an
 // article's hero image is measured) all go into one key, and any change to them starts afresh.
 import { createHash } from 'node:crypto';
@@ -59,6 +60,8 @@ export type CheckCache = {
    */
   get(file: string, stamp: string, text: () => string): FileResult | undefined;
   set(file: string, stamp: string, result: FileResult): void;
+  /** Records that a file's body passed as it is now, with the site's pages of this key. */
+  passBody(file: string, pagesKey: string): void;
   /** Writes the cache, keeping only the files that exist now, if anything changed. */
   save(files: string[]): void;
 };
@@ -86,6 +89,12 @@ export function openCheckCache(
     },
     set(file, stamp, result) {
       files[file] = { ...result, stamp };
+      changed = true;
+    },
+    passBody(file, pagesKey) {
+      const entry = files[file];
+      if (!entry || entry.bodyPassed === pagesKey) return;
+      files[file] = { ...entry, bodyPassed: pagesKey };
       changed = true;
     },
     save(present) {

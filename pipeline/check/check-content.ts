@@ -72,6 +72,12 @@ export type FileResult = {
    * withdrawn, the bodies naming it are parsed again, found from this without reading every body.
    */
   names?: string[];
+  /**
+   * Its body was parsed and passed while the site's own pages were these (a hash of their slugs): it
+   * passes again, unparsed, while they are and every story it names is published
+   * (pipeline/check/cache.ts keeps it; a new text starts a new result).
+   */
+  bodyPassed?: string;
   /** An article whose fields passed. */
   article?: RawArticle;
   /** A site page (about us, contact…) whose fields passed. */
@@ -222,7 +228,7 @@ function checkFile(file: string, text: string, hash: string, schemas: Schemas, i
 }
 
 /** A body to check once the index is built: its file, its text when read, and the story slugs it names. */
-type PendingBody = { file: string; text: () => string; names: readonly string[] };
+type PendingBody = { file: string; text: () => string; names: readonly string[]; passed?: string };
 
 /** What every file says on its own, gathered by kind for the rules across files and the bodies' check. */
 type Gathered = {
@@ -254,7 +260,8 @@ function gatherFiles(
       cache?.set(file, stamp, result);
     }
     gathered.problems.push(...result.problems);
-    if (result.hasBody) gathered.bodies.push({ file, text: readText, names: result.names ?? [] });
+    if (result.hasBody)
+      gathered.bodies.push({ file, text: readText, names: result.names ?? [], passed: result.bodyPassed });
     if (result.article) gathered.articles.push(result.article);
     if (result.page) gathered.pages.push(result.page);
     if (result.data?.kind === 'glossary') gathered.glossary = result.data.glossary;
@@ -296,34 +303,43 @@ function checkBodies(
   index: ContentIndex,
   { now, only, bodies: bodiesToParse }: Pick<CheckOptions, 'now' | 'only' | 'bodies'>,
   imageSize: ImageMeasurer,
+  cache: CheckCache | undefined,
 ): ContentProblem[] {
   const pageSlugs = new Set(index.pages.map((p) => p.slug));
+  const pagesKey = contentHash([...pageSlugs].sort().join('\n'));
   const slugs = new Set(
     index.articles.filter((a) => !a.draft && a.publishedAt <= now.toISOString()).map((a) => a.slug),
   );
   // A story published before and gone now breaks the links to it: the bodies that name its slug
   // (a link to a story always does) are parsed too.
   const gone = bodiesToParse ? [...bodiesToParse.published].filter((slug) => !slugs.has(slug)) : [];
-  const parse = (file: string, names: readonly string[]) =>
+  // A body that passed as it is, with the same pages and every story it names still published,
+  // passes again: its problems could come only from its text, the pictures (their change starts the
+  // cache afresh) and those.
+  const passes = ({ passed, names }: PendingBody) => passed === pagesKey && names.every((slug) => slugs.has(slug));
+  const parse = (body: PendingBody) =>
     only
-      ? only.has(file)
-      : !bodiesToParse || bodiesToParse.changed.has(file) || gone.some((slug) => names.includes(slug));
-  return bodies
-    .filter(({ file, names }) => parse(file, names))
-    .flatMap(({ file, text }) =>
-      checkFileBody(file, text(), {
-        imageSize,
-        articleExists: (slug) => slugs.has(slug),
-        sitePageExists: (slug) => pageSlugs.has(slug),
-      }),
-    );
+      ? only.has(body.file)
+      : !passes(body) &&
+        (!bodiesToParse || bodiesToParse.changed.has(body.file) || gone.some((slug) => body.names.includes(slug)));
+  return bodies.filter(parse).flatMap(({ file, text }) => {
+    const problems = checkFileBody(file, text(), {
+      imageSize,
+      articleExists: (slug) => slugs.has(slug),
+      sitePageExists: (slug) => pageSlugs.has(slug),
+    });
+    if (problems.length === 0) cache?.passBody(file, pagesKey);
+    return problems;
+  });
 }
 
 /**
  * Checks all content without building the site: every file's fields against the schema, every
  * body's MDX, and every reference between documents. Returns every problem, each with a position.
  * Given a cache file, what each file says on its own is kept there by the file's content, and only
- * new or changed files are parsed again; the rules across files always run on all of them.
+ * new or changed files are parsed again; the rules across files always run on all of them; a body
+ * that passed is parsed again only when a story it names is no longer published or the site's own
+ * pages changed.
  */
 export function checkContent({
   contentDir,
@@ -343,7 +359,6 @@ export function checkContent({
   const cache = cacheFile ? openCheckCache(cacheFile, { contentDir, publicDir, schemas }) : undefined;
 
   const { problems, bodies, ...inputs } = gatherFiles(entries, read, cache, schemas, imageSize);
-  cache?.save(files);
 
   const { index, problems: crossProblems } = buildIndex({
     ...inputs,
@@ -355,7 +370,8 @@ export function checkContent({
     convert: (text) => text,
   });
   const placed = placeCrossProblems(crossProblems, read);
-  const bodyProblems = checkBodies(bodies, index, { now, only, bodies: bodiesToParse }, imageSize);
+  const bodyProblems = checkBodies(bodies, index, { now, only, bodies: bodiesToParse }, imageSize, cache);
+  cache?.save(files);
 
   return [...problems, ...placed, ...bodyProblems]
     .filter((p) => !only || only.has(p.file))
