@@ -13,8 +13,9 @@ const config: KnipConfig = {
     // Command-line entries, each run by its npm script.
     'scripts/*.{ts,mjs}',
     'bench/*.ts',
-    // Loaded into the soak's servers by path (bench/soak.ts).
+    // Loaded into the soak's servers by path (bench/soak.ts); bench/publish.ts's load thread.
     'bench/heap-probe.mjs',
+    'bench/load-thread.mjs',
     // The body compile's worker threads load it by path (pipeline/mdx-compile.ts).
     'pipeline/mdx-worker.mjs',
   ],

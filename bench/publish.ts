@@ -19,8 +19,8 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } 
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { chromium } from '@playwright/test';
-import autocannon from 'autocannon';
 import { chromiumArgs, chromiumPath } from './chromium';
 import { productionServer, startServer, type Server } from './common';
 import { startRedis } from './redis-server';
@@ -203,6 +203,9 @@ const changes: Change[] = [
   },
 ];
 
+/** What the load saw on one server. */
+type Tally = { errors: number; timeouts: number; non2xx: number; requests: number };
+
 /** 50 connections on pages and listings of both servers until stopped, at `rate` requests a second in all when set. */
 function loadWhile() {
   const a = index().articles.find((x) => x.locale === 'zh-Hant')!;
@@ -214,21 +217,23 @@ function loadWhile() {
     '/zh-Hant/page/3',
   ];
   const runs = origins.map((origin) => {
-    let instance: autocannon.Instance | undefined;
-    const done = new Promise<autocannon.Result>((resolve, reject) => {
-      const paced = rate ? { overallRate: rate / origins.length } : {};
-      instance = autocannon(
-        {
-          url: origin,
-          connections: 25,
-          duration: 3600,
-          ...paced,
-          requests: paths.map((p) => ({ method: 'GET' as const, path: p })),
-        },
-        (error, result) => (error ? reject(error) : resolve(result)),
-      );
+    const paced = rate ? { overallRate: rate / origins.length } : {};
+    const worker = new Worker(new URL('./load-thread.mjs', import.meta.url), {
+      workerData: {
+        url: origin,
+        connections: 25,
+        duration: 3600,
+        ...paced,
+        requests: paths.map((p) => ({ method: 'GET', path: p })),
+      },
     });
-    return { stop: () => instance?.stop(), done };
+    const done = new Promise<Tally>((resolve, reject) => {
+      worker.once('message', (m: Tally | { error: string }) =>
+        'error' in m ? reject(new Error(m.error)) : resolve(m),
+      );
+      worker.once('error', reject);
+    });
+    return { stop: () => worker.postMessage('stop'), done: done.finally(() => worker.terminate()) };
   });
   return async () => {
     for (const r of runs) r.stop();
@@ -239,7 +244,7 @@ function loadWhile() {
         errors: s.errors + r.errors,
         timeouts: s.timeouts + r.timeouts,
         non2xx: s.non2xx + r.non2xx,
-        requests: s.requests + r.requests.total,
+        requests: s.requests + r.requests,
       }),
       { errors: 0, timeouts: 0, non2xx: 0, requests: 0 },
     );
