@@ -2,6 +2,7 @@
 // gate): reads every content file as written and reports every problem with its place.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { locales } from '@/i18n/locales';
 import type { ContentIndex, ContentProblem } from '@/lib/content-model';
 import { contentHash } from '../content-hash';
 import { imageMeasurer, type ImageMeasurer } from '../image-size';
@@ -72,9 +73,11 @@ export type FileResult = {
    * withdrawn, the bodies naming it are parsed again, found from this without reading every body.
    */
   names?: string[];
+  /** The stories its body links to (`/<script>/articles/<slug>`, decoded), a link or not. */
+  links?: string[];
   /**
    * Its body was parsed and passed while the site's own pages were these (a hash of their slugs): it
-   * passes again, unparsed, while they are and every story it names is published
+   * passes again, unparsed, while they are and every story it links to is published
    * (pipeline/check/cache.ts keeps it; a new text starts a new result).
    */
   bodyPassed?: string;
@@ -87,6 +90,8 @@ export type FileResult = {
 };
 
 const NAMED_SLUG = /\/articles\/([^/?#\s"'()<>[\]]+)/g;
+// A link the body check takes for a story's (body.ts's ARTICLE_LINK, found anywhere in the text).
+const LINKED_SLUG = new RegExp(`/(?:${locales.join('|')})/articles/([^/?#\\s"'()<>[\\]]+)`, 'g');
 
 /** The story slugs a body names in paths, decoded as the body check decodes a link's. */
 function namedSlugs(body: string): string[] {
@@ -175,6 +180,7 @@ function checkStoryFile(file: string, text: string, result: FileResult, schemas:
   checkLengths(fields.data, reporter(file, problems, fields));
   result.hasBody = true;
   result.names = namedSlugs(fm.body);
+  result.links = [...new Set([...fm.body.matchAll(LINKED_SLUG)].map(([, slug]) => decodedSlug(slug!)))];
   if (problems.length > 0) return;
   if (!isArticle) {
     result.page = sitePageOf(file, fields.data);
@@ -228,7 +234,13 @@ function checkFile(file: string, text: string, hash: string, schemas: Schemas, i
 }
 
 /** A body to check once the index is built: its file, its text when read, and the story slugs it names. */
-type PendingBody = { file: string; text: () => string; names: readonly string[]; passed?: string };
+type PendingBody = {
+  file: string;
+  text: () => string;
+  names: readonly string[];
+  links?: readonly string[];
+  passed?: string;
+};
 
 /** What every file says on its own, gathered by kind for the rules across files and the bodies' check. */
 type Gathered = {
@@ -261,7 +273,13 @@ function gatherFiles(
     }
     gathered.problems.push(...result.problems);
     if (result.hasBody)
-      gathered.bodies.push({ file, text: readText, names: result.names ?? [], passed: result.bodyPassed });
+      gathered.bodies.push({
+        file,
+        text: readText,
+        names: result.names ?? [],
+        links: result.links,
+        passed: result.bodyPassed,
+      });
     if (result.article) gathered.articles.push(result.article);
     if (result.page) gathered.pages.push(result.page);
     if (result.data?.kind === 'glossary') gathered.glossary = result.data.glossary;
@@ -313,10 +331,11 @@ function checkBodies(
   // A story published before and gone now breaks the links to it: the bodies that name its slug
   // (a link to a story always does) are parsed too.
   const gone = bodiesToParse ? [...bodiesToParse.published].filter((slug) => !slugs.has(slug)) : [];
-  // A body that passed as it is, with the same pages and every story it names still published,
+  // A body that passed as it is, with the same pages and every story it links to still published,
   // passes again: its problems could come only from its text, the pictures (their change starts the
   // cache afresh) and those.
-  const passes = ({ passed, names }: PendingBody) => passed === pagesKey && names.every((slug) => slugs.has(slug));
+  const passes = ({ passed, links }: PendingBody) =>
+    passed === pagesKey && links !== undefined && links.every((slug) => slugs.has(slug));
   const parse = (body: PendingBody) =>
     only
       ? only.has(body.file)
