@@ -69,11 +69,9 @@ export type FileResult = {
   /** An article whose front matter parsed: its body is to be checked. */
   hasBody?: boolean;
   /**
-   * Every story slug its body names in a path (`…/articles/<slug>`), a link or not: when a story is
-   * withdrawn, the bodies naming it are parsed again, found from this without reading every body.
+   * The stories its body links to (`/<script>/articles/<slug>`, decoded, a link or not): when a story
+   * is withdrawn, the bodies linking to it are parsed again, found from this without reading every body.
    */
-  names?: string[];
-  /** The stories its body links to (`/<script>/articles/<slug>`, decoded), a link or not. */
   links?: string[];
   /**
    * Its body was parsed and passed while the site's own pages were these (a hash of their slugs): it
@@ -89,14 +87,13 @@ export type FileResult = {
   data?: { kind: 'authors' | 'tags' | 'sections'; term: RawTerm } | { kind: 'glossary'; glossary: GlossaryInput };
 };
 
-const NAMED_SLUG = /\/articles\/([^/?#\s"'()<>[\]]+)/g;
 // A link the body check takes for a story's (body.ts's ARTICLE_LINK, found anywhere in the text).
 const LINKED_SLUG = new RegExp(`/(?:${locales.join('|')})/articles/([^/?#\\s"'()<>[\\]]+)`, 'g');
 
-/** The story slugs a body names in paths, decoded as the body check decodes a link's. */
-function namedSlugs(body: string): string[] {
-  return [...new Set([...body.matchAll(NAMED_SLUG)].flatMap(([, slug]) => [slug!, decodedSlug(slug!)]))];
-}
+/** The stories a body links to, decoded as the body check decodes a link's. */
+const linkedSlugs = (body: string) => [
+  ...new Set([...body.matchAll(LINKED_SLUG)].map(([, slug]) => decodedSlug(slug!))),
+];
 
 /** The front matter (or data file) of a file as YAML, and the line of the file it starts on. */
 function yamlOf(file: string, text: string): { yaml: string; firstLine: number } | undefined {
@@ -179,8 +176,7 @@ function checkStoryFile(file: string, text: string, result: FileResult, schemas:
   checkFields(fields.data, isArticle ? schemas.article : schemas.page, '', reporter(file, problems, fields));
   checkLengths(fields.data, reporter(file, problems, fields));
   result.hasBody = true;
-  result.names = namedSlugs(fm.body);
-  result.links = [...new Set([...fm.body.matchAll(LINKED_SLUG)].map(([, slug]) => decodedSlug(slug!)))];
+  result.links = linkedSlugs(fm.body);
   if (problems.length > 0) return;
   if (!isArticle) {
     result.page = sitePageOf(file, fields.data);
@@ -233,11 +229,10 @@ function checkFile(file: string, text: string, hash: string, schemas: Schemas, i
   return result;
 }
 
-/** A body to check once the index is built: its file, its text when read, and the story slugs it names. */
+/** A body to check once the index is built: its file, its text when read, the stories it links to, and whether it passed. */
 type PendingBody = {
   file: string;
   text: () => string;
-  names: readonly string[];
   links?: readonly string[];
   passed?: string;
 };
@@ -276,7 +271,6 @@ function gatherFiles(
       gathered.bodies.push({
         file,
         text: readText,
-        names: result.names ?? [],
         links: result.links,
         passed: result.bodyPassed,
       });
@@ -328,8 +322,7 @@ function checkBodies(
   const slugs = new Set(
     index.articles.filter((a) => !a.draft && a.publishedAt <= now.toISOString()).map((a) => a.slug),
   );
-  // A story published before and gone now breaks the links to it: the bodies that name its slug
-  // (a link to a story always does) are parsed too.
+  // A story published before and gone now breaks the links to it: the bodies linking to it are parsed too.
   const gone = bodiesToParse ? [...bodiesToParse.published].filter((slug) => !slugs.has(slug)) : [];
   // A body that passed as it is, with the same pages and every story it links to still published,
   // passes again: its problems could come only from its text, the pictures (their change starts the
@@ -340,7 +333,9 @@ function checkBodies(
     only
       ? only.has(body.file)
       : !passes(body) &&
-        (!bodiesToParse || bodiesToParse.changed.has(body.file) || gone.some((slug) => body.names.includes(slug)));
+        (!bodiesToParse ||
+          bodiesToParse.changed.has(body.file) ||
+          gone.some((slug) => body.links?.includes(slug) ?? true));
   return bodies.filter(parse).flatMap(({ file, text }) => {
     const problems = checkFileBody(file, text(), {
       imageSize,
@@ -357,7 +352,7 @@ function checkBodies(
  * body's MDX, and every reference between documents. Returns every problem, each with a position.
  * Given a cache file, what each file says on its own is kept there by the file's content, and only
  * new or changed files are parsed again; the rules across files always run on all of them; a body
- * that passed is parsed again only when a story it names is no longer published or the site's own
+ * that passed is parsed again only when a story it links to is no longer published or the site's own
  * pages changed.
  */
 export function checkContent({
