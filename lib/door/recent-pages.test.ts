@@ -18,6 +18,8 @@ let version = 1;
 function next(req: IncomingMessage, res: ServerResponse) {
   reached.push(`${req.method} ${req.url}`);
   const url = new URL(req.url ?? '/', 'http://x');
+  // A publish lands while this page is on its way out of Next's cache.
+  if (url.pathname === '/zh-Hant/during-publish') announcePagesChanged();
   const nonce = /'nonce-([^']+)'/.exec(String(req.headers['content-security-policy']))?.[1];
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
   res.setHeader('Vary', 'rsc, next-router-state-tree');
@@ -99,6 +101,12 @@ describe("the door's recent pages", () => {
     await new Promise((resolve) => setTimeout(resolve, MEMORY_MS + 100));
     expect((await get('/zh-Hant/story')).text).toContain(`v(${version})`);
     expect(reached).toHaveLength(3);
+  });
+
+  it('does not keep a page asked for before a publish and sent after it', async () => {
+    await get('/zh-Hant/during-publish');
+    await get('/zh-Hant/during-publish');
+    expect(reached).toEqual(['GET /zh-Hant/during-publish', 'GET /zh-Hant/during-publish']);
   });
 
   it('tells a browser that has the version already, as Next would', async () => {

@@ -9,7 +9,9 @@ import { sendEncoded, type KeepPage, type Page } from './pages';
 // many readers ask for one story at once, all but the first of each moment are answered from here,
 // without Next. Kept: only what any reader may be given, a 200 page from Next's cache (held whole by
 // the door) that a CDN may keep too, sent to a plain GET. A publish on this server forgets them all at
-// once; one on another server (through Redis) is seen here when the moment is over.
+// once, and a page asked for before it is not kept, though sent after it (Next may have read it from
+// its cache before the tags expired); one on another server (through Redis) is seen here when the
+// moment is over.
 
 type Kept = { page: Page; status: number; headers: OutgoingHttpHeaders; vary: string[] };
 
@@ -41,10 +43,17 @@ export function recentPages(ms: number): RecentPages {
     maxSize: 32 * 1024 * 1024,
     sizeCalculation: (kept) => kept.page.size,
   });
-  onPagesChanged(() => memory.clear());
+  // Which publish on this server each request came after.
+  let publishes = 0;
+  const asked = new WeakMap<IncomingMessage, number>();
+  onPagesChanged(() => {
+    publishes += 1;
+    memory.clear();
+  });
 
   const keep: KeepPage = (req, res, page, status) => {
     const vary = varyOf(res);
+    if (asked.get(req) !== publishes) return;
     if (status !== 200 || !plain(req, ['GET']) || vary.includes('*') || hasAny(req, vary)) return;
     if (!isShared(res.getHeader('cache-control')) || res.hasHeader('set-cookie')) return;
     // Next says a page came from its cache (a page it made for this request carries the nonce).
@@ -58,7 +67,10 @@ export function recentPages(ms: number): RecentPages {
   const answer = (req: IncomingMessage, res: ServerResponse) => {
     // A HEAD gets the GET's headers (Node sends no body to a HEAD).
     const kept = plain(req, ['GET', 'HEAD']) ? memory.get(req.url ?? '') : undefined;
-    if (!kept || hasAny(req, kept.vary)) return false;
+    if (!kept || hasAny(req, kept.vary)) {
+      asked.set(req, publishes);
+      return false;
+    }
     for (const [name, value] of Object.entries(kept.headers)) res.setHeader(name, value!);
     // A browser that has this version already (Next's ETag) is told so, as Next would.
     if (fresh(req.headers, { etag: String(kept.headers.etag ?? '') || undefined })) {
