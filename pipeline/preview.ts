@@ -145,7 +145,11 @@ export function startPreview(previewDir: string, nextArgs: string[]): void {
   process.env.INCLUDE_DRAFTS = '1';
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   // The first build is complete and strict: the preview starts only from content that passes.
-  if (spawnSync('npx', ['tsx', 'scripts/check-content.ts'], { stdio: 'inherit', env }).status !== 0) process.exit(1);
+  const check = spawnSync(process.execPath, [...process.execArgv, 'scripts/check-content.ts'], {
+    stdio: 'inherit',
+    env,
+  });
+  if (check.status !== 0) process.exit(1);
   const generatedDir = path.join(previewDir, '.contentlayer', 'generated');
 
   let timer: NodeJS.Timeout | undefined;

@@ -15,20 +15,41 @@
 //     a small fresh part, merged with the others in the reader's browser).
 import path from 'node:path';
 import type { ContentProblem } from '@/lib/content-model';
-import { isPageTag } from '@/lib/page-tags';
-import { checkContent } from './check/check-content';
+import { storeFile } from '@/lib/content-files';
 import { checkCacheFile } from './check/cache';
 import { formatProblems } from './check/format';
 import { compileContent } from './compile';
 import { readGenerated } from './index/generated';
-import { writeContentIndex } from './index/write-index';
-import { checkChangedStories, prepareUpdate, updateContentIndex } from './index/update-index';
-import { readPublishedSlugs } from './index/write-store';
-import { storeFile } from '@/lib/content-files';
-import { changedTags, diffIndexes, type IndexChange } from './publish-tags';
+import type { IndexChange } from './publish-tags';
 import { contentChangedSince, git, readState, tryGit, writeState } from './publish-state';
 import { contentSchemas } from './schema';
 import { searchSource, writeSearchIndex } from './search-index';
+
+/**
+ * The check's, the index update's and the cache tags' modules take about a second to load (the MDX
+ * parsers, the script converter, Next's cache): loaded while contentlayer compiles, not before it starts.
+ */
+async function loadSteps() {
+  const [{ checkContent }, { checkChangedStories, prepareUpdate, updateContentIndex }, { readPublishedSlugs }] =
+    await Promise.all([import('./check/check-content'), import('./index/update-index'), import('./index/write-store')]);
+  const [{ writeContentIndex }, { changedTags, diffIndexes }, { isPageTag }] = await Promise.all([
+    import('./index/write-index'),
+    import('./publish-tags'),
+    import('@/lib/page-tags'),
+  ]);
+  return {
+    checkContent,
+    checkChangedStories,
+    prepareUpdate,
+    updateContentIndex,
+    readPublishedSlugs,
+    writeContentIndex,
+    changedTags,
+    diffIndexes,
+    isPageTag,
+  };
+}
+type Steps = Awaited<ReturnType<typeof loadSteps>>;
 
 const contentDir = process.env.CONTENT_DIR ?? 'content';
 
@@ -61,11 +82,15 @@ function pullUpstream(log: (line: string) => void) {
  * parsed only where they changed since the last publish (which checked all the others), and where
  * they may link to a story that left; front matter and references are checked everywhere.
  */
-function checkForPublish(changedFiles: Set<string> | undefined, folders: Set<string> | undefined): ContentProblem[] {
-  const quick = folders && checkChangedStories(changedFiles!);
+function checkForPublish(
+  steps: Steps,
+  changedFiles: Set<string> | undefined,
+  folders: Set<string> | undefined,
+): ContentProblem[] {
+  const quick = folders && steps.checkChangedStories(changedFiles!);
   if (quick) return quick;
-  const published = readPublishedSlugs(storeFile, Date.now());
-  return checkContent({
+  const published = steps.readPublishedSlugs(storeFile, Date.now());
+  return steps.checkContent({
     contentDir: path.resolve(contentDir),
     publicDir: path.resolve(process.env.PUBLIC_DIR ?? 'public'),
     schemas: contentSchemas,
@@ -100,13 +125,13 @@ function storyFolders(files: ReadonlySet<string>): Set<string> | undefined {
  * place (pipeline/index/update-index.ts); else, or when the store cannot be updated so, by the full
  * index step and a comparison of the whole index. Undefined, with the problems printed, when content is wrong.
  */
-function indexChanges(folders: Set<string> | undefined): IndexChange | undefined {
+function indexChanges(steps: Steps, folders: Set<string> | undefined): IndexChange | undefined {
   if (folders) {
-    const updated = updateContentIndex(readGenerated(undefined, folders), folders);
+    const updated = steps.updateContentIndex(readGenerated(undefined, folders), folders);
     if (updated !== undefined) return updated ?? undefined;
   }
-  const written = writeContentIndex(readGenerated());
-  return written && diffIndexes(written.previous, written.index);
+  const written = steps.writeContentIndex(readGenerated());
+  return written && steps.diffIndexes(written.previous, written.index);
 }
 
 /** Logs how many tags changed and the first of them. */
@@ -160,8 +185,9 @@ function settled<T>(promise: Promise<T>): Promise<() => T> {
 
 /** Runs the publish step; false when content has problems (printed) or a server could not be told. */
 export async function publish({ pull = false, log = console.log }: PublishOptions = {}): Promise<PublishResult> {
-  const started = performance.now();
-  const elapsed = () => Number(((performance.now() - started) / 1000).toFixed(2));
+  // Seconds since this process started (it runs one publish): the editor waits for its start and
+  // modules too, a second or more under load.
+  const elapsed = () => Number((performance.now() / 1000).toFixed(2));
   const state = readState();
 
   if (pull) pullUpstream(log);
@@ -173,7 +199,8 @@ export async function publish({ pull = false, log = console.log }: PublishOption
   // Changed stories only: contentlayer compiles them in its own process while this one checks them,
   // and then builds the index update's converter. What it compiled is used only once both are done.
   const compiling = folders ? settled(compileContent(changedFiles, { quiet: true })) : undefined;
-  const problems = checkForPublish(changedFiles, folders);
+  const steps = await loadSteps();
+  const problems = checkForPublish(steps, changedFiles, folders);
   if (problems.length > 0) {
     await compiling;
     console.error(formatProblems(problems, contentDir));
@@ -181,7 +208,7 @@ export async function publish({ pull = false, log = console.log }: PublishOption
     return { ok: false, changed: [], seconds: elapsed() };
   }
   log(`Checked in ${elapsed()} s.`);
-  if (folders) prepareUpdate();
+  if (folders) steps.prepareUpdate();
 
   const bodyProblems = compiling ? await (await compiling)() : await compileContent(changedFiles);
   if (bodyProblems.length > 0) {
@@ -190,16 +217,16 @@ export async function publish({ pull = false, log = console.log }: PublishOption
     return { ok: false, changed: [], seconds: elapsed() };
   }
   log(`Compiled in ${elapsed()} s.`);
-  const change = indexChanges(folders);
+  const change = indexChanges(steps, folders);
   if (!change) {
     console.error('內容檢查：以上問題要先修正。沒有發布任何變更，網站維持原樣。');
     return { ok: false, changed: [], seconds: elapsed() };
   }
   log(`Indexed in ${elapsed()} s.`);
 
-  const { tags: changed, warm } = changedTags(change);
+  const { tags: changed, warm } = steps.changedTags(change);
   // A state left by a publish that sent paths, not tags, owes nothing the new store did not redo.
-  const tags = [...new Set([...(state?.pending ?? []).filter(isPageTag), ...changed])];
+  const tags = [...new Set([...(state?.pending ?? []).filter(steps.isPageTag), ...changed])];
   logTags(changed, tags, log, elapsed);
   const searchPaths = [...new Set([...(state?.searchPending ?? []), ...searchChanges(change)])];
   const ok = await deliver(commit, tags, warm, searchPaths, log, elapsed);

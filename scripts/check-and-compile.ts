@@ -7,12 +7,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
-const tsx = path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs');
+/** A script of scripts/, run as this one is (its TypeScript loader). */
+const script = (name: string) => [...process.execArgv, path.join('scripts', name)];
 
 // The compile in a process group of its own, with the contentlayer runs it starts, to stop them all.
 // Its output is held back while the check runs: an editor reads the check's words about a broken
 // file first, and only them when there are any.
-const compile = spawn(process.execPath, [tsx, path.join('scripts', 'compile-content.ts')], {
+const compile = spawn(process.execPath, script('compile-content.ts'), {
   stdio: ['ignore', 'pipe', 'pipe'],
   detached: true,
 });
@@ -45,9 +46,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.exit(1);
   });
 
-const checked = await exited(
-  spawn(process.execPath, [tsx, path.join('scripts', 'check-content.ts')], { stdio: 'inherit' }),
-);
+const checked = await exited(spawn(process.execPath, script('check-content.ts'), { stdio: 'inherit' }));
 if (checked !== 0) {
   stopCompile();
   await compiled;
