@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { contentHash } from './content-hash';
 import { compileBodies, compiledKey, readCompiled } from './mdx-compile';
@@ -37,12 +38,20 @@ describe('compiling bodies by content hash', () => {
     expect(code).toContain('改過的內文。');
   });
 
-  it('compiles on more than one worker thread', async () => {
+  it('compiles many bodies on more than one worker thread, a broken one reported from there too', async () => {
     const bodies = Array.from({ length: 24 }, (_, n) => story(n));
-    const report = await compileBodies([bodies], { contentDir, threads: 2 });
+    const broken = { sourceFile: 'articles/story-x/zh-Hant.mdx', body: '\n<Figure src="/a.png"\n' };
+    const report = await compileBodies([[...bodies, broken]], { contentDir, threads: 2 });
     expect(report.compiled).toBe(24);
+    expect(report.problems).toMatchObject([{ file: broken.sourceFile }]);
     expect(report.threads.size).toBe(2);
-    expect(report.threads.has(0)).toBe(false);
+    expect(report.threads.has(threadId)).toBe(false);
+  });
+
+  it("compiles a publish's few bodies in the calling thread, without starting a pool", async () => {
+    const report = await compileBodies([[story(1), story(2)]], { contentDir, threads: 2 });
+    expect(report.compiled).toBe(2);
+    expect([...report.threads]).toEqual([threadId]);
   });
 
   it('reports a broken body at its file and line, in Chinese, and caches nothing for it', async () => {

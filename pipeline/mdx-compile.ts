@@ -3,7 +3,9 @@
 // body that components/mdx/mdx-content.tsx runs. contentlayer2 keeps the front matter (fields,
 // validation, types) and leaves bodies as written (contentlayer.config.ts).
 //
-// Bodies are compiled on a pool of worker threads (piscina), one per core, and each one's code is
+// Bodies are compiled on a pool of worker threads (piscina), one per core (a few, as a publish has,
+// in the calling thread: a thread's start and its own load of the compiler cost half a second, and a
+// publish has the compiler loaded already for its check), and each one's code is
 // kept on disk under a hash of the body, the compiler's version and its settings: a body compiled
 // once is never compiled again, whatever contentlayer's cache or the shards say. The cache lives in
 // .cache/mdx/ at the project's root (MDX_CACHE_DIR to move it): outside .contentlayer/, which a clean
@@ -96,16 +98,22 @@ function problemOf(contentDir: string, source: SourceBody, error: NonNullable<Wo
   };
 }
 
-/** Runs one batch's bodies not compiled yet on the pool, counting into the report. */
+/** Fewer bodies than this, with no pool started yet, are compiled in the calling thread. */
+const IN_THREAD = 16;
+
+type CompileTask = { body: string; file: string; options: CompileOptions };
+type Compiler = (task: CompileTask) => Promise<WorkerResult>;
+
+/** Runs one batch's bodies not compiled yet, counting into the report. */
 async function compileBatch(
-  pool: Piscina<unknown, WorkerResult>,
+  compile: Compiler,
   todo: Map<string, SourceBody>,
   contentDir: string,
   report: BodyCompileReport,
 ) {
   await Promise.all(
     [...todo].map(async ([key, source]) => {
-      const result = await pool.run({ body: source.body, file: compiledFile(key), options: compileOptions });
+      const result = await compile({ body: source.body, file: compiledFile(key), options: compileOptions });
       report.threads.add(result.threadId);
       if (result.error) report.problems.push(problemOf(contentDir, source, result.error));
       else report.compiled += 1;
@@ -136,12 +144,19 @@ export async function compileBodies(
         else todo.set(key, source);
       }
       if (todo.size === 0) continue;
-      pool ??= new Piscina({
-        filename: workerFile.href,
-        minThreads: Math.min(threads, todo.size),
-        maxThreads: threads,
-      });
-      await compileBatch(pool, todo, contentDir, report);
+      let compile: Compiler;
+      if (!pool && todo.size < IN_THREAD) {
+        const { default: compileBody } = (await import(workerFile.href)) as { default: Compiler };
+        compile = compileBody;
+      } else {
+        pool ??= new Piscina({
+          filename: workerFile.href,
+          minThreads: Math.min(threads, todo.size),
+          maxThreads: threads,
+        });
+        compile = (task) => pool!.run(task);
+      }
+      await compileBatch(compile, todo, contentDir, report);
       for (const key of todo.keys()) present.add(`${key}.js`);
     }
   } finally {
