@@ -20,6 +20,10 @@
 // documents the index step takes in place of the shards' copies. When the overlay passes CONTENT_OVERLAY_SIZE article files (default a
 // quarter of a shard), the publish runs the shards that hold its stories instead, and the overlay
 // starts empty.
+// A full compile skips a shard whose inputs (its files' content, the data files it reads and the
+// document model: the config's own files, contentlayer's version and patches/) are those of its last
+// run, when every body it read is still compiled: after a fresh clone with .contentlayer/ restored,
+// or a second `npm run content`, no contentlayer run reads and hashes 2,500 unchanged documents.
 // The folders written are listed in .contentlayer/generated-dirs.json for the index step.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -37,8 +41,10 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import type { ContentProblem } from '@/lib/content-model';
+import { contentHash } from './content-hash';
+import { readJson, writeAtomically } from './files';
 import { generatedDirsFile, readGeneratedDirs, type GeneratedDirs } from './index/generated';
-import { compileBodies, type SourceBody } from './mdx-compile';
+import { compileBodies, compiledBodies, type SourceBody } from './mdx-compile';
 
 const root = process.cwd();
 const contentDir = path.resolve(process.env.CONTENT_DIR ?? 'content');
@@ -145,6 +151,57 @@ function overlayFolders(changed: ReadonlySet<string> | undefined, previous: Gene
     if (file.startsWith('articles/')) folders.add(path.posix.dirname(file.slice('articles/'.length)));
   return folders;
 }
+
+/**
+ * What makes contentlayer write the same documents from the same files: the files of the config's
+ * own import graph (the document types, the reading time), contentlayer's version and our patches.
+ */
+function documentModelKey(): string {
+  const files = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file) || !existsSync(file)) return;
+    files.add(file);
+    for (const [, spec] of readFileSync(file, 'utf8').matchAll(/^import [^;]*?from '((?:\.{1,2}|@)\/[^']+)'/gm)) {
+      const base = spec!.startsWith('@/') ? path.join(root, spec!.slice(2)) : path.resolve(path.dirname(file), spec!);
+      visit(existsSync(`${base}.ts`) ? `${base}.ts` : `${base}.tsx`);
+    }
+  };
+  visit(path.join(root, 'contentlayer.config.ts'));
+  const patches = path.join(root, 'patches');
+  for (const name of existsSync(patches) ? readdirSync(patches) : []) files.add(path.join(patches, name));
+  files.add(path.join(root, 'node_modules', 'contentlayer2', 'package.json'));
+  return contentHash(
+    [...files]
+      .sort()
+      .map((f) => `${path.relative(root, f)}\0${readFileSync(f, 'utf8')}`)
+      .join('\0'),
+  );
+}
+
+/** Every file under a content folder (links followed), by its path inside content/ and its content's hash. */
+function hashFiles(dir: string, into: string[]) {
+  for (const entry of readdirSync(path.join(contentDir, dir), { withFileTypes: true, recursive: true })) {
+    const full = path.join(entry.parentPath, entry.name);
+    if (statSync(full).isFile())
+      into.push(`${path.relative(contentDir, full)}\0${contentHash(readFileSync(full, 'utf8'))}`);
+  }
+}
+
+/** Shard k's inputs: its article files and the data files its run reads (see linkContent), and the document model. */
+function shardInputsKey(k: number, members: Unit[], modelKey: string): string {
+  const lines: string[] = [];
+  for (const entry of readdirSync(contentDir, { withFileTypes: true })) {
+    if (entry.isFile())
+      lines.push(`${entry.name}\0${contentHash(readFileSync(path.join(contentDir, entry.name), 'utf8'))}`);
+    else if (entry.isDirectory() && entry.name !== 'articles' && k === 0) hashFiles(entry.name, lines);
+  }
+  for (const unit of members) hashFiles(path.join('articles', unit.path), lines);
+  return contentHash([modelKey, ...lines.sort()].join('\n'));
+}
+
+/** What a shard's last run read (its inputs' key) and the bodies it handed to the compile. */
+type ShardRun = { inputs: string; bodies: string[] };
+const shardRunFile = (k: number) => path.join(shardsDir, String(k), 'last-run.json');
 
 /** Where shard k's run writes what it generates. */
 const generatedIn = (k: number) => path.join(shardsDir, String(k), '.contentlayer', 'generated');
@@ -258,26 +315,41 @@ function copyDocumentTypes(fromDir: string) {
   for (const file of ['types.d.ts', 'index.d.ts']) copyFileSync(path.join(fromDir, file), path.join(typesDir, file));
 }
 
-/** Compiles the shards that must run, as many at once as there are cores. */
+/**
+ * Compiles the shards that may need to run, as many at once as there are cores, each unless its
+ * inputs are those of its last run and its bodies are still compiled (hashed just before it would
+ * run, beside the other shards' runs). Returns the shards that ran, with their inputs' keys.
+ */
 async function compileShards(
   shards: Unit[][],
-  mustRun: (k: number) => boolean,
+  candidates: ReadonlySet<number>,
   files: number,
   shardDirs: string[],
   quiet: boolean,
-) {
+): Promise<Map<number, string>> {
   const started = performance.now();
   console.log(`Compiling ${files} article files in ${shards.length} shards.`);
-  const queue = shards.map((members, k) => ({ k, members })).filter(({ k }) => mustRun(k));
+  const modelKey = documentModelKey();
+  const compiled = compiledBodies();
+  const ran = new Map<number, string>();
+  const queue = shards.map((members, k) => ({ k, members })).filter(({ k }) => candidates.has(k));
   const worker = async () => {
-    for (let job = queue.shift(); job; job = queue.shift()) await compileShard(job.k, job.members, quiet);
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const inputs = shardInputsKey(job.k, job.members, modelKey);
+      const last = shardCompiled(job.k) ? readJson<ShardRun>(shardRunFile(job.k)) : undefined;
+      if (last?.inputs === inputs && last.bodies.every((key) => compiled.has(key))) continue;
+      ran.set(job.k, inputs);
+      // Written again once its bodies compiled: a run that fails, or whose bodies do not, stands for nothing.
+      rmSync(shardRunFile(job.k), { force: true });
+      await compileShard(job.k, job.members, quiet);
+    }
   };
   await Promise.all(Array.from({ length: Math.min(os.availableParallelism(), queue.length) }, worker));
   copyDocumentTypes(path.join(root, shardDirs[0]!));
-  const ran = shards.filter((_, k) => mustRun(k)).length;
   console.log(
-    `Compiled ${ran === shards.length ? '' : `${ran} of `}${shards.length} shards in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    `Compiled ${ran.size === shards.length ? '' : `${ran.size} of `}${shards.length} shards in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
   );
+  return ran;
 }
 
 /** The bodies contentlayer kept as written in one generated folder. */
@@ -300,15 +372,16 @@ function* bodiesByFolder(dirs: string[]) {
 
 /**
  * Compiles the bodies contentlayer read into these generated folders (those not compiled before);
- * the live preview calls it after each of contentlayer's writes.
+ * the live preview calls it after each of contentlayer's writes. With the problems, each folder's
+ * bodies by their compiled keys.
  */
-export async function compileBodiesIn(dirs: string[]): Promise<ContentProblem[]> {
+export async function compileBodiesIn(dirs: string[]): Promise<{ problems: ContentProblem[]; keys: string[][] }> {
   const started = performance.now();
-  const { compiled, cached, threads, problems } = await compileBodies(bodiesByFolder(dirs), { contentDir });
+  const { compiled, cached, threads, problems, keys } = await compileBodies(bodiesByFolder(dirs), { contentDir });
   console.log(
     `Compiled ${compiled} bodies on ${threads.size} thread(s) in ${((performance.now() - started) / 1000).toFixed(1)} s; ${cached} as compiled before.`,
   );
-  return problems;
+  return { problems, keys };
 }
 
 /**
@@ -331,7 +404,8 @@ export async function compileContent(
   if (changed && shardCount > 1 && previous!.dirs.every((_, k) => shardCompiled(k))) {
     if (changed.size === 0) return [];
     if (await compileOverlay(changed, previous!, quiet))
-      return compileBodiesIn([path.relative(root, path.join(overlayDir, '.contentlayer', 'generated'))]);
+      return (await compileBodiesIn([path.relative(root, path.join(overlayDir, '.contentlayer', 'generated'))]))
+        .problems;
   }
 
   const { files, shards, shardOf } = shardLayout(previous);
@@ -350,10 +424,16 @@ export async function compileContent(
   if (shards.length <= 1) {
     await run(root, {}, quiet);
     writeGeneratedDirs({ dirs: [path.join('.contentlayer', 'generated')] });
-    return compileBodiesIn([path.join('.contentlayer', 'generated')]);
+    return (await compileBodiesIn([path.join('.contentlayer', 'generated')])).problems;
   }
-  await compileShards(shards, mustRun, files, shardDirs, quiet);
+  const ran = await compileShards(shards, new Set(shards.map((_, k) => k).filter(mustRun)), files, shardDirs, quiet);
   writeGeneratedDirs({ dirs: shardDirs });
   // The bodies of the shards that did not run were compiled when they last did.
-  return compileBodiesIn(shardDirs.filter((_, k) => mustRun(k)));
+  const order = [...ran.keys()];
+  const { problems, keys } = await compileBodiesIn(order.map((k) => shardDirs[k]!));
+  if (problems.length === 0)
+    order.forEach((k, i) =>
+      writeAtomically(shardRunFile(k), JSON.stringify({ inputs: ran.get(k)!, bodies: keys[i]! } satisfies ShardRun)),
+    );
+  return problems;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectCopy } from '@/tests/project-copy';
@@ -30,6 +30,46 @@ describe('the content step, in shards', () => {
     expect(dirs.length).toBeGreaterThan(2);
     expect(readIndex()).toEqual(whole);
     shardedBuildCurrent = true;
+  }, 240_000);
+
+  it('skips a shard whose files and compiled bodies are those of its last run', () => {
+    if (!shardedBuildCurrent) throw new Error('needs the sharded compile of the test before');
+    const env = { CONTENT_SHARD_SIZE: '4' };
+    const readIndex = () => readIndexFromStore(path.join(work(), '.contentlayer', 'site', 'content.db'))!;
+    const whole = readIndex();
+    const content = () => {
+      const { status, output } = run('content', [], env);
+      expect(status, output).toBe(0);
+      return /Compiled (\d+) of (\d+) shards/.exec(output)?.slice(1).map(Number);
+    };
+    const [none, count] = content()!;
+    expect(none).toBe(0);
+    expect(readIndex()).toEqual(whole);
+
+    const target = path.join(work(), 'content', file);
+    const original = readFileSync(target, 'utf8');
+    writeFileSync(target, original.replace(/^(title: .*)$/m, '$1（更新）'));
+    expect(content()).toEqual([1, count]);
+    expect(readIndex()).not.toEqual(whole);
+    writeFileSync(target, original);
+    // Back as it was, and another shard's compiled body gone: both shards run, the rest stand.
+    const shardOfFile = readdirSync(path.join(work(), '.contentlayer', 'shards')).find((k) =>
+      existsSync(path.join(work(), '.contentlayer', 'shards', k, 'content', path.dirname(file))),
+    );
+    const other = readdirSync(path.join(work(), '.contentlayer', 'shards')).find((k) => {
+      const last = path.join(work(), '.contentlayer', 'shards', k, 'last-run.json');
+      return (
+        k !== shardOfFile &&
+        existsSync(last) &&
+        (JSON.parse(readFileSync(last, 'utf8')) as { bodies: string[] }).bodies.length > 0
+      );
+    })!;
+    const { bodies } = JSON.parse(
+      readFileSync(path.join(work(), '.contentlayer', 'shards', other, 'last-run.json'), 'utf8'),
+    ) as { bodies: string[] };
+    rmSync(path.join(process.env.MDX_CACHE_DIR ?? path.join(work(), '.cache', 'mdx'), `${bodies[0]}.js`));
+    expect(content()).toEqual([2, count]);
+    expect(readIndex()).toEqual(whole);
   }, 240_000);
 
   it("compiles a publish's changed stories beside the shards, into the index a full compile makes", () => {

@@ -69,7 +69,16 @@ export type BodyCompileReport = {
   threads: Set<number>;
   /** Bodies that did not compile, at the line and column of their file. */
   problems: ContentProblem[];
+  /** Each batch's bodies by their compiled keys. */
+  keys: string[][];
 };
+
+/** The keys of the bodies compiled in the cache. */
+export function compiledBodies(): Set<string> {
+  const dir = cacheDir();
+  const names = existsSync(dir) ? readdirSync(dir) : [];
+  return new Set(names.filter((name) => name.endsWith('.js')).map((name) => name.slice(0, -3)));
+}
 
 type WorkerResult = { threadId: number; error?: { reason: string; line?: number; column?: number } };
 
@@ -133,13 +142,16 @@ export async function compileBodies(
   mkdirSync(cacheDir(), { recursive: true });
   // One listing of the cache, not a look-up per body (20,000 of them at scale).
   const present = new Set(readdirSync(cacheDir()));
-  const report: BodyCompileReport = { compiled: 0, cached: 0, threads: new Set(), problems: [] };
+  const report: BodyCompileReport = { compiled: 0, cached: 0, threads: new Set(), problems: [], keys: [] };
   let pool: Piscina<unknown, WorkerResult> | undefined;
   try {
     for (const sources of batches) {
       const todo = new Map<string, SourceBody>();
+      const keys: string[] = [];
+      report.keys.push(keys);
       for (const source of sources) {
         const key = compiledKey(contentHash(source.body));
+        keys.push(key);
         if (present.has(`${key}.js`) || todo.has(key)) report.cached += 1;
         else todo.set(key, source);
       }

@@ -53,7 +53,7 @@ async function update(generatedDir: string, retry: () => void) {
     cacheFile: checkCacheFile,
   });
   // A body the check let through that still does not compile is the editor's to fix as well.
-  if (problems.length === 0) problems.push(...(await compileBodiesIn([generatedDir])));
+  if (problems.length === 0) problems.push(...(await compileBodiesIn([generatedDir])).problems);
   let ok = problems.length === 0;
   if (ok) {
     try {
@@ -195,7 +195,7 @@ export function startPreview(previewDir: string, nextArgs: string[]): void {
 
 /** The preview's first build, strict: its bodies compiled and indexed, or the preview stops. */
 async function firstBuild(generatedDir: string) {
-  const problems = await compileBodiesIn([generatedDir]);
+  const { problems } = await compileBodiesIn([generatedDir]);
   if (problems.length > 0) {
     console.error(formatProblems(problems, contentDir));
     stop('SIGTERM', 1);
