@@ -178,12 +178,14 @@ function documentModelKey(): string {
   );
 }
 
+/** A file's bytes' hash (a data folder may hold pictures). */
+const fileHash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('base64url');
+
 /** Every file under a content folder (links followed), by its path inside content/ and its content's hash. */
 function hashFiles(dir: string, into: string[]) {
   for (const entry of readdirSync(path.join(contentDir, dir), { withFileTypes: true, recursive: true })) {
     const full = path.join(entry.parentPath, entry.name);
-    if (statSync(full).isFile())
-      into.push(`${path.relative(contentDir, full)}\0${contentHash(readFileSync(full, 'utf8'))}`);
+    if (statSync(full).isFile()) into.push(`${path.relative(contentDir, full)}\0${fileHash(full)}`);
   }
 }
 
@@ -191,8 +193,7 @@ function hashFiles(dir: string, into: string[]) {
 function shardInputsKey(k: number, members: Unit[], modelKey: string): string {
   const lines: string[] = [];
   for (const entry of readdirSync(contentDir, { withFileTypes: true })) {
-    if (entry.isFile())
-      lines.push(`${entry.name}\0${contentHash(readFileSync(path.join(contentDir, entry.name), 'utf8'))}`);
+    if (entry.isFile()) lines.push(`${entry.name}\0${fileHash(path.join(contentDir, entry.name))}`);
     else if (entry.isDirectory() && entry.name !== 'articles' && k === 0) hashFiles(entry.name, lines);
   }
   for (const unit of members) hashFiles(path.join('articles', unit.path), lines);
