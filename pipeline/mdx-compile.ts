@@ -141,7 +141,7 @@ export async function compileBodies(
 ): Promise<BodyCompileReport> {
   mkdirSync(cacheDir(), { recursive: true });
   // One listing of the cache, not a look-up per body (20,000 of them at scale).
-  const present = new Set(readdirSync(cacheDir()));
+  const present = compiledBodies();
   const report: BodyCompileReport = { compiled: 0, cached: 0, threads: new Set(), problems: [], keys: [] };
   let pool: Piscina<unknown, WorkerResult> | undefined;
   try {
@@ -152,7 +152,7 @@ export async function compileBodies(
       for (const source of sources) {
         const key = compiledKey(contentHash(source.body));
         keys.push(key);
-        if (present.has(`${key}.js`) || todo.has(key)) report.cached += 1;
+        if (present.has(key) || todo.has(key)) report.cached += 1;
         else todo.set(key, source);
       }
       if (todo.size === 0) continue;
@@ -169,7 +169,7 @@ export async function compileBodies(
         compile = (task) => pool!.run(task);
       }
       await compileBatch(compile, todo, contentDir, report);
-      for (const key of todo.keys()) present.add(`${key}.js`);
+      for (const key of todo.keys()) present.add(key);
     }
   } finally {
     await pool?.destroy();

@@ -30,9 +30,17 @@ import { searchSource, writeSearchIndex } from './search-index';
  * parsers, the script converter, Next's cache): loaded while contentlayer compiles, not before it starts.
  */
 async function loadSteps() {
-  const [{ checkContent }, { checkChangedStories, prepareUpdate, updateContentIndex }, { readPublishedSlugs }] =
-    await Promise.all([import('./check/check-content'), import('./index/update-index'), import('./index/write-store')]);
-  const [{ writeContentIndex }, { changedTags, diffIndexes }, { isPageTag }] = await Promise.all([
+  const [
+    { checkContent },
+    { checkChangedStories, prepareUpdate, updateContentIndex },
+    { readPublishedSlugs },
+    { writeContentIndex },
+    { changedTags, diffIndexes },
+    { isPageTag },
+  ] = await Promise.all([
+    import('./check/check-content'),
+    import('./index/update-index'),
+    import('./index/write-store'),
     import('./index/write-index'),
     import('./publish-tags'),
     import('@/lib/page-tags'),
