@@ -12,6 +12,19 @@ export type Candidate = Pick<ArticleSummary, 'slug' | 'tagSlugs' | 'sectionSlug'
 const newestFirst = (a: Candidate, b: Candidate) =>
   a.publishedAt === b.publishedAt ? a.slug.localeCompare(b.slug) : a.publishedAt < b.publishedAt ? 1 : -1;
 
+/** Whether `a` comes before `b` in the order the related choice uses (time, then slug). */
+export const isEarlier = (a: Candidate, b: Candidate) => newestFirst(a, b) > 0;
+
+/**
+ * How many candidates came before an article, in all and with one of its tags: what weighs a shared
+ * tag. By default counted in the pool; a publish, which loads only the candidates that can be
+ * chosen (pipeline/index/update-index.ts), counts the archive's in the store.
+ */
+export type EarlierCounts = {
+  all: (article: Candidate) => number;
+  withTag: (article: Candidate, tag: string) => number;
+};
+
 /**
  * Related articles for every article of one script, chosen among the articles published before it:
  * the pieces a reader of the story could have read then. Articles that share tags come first, each
@@ -29,6 +42,7 @@ export function relatedArticles(
   pool: Candidate[] = articles,
   /** Gets the slugs of the articles that took a piece from after them. */
   takingLater?: Set<string>,
+  counts?: EarlierCounts,
 ): Map<string, string[]> {
   // Candidates are numbered by recency (0 is the newest), so that "earlier" is "a larger number", a
   // tie is broken by comparing two numbers, and scores live in one array.
@@ -54,7 +68,7 @@ export function relatedArticles(
   for (const article of articles) {
     // Candidates numbered above `at` are earlier than the article (it is `at` itself when a candidate).
     const at = placeOf(newest, article);
-    const earlierCount = newest.length - at - 1;
+    const earlierCount = counts?.all(article) ?? newest.length - at - 1;
     const self = numberOf.get(article.slug) ?? -1;
     const shown = new Set(article.furtherReading?.flatMap((slug) => numberOf.get(slug) ?? []));
     const editorial = article.sponsor === undefined;
@@ -63,7 +77,7 @@ export function relatedArticles(
     for (const tag of article.tagSlugs) {
       const list = byTag.get(tag) ?? [];
       const from = earlierFrom(list, at);
-      const w = Math.log(1 + earlierCount / Math.max(1, list.length - from));
+      const w = Math.log(1 + earlierCount / Math.max(1, counts?.withTag(article, tag) ?? list.length - from));
       for (let k = from; k < list.length; k += 1) {
         const i = list[k]!;
         if (!eligible(i)) continue;

@@ -20,6 +20,7 @@ import { feedBodyHtml } from '../feed-html';
 import type { IndexChange } from '../publish-tags';
 import { readGeneratedDirs, readGlossary, type GeneratedContent } from './generated';
 import { RELATED_COUNT, relatedArticles, type Candidate } from './related';
+import { relatedPool } from './related-pool';
 import { buildIndex, type RawArticle } from './resolve';
 import {
   converterFor,
@@ -374,10 +375,11 @@ function linkRelated(
       }
       continue;
     }
-    const pool = candidates(db, locale, at, changed);
-    pool.push(...mine.filter((a) => Date.parse(a.publishedAt) <= at).map(candidateOf));
+    const choosers = [...mine, ...affected].map(candidateOf);
+    const published = mine.filter((a) => Date.parse(a.publishedAt) <= at).map(candidateOf);
+    const { pool, counts } = relatedPool(db, locale, { choosers, published, at, leaving: changed });
     const later = new Set<string>();
-    const related = relatedArticles([...mine, ...affected].map(candidateOf), RELATED_COUNT, pool, later);
+    const related = relatedArticles(choosers, RELATED_COUNT, pool, later, counts);
     for (const slug of later) takingLater.add(`${locale}/${slug}`);
     for (const a of mine) a.related = related.get(a.slug) ?? [];
     for (const was of affected) {
@@ -387,34 +389,6 @@ function linkRelated(
     }
   }
   return { others: changedOthers, takingLater };
-}
-
-/** Every story of a script published by `at`, but those named, as candidates for related pieces. */
-function candidates(db: Database.Database, locale: Locale, at: number, leaving: ReadonlySet<string>): Candidate[] {
-  const tags = new Map<string, string[]>();
-  for (const [slug, tag] of db
-    .prepare('SELECT slug, tag FROM article_tags WHERE locale = ? AND published_at <= ?')
-    .raw()
-    .iterate(locale, at) as Iterable<[string, string]>) {
-    const list = tags.get(slug);
-    if (list) list.push(tag);
-    else tags.set(slug, [tag]);
-  }
-  const sponsor = { name: '' };
-  return (
-    db
-      .prepare('SELECT slug, published_at, section, sponsored FROM articles WHERE locale = ? AND published_at <= ?')
-      .raw()
-      .all(locale, at) as [string, number, string, number][]
-  )
-    .filter(([slug]) => !leaving.has(slug))
-    .map(([slug, published, section, sponsored]) => ({
-      slug,
-      publishedAt: instant(published),
-      tagSlugs: tags.get(slug) ?? [],
-      sectionSlug: section,
-      sponsor: sponsored ? sponsor : undefined,
-    }));
 }
 
 type FeedStory = { locale: Locale; bodyHash: string; sponsored: boolean };

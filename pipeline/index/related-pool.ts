@@ -1,0 +1,143 @@
+// The candidates a publish's related choice needs, read from the content store (pipeline/index/
+// update-index.ts): a few hundred stories, where loading every one of the archive cost a publish
+// seconds at 50,000 stories. related-pool.test.ts checks that the choice is the one the whole
+// archive gives.
+import type Database from 'better-sqlite3';
+import type { Locale } from '@/i18n/locales';
+import { isEarlier, RELATED_COUNT, type Candidate, type EarlierCounts } from './related';
+
+// One format for every time compared in the related choice (the store keeps milliseconds).
+const instant = (ms: number) => new Date(ms).toISOString();
+
+/** The condition on a table's rows: a story of the script published by then, not leaving. */
+type Stays = (table: string) => string;
+
+/** The store's reads for the pool, as prepared statements. */
+function statements(db: Database.Database, stays: Stays) {
+  const row = 'articles.slug, articles.published_at, articles.section, articles.sponsored';
+  const sameTime = db.prepare(`SELECT ${row} FROM articles WHERE ${stays('articles')} AND published_at = ?`).raw();
+  const tagged = db
+    .prepare(
+      `SELECT ${row} FROM article_tags JOIN articles USING (locale, slug)
+       WHERE ${stays('article_tags')} AND article_tags.tag = ? AND article_tags.published_at <= ?`,
+    )
+    .raw();
+  // The nearest stories before (or after) a time: the time of the farthest one needed, then every
+  // story up to it, taken whole at that time, as the choice orders one time's stories by slug. A
+  // statement for the section apart, so that SQLite walks its index (a section of few stories is
+  // otherwise a walk of the whole script).
+  const inSection = (section: boolean) => (section ? 'AND section = ?' : 'AND ? IS NULL');
+  const farthest = (direction: 'before' | 'after', section: boolean) =>
+    db
+      .prepare(
+        `SELECT published_at FROM articles WHERE ${stays('articles')} AND sponsored <= ? ${inSection(section)}
+         AND published_at ${direction === 'before' ? '< ? ORDER BY published_at DESC' : '> ? ORDER BY published_at'}
+         LIMIT 1 OFFSET ?`,
+      )
+      .pluck();
+  const nearest = (section: boolean) =>
+    db
+      .prepare(
+        `SELECT ${row} FROM articles WHERE ${stays('articles')} AND sponsored <= ? ${inSection(section)}
+         AND published_at BETWEEN ? AND ?`,
+      )
+      .raw();
+  const ways = [
+    { direction: 'before', far: farthest('before', true), near: nearest(true), section: true },
+    { direction: 'before', far: farthest('before', false), near: nearest(false), section: false },
+    { direction: 'after', far: farthest('after', false), near: nearest(false), section: false },
+  ] as const;
+  return { sameTime, tagged, ways };
+}
+
+/**
+ * What the related choice of these stories (`choosers`) needs of the store, so that it chooses as
+ * among every story of the script published by `at` but those `leaving`, plus the changed stories
+ * `published` now: the candidates it can pick (every earlier story that shares a tag with one of
+ * them, and the nearest before and after each, in its section and in the script, enough to top up
+ * its list past the pieces it may not take), and the counts that weigh a shared tag, from the whole
+ * archive. A candidate's tags are those it shares with the choosers: the only ones the choice reads
+ * when it is given the counts.
+ */
+export function relatedPool(
+  db: Database.Database,
+  locale: Locale,
+  {
+    choosers,
+    published,
+    at,
+    leaving,
+  }: { choosers: Candidate[]; published: Candidate[]; at: number; leaving: ReadonlySet<string> },
+): { pool: Candidate[]; counts: EarlierCounts } {
+  const away = JSON.stringify([...leaving]);
+  const stays: Stays = (table) =>
+    `${table}.locale = ? AND ${table}.published_at <= ? AND ${table}.slug NOT IN (SELECT value FROM json_each(?))`;
+  const { sameTime, tagged, ways } = statements(db, stays);
+  const sponsor = { name: '' };
+  const stored = new Map<string, Candidate>();
+  const add = (rows: unknown[], tag?: string) => {
+    for (const [slug, publishedAt, section, sponsored] of rows as [string, number, string, number][]) {
+      let candidate = stored.get(slug);
+      if (!candidate) {
+        candidate = {
+          slug,
+          publishedAt: instant(publishedAt),
+          tagSlugs: [],
+          sectionSlug: section,
+          sponsor: sponsored ? sponsor : undefined,
+        };
+        stored.set(slug, candidate);
+      }
+      if (tag !== undefined && !candidate.tagSlugs.includes(tag)) candidate.tagSlugs.push(tag);
+    }
+  };
+  for (const c of choosers) {
+    const time = Date.parse(c.publishedAt);
+    add(sameTime.all(locale, at, away, time));
+    for (const tag of c.tagSlugs) add(tagged.all(locale, at, away, tag, time), tag);
+    // Past these many, the top-up has what it needs: its count, besides the story itself and its further reading.
+    const enough = RELATED_COUNT + (c.furtherReading?.length ?? 0) + 1;
+    const sponsored = c.sponsor === undefined ? 0 : 1;
+    for (const { direction, far, near, section } of ways) {
+      const where = section ? c.sectionSlug : null;
+      const reached = far.get(locale, at, away, sponsored, where, time, enough - 1) as number | undefined;
+      const [from, to] =
+        direction === 'before'
+          ? [reached ?? Number.MIN_SAFE_INTEGER, time - 1]
+          : [time + 1, reached ?? Number.MAX_SAFE_INTEGER];
+      add(near.all(locale, at, away, sponsored, where, from, to));
+    }
+  }
+
+  const pool = [...stored.values(), ...published];
+  return { pool, counts: earlierCounts(db, locale, { at, away, stays }, pool, new Set(stored.values())) };
+}
+
+/**
+ * The counts of stories before a chooser, in all and with a tag: the store counts those of an
+ * earlier time, and the pool those it does not (the stories of the same time, which the choice orders
+ * by slug, and the changed ones, which are not in the store).
+ */
+function earlierCounts(
+  db: Database.Database,
+  locale: Locale,
+  { at, away, stays }: { at: number; away: string; stays: Stays },
+  pool: Candidate[],
+  stored: ReadonlySet<Candidate>,
+): EarlierCounts {
+  const countAll = db.prepare(`SELECT COUNT(*) FROM articles WHERE ${stays('articles')} AND published_at < ?`).pluck();
+  const countTag = db
+    .prepare(`SELECT COUNT(*) FROM article_tags WHERE ${stays('article_tags')} AND tag = ? AND published_at < ?`)
+    .pluck();
+  const unstored = (c: Candidate, tag?: string) =>
+    pool.filter(
+      (s) =>
+        (s.publishedAt === c.publishedAt || !stored.has(s)) &&
+        isEarlier(s, c) &&
+        (tag === undefined || s.tagSlugs.includes(tag)),
+    ).length;
+  return {
+    all: (c) => (countAll.get(locale, at, away, Date.parse(c.publishedAt)) as number) + unstored(c),
+    withTag: (c, tag) => (countTag.get(locale, at, away, tag, Date.parse(c.publishedAt)) as number) + unstored(c, tag),
+  };
+}
