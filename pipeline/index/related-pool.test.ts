@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isEarlier, RELATED_COUNT, relatedArticles, type Candidate } from './related';
-import { relatedPool } from './related-pool';
+import { relatedPool, WHOLE_SCRIPT_PAST } from './related-pool';
 import { openStoreForWriting } from './write-store';
 
 // A publish chooses related pieces among the candidates relatedPool reads from the store, with the
@@ -110,13 +110,24 @@ describe('relatedPool', () => {
     expect(relatedArticles([narrow], RELATED_COUNT, pool).get('new-narrow')).toHaveLength(RELATED_COUNT);
   });
 
+  it('reads the whole script when most of it chooses again, and then chooses the same', () => {
+    const many = everyCandidate.filter((s) => !published.includes(s));
+    expect(many.length).toBeGreaterThan(WHOLE_SCRIPT_PAST);
+    const { pool, counts } = relatedPool(db, 'zh-Hant', { choosers: many, published, at, leaving });
+    expect(counts).toBeUndefined();
+    expect(new Set(pool.map((s) => s.slug))).toEqual(new Set(everyCandidate.map((s) => s.slug)));
+    expect(relatedArticles(many, RELATED_COUNT, pool)).toEqual(relatedArticles(many, RELATED_COUNT, everyCandidate));
+  });
+
   it("counts the archive's earlier stories, in all and by tag", () => {
     const { counts } = relatedPool(db, 'zh-Hant', { choosers, published, at, leaving });
     for (const c of choosers) {
       const earlier = everyCandidate.filter((s) => isEarlier(s, c));
-      expect(counts.all(c), c.slug).toBe(earlier.length);
+      expect(counts!.all(c), c.slug).toBe(earlier.length);
       for (const tag of c.tagSlugs)
-        expect(counts.withTag(c, tag), `${c.slug} ${tag}`).toBe(earlier.filter((s) => s.tagSlugs.includes(tag)).length);
+        expect(counts!.withTag(c, tag), `${c.slug} ${tag}`).toBe(
+          earlier.filter((s) => s.tagSlugs.includes(tag)).length,
+        );
     }
   });
 });

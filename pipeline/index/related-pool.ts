@@ -9,6 +9,40 @@ import { isEarlier, RELATED_COUNT, type Candidate, type EarlierCounts } from './
 // One format for every time compared in the related choice (the store keeps milliseconds).
 const instant = (ms: number) => new Date(ms).toISOString();
 
+/**
+ * Past this many stories choosing at once (an old story's tags changed, and every later story chooses
+ * again), one read of the whole script costs less than the reads for each.
+ */
+export const WHOLE_SCRIPT_PAST = 500;
+
+/** Every story of the script published by `at`, but those leaving, as candidates with all their tags. */
+function everyCandidate(db: Database.Database, locale: Locale, at: number, leaving: ReadonlySet<string>): Candidate[] {
+  const tags = new Map<string, string[]>();
+  for (const [slug, tag] of db
+    .prepare('SELECT slug, tag FROM article_tags WHERE locale = ? AND published_at <= ?')
+    .raw()
+    .iterate(locale, at) as Iterable<[string, string]>) {
+    const list = tags.get(slug);
+    if (list) list.push(tag);
+    else tags.set(slug, [tag]);
+  }
+  const sponsor = { name: '' };
+  return (
+    db
+      .prepare('SELECT slug, published_at, section, sponsored FROM articles WHERE locale = ? AND published_at <= ?')
+      .raw()
+      .all(locale, at) as [string, number, string, number][]
+  )
+    .filter(([slug]) => !leaving.has(slug))
+    .map(([slug, published, section, sponsored]) => ({
+      slug,
+      publishedAt: instant(published),
+      tagSlugs: tags.get(slug) ?? [],
+      sectionSlug: section,
+      sponsor: sponsored ? sponsor : undefined,
+    }));
+}
+
 /** The condition on a table's rows: a story of the script published by then, not leaving. */
 type Stays = (table: string) => string;
 
@@ -57,7 +91,7 @@ function statements(db: Database.Database, stays: Stays) {
  * them, and the nearest before and after each, in its section and in the script, enough to top up
  * its list past the pieces it may not take), and the counts that weigh a shared tag, from the whole
  * archive. A candidate's tags are those it shares with the choosers: the only ones the choice reads
- * when it is given the counts.
+ * when it is given the counts. Many choosers get the whole script instead, and no counts.
  */
 export function relatedPool(
   db: Database.Database,
@@ -68,7 +102,9 @@ export function relatedPool(
     at,
     leaving,
   }: { choosers: Candidate[]; published: Candidate[]; at: number; leaving: ReadonlySet<string> },
-): { pool: Candidate[]; counts: EarlierCounts } {
+): { pool: Candidate[]; counts?: EarlierCounts } {
+  // The whole script: the choice counts in its pool.
+  if (choosers.length > WHOLE_SCRIPT_PAST) return { pool: [...everyCandidate(db, locale, at, leaving), ...published] };
   const away = JSON.stringify([...leaving]);
   const stays: Stays = (table) =>
     `${table}.locale = ? AND ${table}.published_at <= ? AND ${table}.slug NOT IN (SELECT value FROM json_each(?))`;
@@ -109,8 +145,10 @@ export function relatedPool(
     }
   }
 
-  const pool = [...stored.values(), ...published];
-  return { pool, counts: earlierCounts(db, locale, { at, away, stays }, pool, new Set(stored.values())) };
+  return {
+    pool: [...stored.values(), ...published],
+    counts: earlierCounts(db, locale, { at, away, stays }, stored.values(), published),
+  };
 }
 
 /**
@@ -122,19 +160,18 @@ function earlierCounts(
   db: Database.Database,
   locale: Locale,
   { at, away, stays }: { at: number; away: string; stays: Stays },
-  pool: Candidate[],
-  stored: ReadonlySet<Candidate>,
+  stored: Iterable<Candidate>,
+  published: Candidate[],
 ): EarlierCounts {
   const countAll = db.prepare(`SELECT COUNT(*) FROM articles WHERE ${stays('articles')} AND published_at < ?`).pluck();
   const countTag = db
     .prepare(`SELECT COUNT(*) FROM article_tags WHERE ${stays('article_tags')} AND tag = ? AND published_at < ?`)
     .pluck();
+  const byTime = new Map<string, Candidate[]>();
+  for (const s of stored) byTime.set(s.publishedAt, [...(byTime.get(s.publishedAt) ?? []), s]);
   const unstored = (c: Candidate, tag?: string) =>
-    pool.filter(
-      (s) =>
-        (s.publishedAt === c.publishedAt || !stored.has(s)) &&
-        isEarlier(s, c) &&
-        (tag === undefined || s.tagSlugs.includes(tag)),
+    [...(byTime.get(c.publishedAt) ?? []), ...published].filter(
+      (s) => isEarlier(s, c) && (tag === undefined || s.tagSlugs.includes(tag)),
     ).length;
   return {
     all: (c) => (countAll.get(locale, at, away, Date.parse(c.publishedAt)) as number) + unstored(c),

@@ -18,7 +18,7 @@ export const isEarlier = (a: Candidate, b: Candidate) => newestFirst(a, b) > 0;
 /**
  * How many candidates came before an article, in all and with one of its tags: what weighs a shared
  * tag. By default counted in the pool; a publish, which loads only the candidates that can be
- * chosen (pipeline/index/update-index.ts), counts the archive's in the store.
+ * chosen (pipeline/index/related-pool.ts), counts the archive's in the store.
  */
 export type EarlierCounts = {
   all: (article: Candidate) => number;
