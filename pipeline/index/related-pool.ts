@@ -1,7 +1,7 @@
 // The candidates a publish's related choice needs, read from the content store (pipeline/index/
-// update-index.ts): a few hundred stories, where loading every one of the archive cost a publish
-// seconds at 50,000 stories. related-pool.test.ts checks that the choice is the one the whole
-// archive gives.
+// update-index.ts): the stories sharing a tag with the changed ones and their nearest neighbours,
+// where loading the whole archive cost a publish seconds at 50,000 stories. related-pool.test.ts
+// checks that the choice is the one the whole archive gives.
 import type Database from 'better-sqlite3';
 import type { Locale } from '@/i18n/locales';
 import { isEarlier, RELATED_COUNT, type Candidate, type EarlierCounts } from './related';
