@@ -6,7 +6,9 @@ import path from 'node:path';
  */
 export const contentOutDir = process.env.CONTENT_DATA_DIR
   ? path.resolve(process.env.CONTENT_DATA_DIR)
-  : path.join(process.cwd(), '.contentlayer', 'site');
+  : // turbopackIgnore: else every route traces the whole folder, the search index's 120,000 files at
+    // 50,000 stories among them, and a build after the first takes minutes and gigabytes more.
+    path.join(/* turbopackIgnore: true */ process.cwd(), '.contentlayer', 'site');
 
 /**
  * The content store (lib/content-store.ts): stories, names, listings and compiled bodies, written
