@@ -9,6 +9,17 @@ import { isEarlier, RELATED_COUNT, type Candidate, type EarlierCounts } from './
 // One format for every time compared in the related choice (the store keeps milliseconds).
 const instant = (ms: number) => new Date(ms).toISOString();
 
+/** A story's row in the store (slug, time, section, sponsored) as a candidate with these tags. */
+type Row = [string, number, string, number];
+const sponsor = { name: '' };
+const candidateOf = ([slug, publishedAt, section, sponsored]: Row, tagSlugs: string[]): Candidate => ({
+  slug,
+  publishedAt: instant(publishedAt),
+  tagSlugs,
+  sectionSlug: section,
+  sponsor: sponsored ? sponsor : undefined,
+});
+
 /**
  * Past this many stories choosing at once (an old story's tags changed, and every later story chooses
  * again), one read of the whole script costs less than the reads for each.
@@ -26,21 +37,14 @@ function everyCandidate(db: Database.Database, locale: Locale, at: number, leavi
     if (list) list.push(tag);
     else tags.set(slug, [tag]);
   }
-  const sponsor = { name: '' };
   return (
     db
       .prepare('SELECT slug, published_at, section, sponsored FROM articles WHERE locale = ? AND published_at <= ?')
       .raw()
-      .all(locale, at) as [string, number, string, number][]
+      .all(locale, at) as Row[]
   )
     .filter(([slug]) => !leaving.has(slug))
-    .map(([slug, published, section, sponsored]) => ({
-      slug,
-      publishedAt: instant(published),
-      tagSlugs: tags.get(slug) ?? [],
-      sectionSlug: section,
-      sponsor: sponsored ? sponsor : undefined,
-    }));
+    .map((row) => candidateOf(row, tags.get(row[0]) ?? []));
 }
 
 /** The condition on a table's rows: a story of the script published by then, not leaving. */
@@ -109,21 +113,11 @@ export function relatedPool(
   const stays: Stays = (table) =>
     `${table}.locale = ? AND ${table}.published_at <= ? AND ${table}.slug NOT IN (SELECT value FROM json_each(?))`;
   const { sameTime, tagged, ways } = statements(db, stays);
-  const sponsor = { name: '' };
   const stored = new Map<string, Candidate>();
   const add = (rows: unknown[], tag?: string) => {
-    for (const [slug, publishedAt, section, sponsored] of rows as [string, number, string, number][]) {
-      let candidate = stored.get(slug);
-      if (!candidate) {
-        candidate = {
-          slug,
-          publishedAt: instant(publishedAt),
-          tagSlugs: [],
-          sectionSlug: section,
-          sponsor: sponsored ? sponsor : undefined,
-        };
-        stored.set(slug, candidate);
-      }
+    for (const row of rows as Row[]) {
+      let candidate = stored.get(row[0]);
+      if (!candidate) stored.set(row[0], (candidate = candidateOf(row, [])));
       if (tag !== undefined && !candidate.tagSlugs.includes(tag)) candidate.tagSlugs.push(tag);
     }
   };
