@@ -2,6 +2,7 @@ import { isLocale, locales } from '@/i18n/locales';
 import { listingKeys } from './content';
 import { contentStore } from './content-store';
 import { feedTag, NAMES_TAG, tagPage } from './page-tags';
+import { prerenderedListing } from './page-paths';
 import { feedContentType, renderFeed, type FeedFormat, type FeedKind } from './feeds';
 
 type FeedParams = { locale: string } & Record<string, string | undefined>;
@@ -14,12 +15,11 @@ export function feedRoute(kind: FeedKind, format: FeedFormat, keyParam?: 'slug' 
   return {
     /**
      * The feeds built with the site, the locale included: a route handler has no layout to hand it
-     * down. A tag's or an author's feed renders on its first request instead, as an older story does:
-     * hundreds of them, fifty stories each, were a fifth of a large archive's pages step. The static
-     * export, which has no server, writes them all.
+     * down. Those of the listings built ahead (prerenderedListing): a tag's or an author's feed
+     * renders on its first request.
      */
     generateStaticParams() {
-      if ((kind === 'tag' || kind === 'author') && process.env.STATIC_EXPORT !== '1') return [];
+      if (!prerenderedListing(kind)) return [];
       return locales.flatMap((locale) =>
         keyParam
           ? listingKeys(kind as Exclude<FeedKind, 'home'>, locale).map((key) => ({ locale, [keyParam]: key }))

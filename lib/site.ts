@@ -8,16 +8,17 @@ type SiteConfig = {
   /** Articles per page in every listing: home, tag, section and author pages. */
   pageSize: number;
   /**
-   * How many later pages (/page/2 onwards) of each listing `next build` renders ahead; the rest
-   * render on their first request and are cached from then on. First pages are always built. At
+   * How many later pages (/page/2 onwards) of the front page's and each section's listing `next
+   * build` renders ahead (a tag's and an author's render on their first request: prerenderedListing
+   * in lib/page-paths.ts); the rest render on their first request and are cached from then on. At
    * 10,000 stories, every later page of every tag and section is about 16,000 pages. A static
    * export builds them all.
    */
   prerenderLaterPages: number;
   /**
-   * How many stories of each script `next build` renders ahead, the newest; older ones render on
-   * their first request and are cached from then on (search indexes them all, from the content
-   * index). A static export builds them all.
+   * How many stories of each script `next build` renders ahead, the newest (200: a week of a busy
+   * newsroom, where most readers are); older ones render on their first request and are cached from
+   * then on (search indexes them all, from the content index). A static export builds them all.
    */
   prerenderArticles: number;
   /** Where the end of each article invites readers to follow the site. */
@@ -36,7 +37,7 @@ export const site: SiteConfig = {
   },
   pageSize: 6,
   prerenderLaterPages: Number(process.env.PRERENDER_LATER_PAGES ?? 1),
-  prerenderArticles: Number(process.env.PRERENDER_ARTICLES ?? 1000),
+  prerenderArticles: Number(process.env.PRERENDER_ARTICLES ?? 200),
   follow: {
     line: { url: 'https://line.me/R/ti/p/@guanchao', id: '@guanchao' },
   },

@@ -10,6 +10,7 @@ import { EXPORT_PLACEHOLDER, listingPath } from '@/lib/pagination';
 import { site } from '@/lib/site';
 import { breadcrumbJsonLd, profilePageJsonLd } from '@/lib/structured-data';
 import { listingTag, tagPage } from '@/lib/page-tags';
+import { prerenderedListing } from '@/lib/page-paths';
 
 // What every listing route exports (home archive, tag, section, author, and each one's /page/N),
 // made once per kind. A private folder: nothing here is a route of its own.
@@ -38,21 +39,24 @@ export function listingRoute(kind: ListingKind, keyParam?: 'slug' | 'id') {
   }
 
   return {
-    /** Static params of the first pages (not for home, whose first page is the front page). */
+    /**
+     * Static params of the first pages (not for home, whose first page is the front page), of the
+     * kinds built ahead (prerenderedListing).
+     */
     firstPages({ params }: { params: { locale: string } }) {
-      if (!isLocale(params.locale) || !keyParam) return [];
+      if (!isLocale(params.locale) || !keyParam || !prerenderedListing(kind)) return [];
       return listingKeys(kind, params.locale).map((key) => ({ [keyParam]: key }));
     },
 
     /**
      * Static params of /page/2 onwards: of every listing of the kind (the key's own segment has no
      * layout to hand it down), or of the one listing named; the first `site.prerenderLaterPages` of
-     * each, or all in a static export. A static export refuses an empty list, so it gets one page
-     * that does not exist, which pipeline/static-export.ts deletes.
+     * each of the kinds built ahead, or all in a static export. A static export refuses an empty
+     * list, so it gets one page that does not exist, which pipeline/static-export.ts deletes.
      */
     laterPages({ params }: { params: ListingParams }) {
       const { locale } = params;
-      if (!isLocale(locale)) return [];
+      if (!isLocale(locale) || !prerenderedListing(kind)) return [];
       const limit = process.env.STATIC_EXPORT === '1' ? Infinity : site.prerenderLaterPages;
       const later = (key: string) => listingLaterPages(kind, locale, key).slice(0, limit);
       const pages: Record<string, string>[] =
