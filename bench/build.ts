@@ -4,7 +4,8 @@
 // corpus of M stories (default N/10) and the marginal cost of one more page between the two sizes.
 // The build runs in a copy of the project in the system's temp folder, so the working tree's own
 // build is left alone. Results are added to docs/bench/build.json (`npm run bench:chart` plots them);
-// `--base 0` skips the smaller build and compares with the largest smaller run already recorded.
+// `--base 0` skips the smaller build and compares with the largest smaller run already recorded (each
+// run records its commit, and the comparison says when the two differ).
 // `--warm` then builds the N stories again as after a fresh clone with the content cache restored:
 // the same content copied anew (new files, times and inodes), .contentlayer/ kept, .next/ gone.
 // `--again` does only that, on the copy the last run left, with the project's sources copied in.
@@ -63,6 +64,8 @@ type Run = {
   cpuSeconds?: number;
   peakMiB: number;
   date: string;
+  /** The commit measured (with "+changes" when the tree had uncommitted ones); absent in older runs. */
+  commit?: string;
 };
 
 /**
@@ -233,7 +236,18 @@ async function benchmark(stories: number, warm = false): Promise<Run> {
     cpuSeconds: steps.reduce((n, s) => n + (s.cpuSeconds ?? 0), 0),
     peakMiB: Math.max(...steps.map((s) => s.peakMiB)),
     date: new Date().toISOString(),
+    commit: measuredCommit(),
   };
+}
+
+/** The project's commit, marked when the working tree differs from it. */
+function measuredCommit(): string | undefined {
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: root, encoding: 'utf8' });
+  const head = git('rev-parse', '--short', 'HEAD');
+  if (head.status !== 0) return undefined;
+  // The results file changes as runs are recorded: not a change of what is measured.
+  const changed = git('status', '--porcelain', '--untracked-files=no', '--', '.', ':!docs/bench').stdout.trim() !== '';
+  return `${head.stdout.trim()}${changed ? '+changes' : ''}`;
 }
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
@@ -282,6 +296,11 @@ print(large);
 // Most pages render on their first request, not at build: the cost that grows is per article file.
 const perFile = (a: number, b: number) => ((b - a) / (large.articleFiles - small.articleFiles)) * 1000;
 console.log(`\nMarginal cost per article file between ${small.articleFiles} and ${large.articleFiles} files:`);
+// A base run of other code (--base 0 takes the largest recorded) measures a change along with the size.
+if (small.commit !== large.commit)
+  console.log(
+    `  (the smaller run measured ${small.commit ?? 'an unrecorded commit'} on ${small.date.slice(0, 10)}, this one ${large.commit}: the figures mix two versions)`,
+  );
 // Runs recorded before the check and the compile ran side by side have them apart: together they are 'content'.
 const stepIn = (run: Run, name: string): Pick<Step, 'seconds' | 'cpuSeconds'> | undefined => {
   const step = run.steps.find((x) => x.name === name);
