@@ -52,26 +52,31 @@ async function update(generatedDir: string, retry: () => void) {
     now: new Date(),
     cacheFile: checkCacheFile,
   });
-  // A body the check let through that still does not compile is the editor's to fix as well.
-  if (problems.length === 0) problems.push(...(await compileBodiesIn([generatedDir])).problems);
+  // contentlayer is halfway through writing (or a file was just removed): try again shortly, in
+  // case that write was its last; an editor has nothing to fix, nor a stack trace to read.
+  const stillCompiling = () => {
+    console.log('… 內容還在編譯，稍後自動更新');
+    retry();
+  };
+  // A body the check let through that still does not compile is the editor's to fix as well. The
+  // bodies are read from what contentlayer wrote, which may be half written too.
+  if (problems.length === 0) {
+    try {
+      problems.push(...(await compileBodiesIn([generatedDir])).problems);
+    } catch {
+      return stillCompiling();
+    }
+  }
   let ok = problems.length === 0;
   if (ok) {
     try {
       const generated = readGenerated({ dirs: [generatedDir] });
-      if (!compiledAsChecked(generated, checkStarted)) {
-        // A save is on its way through contentlayer; its write brings another update, and in case
-        // contentlayer folded two saves into one write, so does a retry shortly.
-        console.log('… 內容還在編譯，稍後自動更新');
-        retry();
-        return;
-      }
+      // A save on its way through contentlayer: its write brings another update, and in case
+      // contentlayer folded two saves into one write, so does a retry shortly.
+      if (!compiledAsChecked(generated, checkStarted)) return stillCompiling();
       ok = writeContentIndex(generated) !== undefined;
     } catch {
-      // contentlayer is halfway through writing (or a file was just removed): try again shortly, in
-      // case that write was its last; an editor has nothing to fix, nor a stack trace to read.
-      console.log('… 內容還在編譯，稍後自動更新');
-      retry();
-      return;
+      return stillCompiling();
     }
   } else {
     console.error(formatProblems(problems, contentDir));
