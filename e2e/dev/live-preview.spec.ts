@@ -1,10 +1,33 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 import { changedFiles, filesOf } from '../output-files';
 import { readIndexFromStore } from '../../pipeline/index/write-store';
 
 // Runs against `npm run dev` (playwright.dev.config.ts): what an editor sees while writing.
 const file = 'content/articles/editors-draft-example/zh-Hant.mdx';
+
+/**
+ * Opens a page of the preview and waits until it takes refreshes, as an editor's page does by the
+ * time they type: its refresh channel open, and Next's router running (next dev sets `window.nd`
+ * once it is). A refresh that comes before is lost (Next logs "Router action dispatched before
+ * initialization"), and that page stops updating.
+ */
+async function openPreview(page: Page, url: string) {
+  const listening = page.waitForEvent('websocket', (ws) => ws.url().includes('/_next/'));
+  await page.goto(url);
+  await listening;
+  await page.waitForFunction(() => 'nd' in window);
+}
+
+/**
+ * Puts the file back, and waits until the open page shows it so: the next test then opens its page
+ * with no refresh in flight.
+ */
+async function restore(page: Page, original: string, sentence: string) {
+  writeFileSync(file, original);
+  await expect(page.getByText(sentence)).toBeHidden({ timeout: 20_000 });
+}
 
 test('a draft is visible in the preview, with its banner', async ({ page }) => {
   await page.goto('/zh-Hant/articles/editors-draft-example');
@@ -20,9 +43,7 @@ test('saving the article updates the open page by itself, and a mistake keeps th
 }) => {
   const original = readFileSync(file, 'utf8');
   try {
-    const listening = page.waitForEvent('websocket', (ws) => ws.url().includes('/_next/'));
-    await page.goto('/zh-Hant/articles/editors-draft-example');
-    await listening;
+    await openPreview(page, '/zh-Hant/articles/editors-draft-example');
     const sentence = `即時預覽測試${Date.now()}`;
     const saved = Date.now();
     writeFileSync(file, `${original}\n${sentence}\n`);
@@ -42,6 +63,7 @@ test('saving the article updates the open page by itself, and a mistake keeps th
     // Fixed: the banner goes by itself.
     writeFileSync(file, `${original}\n${sentence}\n`);
     await expect(banner).toBeHidden({ timeout: 20_000 });
+    await restore(page, original, sentence);
   } finally {
     writeFileSync(file, original);
   }
@@ -50,13 +72,14 @@ test('saving the article updates the open page by itself, and a mistake keeps th
 test('the preview updates by itself at 127.0.0.1 too', async ({ page }) => {
   const original = readFileSync(file, 'utf8');
   try {
-    // Saved once the page listens for refreshes, as an editor's page does by the time they type.
-    const listening = page.waitForEvent('websocket', (ws) => ws.url().includes('/_next/'));
-    await page.goto(`http://127.0.0.1:${process.env.DEV_E2E_PORT ?? 3200}/zh-Hant/articles/editors-draft-example`);
-    await listening;
+    await openPreview(
+      page,
+      `http://127.0.0.1:${process.env.DEV_E2E_PORT ?? 3200}/zh-Hant/articles/editors-draft-example`,
+    );
     const sentence = `本機位址預覽測試${Date.now()}`;
     writeFileSync(file, `${original}\n${sentence}\n`);
     await expect(page.getByText(sentence)).toBeVisible({ timeout: 20_000 });
+    await restore(page, original, sentence);
   } finally {
     writeFileSync(file, original);
   }
@@ -79,13 +102,11 @@ test('the preview writes only its own folder: what the production server reads s
     ).toBe(false);
   const original = readFileSync(file, 'utf8');
   try {
-    // Saved once the page listens for refreshes: a save before that is not pushed to the page.
-    const listening = page.waitForEvent('websocket', (ws) => ws.url().includes('/_next/'));
-    await page.goto('/zh-Hant/articles/editors-draft-example');
-    await listening;
+    await openPreview(page, '/zh-Hant/articles/editors-draft-example');
     const sentence = `只在預覽${Date.now()}`;
     writeFileSync(file, `${original}\n${sentence}\n`);
     await expect(page.getByText(sentence)).toBeVisible({ timeout: 20_000 });
+    await restore(page, original, sentence);
   } finally {
     writeFileSync(file, original);
   }
