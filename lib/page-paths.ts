@@ -12,7 +12,7 @@ export type ListingKind = 'home' | 'tag' | 'section' | 'author';
  * Whether `next build` renders a kind of listing's pages and feeds ahead: the front page's and the
  * sections', a handful every page links to. A tag's and an author's render on their first request,
  * as an older story does: their number grows with the archive (thousands of tags on a large site),
- * and at 50,000 stories their 1,360 pages were a third of the build's prerendering. The static
+ * and at 50,000 stories their 1,360 pages were 39% of what the build prerendered. The static
  * export, which has no server, writes them all.
  */
 export const prerenderedListing = (kind: ListingKind) =>
