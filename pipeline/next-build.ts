@@ -38,8 +38,8 @@ export function contentTraced(distDir: string, contentDir: string): string[] {
 }
 
 /**
- * Runs `next build` in `cwd` with `env`; resolves when it built and did not trace the whole
- * project, else rejects, saying why.
+ * Runs `next build` in `cwd` with `env`; resolves when it built and traced neither the whole
+ * project nor the content folder, else rejects, saying why.
  */
 export function runNextBuild(cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
   const next = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
